@@ -1,0 +1,86 @@
+package org.labelcrew.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.labelcrew.shared.ApiException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Personal API tokens. The token is shown once; only its SHA-256 is stored, so a leaked database does not leak
+ * working tokens.
+ */
+@Service
+public class TokenService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final AccountService accounts;
+
+    TokenService(JdbcClient jdbc, AccountService accounts) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+    }
+
+    public record NewToken(long id, String name, String token, Instant createdAt) {
+    }
+
+    public record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt) {
+    }
+
+    public NewToken create(CurrentUser user, String name) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ApiException.invalid("name", "is required, at most 100 characters");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = "lc_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        return jdbc.sql("""
+                INSERT INTO api_token (account_id, name, token_hash) VALUES (:a, :n, :h)
+                RETURNING id, name, created_at""")
+                .param("a", user.id()).param("n", name.trim()).param("h", sha256(token))
+                .query((rs, i) -> new NewToken(rs.getLong(1), rs.getString(2), token, rs.getTimestamp(3).toInstant()))
+                .single();
+    }
+
+    public List<TokenInfo> list(CurrentUser user) {
+        return jdbc.sql("""
+                SELECT id, name, created_at, last_used_at FROM api_token
+                WHERE account_id = :a AND revoked_at IS NULL ORDER BY id""")
+                .param("a", user.id())
+                .query((rs, i) -> new TokenInfo(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+    }
+
+    public void revoke(CurrentUser user, long id) {
+        int n = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :a AND revoked_at IS NULL")
+                .param("id", id).param("a", user.id()).update();
+        if (n == 0) throw ApiException.notFound("Token", id);
+    }
+
+    /** The account behind a bearer token, if the token is live and the account active. */
+    Optional<CurrentUser> authenticate(String token) {
+        Optional<Long> accountId = jdbc.sql("""
+                UPDATE api_token SET last_used_at = now()
+                WHERE token_hash = :h AND revoked_at IS NULL
+                RETURNING account_id""")
+                .param("h", sha256(token)).query(Long.class).optional();
+        return accountId.flatMap(accounts::principal);
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.labelcrew.project;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.schema.SchemaService;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ApiException.FieldError;
+import org.labelcrew.shared.Json;
+import org.labelcrew.shared.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+@Service
+public class ProjectService {
+
+    public static final List<String> TASK_STATES = List.of("NEW", "ASSIGNED", "SUBMITTED", "REJECTED", "APPROVED");
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final SchemaService schemas;
+    private final ProjectAccess access;
+
+    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.schemas = schemas;
+        this.access = access;
+    }
+
+    /** Create or change a project; on PATCH a null field is left as it is. */
+    public record ProjectRequest(String name, String description, JsonNode schema, Integer overlap,
+            Project.Review review, Integer leaseMinutes, Double goldRate, JsonNode rates) {
+    }
+
+    @Transactional
+    public Project create(ProjectRequest req, CurrentUser user) {
+        if (!user.canManageProjects()) throw ApiException.forbidden("Only administrators and managers create projects");
+        List<FieldError> errors = new ArrayList<>();
+        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.field("name", "is required"));
+        if (req.schema() == null) errors.add(FieldError.field("schema", "is required"));
+        else errors.addAll(schemas.problems(req.schema(), "schema"));
+        checkSettings(req, errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The project is not valid", errors);
+        Project.Review review = req.review() == null ? new Project.Review("FULL", 1.0) : req.review();
+        long id = jdbc.sql("""
+                INSERT INTO project (name, description, schema, overlap, review_mode, sample_rate, lease_minutes,
+                                     gold_rate, rates, created_by)
+                VALUES (:name, :description, :schema::jsonb, :overlap, :mode, :rate, :lease, :gold, :rates::jsonb, :by)
+                RETURNING id""")
+                .param("name", req.name().trim())
+                .param("description", req.description() == null ? "" : req.description())
+                .param("schema", json.write(req.schema()))
+                .param("overlap", req.overlap() == null ? 1 : req.overlap())
+                .param("mode", review.mode())
+                .param("rate", "SAMPLE".equals(review.mode()) ? review.sampleRate() : 1.0)
+                .param("lease", req.leaseMinutes() == null ? 30 : req.leaseMinutes())
+                .param("gold", req.goldRate() == null ? 0.0 : req.goldRate())
+                .param("rates", json.write(req.rates() == null ? json.object() : req.rates()))
+                .param("by", user.id())
+                .query(Long.class).single();
+        jdbc.sql("INSERT INTO project_schema (project_id, version, schema) VALUES (:p, 1, :s::jsonb)")
+                .param("p", id).param("s", json.write(req.schema())).update();
+        if (!user.isAdmin()) {
+            jdbc.sql("INSERT INTO project_member (project_id, account_id, role) VALUES (:p, :a, 'MANAGER')")
+                    .param("p", id).param("a", user.id()).update();
+        }
+        return get(id, user);
+    }
+
+    @Transactional
+    public Project update(long id, ProjectRequest req, CurrentUser user) {
+        access.require(id, user, ProjectRole.MANAGER);
+        List<FieldError> errors = new ArrayList<>();
+        if (req.name() != null && req.name().isBlank()) errors.add(FieldError.field("name", "must not be blank"));
+        if (req.schema() != null) errors.addAll(schemas.problems(req.schema(), "schema"));
+        checkSettings(req, errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The change is not valid", errors);
+        ProjectSettings before = access.settings(id);
+        if (req.schema() != null && !req.schema().equals(before.schema())) {
+            int version = before.schemaVersion() + 1;
+            jdbc.sql("INSERT INTO project_schema (project_id, version, schema) VALUES (:p, :v, :s::jsonb)")
+                    .param("p", id).param("v", version).param("s", json.write(req.schema())).update();
+            jdbc.sql("UPDATE project SET schema = :s::jsonb, schema_version = :v WHERE id = :p")
+                    .param("p", id).param("v", version).param("s", json.write(req.schema())).update();
+        }
+        Project.Review review = req.review();
+        jdbc.sql("""
+                UPDATE project SET name = coalesce(:name, name), description = coalesce(:description, description),
+                       overlap = coalesce(:overlap, overlap), review_mode = coalesce(:mode, review_mode),
+                       sample_rate = coalesce(:rate, sample_rate), lease_minutes = coalesce(:lease, lease_minutes),
+                       gold_rate = coalesce(:gold, gold_rate), rates = coalesce(:rates::jsonb, rates)
+                WHERE id = :id""")
+                .param("name", req.name() == null ? null : req.name().trim())
+                .param("description", req.description())
+                .param("overlap", req.overlap())
+                .param("mode", review == null ? null : review.mode())
+                .param("rate", review == null ? null : ("SAMPLE".equals(review.mode()) ? review.sampleRate() : 1.0))
+                .param("lease", req.leaseMinutes())
+                .param("gold", req.goldRate())
+                .param("rates", req.rates() == null ? null : json.write(req.rates()))
+                .param("id", id).update();
+        if (req.overlap() != null && req.overlap() != before.overlap()) {
+            // Completion depends on the overlap: re-derive every task's state from its assignments.
+            jdbc.sql("SELECT count(refresh_task(id)) FROM task WHERE project_id = :p").param("p", id).query().rowSet();
+        }
+        return get(id, user);
+    }
+
+    private static void checkSettings(ProjectRequest req, List<FieldError> errors) {
+        if (req.overlap() != null && (req.overlap() < 1 || req.overlap() > 100)) {
+            errors.add(FieldError.field("overlap", "must be 1..100"));
+        }
+        if (req.leaseMinutes() != null && (req.leaseMinutes() < 1 || req.leaseMinutes() > 1440)) {
+            errors.add(FieldError.field("leaseMinutes", "must be 1..1440"));
+        }
+        if (req.goldRate() != null && (req.goldRate() < 0 || req.goldRate() > 1)) {
+            errors.add(FieldError.field("goldRate", "must be 0..1"));
+        }
+        if (req.review() != null) {
+            String mode = req.review().mode();
+            if (!"FULL".equals(mode) && !"SAMPLE".equals(mode)) errors.add(FieldError.field("review.mode", "must be FULL or SAMPLE"));
+            if ("SAMPLE".equals(mode) && (req.review().sampleRate() <= 0 || req.review().sampleRate() > 1)) {
+                errors.add(FieldError.field("review.sampleRate", "must be more than 0 and at most 1"));
+            }
+        }
+        if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.field("rates", "must be an object"));
+    }
+
+    public Project get(long id, CurrentUser user) {
+        ProjectAccess.Membership m = access.requireMember(id, user);
+        return jdbc.sql("SELECT * FROM project WHERE id = :id").param("id", id)
+                .query((rs, i) -> map(rs, m.role(), counts(id))).single();
+    }
+
+    public Page<Project> list(CurrentUser user, String after, Integer limit) {
+        int n = Page.limit(limit);
+        List<Project> rows = jdbc.sql("""
+                SELECT p.*, CASE WHEN :admin THEN 'MANAGER' ELSE m.role END AS my_role
+                FROM project p LEFT JOIN project_member m ON m.project_id = p.id AND m.account_id = :me
+                WHERE p.id > :after AND (:admin OR m.account_id IS NOT NULL)
+                ORDER BY p.id LIMIT :n""")
+                .param("admin", user.isAdmin()).param("me", user.id())
+                .param("after", Page.after(after)).param("n", n + 1)
+                .query((rs, i) -> map(rs, ProjectRole.valueOf(rs.getString("my_role")), null)).list();
+        Page<Project> page = Page.of(rows, n, Project::id);
+        Map<Long, Map<String, Long>> counts = counts(page.items().stream().map(Project::id).toList());
+        return new Page<>(page.items().stream().map(p -> withCounts(p, counts.get(p.id()))).toList(), page.next());
+    }
+
+    public Map<String, Long> counts(long projectId) {
+        return counts(List.of(projectId)).get(projectId);
+    }
+
+    private Map<Long, Map<String, Long>> counts(List<Long> ids) {
+        Map<Long, Map<String, Long>> out = new LinkedHashMap<>();
+        for (Long id : ids) {
+            Map<String, Long> m = new LinkedHashMap<>();
+            TASK_STATES.forEach(s -> m.put(s, 0L));
+            m.put("total", 0L);
+            out.put(id, m);
+        }
+        if (ids.isEmpty()) return out;
+        jdbc.sql("SELECT project_id, state, count(*) FROM task WHERE project_id IN (:ids) GROUP BY project_id, state")
+                .param("ids", ids)
+                .query(rs -> {
+                    Map<String, Long> m = out.get(rs.getLong(1));
+                    m.put(rs.getString(2), rs.getLong(3));
+                    m.merge("total", rs.getLong(3), Long::sum);
+                });
+        return out;
+    }
+
+    private Project withCounts(Project p, Map<String, Long> counts) {
+        return new Project(p.id(), p.name(), p.description(), p.schema(), p.schemaVersion(), p.overlap(), p.review(),
+                p.leaseMinutes(), p.goldRate(), p.rates(), p.createdAt(), p.myRole(), counts);
+    }
+
+    private Project map(ResultSet rs, ProjectRole role, Map<String, Long> counts) throws SQLException {
+        return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
+                json.column(rs, "schema"), rs.getInt("schema_version"), rs.getInt("overlap"),
+                new Project.Review(rs.getString("review_mode"), rs.getDouble("sample_rate")),
+                rs.getInt("lease_minutes"), rs.getDouble("gold_rate"), json.column(rs, "rates"),
+                rs.getTimestamp("created_at").toInstant(), role, counts);
+    }
+
+    // ---- members
+
+    public record Member(long accountId, String username, String displayName, ProjectRole role, boolean paused) {
+    }
+
+    public List<Member> members(long projectId, CurrentUser user) {
+        access.requireMember(projectId, user);
+        return jdbc.sql("""
+                SELECT a.id, a.username, a.display_name, m.role, m.paused
+                FROM project_member m JOIN account a ON a.id = m.account_id
+                WHERE m.project_id = :p ORDER BY m.role, a.username""")
+                .param("p", projectId)
+                .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        ProjectRole.valueOf(rs.getString(4)), rs.getBoolean(5)))
+                .list();
+    }
+
+    @Transactional
+    public Member putMember(long projectId, long accountId, ProjectRole role, Boolean paused, CurrentUser user) {
+        access.require(projectId, user, ProjectRole.MANAGER);
+        if (role == null) throw ApiException.invalid("role", "must be LABELER, REVIEWER or MANAGER");
+        boolean active = jdbc.sql("SELECT active FROM account WHERE id = :a").param("a", accountId)
+                .query(Boolean.class).optional().orElseThrow(() -> ApiException.notFound("Account", accountId));
+        if (!active) throw ApiException.invalid("accountId", "account " + accountId + " is deactivated");
+        jdbc.sql("""
+                INSERT INTO project_member (project_id, account_id, role, paused) VALUES (:p, :a, :r, coalesce(:paused, false))
+                ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role,
+                    paused = coalesce(:paused, project_member.paused)""")
+                .param("p", projectId).param("a", accountId).param("r", role.name()).param("paused", paused).update();
+        return members(projectId, user).stream().filter(m -> m.accountId() == accountId).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void removeMember(long projectId, long accountId, CurrentUser user) {
+        access.require(projectId, user, ProjectRole.MANAGER);
+        int n = jdbc.sql("DELETE FROM project_member WHERE project_id = :p AND account_id = :a")
+                .param("p", projectId).param("a", accountId).update();
+        if (n == 0) throw ApiException.notFound("Member", accountId);
+    }
+
+    // ---- stats
+
+    public record Throughput(String day, long submitted, long approved) {
+    }
+
+    public record WorkerStats(long accountId, String username, long submitted, long approved, long rejected) {
+    }
+
+    public record Stats(Map<String, Long> counts, List<Throughput> throughput, List<WorkerStats> workers) {
+    }
+
+    public Stats stats(long projectId, CurrentUser user) {
+        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        List<Throughput> throughput = jdbc.sql("""
+                SELECT to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
+                       count(*) FILTER (WHERE type = 'SUBMIT'), count(*) FILTER (WHERE type IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE'))
+                FROM task_event WHERE project_id = :p AND at > now() - interval '30 days'
+                GROUP BY 1 ORDER BY 1""")
+                .param("p", projectId)
+                .query((rs, i) -> new Throughput(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
+        List<WorkerStats> workers = jdbc.sql("""
+                SELECT a.id, a.username,
+                       count(*) FILTER (WHERE s.state IN ('SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED')),
+                       count(*) FILTER (WHERE s.state = 'APPROVED'),
+                       (SELECT count(*) FROM review r JOIN assignment x ON x.id = r.assignment_id
+                        WHERE x.labeler_id = a.id AND x.project_id = :p AND r.verdict = 'REJECT')
+                FROM assignment s JOIN account a ON a.id = s.labeler_id
+                WHERE s.project_id = :p GROUP BY a.id, a.username ORDER BY a.username""")
+                .param("p", projectId)
+                .query((rs, i) -> new WorkerStats(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
+                .list();
+        return new Stats(counts(projectId), throughput, workers);
+    }
+
+    public JsonNode schemaVersion(long projectId, int version) {
+        return jdbc.sql("SELECT schema FROM project_schema WHERE project_id = :p AND version = :v")
+                .param("p", projectId).param("v", version)
+                .query((rs, i) -> json.column(rs, "schema")).optional()
+                .orElseThrow(() -> ApiException.notFound("Schema version", version));
+    }
+}

@@ -1,0 +1,124 @@
+package org.labelcrew.schema;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ApiException.FieldError;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The label schema is the one source of truth for what an annotation may hold: checked when saved, and every result
+ * checked against it on submit. Errors name the exact field ({@code schema.fields[1].options},
+ * {@code result.topic}).
+ */
+@Service
+public class SchemaService {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    public static final int MAX_FIELDS = 50;
+
+    private final Map<String, FieldType> types = new LinkedHashMap<>();
+
+    SchemaService(List<FieldType> fieldTypes) {
+        for (FieldType t : fieldTypes) {
+            if (types.put(t.type(), t) != null) throw new IllegalStateException("Two field types named " + t.type());
+        }
+    }
+
+    public Set<String> supportedTypes() {
+        return types.keySet();
+    }
+
+    /** Throws 422 listing every problem of the schema document, each with its path under {@code prefix}. */
+    public void check(JsonNode schema, String prefix) {
+        List<FieldError> errors = problems(schema, prefix);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("The label schema has " + errors.size() + " problem(s)", errors);
+        }
+    }
+
+    public List<FieldError> problems(JsonNode schema, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (schema == null || !schema.isObject()) {
+            errors.add(FieldError.field(prefix, "must be an object {\"fields\": [...]}"));
+            return errors;
+        }
+        JsonNode fields = schema.get("fields");
+        if (fields == null || !fields.isArray() || fields.isEmpty()) {
+            errors.add(FieldError.field(prefix + ".fields", "must be a non-empty array of fields"));
+            return errors;
+        }
+        if (fields.size() > MAX_FIELDS) {
+            errors.add(FieldError.field(prefix + ".fields", "at most " + MAX_FIELDS + " fields"));
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < fields.size(); i++) {
+            JsonNode f = fields.get(i);
+            String path = prefix + ".fields[" + i + "]";
+            if (!f.isObject()) {
+                errors.add(FieldError.field(path, "must be an object with name and type"));
+                continue;
+            }
+            String name = text(f, "name");
+            if (name == null || !NAME.matcher(name).matches()) {
+                errors.add(FieldError.field(path + ".name", "use a letter or _ then letters, digits or _ (at most 64)"));
+            } else if (!names.add(name)) {
+                errors.add(FieldError.field(path + ".name", "'" + name + "' is used twice"));
+            }
+            String type = text(f, "type");
+            FieldType ft = type == null ? null : types.get(type);
+            if (ft == null) {
+                errors.add(FieldError.field(path + ".type", "must be one of " + types.keySet()));
+                continue;
+            }
+            JsonNode required = f.get("required");
+            if (required != null && !required.isBoolean()) errors.add(FieldError.field(path + ".required", "must be true or false"));
+            ft.checkDefinition(f, path, errors);
+        }
+        return errors;
+    }
+
+    /** Problems of a submitted result against the schema; empty when it is valid. */
+    public List<FieldError> resultProblems(JsonNode schema, JsonNode data, JsonNode result) {
+        List<FieldError> errors = new ArrayList<>();
+        if (result == null || !result.isObject()) {
+            errors.add(FieldError.field("result", "must be an object keyed by field name"));
+            return errors;
+        }
+        Set<String> known = new HashSet<>();
+        for (JsonNode f : schema.get("fields")) {
+            String name = f.get("name").asString();
+            known.add(name);
+            FieldType ft = types.get(f.get("type").asString());
+            JsonNode value = result.get(name);
+            String path = "result." + name;
+            if (ft.isEmpty(value)) {
+                if (f.path("required").asBoolean(false)) errors.add(FieldError.field(path, "is required"));
+                continue;
+            }
+            ft.checkValue(f, value, data, result, path, errors);
+        }
+        for (String key : result.propertyNames()) {
+            if (!known.contains(key)) errors.add(FieldError.field("result." + key, "is not a field of the schema"));
+        }
+        return errors;
+    }
+
+    public void checkResult(JsonNode schema, JsonNode data, JsonNode result) {
+        List<FieldError> errors = resultProblems(schema, data, result);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("The annotation breaks the label schema in " + errors.size() + " field(s)", errors);
+        }
+    }
+
+    static String text(JsonNode node, String key) {
+        JsonNode v = node.get(key);
+        return v != null && v.isString() ? v.asString() : null;
+    }
+}

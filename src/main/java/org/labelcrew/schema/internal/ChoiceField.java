@@ -1,0 +1,88 @@
+package org.labelcrew.schema.internal;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.labelcrew.schema.FieldType;
+import org.labelcrew.shared.ApiException.FieldError;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Single- or multi-label classification. Options are strings or {@code {value, hotkey?, label?}}; a hotkey is one
+ * character and unique within the field. Value: a string, or an array of distinct strings when {@code multiple}.
+ */
+@Component
+class ChoiceField implements FieldType {
+
+    static final int MAX_OPTIONS = 500;
+
+    @Override
+    public String type() {
+        return "choice";
+    }
+
+    @Override
+    public void checkDefinition(JsonNode field, String path, List<FieldError> errors) {
+        JsonNode options = field.get("options");
+        if (options == null || !options.isArray() || options.isEmpty()) {
+            errors.add(FieldError.field(path + ".options", "must be a non-empty array"));
+            return;
+        }
+        if (options.size() > MAX_OPTIONS) errors.add(FieldError.field(path + ".options", "at most " + MAX_OPTIONS + " options"));
+        Set<String> values = new HashSet<>();
+        Set<String> hotkeys = new HashSet<>();
+        for (int i = 0; i < options.size(); i++) {
+            JsonNode o = options.get(i);
+            String at = path + ".options[" + i + "]";
+            String value;
+            if (o.isString()) {
+                value = o.asString();
+            } else if (o.isObject() && o.path("value").isString()) {
+                value = o.get("value").asString();
+                JsonNode hk = o.get("hotkey");
+                if (hk != null && !hk.isNull()) {
+                    if (!hk.isString() || hk.asString().codePointCount(0, hk.asString().length()) != 1) {
+                        errors.add(FieldError.field(at + ".hotkey", "must be a single character"));
+                    } else if (!hotkeys.add(hk.asString().toLowerCase())) {
+                        errors.add(FieldError.field(at + ".hotkey", "'" + hk.asString() + "' is used twice"));
+                    }
+                }
+            } else {
+                errors.add(FieldError.field(at, "must be a string or {\"value\": string, \"hotkey\"?: string}"));
+                continue;
+            }
+            if (value.isBlank()) errors.add(FieldError.field(at, "must not be blank"));
+            else if (!values.add(value)) errors.add(FieldError.field(at, "'" + value + "' is listed twice"));
+        }
+        JsonNode multiple = field.get("multiple");
+        if (multiple != null && !multiple.isBoolean()) errors.add(FieldError.field(path + ".multiple", "must be true or false"));
+    }
+
+    @Override
+    public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
+            List<FieldError> errors) {
+        Set<String> allowed = new HashSet<>();
+        for (JsonNode o : field.get("options")) allowed.add(o.isString() ? o.asString() : o.get("value").asString());
+        boolean multiple = field.path("multiple").asBoolean(false);
+        if (multiple) {
+            if (!value.isArray()) {
+                errors.add(FieldError.field(path, "must be an array of options (multiple choice)"));
+                return;
+            }
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode v = value.get(i);
+                if (!v.isString() || !allowed.contains(v.asString())) {
+                    errors.add(FieldError.field(path + "[" + i + "]", "'" + v.asString("") + "' is not an option"));
+                } else if (!seen.add(v.asString())) {
+                    errors.add(FieldError.field(path + "[" + i + "]", "'" + v.asString() + "' is chosen twice"));
+                }
+            }
+        } else if (!value.isString()) {
+            errors.add(FieldError.field(path, "must be one option (a string)"));
+        } else if (!allowed.contains(value.asString())) {
+            errors.add(FieldError.field(path, "'" + value.asString() + "' is not one of " + allowed));
+        }
+    }
+}

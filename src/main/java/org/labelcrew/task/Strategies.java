@@ -1,0 +1,157 @@
+package org.labelcrew.task;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.OptionalLong;
+import org.labelcrew.project.ProjectSettings;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The next-task chain, in order: rework → held lease → returned draft → breadth-first overlap. (Gold items slot in
+ * between held lease and overlap when gold questions land.) Every query locks the task row it takes with
+ * {@code FOR UPDATE SKIP LOCKED}, so concurrent labelers never receive the same slot, on one instance or many.
+ */
+final class Strategies {
+
+    private Strategies() {
+    }
+
+    /** Work a reviewer rejected goes back to its labeler before anything new. */
+    @Component
+    @Order(10)
+    static final class Rework implements NextTaskStrategy {
+        private final JdbcClient jdbc;
+
+        Rework(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public String reason() {
+            return "rework";
+        }
+
+        public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
+            return toOptional(jdbc.sql("""
+                    UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
+                    WHERE id = (SELECT id FROM assignment
+                                WHERE project_id = :p AND labeler_id = :me AND state = 'REJECTED'
+                                ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING id""")
+                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                    .param("p", project.id()).param("me", labelerId)
+                    .query(Long.class).optional().orElse(null));
+        }
+    }
+
+    /** A lease the labeler still holds (a reload, a second tab) is handed back rather than a new one opened. */
+    @Component
+    @Order(20)
+    static final class HeldLease implements NextTaskStrategy {
+        private final JdbcClient jdbc;
+
+        HeldLease(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public String reason() {
+            return "held-lease";
+        }
+
+        public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
+            return toOptional(jdbc.sql("""
+                    SELECT id FROM assignment
+                    WHERE project_id = :p AND labeler_id = :me AND state = 'LEASED' AND lease_expires_at > :now
+                    ORDER BY id LIMIT 1""")
+                    .param("p", project.id()).param("me", labelerId).param("now", Timestamp.from(now))
+                    .query(Long.class).optional().orElse(null));
+        }
+    }
+
+    /**
+     * A lease that expired — by the clock or swept — comes back to the same labeler with the draft they saved, as long
+     * as the task still has a free slot.
+     */
+    @Component
+    @Order(30)
+    static final class ReturnedDraft implements NextTaskStrategy {
+        private final JdbcClient jdbc;
+
+        ReturnedDraft(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public String reason() {
+            return "returned-draft";
+        }
+
+        public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
+            // A lease past its time that the sweeper has not reached yet still holds its slot: take it straight back.
+            Long id = jdbc.sql("""
+                    UPDATE assignment SET lease_expires_at = :until, updated_at = :now
+                    WHERE id = (SELECT id FROM assignment
+                                WHERE project_id = :p AND labeler_id = :me AND state = 'LEASED' AND lease_expires_at <= :now
+                                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING id""")
+                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                    .param("p", project.id()).param("me", labelerId)
+                    .query(Long.class).optional().orElse(null);
+            if (id != null) return OptionalLong.of(id);
+            Long taskId = jdbc.sql("""
+                    SELECT t.id FROM task t JOIN assignment a ON a.task_id = t.id
+                    WHERE a.project_id = :p AND a.labeler_id = :me AND a.state = 'EXPIRED' AND t.held < :overlap
+                    ORDER BY a.updated_at DESC LIMIT 1
+                    FOR UPDATE OF t SKIP LOCKED""")
+                    .param("p", project.id()).param("me", labelerId).param("overlap", project.overlap())
+                    .query(Long.class).optional().orElse(null);
+            if (taskId == null) return OptionalLong.empty();
+            return toOptional(jdbc.sql("""
+                    UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
+                    WHERE task_id = :t AND labeler_id = :me AND state = 'EXPIRED' RETURNING id""")
+                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                    .param("t", taskId).param("me", labelerId)
+                    .query(Long.class).optional().orElse(null));
+        }
+    }
+
+    /**
+     * Breadth-first: of the tasks with a free slot that this labeler never held, the one closest to its overlap
+     * first, then by priority, then in import order. Finishes tasks before opening new ones.
+     */
+    @Component
+    @Order(50)
+    static final class Overlap implements NextTaskStrategy {
+        private final JdbcClient jdbc;
+
+        Overlap(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public String reason() {
+            return "overlap";
+        }
+
+        public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
+            Long taskId = jdbc.sql("""
+                    SELECT t.id FROM task t
+                    WHERE t.project_id = :p AND t.held < :overlap
+                      AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.labeler_id = :me)
+                    ORDER BY t.held DESC, t.priority DESC, t.id
+                    LIMIT 1 FOR UPDATE OF t SKIP LOCKED""")
+                    .param("p", project.id()).param("overlap", project.overlap()).param("me", labelerId)
+                    .query(Long.class).optional().orElse(null);
+            if (taskId == null) return OptionalLong.empty();
+            return OptionalLong.of(jdbc.sql("""
+                    INSERT INTO assignment (task_id, project_id, labeler_id, state, lease_expires_at, created_at, updated_at)
+                    VALUES (:t, :p, :me, 'LEASED', :until, :now, :now) RETURNING id""")
+                    .param("t", taskId).param("p", project.id()).param("me", labelerId)
+                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                    .query(Long.class).single());
+        }
+    }
+
+    static OptionalLong toOptional(Long id) {
+        return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+    }
+}

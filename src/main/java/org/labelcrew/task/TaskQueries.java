@@ -1,0 +1,128 @@
+package org.labelcrew.task;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.Json;
+import org.labelcrew.shared.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/** Reading tasks: the list with state filter and keyset paging, one task with its work, and its history. */
+@Service
+public class TaskQueries {
+
+    static final List<String> STATES = List.of("NEW", "ASSIGNED", "SUBMITTED", "REJECTED", "APPROVED");
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ProjectAccess access;
+
+    TaskQueries(JdbcClient jdbc, Json json, ProjectAccess access) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+    }
+
+    public record TaskRow(long id, String state, JsonNode data, Instant createdAt, Instant updatedAt) {
+    }
+
+    public Page<TaskRow> list(long projectId, String state, String after, Integer limit, CurrentUser user) {
+        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        if (state != null && !state.isBlank() && !STATES.contains(state)) {
+            throw ApiException.invalid("state", "must be one of " + STATES);
+        }
+        int n = Page.limit(limit);
+        String filter = state == null || state.isBlank() ? "" : " AND state = :state";
+        var spec = jdbc.sql("SELECT id, state, data, created_at, updated_at FROM task WHERE project_id = :p AND id > :after"
+                        + filter + " ORDER BY id LIMIT :n")
+                .param("p", projectId).param("after", Page.after(after)).param("n", n + 1);
+        if (!filter.isEmpty()) spec = spec.param("state", state);
+        List<TaskRow> rows = spec.query((rs, i) -> new TaskRow(rs.getLong(1), rs.getString(2), json.column(rs, "data"),
+                rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())).list();
+        return Page.of(rows, n, TaskRow::id);
+    }
+
+    public record AssignmentView(long id, String labeler, String state, Instant leaseExpiresAt) {
+    }
+
+    public record AnnotationView(long id, long assignmentId, String author, String kind, int version, JsonNode result,
+            Instant createdAt) {
+    }
+
+    public record TaskView(long id, long projectId, String state, JsonNode data, List<AssignmentView> assignments,
+            List<AnnotationView> annotations) {
+    }
+
+    /**
+     * Managers and reviewers see everything; a labeler sees a task only through their own assignment, and only
+     * their own work on it.
+     */
+    public TaskView get(long taskId, CurrentUser user) {
+        long projectId = projectOf(taskId);
+        ProjectAccess.Membership m = access.requireMember(projectId, user);
+        Long onlyLabeler = null;
+        if (m.role() == ProjectRole.LABELER) {
+            boolean mine = jdbc.sql("SELECT exists(SELECT 1 FROM assignment WHERE task_id = :t AND labeler_id = :me)")
+                    .param("t", taskId).param("me", user.id()).query(Boolean.class).single();
+            if (!mine) throw ApiException.forbidden("Task " + taskId + " is not assigned to you");
+            onlyLabeler = user.id();
+        }
+        record Head(String state, String data) {
+        }
+        Head head = jdbc.sql("SELECT state, data FROM task WHERE id = :t").param("t", taskId)
+                .query((rs, i) -> new Head(rs.getString(1), rs.getString(2))).single();
+        List<AssignmentView> assignments = jdbc.sql("""
+                SELECT a.id, acc.username, a.state, a.lease_expires_at FROM assignment a
+                JOIN account acc ON acc.id = a.labeler_id
+                WHERE a.task_id = :t AND (:only::bigint IS NULL OR a.labeler_id = :only) ORDER BY a.id""")
+                .param("t", taskId).param("only", onlyLabeler)
+                .query((rs, i) -> new AssignmentView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                .list();
+        List<AnnotationView> annotations = jdbc.sql("""
+                SELECT n.id, n.assignment_id, acc.username, n.kind, n.version, n.result, n.created_at
+                FROM annotation n JOIN account acc ON acc.id = n.author_id JOIN assignment a ON a.id = n.assignment_id
+                WHERE n.task_id = :t AND (:only::bigint IS NULL OR a.labeler_id = :only) ORDER BY n.id""")
+                .param("t", taskId).param("only", onlyLabeler)
+                .query((rs, i) -> new AnnotationView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), json.column(rs, "result"), rs.getTimestamp(7).toInstant()))
+                .list();
+        return new TaskView(taskId, projectId, head.state(), json.parse(head.data()), assignments, annotations);
+    }
+
+    public record Event(long id, String type, String actor, Long assignmentId, JsonNode detail, Instant at) {
+    }
+
+    /** The task's event log, oldest first, opened by its creation (by import). */
+    public List<Event> history(long taskId, CurrentUser user) {
+        long projectId = projectOf(taskId);
+        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        List<Event> out = new ArrayList<>();
+        jdbc.sql("SELECT created_at, import_id FROM task WHERE id = :t").param("t", taskId)
+                .query(rs -> {
+                    var detail = json.object();
+                    if (rs.getObject(2) != null) detail.put("importId", rs.getLong(2));
+                    out.add(new Event(0, "CREATE", null, null, detail, rs.getTimestamp(1).toInstant()));
+                });
+        out.addAll(jdbc.sql("""
+                SELECT e.id, e.type, acc.username, e.assignment_id, e.detail, e.at
+                FROM task_event e LEFT JOIN account acc ON acc.id = e.actor_id
+                WHERE e.task_id = :t ORDER BY e.id""")
+                .param("t", taskId)
+                .query((rs, i) -> new Event(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        (Long) rs.getObject(4), json.column(rs, "detail"), rs.getTimestamp(6).toInstant()))
+                .list());
+        return out;
+    }
+
+    private long projectOf(long taskId) {
+        return jdbc.sql("SELECT project_id FROM task WHERE id = :t").param("t", taskId).query(Long.class).optional()
+                .orElseThrow(() -> ApiException.notFound("Task", taskId));
+    }
+}

@@ -1,0 +1,93 @@
+package org.labelcrew.task;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.shared.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * "Next task": runs the strategy chain for a labeler inside one transaction. The labeler's own calls are serialised
+ * by an advisory lock (a double click never opens two leases); different labelers only meet on task rows, which
+ * {@code FOR UPDATE SKIP LOCKED} keeps apart.
+ */
+@Service
+public class TaskQueue {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ProjectAccess access;
+    private final List<NextTaskStrategy> chain;
+    private final TaskEvents events;
+    private final Clock clock;
+
+    TaskQueue(JdbcClient jdbc, Json json, ProjectAccess access, List<NextTaskStrategy> chain, TaskEvents events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+        this.chain = chain;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Optional<Lease> next(long projectId, CurrentUser user) {
+        access.requireActive(projectId, user, ProjectRole.LABELER);
+        ProjectSettings project = access.settings(projectId);
+        jdbc.sql("SELECT pg_advisory_xact_lock(:p, :me)").param("p", (int) projectId).param("me", (int) user.id())
+                .query().rowSet();
+        Instant now = clock.instant();
+        Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        for (NextTaskStrategy strategy : chain) {
+            OptionalLong picked = strategy.pick(project, user.id(), now, until);
+            if (picked.isPresent()) {
+                long assignmentId = picked.getAsLong();
+                Lease lease = load(assignmentId, strategy.reason(), project);
+                if (!"held-lease".equals(strategy.reason())) {
+                    jdbc.sql("SELECT refresh_task(:t)").param("t", lease.taskId()).query().rowSet();
+                    events.append(lease.taskId(), projectId, TaskEvents.ASSIGN, user.id(), assignmentId,
+                            Map.of("reason", lease.reason(), "leaseExpiresAt", lease.leaseExpiresAt().toString()));
+                }
+                return Optional.of(lease);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Lease load(long assignmentId, String reason, ProjectSettings project) {
+        record Row(long taskId, String data, String draft, Timestamp until) {
+        }
+        Row row = jdbc.sql("""
+                SELECT a.task_id, t.data, a.draft, a.lease_expires_at
+                FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :id""")
+                .param("id", assignmentId)
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
+                .single();
+        Lease.Rejection rejection = jdbc.sql("""
+                SELECT r.reason, acc.username, r.decided_at FROM review r JOIN account acc ON acc.id = r.reviewer_id
+                WHERE r.assignment_id = :a AND r.verdict = 'REJECT' ORDER BY r.decided_at DESC LIMIT 1""")
+                .param("a", assignmentId)
+                .query((rs, i) -> new Lease.Rejection(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional().orElse(null);
+        String effectiveReason = reason;
+        if ("overlap".equals(reason)) {
+            // Tell the labeler whether they joined a task others already started, or opened a new one.
+            int others = jdbc.sql("SELECT held FROM task WHERE id = :t").param("t", row.taskId()).query(Integer.class).single();
+            effectiveReason = others > 1 ? "overlap" : "order";
+        }
+        return new Lease(assignmentId, row.taskId(), json.parse(row.data()), json.parse(row.draft()),
+                row.until().toInstant(), effectiveReason, rejection, project.schema());
+    }
+}

@@ -1,0 +1,129 @@
+package org.labelcrew.task;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.schema.SchemaService;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.Json;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** A labeler's work on one assignment: autosaved drafts, submit, skip. Only the assignment's labeler may act. */
+@Service
+public class WorkService {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ProjectAccess access;
+    private final SchemaService schemas;
+    private final TaskEvents events;
+    private final Clock clock;
+
+    WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, TaskEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+        this.schemas = schemas;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record Held(long id, long taskId, long projectId, long labelerId, String state, Instant leaseExpiresAt, String data) {
+    }
+
+    /** Locks the assignment and checks it is the caller's live lease: 404 unknown, 403 someone else's, 409 gone. */
+    private Held holdLive(long assignmentId, CurrentUser user, Instant now) {
+        Held a = jdbc.sql("""
+                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data
+                FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :id FOR UPDATE OF a""")
+                .param("id", assignmentId)
+                .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                .optional().orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
+        if (a.labelerId() != user.id()) throw ApiException.forbidden("Assignment " + assignmentId + " is not yours");
+        if (!"LEASED".equals(a.state())) {
+            throw ApiException.conflict("Assignment " + assignmentId + " is " + a.state() + ", not open for work");
+        }
+        if (a.leaseExpiresAt() == null || !a.leaseExpiresAt().isAfter(now)) {
+            throw ApiException.conflict("The lease on assignment " + assignmentId + " expired at " + a.leaseExpiresAt()
+                    + "; your draft is kept — ask for the next task to get it back if it is still free");
+        }
+        return a;
+    }
+
+    /** Saves a draft (not validated: work in progress) and extends the lease, since the labeler is clearly working. */
+    @Transactional
+    public Instant saveDraft(long assignmentId, JsonNode result, CurrentUser user) {
+        if (result == null || !result.isObject()) throw ApiException.invalid("result", "must be an object keyed by field name");
+        Instant now = clock.instant();
+        Held a = holdLive(assignmentId, user, now);
+        ProjectSettings project = access.settings(a.projectId());
+        Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        jdbc.sql("UPDATE assignment SET draft = :d::jsonb, lease_expires_at = :until, updated_at = :now WHERE id = :id")
+                .param("d", json.write(result)).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                .param("id", assignmentId).update();
+        return until;
+    }
+
+    public record Submitted(long assignmentId, String state, long annotationId, int version) {
+    }
+
+    @Transactional
+    public Submitted submit(long assignmentId, JsonNode result, CurrentUser user) {
+        Instant now = clock.instant();
+        Held a = holdLive(assignmentId, user, now);
+        ProjectSettings project = access.settings(a.projectId());
+        schemas.checkResult(project.schema(), json.parse(a.data()), result);
+        int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM annotation WHERE assignment_id = :a")
+                .param("a", assignmentId).query(Integer.class).single();
+        long annotationId = jdbc.sql("""
+                INSERT INTO annotation (task_id, assignment_id, author_id, kind, version, schema_version, result, created_at)
+                VALUES (:t, :a, :me, 'SUBMISSION', :v, :sv, :r::jsonb, :now) RETURNING id""")
+                .param("t", a.taskId()).param("a", assignmentId).param("me", user.id()).param("v", version)
+                .param("sv", project.schemaVersion()).param("r", json.write(result)).param("now", Timestamp.from(now))
+                .query(Long.class).single();
+        events.append(a.taskId(), a.projectId(), TaskEvents.SUBMIT, user.id(), assignmentId,
+                Map.of("annotationId", annotationId, "version", version));
+        String state = "SUBMITTED";
+        if ("SAMPLE".equals(project.reviewMode()) && ThreadLocalRandom.current().nextDouble() >= project.sampleRate()) {
+            // Not drawn for review: approved by the sampling rule, recorded as such.
+            state = "APPROVED";
+            jdbc.sql("""
+                    INSERT INTO review (assignment_id, annotation_id, project_id, verdict, reason, created_at, decided_at)
+                    VALUES (:a, :ann, :p, 'AUTO_APPROVE', 'not drawn for review (sampling)', :now, :now)""")
+                    .param("a", assignmentId).param("ann", annotationId).param("p", a.projectId())
+                    .param("now", Timestamp.from(now)).update();
+            events.append(a.taskId(), a.projectId(), TaskEvents.AUTO_APPROVE, null, assignmentId,
+                    Map.of("sampleRate", project.sampleRate()));
+        }
+        jdbc.sql("UPDATE assignment SET state = :s, draft = NULL, lease_expires_at = NULL, updated_at = :now WHERE id = :id")
+                .param("s", state).param("now", Timestamp.from(now)).param("id", assignmentId).update();
+        jdbc.sql("SELECT refresh_task(:t)").param("t", a.taskId()).query().rowSet();
+        return new Submitted(assignmentId, state, annotationId, version);
+    }
+
+    /** Gives the slot back; the labeler will not be offered this task again. */
+    @Transactional
+    public void skip(long assignmentId, String reason, CurrentUser user) {
+        Instant now = clock.instant();
+        Held a = holdLive(assignmentId, user, now);
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (why != null && why.length() > 1000) throw ApiException.invalid("reason", "at most 1000 characters");
+        jdbc.sql("""
+                UPDATE assignment SET state = 'SKIPPED', skip_reason = :r, lease_expires_at = NULL, updated_at = :now
+                WHERE id = :id""")
+                .param("r", why).param("now", Timestamp.from(now)).param("id", assignmentId).update();
+        jdbc.sql("SELECT refresh_task(:t)").param("t", a.taskId()).query().rowSet();
+        events.append(a.taskId(), a.projectId(), TaskEvents.SKIP, user.id(), assignmentId,
+                why == null ? Map.of() : Map.of("reason", why));
+    }
+}
