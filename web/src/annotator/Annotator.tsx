@@ -1,0 +1,113 @@
+import { useId, useRef, useState } from 'react';
+import type { LabelSchema, SchemaField, TaskData } from '../api/types';
+import { useT } from '../app/i18n';
+import { getTool } from './core/registry';
+import { useShortcut } from './core/shortcuts';
+import type { AnnotationStore } from './core/store';
+import './tools';
+import { MetadataList, TextViewer } from './viewers/TextViewer';
+
+export interface AnnotatorProps {
+  schema: LabelSchema | null | undefined;
+  data: TaskData;
+  store: AnnotationStore;
+  readOnly?: boolean;
+  /** Messages by field name (422 from the server). Keys that name no field are shown above the form. */
+  errors?: Record<string, string[]>;
+  /**
+   * Where hotkeys work: 'window' (the labeling screen: anywhere on the page), 'container' (only while focus is
+   * inside the annotator, e.g. the schema editor's preview), or 'none'.
+   */
+  keyboard?: 'window' | 'container' | 'none';
+  showMetadata?: boolean;
+  /** False draws only the fields (e.g. past annotations under one shared text). */
+  showData?: boolean;
+}
+
+/**
+ * Draws the labeling form from the project's label schema: the data viewer, then one tool per field.
+ * The same component serves labeling, review (read-only or correcting) and the schema editor's preview.
+ */
+export function Annotator({ schema, data, store, readOnly = false, errors = {}, keyboard = 'window', showMetadata = true, showData = true }: AnnotatorProps) {
+  const t = useT();
+  const idPrefix = useId().replace(/:/g, '');
+  const rootRef = useRef<HTMLDivElement>(null);
+  const fields: SchemaField[] = Array.isArray(schema?.fields) ? schema!.fields : [];
+  const [active, setActive] = useState(0);
+  const activeIndex = Math.min(active, Math.max(fields.length - 1, 0));
+  const keysOn = keyboard !== 'none' && !readOnly;
+  const scope = keyboard === 'container' ? rootRef : undefined;
+
+  useShortcut(
+    '*',
+    (combo) => {
+      const field = fields[activeIndex];
+      const tool = field && getTool(field.type);
+      // Fields answer their own keys; if the active one does not know the key, try the others in order.
+      const order = field ? [activeIndex, ...fields.map((_, i) => i).filter((i) => i !== activeIndex)] : [];
+      for (const i of order) {
+        const f = fields[i];
+        const tl = i === activeIndex ? tool : getTool(f.type);
+        const res = tl?.handleKey?.(f, store.value[f.name], combo);
+        if (res) {
+          store.setField(f.name, res.value);
+          if (res.advance && i < fields.length - 1) setActive(i + 1);
+          else if (i !== activeIndex) setActive(i);
+          return true;
+        }
+      }
+      return false;
+    },
+    { enabled: keysOn, scope },
+  );
+  useShortcut(['ctrl+z'], () => store.undo(), { enabled: keysOn, scope });
+  useShortcut(['ctrl+shift+z', 'ctrl+y'], () => store.redo(), { enabled: keysOn, scope });
+
+  const fieldNames = new Set(fields.map((f) => f.name));
+  const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.has(k));
+
+  return (
+    <div className="annotator" ref={rootRef} data-testid="annotator">
+      {showData ? (
+        <div className="annotator-data">
+          <TextViewer data={data} />
+          {showMetadata ? <MetadataList data={data} /> : null}
+        </div>
+      ) : null}
+      <div className="annotator-fields" role="group" aria-label={t('annotator.fields')}>
+        {otherErrors.length ? (
+          <ul className="field-errors" role="alert">
+            {otherErrors.flatMap(([k, ms]) => ms.map((m, i) => <li key={`${k}-${i}`}>{k ? `${k}: ${m}` : m}</li>))}
+          </ul>
+        ) : null}
+        {fields.length === 0 ? <p className="muted">{t('annotator.noFields')}</p> : null}
+        {fields.map((field, i) => {
+          const tool = getTool(field.type);
+          if (!tool) {
+            return (
+              <div key={`${field.name}-${i}`} className="field unsupported" role="note" data-testid={`field-${field.name}`}>
+                {t('annotator.unsupported', { type: String(field.type), name: String(field.name) })}
+              </div>
+            );
+          }
+          const Tool = tool.Component;
+          return (
+            <Tool
+              key={`${field.name}-${i}`}
+              field={field}
+              value={store.value[field.name]}
+              onChange={(v) => store.setField(field.name, v)}
+              readOnly={readOnly}
+              active={keysOn && i === activeIndex && fields.length > 1}
+              onActivate={() => setActive(i)}
+              errors={errors[field.name]}
+              data={data}
+              idPrefix={idPrefix}
+            />
+          );
+        })}
+        {keysOn ? <p className="keys-help muted">{t('annotator.keysHelp')}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { TaskData } from '../../api/types';
+import { useT } from '../../app/i18n';
+
+/** Keys the viewer itself draws; everything else in `data` is metadata. */
+export const VIEWED_KEYS = ['text', 'sentences', 'paragraphs'];
+
+/** The text of a task (or its sentences / paragraphs), kept as written: line breaks and spacing matter. */
+export function TextViewer({ data }: { data: TaskData }) {
+  const t = useT();
+  if (typeof data.text === 'string') {
+    return (
+      <div className="viewer text-viewer" data-testid="task-text" lang="ko">
+        {data.text}
+      </div>
+    );
+  }
+  const sentences = Array.isArray(data.sentences)
+    ? (data.sentences as unknown[])
+    : Array.isArray(data.paragraphs)
+      ? (data.paragraphs as unknown[]).flatMap((p) => (Array.isArray(p) ? p : [p]))
+      : null;
+  if (sentences) {
+    return (
+      <ol className="viewer sentence-viewer" data-testid="task-text" start={0} lang="ko">
+        {sentences.map((s, i) => (
+          <li key={i}>{String(s)}</li>
+        ))}
+      </ol>
+    );
+  }
+  return <p className="viewer muted">{t('viewer.noText')}</p>;
+}
+
+/** The other keys of `data` (source, id, …) as a small definition list. */
+export function MetadataList({ data }: { data: TaskData }) {
+  const t = useT();
+  const entries = Object.entries(data).filter(([k]) => !VIEWED_KEYS.includes(k));
+  if (entries.length === 0) return null;
+  return (
+    <section className="metadata" aria-label={t('viewer.metadata')}>
+      <h3 className="small-heading">{t('viewer.metadata')}</h3>
+      <dl>
+        {entries.map(([k, v]) => (
+          <div key={k} className="metadata-row">
+            <dt>{k}</dt>
+            <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { api, upload } from './client';
+import type {
+  Account,
+  AnnotationResult,
+  ApiToken,
+  CreatedToken,
+  ExportJob,
+  ImportJob,
+  LabelSchema,
+  Me,
+  Member,
+  NextReview,
+  NextTask,
+  Page,
+  Project,
+  ProjectInput,
+  ProjectRole,
+  Role,
+  Stats,
+  TaskDetail,
+  TaskEvent,
+  TaskSummary,
+  Verdict,
+} from './types';
+
+/** Typed calls, one per endpoint of docs/api-shapes.md. */
+
+export const auth = {
+  login: (username: string, password: string) => api.post<Me>('/auth/login', { username, password }),
+  logout: () => api.post<void>('/auth/logout'),
+  me: () => api.get<Me>('/me'),
+};
+
+export const tokens = {
+  list: () => api.get<ApiToken[]>('/tokens'),
+  create: (name: string) => api.post<CreatedToken>('/tokens', { name }),
+  revoke: (id: number) => api.delete(`/tokens/${id}`),
+};
+
+export interface AccountInput {
+  username: string;
+  password: string;
+  displayName: string;
+  email?: string;
+  roles: Role[];
+}
+
+export const accounts = {
+  list: (after?: string | null, limit = 50) => api.get<Page<Account>>('/accounts', { query: { after, limit } }),
+  create: (input: AccountInput) => api.post<Account>('/accounts', input),
+  update: (id: number, patch: Partial<Pick<Account, 'displayName' | 'roles' | 'active'>> & { password?: string }) =>
+    api.patch<Account>(`/accounts/${id}`, patch),
+};
+
+export const projects = {
+  list: () => api.get<Page<Project>>('/projects'),
+  get: (id: number) => api.get<Project>(`/projects/${id}`),
+  create: (input: ProjectInput) => api.post<Project>('/projects', input),
+  update: (id: number, patch: ProjectInput) => api.patch<Project>(`/projects/${id}`, patch),
+  stats: (id: number) => api.get<Stats>(`/projects/${id}/stats`),
+  validateSchema: (schema: unknown) => api.post<{ valid: boolean }>('/projects/schema/validate', { schema }),
+  members: (id: number) => api.get<Member[]>(`/projects/${id}/members`),
+  putMember: (id: number, accountId: number, role: ProjectRole, paused?: boolean) =>
+    api.put<Member>(`/projects/${id}/members/${accountId}`, paused === undefined ? { role } : { role, paused }),
+  removeMember: (id: number, accountId: number) => api.delete(`/projects/${id}/members/${accountId}`),
+  tasks: (id: number, state?: string, after?: string | null, limit = 20) =>
+    api.get<Page<TaskSummary>>(`/projects/${id}/tasks`, { query: { state, after, limit } }),
+  nextTask: (id: number) => api.post<NextTask | undefined>(`/projects/${id}/next-task`),
+  nextReview: (id: number) => api.post<NextReview | undefined>(`/projects/${id}/next-review`),
+};
+
+export const imports = {
+  start: (projectId: number, file: File, format: string, onProgress?: (f: number | null) => void) => {
+    const form = new FormData();
+    form.append('format', format);
+    form.append('file', file);
+    return upload<ImportJob>(`/projects/${projectId}/imports`, form, onProgress);
+  },
+  get: (id: number) => api.get<ImportJob>(`/imports/${id}`),
+};
+
+export const exports_ = {
+  start: (projectId: number, format = 'jsonl') => api.post<ExportJob>(`/projects/${projectId}/exports`, { format }),
+  get: (id: number) => api.get<ExportJob>(`/exports/${id}`),
+  fileUrl: (id: number) => `/api/v1/exports/${id}/file`,
+};
+
+export const tasks = {
+  get: (id: number) => api.get<TaskDetail>(`/tasks/${id}`),
+  history: (id: number) => api.get<TaskEvent[]>(`/tasks/${id}/history`),
+};
+
+export const assignments = {
+  saveDraft: (id: number, result: AnnotationResult) => api.put<void>(`/assignments/${id}/draft`, { result }),
+  submit: (id: number, result: AnnotationResult) =>
+    api.post<{ assignmentId: number; state: string }>(`/assignments/${id}/submit`, { result }),
+  skip: (id: number, reason: string) => api.post<void>(`/assignments/${id}/skip`, { reason }),
+};
+
+export const reviews = {
+  decide: (id: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult } = {}) =>
+    api.post<{ reviewId: number; verdict: Verdict }>(`/reviews/${id}/decision`, { verdict, ...extra }),
+};
+
+export type { LabelSchema };

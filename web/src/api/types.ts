@@ -1,0 +1,229 @@
+/** The JSON shapes of docs/api-shapes.md, as TypeScript. */
+
+export type Role = 'ADMIN' | 'MANAGER' | 'REVIEWER' | 'LABELER' | 'TRAINEE';
+export type ProjectRole = 'MANAGER' | 'REVIEWER' | 'LABELER';
+export const ALL_ROLES: Role[] = ['ADMIN', 'MANAGER', 'REVIEWER', 'LABELER', 'TRAINEE'];
+export const PROJECT_ROLES: ProjectRole[] = ['LABELER', 'REVIEWER', 'MANAGER'];
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface Me {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  locale?: string | null;
+}
+
+export interface Account {
+  id: number;
+  username: string;
+  displayName: string;
+  email: string | null;
+  roles: Role[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface ApiToken {
+  id: number;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface CreatedToken {
+  id: number;
+  name: string;
+  token: string;
+  createdAt: string;
+}
+
+// ---- label schema ----
+
+export interface ChoiceOptionObject {
+  value: string;
+  hotkey?: string;
+  label?: string;
+}
+export type ChoiceOption = string | ChoiceOptionObject;
+
+/** Any field; `type` decides which annotator tool draws it. */
+export interface SchemaField {
+  name: string;
+  type: string;
+  required?: boolean;
+  label?: string;
+  [key: string]: unknown;
+}
+
+export interface ChoiceField extends SchemaField {
+  type: 'choice';
+  options: ChoiceOption[];
+  multiple?: boolean;
+}
+
+export interface LabelSchema {
+  fields: SchemaField[];
+}
+
+export type AnnotationResult = Record<string, unknown>;
+export type TaskData = Record<string, unknown>;
+
+// ---- projects ----
+
+export const TASK_STATES = ['NEW', 'ASSIGNED', 'SUBMITTED', 'REJECTED', 'APPROVED'] as const;
+export type TaskState = (typeof TASK_STATES)[number];
+export type Counts = Record<TaskState, number> & { total: number };
+
+export interface ReviewSettings {
+  mode: 'FULL' | 'SAMPLE';
+  sampleRate?: number | null;
+}
+
+export interface Project {
+  id: number;
+  name: string;
+  description: string | null;
+  schema: LabelSchema;
+  schemaVersion: number;
+  overlap: number;
+  review: ReviewSettings;
+  leaseMinutes: number;
+  goldRate: number | null;
+  rates: unknown;
+  createdAt: string;
+  myRole: ProjectRole | null;
+  counts: Counts;
+}
+
+export interface ProjectInput {
+  name?: string;
+  description?: string;
+  schema?: LabelSchema;
+  overlap?: number;
+  review?: ReviewSettings;
+  leaseMinutes?: number;
+}
+
+export interface Stats {
+  counts: Counts;
+  throughput: { day: string; submitted: number; approved: number }[];
+  workers: { accountId: number; username: string; submitted: number; approved: number; rejected: number }[];
+}
+
+export interface Member {
+  accountId: number;
+  username: string;
+  displayName: string;
+  role: ProjectRole;
+  paused: boolean;
+}
+
+// ---- jobs ----
+
+export type JobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface ImportJob {
+  id: number;
+  projectId: number;
+  format: string;
+  status: JobStatus;
+  total: number;
+  imported: number;
+  rejected: number;
+  errors: { line?: number; message: string }[];
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface ExportJob {
+  id: number;
+  projectId: number;
+  format: string;
+  status: JobStatus;
+  total: number;
+  written: number;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+// ---- tasks ----
+
+export interface TaskSummary {
+  id: number;
+  state: TaskState;
+  data: TaskData;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TaskDetail {
+  id: number;
+  projectId: number;
+  state: TaskState;
+  data: TaskData;
+  assignments: { id: number; labeler: unknown; state: string; leaseExpiresAt: string | null }[];
+  annotations: {
+    id: number;
+    assignmentId: number;
+    author: unknown;
+    kind: 'SUBMISSION' | 'CORRECTION';
+    version: number;
+    result: AnnotationResult;
+    createdAt: string;
+  }[];
+}
+
+export interface TaskEvent {
+  id: number;
+  type: string;
+  actor: unknown;
+  assignmentId: number | null;
+  detail: unknown;
+  at: string;
+}
+
+export interface Rejection {
+  reason: string;
+  reviewer: unknown;
+  at: string;
+}
+
+export interface NextTask {
+  assignmentId: number;
+  taskId: number;
+  data: TaskData;
+  draft: AnnotationResult | null;
+  leaseExpiresAt: string;
+  reason: string;
+  rejection: Rejection | null;
+  schema?: LabelSchema;
+}
+
+export interface NextReview {
+  reviewId: number;
+  taskId: number;
+  assignmentId: number;
+  data: TaskData;
+  result: AnnotationResult;
+  labeler: { id: number; username: string };
+  schema?: LabelSchema;
+  leaseExpiresAt?: string;
+}
+
+export type Verdict = 'APPROVE' | 'REJECT' | 'CORRECT';
+
+/** Actors come back as a username, an id or a small object; show whichever we got. */
+export function actorName(actor: unknown): string {
+  if (actor == null) return '—';
+  if (typeof actor === 'string' || typeof actor === 'number') return String(actor);
+  if (typeof actor === 'object') {
+    const a = actor as Record<string, unknown>;
+    return String(a.username ?? a.displayName ?? a.name ?? a.id ?? JSON.stringify(actor));
+  }
+  return String(actor);
+}

@@ -1,0 +1,68 @@
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useAuth } from './auth';
+import { LANGS, useI18n, type Lang } from './i18n';
+
+export function LanguageSwitch() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <label className="lang-switch">
+      <span className="visually-hidden">{t('nav.language')}</span>
+      <select value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="lang-switch" aria-label={t('nav.language')}>
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {l === 'ko' ? '한국어' : 'English'}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Layout() {
+  const { me, logout, hasRole } = useAuth();
+  const { t } = useI18n();
+  const navigate = useNavigate();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        {t('nav.skip')}
+      </a>
+      <header className="app-header">
+        <NavLink to="/projects" className="brand">
+          LabelCrew
+        </NavLink>
+        {me ? (
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <NavLink to="/projects">{t('nav.projects')}</NavLink>
+            {hasRole('ADMIN') ? <NavLink to="/accounts">{t('nav.accounts')}</NavLink> : null}
+            <NavLink to="/tokens">{t('nav.tokens')}</NavLink>
+          </nav>
+        ) : null}
+        <div className="header-end">
+          <LanguageSwitch />
+          {me ? (
+            <>
+              <span className="who" data-testid="current-user" title={me.username}>
+                {me.displayName || me.username}
+              </span>
+              <button
+                type="button"
+                className="btn small"
+                data-testid="logout"
+                onClick={async () => {
+                  await logout();
+                  navigate('/login');
+                }}
+              >
+                {t('nav.logout')}
+              </button>
+            </>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

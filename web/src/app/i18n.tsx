@@ -1,0 +1,83 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { messages, type MessageKey } from './messages';
+
+export type Lang = 'ko' | 'en';
+export const LANGS: Lang[] = ['ko', 'en'];
+export const LANG_STORAGE_KEY = 'labelcrew.lang';
+
+/** Korean for a Korean browser, English otherwise — unless the person chose one before. */
+export function initialLang(
+  storage: Pick<Storage, 'getItem'> | null = safeStorage(),
+  navigatorLanguage: string | undefined = typeof navigator !== 'undefined' ? navigator.language : undefined,
+): Lang {
+  const saved = storage?.getItem(LANG_STORAGE_KEY);
+  if (saved === 'ko' || saved === 'en') return saved;
+  return navigatorLanguage?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+function safeStorage(): Storage | null {
+  try {
+    return typeof localStorage !== 'undefined' ? localStorage : null;
+  } catch {
+    return null;
+  }
+}
+
+export type Params = Record<string, string | number>;
+
+export function translate(lang: Lang, key: MessageKey, params?: Params): string {
+  const entry = messages[key];
+  let text: string = entry ? entry[lang] : key;
+  if (params) {
+    text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  }
+  return text;
+}
+
+interface I18n {
+  lang: Lang;
+  setLang: (lang: Lang) => void;
+  t: (key: MessageKey, params?: Params) => string;
+  /** Dates and numbers in the chosen language. */
+  formatDate: (iso: string | null | undefined) => string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children, lang: forced }: { children: ReactNode; lang?: Lang }) {
+  const [lang, setLangState] = useState<Lang>(() => forced ?? initialLang());
+  const setLang = useCallback((next: Lang) => {
+    setLangState(next);
+    safeStorage()?.setItem(LANG_STORAGE_KEY, next);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+  }, [lang]);
+  const value = useMemo<I18n>(
+    () => ({
+      lang,
+      setLang,
+      t: (key, params) => translate(lang, key, params),
+      formatDate: (iso) => {
+        if (!iso) return '—';
+        const d = new Date(iso);
+        if (Number.isNaN(d.getTime())) return String(iso);
+        return d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+      },
+    }),
+    [lang, setLang],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}
+
+export function useT() {
+  return useI18n().t;
+}
+
+export type { MessageKey };

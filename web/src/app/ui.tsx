@@ -1,0 +1,109 @@
+import { useCallback, useEffect, useRef, useState, type DependencyList, type ReactNode } from 'react';
+import { ApiError } from '../api/client';
+import { useT } from './i18n';
+import type { MessageKey } from './messages';
+
+/** Loads something on mount (and when deps change), with loading / error state and a reload. */
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList) {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
+    data: undefined,
+    error: null,
+    loading: true,
+  });
+  const seq = useRef(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const reload = useCallback(() => {
+    const mine = ++seq.current;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    loadRef.current().then(
+      (data) => mine === seq.current && setState({ data, error: null, loading: false }),
+      (error) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
+    );
+  }, []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useEffect(reload, deps);
+  const setData = useCallback((data: T | undefined) => setState((s) => ({ ...s, data })), []);
+  return { ...state, reload, setData };
+}
+
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** Turns any thrown thing into words for people; problem-detail `errors[]` are listed. */
+export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const t = useT();
+  if (!error) return null;
+  let title = t('error.generic');
+  let detail: string | undefined;
+  let items: string[] = [];
+  if (error instanceof ApiError) {
+    const known: Record<number, MessageKey> = {
+      0: 'error.network',
+      401: 'error.401',
+      403: 'error.403',
+      404: 'error.404',
+      409: 'error.409',
+      413: 'error.413',
+      429: 'error.429',
+    };
+    title = known[error.status] ? t(known[error.status]) : error.title;
+    detail = error.detail && error.detail !== title ? error.detail : undefined;
+    items = error.errors.map((e) => (e.line != null ? `${t('error.line', { line: e.line })}: ${e.message}` : e.field ? `${e.field}: ${e.message}` : e.message));
+  } else if (error instanceof Error) {
+    detail = error.message;
+  }
+  return (
+    <div className="error-box" role="alert">
+      <strong>{title}</strong>
+      {detail ? <p>{detail}</p> : null}
+      {items.length ? (
+        <ul>
+          {items.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+      {onRetry ? (
+        <button type="button" className="btn small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled progress bar; `value` of `max`. Indeterminate when max is 0 or value is null. */
+export function ProgressBar({ value, max, label, testId }: { value: number | null; max: number; label: string; testId?: string }) {
+  const pct = value == null || max <= 0 ? null : Math.max(0, Math.min(100, (value / max) * 100));
+  return (
+    <div className="progress" data-testid={testId}>
+      <div
+        className={`progress-track${pct == null ? ' indeterminate' : ''}`}
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={max > 0 ? max : undefined}
+        aria-valuenow={value ?? undefined}
+      >
+        <div className="progress-fill" style={{ width: pct == null ? undefined : `${pct}%` }} />
+      </div>
+    </div>
+  );
+}
+
+export function PageHeader({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="page-header">
+      <h1>{title}</h1>
+      {children ? <div className="page-actions">{children}</div> : null}
+    </div>
+  );
+}

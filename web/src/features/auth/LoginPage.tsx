@@ -1,0 +1,80 @@
+import { useState, type FormEvent } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { useT } from '../../app/i18n';
+import { ErrorMessage } from '../../app/ui';
+
+export function LoginPage() {
+  const t = useT();
+  const { me, login } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const from = (location.state as { from?: string } | null)?.from ?? '/projects';
+
+  if (me && !busy) return <Navigate to={from === '/login' ? '/projects' : from} replace />;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username.trim(), password);
+      navigate(from === '/login' ? '/projects' : from, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const message =
+    error instanceof ApiError && error.status === 401 ? (
+      <div className="error-box" role="alert">
+        <strong>{t('login.bad')}</strong>
+      </div>
+    ) : (
+      <ErrorMessage error={error} />
+    );
+
+  return (
+    <div className="login-page">
+      <form className="card login-card" onSubmit={submit} aria-labelledby="login-title">
+        <h1 id="login-title">{t('login.title')}</h1>
+        <p className="muted">{t('login.subtitle')}</p>
+        <label className="form-row">
+          <span>{t('login.username')}</span>
+          <input
+            name="username"
+            autoComplete="username"
+            autoFocus
+            required
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            data-testid="login-username"
+          />
+        </label>
+        <label className="form-row">
+          <span>{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            data-testid="login-password"
+          />
+        </label>
+        {message}
+        <button type="submit" className="btn primary" disabled={busy} data-testid="login-submit">
+          {busy ? t('login.signingIn') : t('login.submit')}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { imports } from '../../api/endpoints';
+import type { ImportJob } from '../../api/types';
+import { useT } from '../../app/i18n';
+import { ErrorMessage, ProgressBar } from '../../app/ui';
+import { POLL_MS, usePolling } from './usePolling';
+
+const FORMATS = ['jsonl', 'csv', 'txt'];
+
+export function guessFormat(fileName: string): string | null {
+  const ext = fileName.toLowerCase().split('.').pop() ?? '';
+  if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
+  if (ext === 'csv') return 'csv';
+  if (ext === 'txt') return 'txt';
+  return null;
+}
+
+/** Upload a file (with an upload progress bar), then follow the import job until it is done. */
+export function ImportPanel({ projectId, onFinished }: { projectId: number; onFinished?: () => void }) {
+  const t = useT();
+  const [file, setFile] = useState<File | null>(null);
+  const [format, setFormat] = useState('jsonl');
+  const [uploadFraction, setUploadFraction] = useState<number | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
+  usePolling(
+    async () => {
+      if (!job) return true;
+      const next = await imports.get(job.id);
+      setJob(next);
+      const finished = next.status === 'DONE' || next.status === 'FAILED';
+      if (finished) onFinished?.();
+      return finished;
+    },
+    POLL_MS,
+    running,
+    setError,
+  );
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!file) return;
+    setUploading(true);
+    setError(null);
+    setJob(null);
+    setUploadFraction(0);
+    try {
+      const started = await imports.start(projectId, file, format, setUploadFraction);
+      setJob(started);
+      if (started && (started.status === 'DONE' || started.status === 'FAILED')) onFinished?.();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="import-title" data-testid="import-panel">
+      <h2 id="import-title">{t('import.title')}</h2>
+      <form onSubmit={submit} className="row wrap">
+        <label className="form-row">
+          <span>{t('import.file')}</span>
+          <input
+            ref={inputRef}
+            type="file"
+            accept=".jsonl,.ndjson,.csv,.txt,application/json,text/csv,text/plain"
+            onChange={(e) => {
+              const f = e.target.files?.[0] ?? null;
+              setFile(f);
+              const g = f && guessFormat(f.name);
+              if (g) setFormat(g);
+            }}
+            data-testid="import-file"
+          />
+        </label>
+        <label className="form-row">
+          <span>{t('import.format')}</span>
+          <select value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {f}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn primary" disabled={!file || uploading || running} data-testid="import-submit">
+          {t('import.upload')}
+        </button>
+      </form>
+      <p className="small muted">{t('import.help')}</p>
+      {uploading ? (
+        <div>
+          <span className="small">{t('import.uploading')}</span>
+          <ProgressBar value={uploadFraction == null ? null : Math.round(uploadFraction * 100)} max={100} label={t('import.uploadProgress')} testId="upload-progress" />
+        </div>
+      ) : null}
+      {job ? (
+        <div className="job" data-testid="import-job" data-status={job.status}>
+          <p>
+            <span className={`tag job-${job.status}`} data-testid="import-status">
+              {t(`job.${job.status}` as 'job.DONE')}
+            </span>{' '}
+            {t('import.counts', { imported: job.imported ?? 0, total: job.total ?? 0, rejected: job.rejected ?? 0 })}
+          </p>
+          <ProgressBar
+            value={job.status === 'DONE' ? (job.total || 1) : (job.imported ?? 0) + (job.rejected ?? 0)}
+            max={job.status === 'DONE' ? (job.total || 1) : job.total ?? 0}
+            label={t('import.progress')}
+            testId="import-progress"
+          />
+          {job.errors?.length ? (
+            <div className="import-errors">
+              <h3 className="small-heading">{t('import.errors', { n: job.errors.length })}</h3>
+              <ul data-testid="import-errors">
+                {job.errors.map((er, i) => (
+                  <li key={i}>
+                    {er.line != null ? <strong>{t('error.line', { line: er.line })}</strong> : null} {er.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,260 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { assignments, projects } from '../../api/endpoints';
+import { actorName, type NextTask } from '../../api/types';
+import { Annotator } from '../../annotator/Annotator';
+import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
+import { useAnnotationStore } from '../../annotator/core/store';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { LeaseCountdown } from './LeaseCountdown';
+import { reasonLabel } from './reasons';
+
+type Phase = 'loading' | 'ready' | 'empty' | 'error';
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+
+export const AUTOSAVE_DELAY_MS = 800;
+
+/** Strips the "result." prefix servers put on annotation field paths. */
+export function resultFieldErrors(err: ApiError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of err.errors) {
+    // "result.topic", "result[topic]", "topic[0]" → "topic"; anything else is kept whole.
+    const path = (e.field ?? '').replace(/^result(?=[.[/]|$)/, '').replace(/^[./]/, '');
+    const m = /^\[["']?([^"'\]]+)["']?\]|^([^.[\]/]+)/.exec(path);
+    const key = m ? (m[1] ?? m[2]) : path;
+    (out[key] ??= []).push(e.message);
+  }
+  if (err.errors.length === 0) out[''] = [err.detail ?? err.title];
+  return out;
+}
+
+export function LabelingPage() {
+  const { id } = useParams();
+  const projectId = Number(id);
+  const { t, formatDate } = useI18n();
+  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const store = useAnnotationStore();
+  const [task, setTask] = useState<NextTask | null>(null);
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [busy, setBusy] = useState(false);
+  const [skipReason, setSkipReason] = useState('');
+  const [done, setDone] = useState(0);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const currentAssignment = useRef<number | null>(null);
+
+  const cancelAutosave = () => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = null;
+  };
+
+  const fetchNext = useCallback(async () => {
+    cancelAutosave();
+    setPhase('loading');
+    setError(null);
+    try {
+      const next = await projects.nextTask(projectId);
+      if (!next) {
+        currentAssignment.current = null;
+        setTask(null);
+        setPhase('empty');
+        return;
+      }
+      currentAssignment.current = next.assignmentId;
+      setTask(next);
+      store.reset(next.draft && typeof next.draft === 'object' ? next.draft : {});
+      setFieldErrors({});
+      setSaveState('idle');
+      setSkipReason('');
+      setPhase('ready');
+    } catch (e) {
+      setError(e);
+      setPhase('error');
+    }
+    // store.reset is stable
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectId]);
+
+  // StrictMode mounts twice in development; asking for the next task once is enough.
+  const started = useRef<number | null>(null);
+  useEffect(() => {
+    if (started.current === projectId) return;
+    started.current = projectId;
+    void fetchNext();
+  }, [fetchNext]);
+
+  // Autosave: a debounced PUT of the draft after each edit.
+  useEffect(() => {
+    if (store.revision === 0 || !task) return;
+    cancelAutosave();
+    setSaveState('pending');
+    const assignmentId = task.assignmentId;
+    const value = store.value;
+    saveTimer.current = setTimeout(() => {
+      saveTimer.current = null;
+      setSaveState('saving');
+      assignments.saveDraft(assignmentId, value).then(
+        () => currentAssignment.current === assignmentId && setSaveState('saved'),
+        () => currentAssignment.current === assignmentId && setSaveState('failed'),
+      );
+    }, AUTOSAVE_DELAY_MS);
+    return cancelAutosave;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store.revision]);
+
+  const submit = useCallback(async () => {
+    if (!task || busy || phase !== 'ready') return;
+    cancelAutosave();
+    setBusy(true);
+    setNotice(null);
+    setFieldErrors({});
+    try {
+      await assignments.submit(task.assignmentId, store.value);
+      setDone((n) => n + 1);
+      setNotice(t('label.submitted'));
+      await fetchNext();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) {
+        setFieldErrors(resultFieldErrors(e));
+      } else if (e instanceof ApiError && e.status === 409) {
+        setNotice(t('label.leaseExpired'));
+        await fetchNext();
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }, [task, busy, phase, store.value, fetchNext, t]);
+
+  const skip = async () => {
+    if (!task || busy) return;
+    cancelAutosave();
+    setBusy(true);
+    setNotice(null);
+    try {
+      await assignments.skip(task.assignmentId, skipReason.trim() || 'skipped');
+      setNotice(t('label.skipped'));
+      await fetchNext();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        setNotice(t('label.leaseExpired'));
+        await fetchNext();
+      } else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // Enter submits — never while an IME composition is running (the registry checks isComposing / 229),
+  // never when Enter already means something (a focused button or link), never inside a text box.
+  useShortcut(['enter'], (_combo, e) => {
+    if (enterHasOwnMeaning(e.target)) return false;
+    void submit();
+  }, { enabled: phase === 'ready' });
+  // Ctrl+Enter submits from anywhere, text boxes included.
+  useShortcut(['ctrl+enter'], () => void submit(), { enabled: phase === 'ready', allowInTextEntry: true });
+
+  const schema = task?.schema ?? project.data?.schema;
+  const title = project.data?.name ?? `#${projectId}`;
+
+  return (
+    <section className="work-screen" data-testid="labeling-screen">
+      <div className="work-head">
+        <div>
+          <p className="crumbs">
+            <Link to={`/projects/${projectId}`}>{title}</Link>
+          </p>
+          <h1>{t('label.title')}</h1>
+        </div>
+        <div className="work-status">
+          {done > 0 ? <span className="small muted">{t('label.doneCount', { n: done })}</span> : null}
+          {task && phase === 'ready' ? (
+            <>
+              {task.reason ? (
+                <span className={`tag reason-${task.reason}`} data-testid="task-reason">
+                  {reasonLabel(t, task.reason)}
+                </span>
+              ) : null}
+              <LeaseCountdown expiresAt={task.leaseExpiresAt} />
+              <SaveIndicator state={saveState} />
+            </>
+          ) : null}
+        </div>
+      </div>
+
+      {notice ? (
+        <p className="notice" role="status" data-testid="label-notice">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorMessage error={error} onRetry={phase === 'error' ? fetchNext : undefined} />
+
+      {phase === 'loading' ? <Loading label={t('label.loadingNext')} /> : null}
+
+      {phase === 'empty' ? (
+        <div className="empty card" data-testid="no-more-tasks">
+          <p>{t('label.noMore')}</p>
+          <div className="row">
+            <button type="button" className="btn" onClick={fetchNext}>
+              {t('label.checkAgain')}
+            </button>
+            <Link className="btn" to={`/projects/${projectId}`}>
+              {t('label.backToProject')}
+            </Link>
+          </div>
+        </div>
+      ) : null}
+
+      {phase === 'ready' && task ? (
+        <>
+          {task.rejection ? (
+            <div className="rejection" role="alert" data-testid="rejection">
+              <strong>{t('label.rejectedBy', { who: actorName(task.rejection.reviewer) })}</strong>
+              <p className="rejection-reason" data-testid="rejection-reason">
+                {task.rejection.reason}
+              </p>
+              <span className="small">{formatDate(task.rejection.at)}</span>
+            </div>
+          ) : null}
+          <div className="card" data-task-id={task.taskId}>
+            <p className="small muted">{t('label.taskNo', { id: task.taskId })}</p>
+            <Annotator schema={schema} data={task.data ?? {}} store={store} errors={fieldErrors} keyboard="window" />
+          </div>
+          <div className="work-actions">
+            <button type="button" className="btn primary" onClick={submit} disabled={busy} data-testid="submit">
+              {t('label.submit')} <kbd>Enter</kbd>
+            </button>
+            <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
+              {t('label.undo')} <kbd>Ctrl+Z</kbd>
+            </button>
+            <span className="spacer" />
+            <label className="inline">
+              <span className="visually-hidden">{t('label.skipReason')}</span>
+              <input value={skipReason} onChange={(e) => setSkipReason(e.target.value)} placeholder={t('label.skipReason')} data-testid="skip-reason" />
+            </label>
+            <button type="button" className="btn" onClick={skip} disabled={busy} data-testid="skip">
+              {t('label.skip')}
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useI18n();
+  if (state === 'idle') return null;
+  const text = state === 'saved' ? t('label.saved') : state === 'failed' ? t('label.saveFailed') : t('label.saving');
+  return (
+    <span className={`save-state ${state}`} data-testid="save-state" role="status">
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,163 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { accounts, projects } from '../../api/endpoints';
+import { PROJECT_ROLES, type Account, type Member, type ProjectRole } from '../../api/types';
+import { useT } from '../../app/i18n';
+import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { roleLabel } from './roles';
+
+/** Loads every account page; a 403 (not an administrator) yields null so the form falls back to an id. */
+async function loadAllAccounts(): Promise<Account[] | null> {
+  const all: Account[] = [];
+  let after: string | null = null;
+  try {
+    for (let i = 0; i < 20; i++) {
+      const page = await accounts.list(after, 200);
+      all.push(...page.items);
+      if (!page.next) break;
+      after = page.next;
+    }
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 403 || e.status === 401)) return null;
+    throw e;
+  }
+  return all;
+}
+
+export function MembersPanel({ projectId }: { projectId: number }) {
+  const t = useT();
+  const members = useAsync(() => projects.members(projectId), [projectId]);
+  const people = useAsync(loadAllAccounts, []);
+  const [accountId, setAccountId] = useState('');
+  const [role, setRole] = useState<ProjectRole>('LABELER');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (work: () => Promise<unknown>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await work();
+      members.reload();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    const idNum = Number(accountId);
+    if (!idNum) return;
+    void run(async () => {
+      await projects.putMember(projectId, idNum, role);
+      setAccountId('');
+    });
+  };
+
+  const memberIds = new Set((members.data ?? []).map((m) => m.accountId));
+  const candidates = (people.data ?? []).filter((a) => a.active !== false && !memberIds.has(a.id));
+
+  return (
+    <section className="card" aria-labelledby="members-title" data-testid="members-panel">
+      <h2 id="members-title">{t('members.title')}</h2>
+      {members.loading && !members.data ? <Loading /> : null}
+      <ErrorMessage error={members.error} onRetry={members.reload} />
+      {members.data && members.data.length === 0 ? <p className="muted">{t('members.empty')}</p> : null}
+      {members.data && members.data.length > 0 ? (
+        <table className="table" data-testid="members-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('accounts.username')}</th>
+              <th scope="col">{t('accounts.displayName')}</th>
+              <th scope="col">{t('members.role')}</th>
+              <th scope="col">{t('members.paused')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.data.map((m: Member) => (
+              <tr key={m.accountId} data-testid={`member-${m.username}`}>
+                <td>{m.username}</td>
+                <td>{m.displayName}</td>
+                <td>
+                  <select
+                    value={m.role}
+                    disabled={busy}
+                    aria-label={t('members.roleOf', { name: m.username })}
+                    onChange={(e) => run(() => projects.putMember(projectId, m.accountId, e.target.value as ProjectRole, m.paused))}
+                  >
+                    {PROJECT_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {roleLabel(t, r)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <label className="check">
+                    <input
+                      type="checkbox"
+                      checked={!!m.paused}
+                      disabled={busy}
+                      onChange={(e) => run(() => projects.putMember(projectId, m.accountId, m.role, e.target.checked))}
+                      data-testid={`member-paused-${m.username}`}
+                    />
+                    <span className="visually-hidden">{t('members.pauseOf', { name: m.username })}</span>
+                    {m.paused ? t('members.pausedYes') : t('members.pausedNo')}
+                  </label>
+                </td>
+                <td>
+                  <button type="button" className="btn small danger" disabled={busy} onClick={() => run(() => projects.removeMember(projectId, m.accountId))} aria-label={t('members.removeOf', { name: m.username })}>
+                    {t('members.remove')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <h3 className="small-heading">{t('members.add')}</h3>
+      <form className="row wrap" onSubmit={add} data-testid="add-member-form">
+        {people.data ? (
+          <label className="form-row">
+            <span>{t('members.account')}</span>
+            <select value={accountId} onChange={(e) => setAccountId(e.target.value)} required data-testid="member-account">
+              <option value="">{t('members.choose')}</option>
+              {candidates.map((a) => (
+                <option key={a.id} value={String(a.id)}>
+                  {a.username}
+                  {a.displayName && a.displayName !== a.username ? ` (${a.displayName})` : ''}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <label className="form-row">
+            <span>{t('members.accountId')}</span>
+            <input type="number" min={1} value={accountId} onChange={(e) => setAccountId(e.target.value)} required data-testid="member-account-id" />
+            {people.loading ? null : <span className="small muted">{t('members.accountIdHelp')}</span>}
+          </label>
+        )}
+        <label className="form-row">
+          <span>{t('members.role')}</span>
+          <select value={role} onChange={(e) => setRole(e.target.value as ProjectRole)} data-testid="member-role">
+            {PROJECT_ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(t, r)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="btn primary" disabled={busy || !accountId} data-testid="member-add">
+          {t('members.addButton')}
+        </button>
+      </form>
+      <ErrorMessage error={error} />
+    </section>
+  );
+}

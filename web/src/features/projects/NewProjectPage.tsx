@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ApiError, groupFieldErrors } from '../../api/client';
+import { projects } from '../../api/endpoints';
+import type { LabelSchema } from '../../api/types';
+import { useT } from '../../app/i18n';
+import { ErrorMessage, PageHeader } from '../../app/ui';
+import { EMPTY_SCHEMA } from '../schema/model';
+import { SchemaEditor } from '../schema/SchemaEditor';
+import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
+
+export function NewProjectPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [settings, setSettings] = useState<SettingsValue>({ overlap: 1, leaseMinutes: 30, review: { mode: 'FULL' } });
+  const [schema, setSchema] = useState<LabelSchema>(EMPTY_SCHEMA);
+  const [jsonOk, setJsonOk] = useState(true);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    try {
+      const p = await projects.create({ name: name.trim(), description: description.trim() || undefined, schema, ...settings, review: reviewPayload(settings.review) });
+      navigate(`/projects/${p.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 422 && err.errors.length) setErrors(groupFieldErrors(err.errors));
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('schema')).map(([k, v]) => [k.replace(/^schema\.?/, ''), v]));
+  const otherErrors = Object.entries(errors).filter(([k]) => !k.startsWith('schema') && !['name', 'overlap', 'leaseMinutes', 'review', 'review.mode', 'review.sampleRate', 'description'].includes(k));
+
+  return (
+    <form onSubmit={submit} className="new-project">
+      <PageHeader title={t('projects.new')} />
+      <div className="card">
+        <label className="form-row">
+          <span>{t('projects.name')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={!!errors.name} data-testid="project-name" />
+          {errors.name ? (
+            <span className="field-errors inline-error" role="alert">
+              {errors.name.join(' ')}
+            </span>
+          ) : null}
+        </label>
+        <label className="form-row">
+          <span>{t('projects.description')}</span>
+          <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} data-testid="project-description" />
+        </label>
+        <SettingsFields value={settings} onChange={setSettings} errors={errors} />
+      </div>
+      <h2>{t('schema.title')}</h2>
+      <SchemaEditor value={schema} onChange={setSchema} errors={schemaErrors} onValidityChange={setJsonOk} />
+      {otherErrors.length ? (
+        <ul className="field-errors" role="alert">
+          {otherErrors.map(([k, ms]) => (
+            <li key={k}>
+              {k}: {ms.join(' ')}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ErrorMessage error={error} />
+      <div className="work-actions">
+        <button type="submit" className="btn primary" disabled={busy || !jsonOk} data-testid="create-project">
+          {busy ? t('common.saving') : t('projects.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link } from 'react-router-dom';
+import { projects } from '../../api/endpoints';
+import { useAuth } from '../../app/auth';
+import { useT } from '../../app/i18n';
+import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { roleLabel } from './roles';
+import { StateBar } from './charts';
+
+export function ProjectListPage() {
+  const t = useT();
+  const { hasRole } = useAuth();
+  const { data, error, loading, reload } = useAsync(() => projects.list(), []);
+  const canCreate = hasRole('ADMIN', 'MANAGER');
+
+  return (
+    <section>
+      <PageHeader title={t('projects.title')}>
+        {canCreate ? (
+          <Link to="/projects/new" className="btn primary" data-testid="new-project">
+            {t('projects.new')}
+          </Link>
+        ) : null}
+      </PageHeader>
+      {loading && !data ? <Loading /> : null}
+      <ErrorMessage error={error} onRetry={reload} />
+      {data && data.items.length === 0 ? <p className="empty">{t('projects.empty')}</p> : null}
+      {data && data.items.length > 0 ? (
+        <ul className="project-list" data-testid="project-list">
+          {data.items.map((p) => (
+            <li key={p.id} className="card project-card">
+              <div className="project-card-head">
+                <Link to={`/projects/${p.id}`} className="project-name" data-testid={`project-link-${p.id}`}>
+                  {p.name}
+                </Link>
+                <span className="badge">{p.myRole ? roleLabel(t, p.myRole) : t('projects.noRole')}</span>
+              </div>
+              {p.description ? <p className="muted">{p.description}</p> : null}
+              <StateBar counts={p.counts} showLegend={false} />
+              <p className="small muted">
+                {t('projects.progressLine', { approved: p.counts?.APPROVED ?? 0, total: p.counts?.total ?? 0 })}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,229 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { projects, reviews } from '../../api/endpoints';
+import type { NextReview, Verdict } from '../../api/types';
+import { Annotator } from '../../annotator/Annotator';
+import { useShortcut } from '../../annotator/core/shortcuts';
+import { useAnnotationStore } from '../../annotator/core/store';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { LeaseCountdown } from '../labeling/LeaseCountdown';
+import { resultFieldErrors } from '../labeling/LabelingPage';
+
+type Phase = 'loading' | 'ready' | 'empty' | 'error';
+type Mode = 'view' | 'reject' | 'correct';
+
+export function ReviewPage() {
+  const { id } = useParams();
+  const projectId = Number(id);
+  const { t } = useI18n();
+  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const store = useAnnotationStore();
+  const [review, setReview] = useState<NextReview | null>(null);
+  const [phase, setPhase] = useState<Phase>('loading');
+  const [mode, setMode] = useState<Mode>('view');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState(0);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+
+  const fetchNext = useCallback(async () => {
+    setPhase('loading');
+    setError(null);
+    setMode('view');
+    setReason('');
+    setFieldErrors({});
+    try {
+      const next = await projects.nextReview(projectId);
+      if (!next) {
+        setReview(null);
+        setPhase('empty');
+        return;
+      }
+      setReview(next);
+      store.reset(next.result && typeof next.result === 'object' ? next.result : {});
+      setPhase('ready');
+    } catch (e) {
+      setError(e);
+      setPhase('error');
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectId]);
+
+  const started = useRef<number | null>(null);
+  useEffect(() => {
+    if (started.current === projectId) return;
+    started.current = projectId;
+    void fetchNext();
+  }, [fetchNext, projectId]);
+
+  useEffect(() => {
+    if (mode === 'reject') reasonRef.current?.focus();
+  }, [mode]);
+
+  const decide = async (verdict: Verdict) => {
+    if (!review || busy) return;
+    if (verdict === 'REJECT' && !reason.trim()) {
+      setFieldErrors({ reason: [t('review.reasonRequired')] });
+      reasonRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setNotice(null);
+    setError(null);
+    setFieldErrors({});
+    try {
+      const extra = verdict === 'REJECT' ? { reason: reason.trim() } : verdict === 'CORRECT' ? { result: store.value } : {};
+      await reviews.decide(review.reviewId, verdict, extra);
+      setDone((n) => n + 1);
+      setNotice(verdict === 'APPROVE' ? t('review.approved') : verdict === 'REJECT' ? t('review.rejected') : t('review.corrected'));
+      await fetchNext();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 422) {
+        setFieldErrors(resultFieldErrors(e));
+      } else if (e instanceof ApiError && e.status === 409) {
+        setNotice(t('review.gone'));
+        await fetchNext();
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const inView = phase === 'ready' && mode === 'view';
+  useShortcut(['a'], () => void decide('APPROVE'), { enabled: inView });
+  useShortcut(['r'], () => setMode('reject'), { enabled: inView });
+  useShortcut(['escape'], () => {
+    setMode('view');
+    setReason('');
+    setFieldErrors({});
+    if (review) store.reset(review.result ?? {});
+  }, { enabled: phase === 'ready' && mode !== 'view', allowInTextEntry: true });
+
+  const schema = review?.schema ?? project.data?.schema;
+
+  return (
+    <section className="work-screen" data-testid="review-screen">
+      <div className="work-head">
+        <div>
+          <p className="crumbs">
+            <Link to={`/projects/${projectId}`}>{project.data?.name ?? `#${projectId}`}</Link>
+          </p>
+          <h1>{t('review.title')}</h1>
+        </div>
+        <div className="work-status">
+          {done > 0 ? <span className="small muted">{t('review.doneCount', { n: done })}</span> : null}
+          {review?.leaseExpiresAt && phase === 'ready' ? <LeaseCountdown expiresAt={review.leaseExpiresAt} /> : null}
+        </div>
+      </div>
+      {notice ? (
+        <p className="notice" role="status" data-testid="review-notice">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorMessage error={error} onRetry={phase === 'error' ? fetchNext : undefined} />
+      {phase === 'loading' ? <Loading label={t('review.loadingNext')} /> : null}
+      {phase === 'empty' ? (
+        <div className="empty card" data-testid="no-more-reviews">
+          <p>{t('review.noMore')}</p>
+          <div className="row">
+            <button type="button" className="btn" onClick={fetchNext}>
+              {t('label.checkAgain')}
+            </button>
+            <Link className="btn" to={`/projects/${projectId}`}>
+              {t('label.backToProject')}
+            </Link>
+          </div>
+        </div>
+      ) : null}
+      {phase === 'ready' && review ? (
+        <>
+          <div className="card" data-task-id={review.taskId}>
+            <p className="small muted">
+              {t('label.taskNo', { id: review.taskId })} · {t('review.labeler')}{' '}
+              <strong data-testid="review-labeler">{review.labeler?.username ?? '—'}</strong>
+            </p>
+            {mode === 'correct' ? <p className="notice">{t('review.correcting')}</p> : null}
+            <Annotator
+              schema={schema}
+              data={review.data ?? {}}
+              store={store}
+              readOnly={mode !== 'correct'}
+              errors={fieldErrors}
+              keyboard={mode === 'correct' ? 'window' : 'none'}
+            />
+          </div>
+          {mode === 'reject' ? (
+            <div className="card reject-box">
+              <label className="form-row">
+                <span>{t('review.reason')}</span>
+                <textarea
+                  ref={reasonRef}
+                  rows={3}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  required
+                  aria-invalid={!!fieldErrors.reason}
+                  data-testid="reject-reason"
+                />
+              </label>
+              {fieldErrors.reason ? (
+                <p className="field-errors" role="alert">
+                  {fieldErrors.reason.join(' ')}
+                </p>
+              ) : null}
+              <div className="row">
+                <button type="button" className="btn danger" disabled={busy || !reason.trim()} onClick={() => decide('REJECT')} data-testid="send-reject">
+                  {t('review.sendReject')}
+                </button>
+                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); setFieldErrors({}); }}>
+                  {t('common.cancel')} <kbd>Esc</kbd>
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {mode === 'view' ? (
+            <div className="work-actions">
+              <button type="button" className="btn primary" disabled={busy} onClick={() => decide('APPROVE')} data-testid="approve">
+                {t('review.approve')} <kbd>A</kbd>
+              </button>
+              <button type="button" className="btn danger" disabled={busy} onClick={() => setMode('reject')} data-testid="reject">
+                {t('review.reject')} <kbd>R</kbd>
+              </button>
+              <button type="button" className="btn" disabled={busy} onClick={() => setMode('correct')} data-testid="correct">
+                {t('review.correct')}
+              </button>
+            </div>
+          ) : null}
+          {mode === 'correct' ? (
+            <div className="work-actions">
+              <button type="button" className="btn primary" disabled={busy} onClick={() => decide('CORRECT')} data-testid="send-correct">
+                {t('review.sendCorrect')}
+              </button>
+              <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
+                {t('label.undo')} <kbd>Ctrl+Z</kbd>
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={() => {
+                  store.reset(review.result ?? {});
+                  setMode('view');
+                  setFieldErrors({});
+                }}
+              >
+                {t('common.cancel')} <kbd>Esc</kbd>
+              </button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

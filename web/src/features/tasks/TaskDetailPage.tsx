@@ -1,0 +1,153 @@
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { projects, tasks } from '../../api/endpoints';
+import { actorName, type AnnotationResult, type LabelSchema } from '../../api/types';
+import { Annotator } from '../../annotator/Annotator';
+import { useAnnotationStore } from '../../annotator/core/store';
+import { MetadataList, TextViewer } from '../../annotator/viewers/TextViewer';
+import { useI18n } from '../../app/i18n';
+import type { MessageKey } from '../../app/messages';
+import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { STATE_KEYS } from '../projects/charts';
+
+const EVENT_KEYS: Record<string, MessageKey> = {
+  IMPORT: 'event.IMPORT',
+  ASSIGN: 'event.ASSIGN',
+  DRAFT: 'event.DRAFT',
+  SUBMIT: 'event.SUBMIT',
+  SKIP: 'event.SKIP',
+  APPROVE: 'event.APPROVE',
+  REJECT: 'event.REJECT',
+  CORRECT: 'event.CORRECT',
+  EXPIRE: 'event.EXPIRE',
+  REVIEW_ASSIGN: 'event.REVIEW_ASSIGN',
+  PAUSE: 'event.PAUSE',
+};
+
+function detailText(detail: unknown): string {
+  if (detail == null || detail === '') return '';
+  if (typeof detail === 'string') return detail;
+  if (typeof detail === 'object') {
+    const d = detail as Record<string, unknown>;
+    if (typeof d.reason === 'string' && Object.keys(d).length === 1) return d.reason;
+    return JSON.stringify(detail);
+  }
+  return String(detail);
+}
+
+/** One stored annotation drawn read-only with the annotator (plus its raw JSON). */
+function AnnotationView({ schema, result }: { schema: LabelSchema | undefined; result: AnnotationResult }) {
+  const store = useAnnotationStore(result);
+  useEffect(() => store.reset(result), [result, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps
+  return (
+    <div className="annotation-view">
+      <Annotator schema={schema} data={{}} store={store} readOnly keyboard="none" showData={false} />
+      <pre className="code small">{JSON.stringify(result)}</pre>
+    </div>
+  );
+}
+
+export function TaskDetailPage() {
+  const { t, formatDate } = useI18n();
+  const { id } = useParams();
+  const taskId = Number(id);
+  const task = useAsync(() => tasks.get(taskId), [taskId]);
+  const history = useAsync(() => tasks.history(taskId), [taskId]);
+  const projectId = task.data?.projectId;
+  const project = useAsync(() => (projectId ? projects.get(projectId) : Promise.resolve(undefined)), [projectId]);
+  const d = task.data;
+
+  return (
+    <section data-testid="task-detail">
+      {projectId ? (
+        <p className="crumbs">
+          <Link to={`/projects/${projectId}?tab=tasks`}>{project.data?.name ?? `#${projectId}`}</Link>
+        </p>
+      ) : null}
+      <PageHeader title={t('task.title', { id: taskId })}>
+        {d ? (
+          <span className={`tag state-${d.state}`} data-testid="task-state">
+            {STATE_KEYS[d.state] ? t(STATE_KEYS[d.state]) : d.state}
+          </span>
+        ) : null}
+      </PageHeader>
+      {task.loading && !d ? <Loading /> : null}
+      <ErrorMessage error={task.error} onRetry={task.reload} />
+      {d ? (
+        <div className="two-col">
+          <div className="stack">
+            <section className="card" aria-labelledby="task-data-title">
+              <h2 id="task-data-title">{t('task.data')}</h2>
+              <TextViewer data={d.data ?? {}} />
+              <MetadataList data={d.data ?? {}} />
+            </section>
+            <section className="card" aria-labelledby="task-ann-title">
+              <h2 id="task-ann-title">{t('task.annotations')}</h2>
+              {d.annotations?.length ? (
+                <ol className="annotation-list">
+                  {d.annotations.map((a) => (
+                    <li key={a.id} data-testid={`annotation-${a.id}`}>
+                      <p className="small">
+                        <strong>{a.kind === 'CORRECTION' ? t('task.correction') : t('task.submission')}</strong> v{a.version} · {actorName(a.author)} ·{' '}
+                        {formatDate(a.createdAt)}
+                      </p>
+                      <AnnotationView schema={project.data?.schema} result={a.result ?? {}} />
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">{t('task.noAnnotations')}</p>
+              )}
+            </section>
+            {d.assignments?.length ? (
+              <section className="card" aria-labelledby="task-asg-title">
+                <h2 id="task-asg-title">{t('task.assignments')}</h2>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">{t('review.labeler')}</th>
+                      <th scope="col">{t('tasks.state')}</th>
+                      <th scope="col">{t('task.lease')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.assignments.map((a) => (
+                      <tr key={a.id}>
+                        <td>{a.id}</td>
+                        <td>{actorName(a.labeler)}</td>
+                        <td>{a.state}</td>
+                        <td>{formatDate(a.leaseExpiresAt)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            ) : null}
+          </div>
+          <section className="card" aria-labelledby="history-title">
+            <h2 id="history-title">{t('task.history')}</h2>
+            {history.loading && !history.data ? <Loading /> : null}
+            <ErrorMessage error={history.error} onRetry={history.reload} />
+            {history.data ? (
+              history.data.length ? (
+                <ol className="timeline" data-testid="history">
+                  {history.data.map((ev) => (
+                    <li key={ev.id} className={`event event-${ev.type}`} data-testid="history-event" data-type={ev.type}>
+                      <span className="event-type">{EVENT_KEYS[ev.type] ? t(EVENT_KEYS[ev.type]) : ev.type}</span>
+                      <span className="event-actor">{actorName(ev.actor)}</span>
+                      <time dateTime={ev.at}>{formatDate(ev.at)}</time>
+                      {detailText(ev.detail) ? <p className="event-detail">{detailText(ev.detail)}</p> : null}
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                <p className="muted">{t('task.noHistory')}</p>
+              )
+            ) : null}
+          </section>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+const backend = process.env.LABELCREW_BACKEND ?? 'http://localhost:18080';
+
+export default defineConfig({
+  // esbuild compiles TSX with the automatic runtime; no React plugin needed.
+  esbuild: { jsx: 'automatic' },
+  build: {
+    // The Maven build packs this folder into the jar, which serves it at "/".
+    outDir: '../target/classes/static',
+    emptyOutDir: true,
+    sourcemap: false,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': backend,
+      '/v3': backend,
+      '/actuator': backend,
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+  },
+});
