@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
  * Keyboard shortcuts for the whole page, in one registry with one window listener.
@@ -119,13 +119,17 @@ export interface UseShortcutOptions {
   scope?: RefObject<HTMLElement | null>;
 }
 
-/** Registers a shortcut while the component is mounted; the handler may change between renders. */
+/**
+ * Registers a shortcut while the component is mounted; the handler may change between renders.
+ * A layout effect, not a passive one: the keys must work the moment the task is on screen. A passive
+ * effect may run a frame later, and a fast labeler's first key press would fall through.
+ */
 export function useShortcut(keys: string[] | '*', handler: ShortcutEntry['handler'], opts: UseShortcutOptions = {}) {
   const handlerRef = useRef(handler);
   handlerRef.current = handler;
   const { enabled = true, allowInTextEntry = false, scope } = opts;
   const keyId = keys === '*' ? '*' : keys.join(' ');
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!enabled) return;
     return shortcuts.register({
       keys: keyId === '*' ? '*' : keyId.split(' '),
