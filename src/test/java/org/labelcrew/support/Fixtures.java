@@ -10,6 +10,9 @@ import org.labelcrew.account.Role;
 import org.labelcrew.account.TokenService;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import java.util.ArrayList;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -28,8 +31,10 @@ public class Fixtures {
     private final TokenService tokens;
     private final Environment env;
     private final ObjectMapper mapper;
+    private final JdbcClient jdbc;
 
-    Fixtures(AccountService accounts, TokenService tokens, Environment env, ObjectMapper mapper) {
+    Fixtures(AccountService accounts, TokenService tokens, Environment env, ObjectMapper mapper, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.tokens = tokens;
         this.env = env;
@@ -72,6 +77,24 @@ public class Fixtures {
     public void member(User manager, long projectId, User who, String role) {
         manager.api().put("/api/v1/projects/" + projectId + "/members/" + who.id(), "{\"role\": \"" + role + "\"}")
                 .expect(200);
+    }
+
+    /**
+     * Puts tasks straight into a project, one per text, as an import would leave them; returns their ids in order.
+     * (Import itself is tested through its own API.)
+     */
+    public List<Long> tasks(long projectId, String... texts) {
+        List<Long> ids = new ArrayList<>();
+        for (String text : texts) {
+            String data = mapper.writeValueAsString(java.util.Map.of("text", text));
+            ids.add(jdbc.sql("INSERT INTO task (project_id, data) VALUES (:p, :d::jsonb) RETURNING id")
+                    .param("p", projectId).param("d", data).query(Long.class).single());
+        }
+        return ids;
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
     }
 
     public record User(long id, String username, CurrentUser principal, Api api) {

@@ -1,0 +1,294 @@
+package org.labelcrew.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.labelcrew.account.Role;
+import org.labelcrew.review.ReviewService;
+import org.labelcrew.support.Api;
+import org.labelcrew.support.Fixtures;
+import org.labelcrew.support.Fixtures.User;
+import org.labelcrew.support.IntegrationTest;
+import org.labelcrew.support.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The workflow invariants of DESIGN.md, each proven through the public API against the real database. */
+@IntegrationTest
+class WorkflowInvariantsTest {
+
+    @Autowired
+    Fixtures fx;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    LeaseSweeper sweeper;
+    @Autowired
+    ReviewService reviews;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private record Team(long projectId, User manager, List<User> labelers, User reviewer) {
+    }
+
+    private Team team(int labelers, String settings) {
+        User manager = fx.user("mgr", Role.MANAGER);
+        long projectId = fx.project(manager, Fixtures.TOPIC_SCHEMA, settings).get("id").asLong();
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < labelers; i++) {
+            User labeler = fx.user("lab", Role.LABELER);
+            fx.member(manager, projectId, labeler, "LABELER");
+            people.add(labeler);
+        }
+        User reviewer = fx.user("rev", Role.REVIEWER);
+        fx.member(manager, projectId, reviewer, "REVIEWER");
+        return new Team(projectId, manager, people, reviewer);
+    }
+
+    private static String topic(String value) {
+        return "{\"result\": {\"topic\": \"" + value + "\"}}";
+    }
+
+    @Test
+    void concurrentNextTaskNeverHandsOneSlotToTwoLabelers() throws Exception {
+        int labelers = 24;
+        Team t = team(labelers, "\"overlap\": 2");
+        List<Long> taskIds = fx.tasks(t.projectId(), java.util.stream.IntStream.range(0, 60)
+                .mapToObj(i -> "동시성 문장 " + i).toArray(String[]::new));
+
+        ExecutorService pool = Executors.newFixedThreadPool(labelers);
+        CountDownLatch start = new CountDownLatch(1);
+        Map<Long, List<Long>> taskToLabelers = new ConcurrentHashMap<>();
+        AtomicInteger submitted = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (User labeler : t.labelers()) {
+            futures.add(pool.submit(() -> {
+                start.await();
+                while (true) {
+                    Api.Response r = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null);
+                    if (r.status() == 204) return null;
+                    JsonNode lease = r.expect(200).json();
+                    taskToLabelers.computeIfAbsent(lease.get("taskId").asLong(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                            .add(labeler.id());
+                    labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
+                            topic("경제")).expect(200);
+                    submitted.incrementAndGet();
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+
+        // Every task was labeled by exactly two different people, and nobody got a slot twice.
+        assertThat(submitted.get()).isEqualTo(taskIds.size() * 2);
+        assertThat(taskToLabelers.keySet()).containsExactlyInAnyOrderElementsOf(taskIds);
+        taskToLabelers.values().forEach(who -> assertThat(who).hasSize(2).doesNotHaveDuplicates());
+        // The database agrees: no task has more live + submitted assignments than its overlap.
+        Integer overfull = fx.jdbc().sql("""
+                SELECT count(*) FROM (SELECT task_id FROM assignment WHERE project_id = :p
+                  AND state IN ('LEASED','SUBMITTED','IN_REVIEW','APPROVED','REJECTED')
+                  GROUP BY task_id HAVING count(*) > 2) x""").param("p", t.projectId()).query(Integer.class).single();
+        assertThat(overfull).isZero();
+    }
+
+    @Test
+    void labelerNeverGetsTheSameTaskTwice() {
+        Team t = team(1, "\"overlap\": 3");
+        fx.tasks(t.projectId(), "한 문장");
+        User labeler = t.labelers().get(0);
+        JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("정치"))
+                .expect(200);
+        // Two more slots are open on the task, but not for the same person.
+        labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(204);
+    }
+
+    @Test
+    void rejectedWorkComesBackToTheSameLabelerFirstWithTheReason() {
+        Team t = team(2, null);
+        fx.tasks(t.projectId(), "첫 번째 문장", "두 번째 문장");
+        User labeler = t.labelers().get(0);
+        JsonNode first = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        labeler.api().post("/api/v1/assignments/" + first.get("assignmentId").asLong() + "/submit", topic("정치"))
+                .expect(200);
+
+        JsonNode review = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null)
+                .expect(200).json();
+        assertThat(review.get("labeler").get("id").asLong()).isEqualTo(labeler.id());
+        t.reviewer().api().post("/api/v1/reviews/" + review.get("reviewId").asLong() + "/decision",
+                "{\"verdict\": \"REJECT\", \"reason\": \"경제 기사입니다\"}").expect(200);
+
+        // The other labeler does not get the rejected task; the author does, before new work.
+        JsonNode other = t.labelers().get(1).api().post("/api/v1/projects/" + t.projectId() + "/next-task", null)
+                .expect(200).json();
+        assertThat(other.get("taskId").asLong()).isNotEqualTo(first.get("taskId").asLong());
+        JsonNode rework = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        assertThat(rework.get("taskId").asLong()).isEqualTo(first.get("taskId").asLong());
+        assertThat(rework.get("reason").asString()).isEqualTo("rework");
+        assertThat(rework.get("rejection").get("reason").asString()).isEqualTo("경제 기사입니다");
+
+        labeler.api().post("/api/v1/assignments/" + rework.get("assignmentId").asLong() + "/submit", topic("경제"))
+                .expect(200);
+        JsonNode again = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null)
+                .expect(200).json();
+        assertThat(again.get("result").get("topic").asString()).isEqualTo("경제");
+        t.reviewer().api().post("/api/v1/reviews/" + again.get("reviewId").asLong() + "/decision",
+                "{\"verdict\": \"APPROVE\"}").expect(200);
+        JsonNode task = t.manager().api().get("/api/v1/tasks/" + first.get("taskId").asLong()).expect(200).json();
+        assertThat(task.get("state").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void rejectWithoutAReasonIsRefusedNamingTheField() {
+        Team t = team(1, null);
+        fx.tasks(t.projectId(), "이유 없는 반려");
+        User labeler = t.labelers().get(0);
+        JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("사회"))
+                .expect(200);
+        long reviewId = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null)
+                .expect(200).json().get("reviewId").asLong();
+
+        for (String body : List.of("{\"verdict\": \"REJECT\"}", "{\"verdict\": \"REJECT\", \"reason\": \"   \"}")) {
+            JsonNode problem = t.reviewer().api().post("/api/v1/reviews/" + reviewId + "/decision", body)
+                    .expect(422).json();
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        }
+        // Nothing changed: the review is still open and can be decided.
+        t.reviewer().api().post("/api/v1/reviews/" + reviewId + "/decision", "{\"verdict\": \"APPROVE\"}").expect(200);
+    }
+
+    @Test
+    void reviewerNeverReviewsOwnWork() {
+        Team t = team(1, null);
+        fx.tasks(t.projectId(), "내 작업");
+        User labeler = t.labelers().get(0);
+        JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("사회"))
+                .expect(200);
+        // The labeler is promoted to reviewer: their own submission is never offered to them.
+        fx.member(t.manager(), t.projectId(), labeler, "REVIEWER");
+        labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-review", null).expect(204);
+        // And a review handed to someone else cannot be decided by the author either.
+        long reviewId = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null)
+                .expect(200).json().get("reviewId").asLong();
+        labeler.api().post("/api/v1/reviews/" + reviewId + "/decision", "{\"verdict\": \"APPROVE\"}").expect(403);
+    }
+
+    @Test
+    void expiredLeaseReturnsTheSlotAndKeepsTheDraft() {
+        Team t = team(2, "\"leaseMinutes\": 5");
+        long taskId = fx.tasks(t.projectId(), "임시 저장").get(0);
+        User first = t.labelers().get(0);
+        User second = t.labelers().get(1);
+        JsonNode lease = first.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        long assignmentId = lease.get("assignmentId").asLong();
+        first.api().put("/api/v1/assignments/" + assignmentId + "/draft", topic("정치")).expect(200);
+        // While the lease lives, the only task is taken.
+        second.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(204);
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(sweeper.sweep()).isGreaterThanOrEqualTo(1);
+        // The expired lease can no longer be submitted.
+        first.api().post("/api/v1/assignments/" + assignmentId + "/submit", topic("정치")).expect(409);
+        // The author asking again gets it back with the draft they saved.
+        JsonNode back = first.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        assertThat(back.get("taskId").asLong()).isEqualTo(taskId);
+        assertThat(back.get("draft").get("topic").asString()).isEqualTo("정치");
+
+        // Let it expire again: now the slot goes to whoever asks first.
+        clock.advance(Duration.ofMinutes(6));
+        sweeper.sweep();
+        JsonNode other = second.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        assertThat(other.get("taskId").asLong()).isEqualTo(taskId);
+        assertThat(other.get("draft").isNull() || other.get("draft").isMissingNode()).isTrue();
+
+        List<String> types = history(t.manager(), taskId);
+        assertThat(types).containsSubsequence("ASSIGN", "EXPIRE", "ASSIGN", "EXPIRE", "ASSIGN");
+    }
+
+    @Test
+    void everyStateChangeIsLoggedAndCorrectionsAreNewVersions() {
+        Team t = team(1, null);
+        long taskId = fx.tasks(t.projectId(), "기록되는 문장").get(0);
+        User labeler = t.labelers().get(0);
+        JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("정치"))
+                .expect(200);
+        long reviewId = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null)
+                .expect(200).json().get("reviewId").asLong();
+        t.reviewer().api().post("/api/v1/reviews/" + reviewId + "/decision",
+                "{\"verdict\": \"CORRECT\", \"result\": {\"topic\": \"사회\"}}").expect(200);
+
+        JsonNode task = t.manager().api().get("/api/v1/tasks/" + taskId).expect(200).json();
+        assertThat(task.get("state").asString()).isEqualTo("APPROVED");
+        List<JsonNode> annotations = new ArrayList<>();
+        task.get("annotations").forEach(annotations::add);
+        assertThat(annotations).extracting(a -> a.get("kind").asString()).containsExactly("SUBMISSION", "CORRECTION");
+        // The labeler's submission is kept as it was; the correction is a new version.
+        assertThat(annotations.get(0).get("result").get("topic").asString()).isEqualTo("정치");
+        assertThat(annotations.get(1).get("result").get("topic").asString()).isEqualTo("사회");
+        assertThat(annotations.get(1).get("version").asInt()).isGreaterThan(annotations.get(0).get("version").asInt());
+
+        assertThat(history(t.manager(), taskId)).containsSubsequence("ASSIGN", "SUBMIT", "REVIEW_START", "CORRECT");
+        // The log is append-only: the history endpoint shows who did what.
+        JsonNode events = t.manager().api().get("/api/v1/tasks/" + taskId + "/history").expect(200).json();
+        events.forEach(e -> assertThat(e.get("at").asString()).isNotBlank());
+    }
+
+    @Test
+    void schemaBreakingSubmitIsRefusedNamingTheFieldAndStoresNothing() {
+        Team t = team(1, null);
+        long taskId = fx.tasks(t.projectId(), "잘못된 답").get(0);
+        User labeler = t.labelers().get(0);
+        long assignmentId = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200)
+                .json().get("assignmentId").asLong();
+
+        JsonNode problem = labeler.api().post("/api/v1/assignments/" + assignmentId + "/submit", topic("스포츠"))
+                .expect(422).json();
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("result.topic");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("스포츠");
+        JsonNode missing = labeler.api().post("/api/v1/assignments/" + assignmentId + "/submit", "{\"result\": {}}")
+                .expect(422).json();
+        assertThat(missing.get("errors").get(0).get("field").asString()).isEqualTo("result.topic");
+
+        JsonNode task = t.manager().api().get("/api/v1/tasks/" + taskId).expect(200).json();
+        assertThat(task.get("annotations")).isEmpty();
+        assertThat(task.get("state").asString()).isEqualTo("ASSIGNED");
+        // The lease is still the labeler's: a valid answer goes through.
+        labeler.api().post("/api/v1/assignments/" + assignmentId + "/submit", topic("사회")).expect(200);
+    }
+
+    @Test
+    void skippedTaskIsNotOfferedToTheSameLabelerAgain() {
+        Team t = team(1, null);
+        fx.tasks(t.projectId(), "건너뛸 문장");
+        User labeler = t.labelers().get(0);
+        long assignmentId = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200)
+                .json().get("assignmentId").asLong();
+        labeler.api().post("/api/v1/assignments/" + assignmentId + "/skip", "{\"reason\": \"판단 불가\"}").expect(204);
+        labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(204);
+    }
+
+    private List<String> history(User who, long taskId) {
+        List<String> types = new ArrayList<>();
+        who.api().get("/api/v1/tasks/" + taskId + "/history").expect(200).json()
+                .forEach(e -> types.add(e.get("type").asString()));
+        return types;
+    }
+}
