@@ -42,7 +42,7 @@ public final class TestClock extends Clock {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
         @Bean
         @Primary
         TestClock testClock() {

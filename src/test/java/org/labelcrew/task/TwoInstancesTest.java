@@ -1,0 +1,115 @@
+package org.labelcrew.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.labelcrew.LabelCrewApplication;
+import org.labelcrew.account.Role;
+import org.labelcrew.support.Fixtures;
+import org.labelcrew.support.Fixtures.User;
+import org.labelcrew.support.TestClock;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Scale-out: two application instances share one external PostgreSQL (the same jar, configured by
+ * {@code LABELCREW_DB_URL}), and labelers hammer "next task" on both at once. The queue lives in SQL, so the database
+ * must show no slot handed out twice and no task over its overlap.
+ */
+class TwoInstancesTest {
+
+    static EmbeddedPostgres postgres;
+    static ConfigurableApplicationContext first;
+    static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void startTwoInstancesOnOneDatabase() throws Exception {
+        Path dir = Files.createTempDirectory(Path.of("target"), "shared-pg");
+        postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+                .setServerConfig("max_connections", "200").start();
+        first = instance(dir.resolve("a"));
+        second = instance(dir.resolve("b"));
+    }
+
+    private static ConfigurableApplicationContext instance(Path dataDir) {
+        return new SpringApplicationBuilder(LabelCrewApplication.class, TestClock.Config.class, Fixtures.class)
+                .profiles("test")
+                // Command-line arguments, as an operator would pass them, outrank application.yml.
+                .run("--server.port=0", "--labelcrew.data-dir=" + dataDir,
+                        "--labelcrew.db.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                        "--labelcrew.db.user=postgres", "--labelcrew.db.password=");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (second != null) second.close();
+        if (first != null) first.close();
+        if (postgres != null) postgres.close();
+    }
+
+    @Test
+    void twoInstancesNeverHandOneSlotToTwoLabelers() throws Exception {
+        Fixtures a = first.getBean(Fixtures.class);
+        Fixtures b = second.getBean(Fixtures.class);
+        User manager = a.user("mgr", Role.MANAGER);
+        long projectId = a.project(manager, Fixtures.TOPIC_SCHEMA, "\"overlap\": 3").get("id").asLong();
+        List<Long> tasks = a.tasks(projectId, IntStream.range(0, 40).mapToObj(i -> "두 서버 " + i).toArray(String[]::new));
+
+        int labelers = 20;
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < labelers; i++) {
+            // Half the labelers talk to instance A, half to instance B (the same accounts exist in both: one database).
+            Fixtures via = i % 2 == 0 ? a : b;
+            User labeler = via.user("lab", Role.LABELER);
+            a.member(manager, projectId, labeler, "LABELER");
+            people.add(labeler);
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(labelers);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicInteger done = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (User labeler : people) {
+            futures.add(pool.submit(() -> {
+                go.await();
+                while (true) {
+                    var r = labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null);
+                    if (r.status() == 204) return null;
+                    JsonNode lease = r.expect(200).json();
+                    labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
+                            "{\"result\": {\"topic\": \"사회\"}}").expect(200);
+                    done.incrementAndGet();
+                }
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+
+        JdbcClient db = a.jdbc();
+        assertThat(done.get()).isEqualTo(tasks.size() * 3);
+        assertThat(db.sql("""
+                SELECT count(*) FROM (SELECT task_id, labeler_id FROM assignment WHERE project_id = :p
+                GROUP BY task_id, labeler_id HAVING count(*) > 1) d""").param("p", projectId)
+                .query(Integer.class).single()).as("same labeler twice on a task").isZero();
+        assertThat(db.sql("""
+                SELECT count(*) FROM (SELECT task_id FROM assignment WHERE project_id = :p AND state <> 'EXPIRED'
+                  AND state <> 'SKIPPED' GROUP BY task_id HAVING count(*) <> 3) d""").param("p", projectId)
+                .query(Integer.class).single()).as("tasks not at exactly their overlap").isZero();
+    }
+}
