@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.labelcrew.account.CurrentUser;
-import org.labelcrew.shared.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,7 +60,7 @@ class TaskController {
     }
 
     @GetMapping("/projects/{id}/tasks")
-    Page<TaskQueries.TaskRow> list(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+    TaskQueries.TaskPage list(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String state, @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         return queries.list(id, state, after, limit, user);

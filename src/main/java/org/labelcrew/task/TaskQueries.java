@@ -32,7 +32,11 @@ public class TaskQueries {
     public record TaskRow(long id, String state, JsonNode data, Instant createdAt, Instant updatedAt) {
     }
 
-    public Page<TaskRow> list(long projectId, String state, String after, Integer limit, CurrentUser user) {
+    /** A page of tasks with the number of tasks that match the filter (from the trigger-kept counts, not a scan). */
+    public record TaskPage(List<TaskRow> items, String next, long total) {
+    }
+
+    public TaskPage list(long projectId, String state, String after, Integer limit, CurrentUser user) {
         access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
         if (state != null && !state.isBlank() && !STATES.contains(state)) {
             throw ApiException.invalid("state", "must be one of " + STATES);
@@ -45,7 +49,11 @@ public class TaskQueries {
         if (!filter.isEmpty()) spec = spec.param("state", state);
         List<TaskRow> rows = spec.query((rs, i) -> new TaskRow(rs.getLong(1), rs.getString(2), json.column(rs, "data"),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())).list();
-        return Page.of(rows, n, TaskRow::id);
+        Page<TaskRow> page = Page.of(rows, n, TaskRow::id);
+        var count = jdbc.sql("SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = :p"
+                + (filter.isEmpty() ? "" : " AND state = :state")).param("p", projectId);
+        if (!filter.isEmpty()) count = count.param("state", state);
+        return new TaskPage(page.items(), page.next(), count.query(Long.class).single());
     }
 
     public record AssignmentView(long id, String labeler, String state, Instant leaseExpiresAt) {

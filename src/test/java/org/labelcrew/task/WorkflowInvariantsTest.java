@@ -104,6 +104,15 @@ class WorkflowInvariantsTest {
                   AND state IN ('LEASED','SUBMITTED','IN_REVIEW','APPROVED','REJECTED')
                   GROUP BY task_id HAVING count(*) > 2) x""").param("p", t.projectId()).query(Integer.class).single();
         assertThat(overfull).isZero();
+        assertCountsMatchTheTasks(t.projectId());
+    }
+
+    /** The trigger-kept counts (task_count) agree with a full scan, after concurrent work and bulk changes. */
+    private void assertCountsMatchTheTasks(long projectId) {
+        String scan = "SELECT state, count(*) AS n FROM task WHERE project_id = :p GROUP BY state ORDER BY state";
+        String kept = "SELECT state, sum(n)::bigint AS n FROM task_count WHERE project_id = :p GROUP BY state HAVING sum(n) <> 0 ORDER BY state";
+        assertThat(fx.jdbc().sql(kept).param("p", projectId).query().listOfRows())
+                .isEqualTo(fx.jdbc().sql(scan).param("p", projectId).query().listOfRows());
     }
 
     @Test
@@ -151,6 +160,13 @@ class WorkflowInvariantsTest {
                 "{\"verdict\": \"APPROVE\"}").expect(200);
         JsonNode task = t.manager().api().get("/api/v1/tasks/" + first.get("taskId").asLong()).expect(200).json();
         assertThat(task.get("state").asString()).isEqualTo("APPROVED");
+        assertCountsMatchTheTasks(t.projectId());
+        JsonNode approved = t.manager().api().get("/api/v1/projects/" + t.projectId() + "/tasks?state=APPROVED")
+                .expect(200).json();
+        assertThat(approved.get("total").asLong()).isEqualTo(1);
+        JsonNode project = t.manager().api().get("/api/v1/projects/" + t.projectId()).expect(200).json();
+        assertThat(project.get("counts").get("APPROVED").asLong()).isEqualTo(1);
+        assertThat(project.get("counts").get("total").asLong()).isEqualTo(2);
     }
 
     @Test
