@@ -6,6 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.time.Duration;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
 import org.labelcrew.shared.ApiException;
@@ -23,6 +27,14 @@ public class TokenService {
 
     private final JdbcClient jdbc;
     private final AccountService accounts;
+    /**
+     * Token hash → account id, for a few seconds: a script's every request would otherwise cost a write. Revocation
+     * on this instance takes effect at once (the entry is dropped); on other instances within {@link #TOKEN_TTL}.
+     * The account itself is checked on every request, so deactivation is immediate everywhere.
+     */
+    private final Cache<String, Long> live = Caffeine.newBuilder().expireAfterWrite(TOKEN_TTL).maximumSize(100_000).build();
+
+    static final Duration TOKEN_TTL = Duration.ofSeconds(10);
 
     TokenService(JdbcClient jdbc, AccountService accounts) {
         this.jdbc = jdbc;
@@ -64,15 +76,23 @@ public class TokenService {
         int n = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :a AND revoked_at IS NULL")
                 .param("id", id).param("a", user.id()).update();
         if (n == 0) throw ApiException.notFound("Token", id);
+        live.invalidateAll(); // revocation is rare; being exact beats being clever
     }
 
     /** The account behind a bearer token, if the token is live and the account active. */
     Optional<CurrentUser> authenticate(String token) {
+        byte[] hash = sha256(token);
+        String key = HexFormat.of().formatHex(hash);
+        Long cached = live.getIfPresent(key);
+        if (cached != null) return accounts.principal(cached);
+        // "Last used" is kept to the minute, so a busy script does not write on every call.
         Optional<Long> accountId = jdbc.sql("""
-                UPDATE api_token SET last_used_at = now()
-                WHERE token_hash = :h AND revoked_at IS NULL
-                RETURNING account_id""")
-                .param("h", sha256(token)).query(Long.class).optional();
+                WITH t AS (SELECT id, account_id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL),
+                     touched AS (UPDATE api_token a SET last_used_at = now() FROM t
+                                 WHERE a.id = t.id AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute'))
+                SELECT account_id FROM t""")
+                .param("h", hash).query(Long.class).optional();
+        accountId.ifPresent(id -> live.put(key, id));
         return accountId.flatMap(accounts::principal);
     }
 

@@ -60,7 +60,11 @@ class AccountAdminTest {
         assertThat(token.get("token").asString()).startsWith("lc_");
         JsonNode list = me.api().get("/api/v1/tokens").expect(200).json();
         assertThat(list.valueStream().map(t -> t.has("token"))).containsOnly(false);
+        var script = fx.withToken(token.get("token").asString());
+        script.get("/api/v1/me").expect(200);
         me.api().delete("/api/v1/tokens/" + token.get("id").asLong()).expect(204);
+        script.get("/api/v1/me").expect(401);
+        fx.withToken("lc_not-a-real-token").get("/api/v1/me").expect(401);
     }
 
     @Test

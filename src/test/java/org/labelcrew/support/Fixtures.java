@@ -52,6 +52,11 @@ public class Fixtures {
         return new User(account.id(), username, principal, new Api(baseUrl(), token, mapper));
     }
 
+    /** An API client that signs with the given token. */
+    public Api withToken(String token) {
+        return new Api(baseUrl(), token, mapper);
+    }
+
     /** An API client with no credentials. */
     public Api anonymous() {
         return new Api(baseUrl(), null, mapper);
