@@ -152,6 +152,17 @@ public class AccountService {
         return after;
     }
 
+    /**
+     * Adds a global role on the system's behalf (an academy placement accepted). Adding a right ends no session;
+     * API tokens see it at once, a browser session after the next sign-in.
+     */
+    @Transactional
+    public void grantRole(long accountId, Role role) {
+        int n = jdbc.sql("UPDATE account SET roles = CASE WHEN :r = ANY (roles) THEN roles ELSE roles || :r::text END WHERE id = :id")
+                .param("r", role.name()).param("id", accountId).update();
+        if (n == 0) throw ApiException.notFound("Account", accountId);
+    }
+
     /** Checks a password; the same answer (401) whether the name is unknown, the password wrong or the account off. */
     public CurrentUser authenticate(String username, String password) {
         record Row(long id, String username, String displayName, String hash, Set<Role> roles, boolean active) {

@@ -223,6 +223,23 @@ public class ProjectService {
         return members(projectId, user).stream().filter(m -> m.accountId() == accountId).findFirst().orElseThrow();
     }
 
+    /**
+     * Adds a member on the system's behalf, with no manager acting (an academy placement accepted). Never demotes a
+     * project manager. False when the project no longer exists.
+     */
+    @Transactional
+    public boolean enrol(long projectId, long accountId, ProjectRole role) {
+        boolean exists = jdbc.sql("SELECT exists(SELECT 1 FROM project WHERE id = :p)").param("p", projectId)
+                .query(Boolean.class).single();
+        if (!exists) return false;
+        jdbc.sql("""
+                INSERT INTO project_member (project_id, account_id, role) VALUES (:p, :a, :r)
+                ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role
+                WHERE project_member.role <> 'MANAGER'""")
+                .param("p", projectId).param("a", accountId).param("r", role.name()).update();
+        return true;
+    }
+
     @Transactional
     public void removeMember(long projectId, long accountId, CurrentUser user) {
         access.require(projectId, user, ProjectRole.MANAGER);

@@ -1,0 +1,329 @@
+package org.labelcrew.academy;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.labelcrew.account.AccountService;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.account.Role;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.labelcrew.project.ProjectService;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ApiException.FieldError;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Placement after the exam: completers (attendance rule met) ranked by best exam score, ties to the earlier
+ * submission; the top become reviewers up to the quota if they reach the reviewer minimum, the next labelers up to
+ * theirs if they reach the labeler minimum, everyone else NONE. Every decision says why in words. A manager may
+ * override one with a reason (logged); the placed person accepts the current freelancer agreement, which grants the
+ * account role and membership of each target project.
+ */
+@Service
+class Placements {
+
+    private final JdbcClient jdbc;
+    private final Cohorts cohorts;
+    private final ProjectAccess projectAccess;
+    private final ProjectService projects;
+    private final AccountService accounts;
+    private final Notifications notifications;
+    private final AcademyEvents events;
+    private final Clock clock;
+
+    Placements(JdbcClient jdbc, Cohorts cohorts, ProjectAccess projectAccess, ProjectService projects,
+            AccountService accounts, Notifications notifications, AcademyEvents events, Clock clock) {
+        this.jdbc = jdbc;
+        this.cohorts = cohorts;
+        this.projectAccess = projectAccess;
+        this.projects = projects;
+        this.accounts = accounts;
+        this.notifications = notifications;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    record PlacementRequest(Integer reviewerQuota, Double reviewerMinScore, Integer labelerQuota,
+            Double labelerMinScore, List<Long> projectIds) {
+    }
+
+    record Placement(long id, long cohortId, long accountId, String username, String displayName, String role,
+            Double score, Integer rank, String why, List<Long> projectIds, boolean overridden, Instant decidedAt,
+            Instant acceptedAt, Integer agreementVersion) {
+    }
+
+    record PlacementList(long cohortId, List<Placement> placements) {
+    }
+
+    // ---- the rule, as a pure function
+
+    record Candidate(long accountId, boolean completed, double attendanceRatio, Double score, Instant submittedAt) {
+    }
+
+    record Rules(int reviewerQuota, double reviewerMinScore, int labelerQuota, double labelerMinScore,
+            double minAttendance) {
+    }
+
+    record Decision(long accountId, String role, Double score, Integer rank, String why) {
+    }
+
+    static List<Decision> decide(List<Candidate> candidates, Rules rules) {
+        List<Candidate> ranked = candidates.stream().filter(c -> c.completed() && c.score() != null)
+                .sorted(Comparator.comparing(Candidate::score, Comparator.reverseOrder())
+                        .thenComparing(Candidate::submittedAt)
+                        .thenComparing(Candidate::accountId))
+                .toList();
+        List<Decision> out = new ArrayList<>();
+        int reviewers = 0;
+        int labelers = 0;
+        for (int i = 0; i < ranked.size(); i++) {
+            Candidate c = ranked.get(i);
+            double s = c.score();
+            String head = "Rank " + (i + 1) + " of " + ranked.size() + " with best exam score " + fmt(s);
+            if (reviewers < rules.reviewerQuota() && s >= rules.reviewerMinScore()) {
+                reviewers++;
+                out.add(new Decision(c.accountId(), "REVIEWER", s, i + 1, head + " (reviewer minimum "
+                        + fmt(rules.reviewerMinScore()) + "): reviewer seat " + reviewers + " of " + rules.reviewerQuota()));
+                continue;
+            }
+            String notReviewer = s < rules.reviewerMinScore()
+                    ? "below the reviewer minimum " + fmt(rules.reviewerMinScore())
+                    : "all " + rules.reviewerQuota() + " reviewer seats taken by higher ranks";
+            if (labelers < rules.labelerQuota() && s >= rules.labelerMinScore()) {
+                labelers++;
+                out.add(new Decision(c.accountId(), "LABELER", s, i + 1, head + "; " + notReviewer + "; labeler seat "
+                        + labelers + " of " + rules.labelerQuota() + " (labeler minimum " + fmt(rules.labelerMinScore()) + ")"));
+                continue;
+            }
+            String notLabeler = s < rules.labelerMinScore()
+                    ? "below the labeler minimum " + fmt(rules.labelerMinScore())
+                    : "all " + rules.labelerQuota() + " labeler seats taken by higher ranks";
+            out.add(new Decision(c.accountId(), "NONE", s, i + 1, head + "; " + notReviewer + "; " + notLabeler
+                    + " — may retake the course"));
+        }
+        for (Candidate c : candidates) {
+            if (!c.completed()) {
+                out.add(new Decision(c.accountId(), "NONE", c.score(), null, "Attended " + pct(c.attendanceRatio())
+                        + " of the session hours; " + pct(rules.minAttendance()) + " needed to complete the course"));
+            } else if (c.score() == null) {
+                out.add(new Decision(c.accountId(), "NONE", null, null,
+                        "Completed the course but submitted no exam of this cohort"));
+            }
+        }
+        return out;
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v).replaceAll("0$", "");
+    }
+
+    private static String pct(double share) {
+        return Math.round(share * 100) + "%";
+    }
+
+    // ---- running it
+
+    @Transactional
+    PlacementList run(long cohortId, PlacementRequest req, CurrentUser user) {
+        Access.requireManager(user);
+        cohorts.requireExists(cohortId);
+        List<FieldError> errors = new ArrayList<>();
+        if (req.reviewerQuota() == null || req.reviewerQuota() < 0) errors.add(FieldError.field("reviewerQuota", "must be 0 or more"));
+        if (req.labelerQuota() == null || req.labelerQuota() < 0) errors.add(FieldError.field("labelerQuota", "must be 0 or more"));
+        if (req.reviewerMinScore() == null || req.reviewerMinScore() < 0 || req.reviewerMinScore() > 100) {
+            errors.add(FieldError.field("reviewerMinScore", "must be 0..100"));
+        }
+        if (req.labelerMinScore() == null || req.labelerMinScore() < 0 || req.labelerMinScore() > 100) {
+            errors.add(FieldError.field("labelerMinScore", "must be 0..100"));
+        }
+        List<Long> projectIds = req.projectIds() == null ? List.of() : req.projectIds().stream().distinct().toList();
+        if (projectIds.isEmpty()) errors.add(FieldError.field("projectIds", "name at least one target project"));
+        if (!errors.isEmpty()) throw ApiException.invalid("The placement request is not valid", errors);
+        for (long p : projectIds) projectAccess.require(p, user, ProjectRole.MANAGER);
+
+        jdbc.sql("SELECT id FROM cohort WHERE id = :c FOR UPDATE").param("c", cohortId).query(Long.class).single();
+        int accepted = jdbc.sql("SELECT count(*) FROM placement WHERE cohort_id = :c AND accepted_at IS NOT NULL")
+                .param("c", cohortId).query(Integer.class).single();
+        if (accepted > 0) {
+            throw ApiException.conflict(accepted + " placement(s) of cohort " + cohortId
+                    + " are already accepted; change single placements with PUT /api/v1/placements/{id}");
+        }
+        Rules rules = new Rules(req.reviewerQuota(), req.reviewerMinScore(), req.labelerQuota(), req.labelerMinScore(),
+                cohorts.minAttendance(cohortId));
+        List<Candidate> candidates = cohorts.roster(cohortId).stream()
+                .filter(r -> "REGISTERED".equals(r.status()))
+                .map(r -> new Candidate(r.accountId(), r.completed(), r.attendanceRatio(), r.bestScore(), r.bestSubmittedAt()))
+                .toList();
+        List<Decision> decisions = decide(candidates, rules);
+        Instant now = clock.instant();
+        jdbc.sql("DELETE FROM placement WHERE cohort_id = :c").param("c", cohortId).update();
+        String cohortName = jdbc.sql("SELECT name FROM cohort WHERE id = :c").param("c", cohortId).query(String.class).single();
+        for (Decision d : decisions) {
+            long id = jdbc.sql("""
+                    INSERT INTO placement (cohort_id, account_id, role, score, rank, why, project_ids, decided_by, decided_at)
+                    VALUES (:c, :a, :role, :score, :rank, :why, :projects::bigint[], :by, :now) RETURNING id""")
+                    .param("c", cohortId).param("a", d.accountId()).param("role", d.role()).param("score", d.score())
+                    .param("rank", d.rank()).param("why", d.why()).param("projects", arrayLiteral(projectIds))
+                    .param("by", user.id()).param("now", Sql.ts(now)).query(Long.class).single();
+            if (!"NONE".equals(d.role())) notifyPlaced(d.accountId(), id, d.role(), cohortName);
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("rules", rules);
+        detail.put("projectIds", projectIds);
+        detail.put("reviewers", decisions.stream().filter(d -> d.role().equals("REVIEWER")).count());
+        detail.put("labelers", decisions.stream().filter(d -> d.role().equals("LABELER")).count());
+        detail.put("none", decisions.stream().filter(d -> d.role().equals("NONE")).count());
+        events.append("PLACEMENT_RUN", cohortId, null, user.id(), detail, now);
+        return list(cohortId, user);
+    }
+
+    private void notifyPlaced(long accountId, long placementId, String role, String cohortName) {
+        notifications.send(accountId, "PLACED", "You were placed as " + role + " after '" + cohortName
+                + "'. Read and accept the freelancer agreement to start work.",
+                Map.of("placementId", placementId, "role", role));
+    }
+
+    PlacementList list(long cohortId, CurrentUser user) {
+        Access.requireManager(user);
+        cohorts.requireExists(cohortId);
+        List<Placement> list = jdbc.sql(SELECT + " WHERE p.cohort_id = :c ORDER BY p.rank NULLS LAST, p.id")
+                .param("c", cohortId).query((rs, i) -> map(rs)).list();
+        return new PlacementList(cohortId, list);
+    }
+
+    List<Placement> mine(long accountId) {
+        return jdbc.sql(SELECT + " WHERE p.account_id = :a ORDER BY p.id").param("a", accountId)
+                .query((rs, i) -> map(rs)).list();
+    }
+
+    record OverrideRequest(String role, String reason) {
+    }
+
+    @Transactional
+    Placement override(long placementId, OverrideRequest req, CurrentUser user) {
+        Access.requireManager(user);
+        Placement before = lock(placementId);
+        List<FieldError> errors = new ArrayList<>();
+        if (req.role() == null || !List.of("REVIEWER", "LABELER", "NONE").contains(req.role())) {
+            errors.add(FieldError.field("role", "must be REVIEWER, LABELER or NONE"));
+        }
+        if (req.reason() == null || req.reason().isBlank()) errors.add(FieldError.field("reason", "is required: say why you override the rule"));
+        if (!errors.isEmpty()) throw ApiException.invalid("The override is not valid", errors);
+        if (before.acceptedAt() != null) {
+            throw ApiException.conflict("Placement " + placementId + " was accepted at " + before.acceptedAt()
+                    + "; change the person's project membership instead");
+        }
+        Instant now = clock.instant();
+        String why = "Set to " + req.role() + " by " + user.username() + ": " + req.reason().trim()
+                + " (the rule said " + before.role() + ": " + before.why() + ")";
+        jdbc.sql("""
+                UPDATE placement SET role = :role, why = :why, overridden = true, decided_by = :by, decided_at = :now
+                WHERE id = :id""")
+                .param("role", req.role()).param("why", why).param("by", user.id()).param("now", Sql.ts(now))
+                .param("id", placementId).update();
+        events.append("PLACEMENT_OVERRIDE", before.cohortId(), before.accountId(), user.id(),
+                Map.of("placementId", placementId, "from", before.role(), "to", req.role(), "reason", req.reason().trim()), now);
+        if (!"NONE".equals(req.role()) && !req.role().equals(before.role())) {
+            String cohortName = jdbc.sql("SELECT name FROM cohort WHERE id = :c").param("c", before.cohortId())
+                    .query(String.class).single();
+            notifyPlaced(before.accountId(), placementId, req.role(), cohortName);
+        }
+        return get(placementId);
+    }
+
+    // ---- the agreement
+
+    record Agreement(int version, String title, String body, Instant publishedAt) {
+    }
+
+    Agreement currentAgreement() {
+        return jdbc.sql("SELECT version, title, body, published_at FROM agreement ORDER BY version DESC LIMIT 1")
+                .query((rs, i) -> new Agreement(rs.getInt(1), rs.getString(2), rs.getString(3), Sql.instant(rs, "published_at")))
+                .optional().orElseThrow(() -> ApiException.notFound("Agreement", "current"));
+    }
+
+    record AcceptRequest(Integer agreementVersion) {
+    }
+
+    record Accepted(long placementId, String role, int agreementVersion, Instant acceptedAt, List<Long> projectIds) {
+    }
+
+    /** Records the acceptance, then grants the account role and joins every target project in that role. */
+    @Transactional
+    Accepted accept(long placementId, AcceptRequest req, CurrentUser user) {
+        Access.requireSignedIn(user);
+        Placement p = lock(placementId);
+        if (p.accountId() != user.id()) throw ApiException.forbidden("Placement " + placementId + " is not yours");
+        if ("NONE".equals(p.role())) throw ApiException.conflict("Placement " + placementId + " places you in no role: " + p.why());
+        if (p.acceptedAt() != null) throw ApiException.conflict("You accepted placement " + placementId + " at " + p.acceptedAt());
+        if (req.agreementVersion() == null) throw ApiException.invalid("agreementVersion", "is required: the version of the agreement you read");
+        Agreement current = currentAgreement();
+        if (req.agreementVersion() != current.version()) {
+            throw ApiException.conflict("You accepted agreement version " + req.agreementVersion() + " but version "
+                    + current.version() + " is current; read it (GET /api/v1/agreements/current) and accept that one");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("""
+                INSERT INTO agreement_acceptance (account_id, version, placement_id, accepted_at) VALUES (:a, :v, :p, :now)""")
+                .param("a", user.id()).param("v", current.version()).param("p", placementId).param("now", Sql.ts(now)).update();
+        jdbc.sql("UPDATE placement SET accepted_at = :now, agreement_version = :v WHERE id = :id")
+                .param("now", Sql.ts(now)).param("v", current.version()).param("id", placementId).update();
+        boolean reviewer = "REVIEWER".equals(p.role());
+        accounts.grantRole(user.id(), reviewer ? Role.REVIEWER : Role.LABELER);
+        List<Long> joined = new ArrayList<>();
+        for (long projectId : p.projectIds()) {
+            if (projects.enrol(projectId, user.id(), reviewer ? ProjectRole.REVIEWER : ProjectRole.LABELER)) joined.add(projectId);
+        }
+        events.append("AGREEMENT_ACCEPT", p.cohortId(), user.id(), user.id(),
+                Map.of("placementId", placementId, "agreementVersion", current.version(), "role", p.role(), "projectIds", joined), now);
+        return new Accepted(placementId, p.role(), current.version(), now, joined);
+    }
+
+    // ---- rows
+
+    private static final String SELECT = """
+            SELECT p.*, a.username, a.display_name FROM placement p JOIN account a ON a.id = p.account_id""";
+
+    private Placement lock(long id) {
+        jdbc.sql("SELECT id FROM placement WHERE id = :id FOR UPDATE").param("id", id).query(Long.class).optional()
+                .orElseThrow(() -> ApiException.notFound("Placement", id));
+        return get(id);
+    }
+
+    private Placement get(long id) {
+        return jdbc.sql(SELECT + " WHERE p.id = :id").param("id", id).query((rs, i) -> map(rs)).optional()
+                .orElseThrow(() -> ApiException.notFound("Placement", id));
+    }
+
+    private static Placement map(ResultSet rs) throws SQLException {
+        int version = rs.getInt("agreement_version");
+        Integer agreementVersion = rs.wasNull() ? null : version;
+        int rank = rs.getInt("rank");
+        Integer rankOrNull = rs.wasNull() ? null : rank;
+        return new Placement(rs.getLong("id"), rs.getLong("cohort_id"), rs.getLong("account_id"), rs.getString("username"),
+                rs.getString("display_name"), rs.getString("role"), Sql.doubleOrNull(rs, "score"), rankOrNull,
+                rs.getString("why"), longs(rs.getArray("project_ids")), rs.getBoolean("overridden"),
+                Sql.instant(rs, "decided_at"), Sql.instant(rs, "accepted_at"), agreementVersion);
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        if (array != null) for (Object o : (Object[]) array.getArray()) out.add(((Number) o).longValue());
+        return out;
+    }
+
+    private static String arrayLiteral(List<Long> ids) {
+        return "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}";
+    }
+}

@@ -1,0 +1,47 @@
+package org.labelcrew.academy.scoring;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Classification: exact match for one option; Jaccard (|A∩B| / |A∪B|) when the field is {@code multiple}. */
+@Component
+class ChoiceScorer implements Scorer {
+
+    @Override
+    public String type() {
+        return "choice";
+    }
+
+    @Override
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+        if (answer.isArray() || reference.isArray()) {
+            Set<String> a = values(answer);
+            Set<String> r = values(reference);
+            Set<String> union = new LinkedHashSet<>(a);
+            union.addAll(r);
+            Set<String> both = new LinkedHashSet<>(a);
+            both.retainAll(r);
+            double j = union.isEmpty() ? 1 : (double) both.size() / union.size();
+            Set<String> missed = new LinkedHashSet<>(r);
+            missed.removeAll(a);
+            Set<String> extra = new LinkedHashSet<>(a);
+            extra.removeAll(r);
+            String fb = j == 1 ? "all options right" : "Jaccard " + Scoring.pct(j)
+                    + (missed.isEmpty() ? "" : "; missed " + missed) + (extra.isEmpty() ? "" : "; not expected " + extra);
+            return new FieldScore(j, fb);
+        }
+        String a = answer.asString("");
+        String r = reference.asString("");
+        return a.equals(r) ? new FieldScore(1, "right (" + r + ")")
+                : new FieldScore(0, "expected " + r + ", you chose " + a);
+    }
+
+    private static Set<String> values(JsonNode v) {
+        Set<String> out = new LinkedHashSet<>();
+        if (v.isArray()) v.forEach(x -> out.add(x.asString("")));
+        else out.add(v.asString(""));
+        return out;
+    }
+}

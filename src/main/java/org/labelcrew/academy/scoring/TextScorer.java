@@ -1,0 +1,26 @@
+package org.labelcrew.academy.scoring;
+
+import java.text.Normalizer;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/** Free text: exact match after trimming and NFC normalisation (NFD Hangul from some keyboards counts as equal). */
+@Component
+class TextScorer implements Scorer {
+
+    @Override
+    public String type() {
+        return "text";
+    }
+
+    @Override
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+        String a = normalize(answer.asString(""));
+        String r = normalize(reference.asString(""));
+        return a.equals(r) ? new FieldScore(1, "matches") : new FieldScore(0, "expected \"" + r + "\"");
+    }
+
+    static String normalize(String s) {
+        return Normalizer.normalize(s, Normalizer.Form.NFC).strip();
+    }
+}
