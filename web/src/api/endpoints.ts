@@ -91,7 +91,9 @@ export const tasks = {
 };
 
 export const assignments = {
-  saveDraft: (id: number, result: AnnotationResult) => api.put<void>(`/assignments/${id}/draft`, { result }),
+  /** Saving a draft extends the lease; older servers answer 204 (undefined). */
+  saveDraft: (id: number, result: AnnotationResult) =>
+    api.put<{ leaseExpiresAt?: string } | undefined>(`/assignments/${id}/draft`, { result }),
   submit: (id: number, result: AnnotationResult) =>
     api.post<{ assignmentId: number; state: string }>(`/assignments/${id}/submit`, { result }),
   skip: (id: number, reason: string) => api.post<void>(`/assignments/${id}/skip`, { reason }),

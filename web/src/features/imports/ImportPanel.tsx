@@ -80,7 +80,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
         </label>
         <label className="form-row">
           <span>{t('import.format')}</span>
-          <select value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
+          <select aria-label={t('import.format')} value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
             {FORMATS.map((f) => (
               <option key={f} value={f}>
                 {f}

@@ -99,7 +99,13 @@ export function LabelingPage() {
       saveTimer.current = null;
       setSaveState('saving');
       assignments.saveDraft(assignmentId, value).then(
-        () => currentAssignment.current === assignmentId && setSaveState('saved'),
+        (saved) => {
+          if (currentAssignment.current !== assignmentId) return;
+          setSaveState('saved');
+          // The server extends the lease on each save; keep the countdown honest.
+          const until = saved?.leaseExpiresAt;
+          if (until) setTask((t) => (t && t.assignmentId === assignmentId ? { ...t, leaseExpiresAt: until } : t));
+        },
         () => currentAssignment.current === assignmentId && setSaveState('failed'),
       );
     }, AUTOSAVE_DELAY_MS);

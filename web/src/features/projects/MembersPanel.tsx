@@ -123,10 +123,11 @@ export function MembersPanel({ projectId }: { projectId: number }) {
 
       <h3 className="small-heading">{t('members.add')}</h3>
       <form className="row wrap" onSubmit={add} data-testid="add-member-form">
+        {/* Selects carry an aria-label: a wrapping <label> alone would name them "Account <chosen option>". */}
         {people.data ? (
           <label className="form-row">
             <span>{t('members.account')}</span>
-            <select value={accountId} onChange={(e) => setAccountId(e.target.value)} required data-testid="member-account">
+            <select aria-label={t('members.account')} value={accountId} onChange={(e) => setAccountId(e.target.value)} required data-testid="member-account">
               <option value="">{t('members.choose')}</option>
               {candidates.map((a) => (
                 <option key={a.id} value={String(a.id)}>
@@ -145,7 +146,7 @@ export function MembersPanel({ projectId }: { projectId: number }) {
         )}
         <label className="form-row">
           <span>{t('members.role')}</span>
-          <select value={role} onChange={(e) => setRole(e.target.value as ProjectRole)} data-testid="member-role">
+          <select aria-label={t('members.role')} value={role} onChange={(e) => setRole(e.target.value as ProjectRole)} data-testid="member-role">
             {PROJECT_ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(t, r)}

@@ -52,6 +52,7 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
       <label className="form-row">
         <span>{t('settings.reviewMode')}</span>
         <select
+          aria-label={t('settings.reviewMode')}
           value={value.review.mode}
           onChange={(e) => onChange({ ...value, review: { mode: e.target.value as ReviewSettings['mode'], sampleRate: e.target.value === 'SAMPLE' ? (value.review.sampleRate ?? 0.2) : null } })}
           data-testid="settings-review-mode"
@@ -80,6 +81,10 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
   );
 }
 
+/**
+ * FULL review means every task, i.e. a sample rate of 1 — sent explicitly, because the server reads
+ * `sampleRate` as a plain number and refuses a review object without it.
+ */
 export function reviewPayload(review: ReviewSettings): ReviewSettings {
-  return review.mode === 'SAMPLE' ? { mode: 'SAMPLE', sampleRate: review.sampleRate ?? 0.2 } : { mode: 'FULL' };
+  return review.mode === 'SAMPLE' ? { mode: 'SAMPLE', sampleRate: review.sampleRate ?? 0.2 } : { mode: 'FULL', sampleRate: 1 };
 }

@@ -49,7 +49,7 @@ export function TaskList({ projectId }: { projectId: number }) {
         <h2 id="tasks-title">{t('tasks.title')}</h2>
         <label className="inline">
           {t('tasks.filter')}{' '}
-          <select value={state} onChange={(e) => setState(e.target.value)} data-testid="task-state-filter">
+          <select aria-label={t('tasks.filter')} value={state} onChange={(e) => setState(e.target.value)} data-testid="task-state-filter">
             <option value="">{t('tasks.all')}</option>
             {TASK_STATES.map((s) => (
               <option key={s} value={s}>

@@ -148,7 +148,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                   </label>
                   <label className="form-row">
                     <span>{t('schema.fieldType')}</span>
-                    <select value={f.type} onChange={(e) => updateField(i, { type: e.target.value })} data-testid={`schema-field-type-${i}`}>
+                    <select aria-label={t('schema.fieldType')} value={f.type} onChange={(e) => updateField(i, { type: e.target.value })} data-testid={`schema-field-type-${i}`}>
                       {(FIELD_TYPES.includes(f.type) ? FIELD_TYPES : [f.type, ...FIELD_TYPES]).map((ty) => (
                         <option key={ty} value={ty}>
                           {ty}

@@ -1,0 +1,389 @@
+// The whole loop in a real browser against the real jar:
+// accounts → project with a choice schema → members → JSONL import → labeling with hotkeys → review
+// (approve 2, reject 1 with a reason) → rework → approval → export download → task history.
+//
+// Run: npm run e2e   (needs the jar: ../target/labelcrew.jar or LABELCREW_JAR, and Chromium at /usr/bin/chromium
+// or CHROMIUM_PATH). A missing browser or jar is a failure, never a skip: CI installs both.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const JAR = path.resolve(here, '..', process.env.LABELCREW_JAR ?? '../target/labelcrew.jar');
+const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
+const PASSWORD = 'e2e-Crew-Passw0rd!';
+const HEALTH_TIMEOUT_MS = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 120_000);
+const STEP_TIMEOUT_MS = 20_000;
+
+// The data: three Korean sentences and the topic each one should get. The labeler slips on the third one
+// (picks 경제), the reviewer rejects it with a reason, and the rework fixes it.
+const SENTENCES = [
+  { text: '국회가 내년도 예산안을 본회의에서 통과시켰다.', topic: '정치', key: '1' },
+  { text: '코스피가 외국인 매수에 힘입어 2% 넘게 올랐다.', topic: '경제', key: '2' },
+  { text: '주말 동안 전국에 미세먼지가 심해 외출을 자제하라는 권고가 내려졌다.', topic: '사회', key: '3', slip: '2' },
+];
+const REJECT_REASON = '미세먼지 기사는 사회 분야입니다.';
+const OPTIONS = ['정치', '경제', '사회'];
+
+const USERS = {
+  manager: { username: 'e2e-manager', displayName: '김매니저', role: 'Manager' },
+  labeler: { username: 'e2e-labeler', displayName: '이작업', role: 'Labeler' },
+  reviewer: { username: 'e2e-reviewer', displayName: '박검수', role: 'Reviewer' },
+};
+
+let server;
+let serverLog;
+let dataDir;
+let browser;
+let base;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function logTail(n = 60) {
+  try {
+    return readFileSync(serverLog, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '(no server log)';
+  }
+}
+
+async function waitForHealth(url, proc) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode} before it was healthy:\n${logTail()}`);
+    try {
+      const res = await fetch(url);
+      const body = await res.json().catch(() => ({}));
+      if (body.status === 'UP') return;
+      last = `${res.status} ${JSON.stringify(body)}`;
+    } catch (e) {
+      last = String(e?.cause?.code ?? e);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`the server was not healthy after ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last}):\n${logTail()}`);
+}
+
+async function stopServer() {
+  if (!server || server.exitCode !== null) return;
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill('SIGTERM'); // lets Spring stop the embedded PostgreSQL cleanly
+  const timer = setTimeout(() => server.exitCode === null && server.kill('SIGKILL'), 30_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+// A last resort if the test process itself is torn down.
+process.on('exit', () => {
+  if (server && server.exitCode === null) server.kill('SIGKILL');
+});
+
+before(async () => {
+  assert.ok(
+    existsSync(CHROMIUM),
+    `Chromium is missing at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. This test does not skip.`,
+  );
+  assert.ok(
+    existsSync(JAR),
+    `The application jar is missing at ${JAR}. Build it first: ./mvnw -Dskip.e2e=true -DskipTests package (or set LABELCREW_JAR).`,
+  );
+  dataDir = mkdtempSync(path.join(tmpdir(), 'labelcrew-e2e-'));
+  serverLog = path.join(dataDir, 'server.log');
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  const out = openSync(serverLog, 'a');
+  server = spawn('java', ['-jar', JAR], {
+    env: {
+      ...process.env,
+      SERVER_PORT: String(port),
+      LABELCREW_DATA_DIR: path.join(dataDir, 'data'),
+      LABELCREW_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  await waitForHealth(`${base}/actuator/health`, server);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await stopServer();
+  if (dataDir && !process.env.E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
+  else if (dataDir) console.log(`kept ${dataDir}`);
+});
+
+/** One person in their own browser context (own cookies), in the given browser language. */
+async function person(locale) {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${locale} page error]`, e));
+  return { context, page };
+}
+
+async function login(page, username, password, labels) {
+  await page.goto(`${base}/#/login`);
+  await page.getByLabel(labels.username, { exact: true }).fill(username);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+const KO = { username: '아이디', password: '비밀번호', submit: '로그인' };
+const EN = { username: 'Username', password: 'Password', submit: 'Sign in' };
+
+async function openProject(page, name) {
+  await page.goto(`${base}/#/projects`);
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByTestId('project-title').filter({ hasText: name }).waitFor();
+}
+
+/** The task id on the work screen, or null when the screen says there is nothing left. */
+async function currentTaskId(page, emptyTestId) {
+  const card = page.locator('[data-task-id]');
+  const empty = page.getByTestId(emptyTestId);
+  await card.or(empty).first().waitFor();
+  if (await empty.isVisible()) return null;
+  return card.getAttribute('data-task-id');
+}
+
+async function waitForTaskChange(page, previousId, emptyTestId) {
+  await page.waitForFunction(
+    ([prev, emptyId]) => {
+      if (document.querySelector(`[data-testid="${emptyId}"]`)) return true;
+      const card = document.querySelector('[data-task-id]');
+      return !!card && card.getAttribute('data-task-id') !== prev && !document.querySelector('[role="status"].loading');
+    },
+    [previousId, emptyTestId],
+    { timeout: STEP_TIMEOUT_MS },
+  );
+}
+
+/** Waits for a background job shown in `panel` to finish; an error box or a FAILED job fails with its words. */
+async function waitForJobDone(panel, jobTestId, timeout = 60_000) {
+  const done = panel.locator(`[data-testid="${jobTestId}"][data-status="DONE"]`);
+  const failed = panel.locator(`[data-testid="${jobTestId}"][data-status="FAILED"]`);
+  const alert = panel.getByRole('alert');
+  await done.or(failed).or(alert).first().waitFor({ timeout });
+  if (await done.isVisible()) return;
+  const words = (await alert.or(failed).first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+  assert.fail(`${jobTestId} did not finish: ${words}`);
+}
+
+function sentenceOf(text) {
+  const s = SENTENCES.find((x) => text.includes(x.text));
+  assert.ok(s, `unexpected task text: ${text}`);
+  return s;
+}
+
+async function onFailureDump(pages, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    for (const [who, page] of Object.entries(pages)) {
+      if (!page) continue;
+      const file = path.join(dataDir, `failure-${who}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      console.error(`[${who}] at ${page.url()}; screenshot ${file}`);
+    }
+    console.error(`--- server log (tail) ---\n${logTail(40)}`);
+    throw e;
+  }
+}
+
+test('the whole loop: accounts, project, import, label, review, rework, export, history', { timeout: 600_000 }, async () => {
+  const pages = {};
+  const projectName = `뉴스 주제 분류 ${Date.now().toString(36)}`;
+
+  await onFailureDump(pages, async () => {
+    // ---- administrator (English browser): creates the three accounts ----
+    const admin = await person('en-US');
+    pages.admin = admin.page;
+    await login(admin.page, 'admin', ADMIN_PASSWORD, EN);
+    await admin.page.getByRole('link', { name: 'Accounts', exact: true }).click();
+    for (const u of Object.values(USERS)) {
+      const form = admin.page.getByTestId('create-account-form');
+      await form.getByLabel('Username', { exact: true }).fill(u.username);
+      await form.getByLabel('Display name', { exact: true }).fill(u.displayName);
+      await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      for (const role of ['Labeler', 'Reviewer', 'Manager']) {
+        await form.getByRole('checkbox', { name: role, exact: true }).setChecked(role === u.role);
+      }
+      await form.getByRole('button', { name: 'Create', exact: true }).click();
+      await form.getByRole('status').filter({ hasText: `Account ${u.username} created` }).waitFor();
+      await admin.page.getByTestId(`account-row-${u.username}`).waitFor();
+    }
+
+    // ---- manager (Korean browser → Korean UI): project with a choice schema, live preview ----
+    const manager = await person('ko-KR');
+    pages.manager = manager.page;
+    const mp = manager.page;
+    await login(mp, USERS.manager.username, PASSWORD, KO);
+    assert.equal(await mp.evaluate(() => document.documentElement.lang), 'ko', 'a Korean browser gets the Korean UI');
+    await mp.getByRole('link', { name: '새 프로젝트' }).click();
+    await mp.getByLabel('프로젝트 이름', { exact: true }).fill(projectName);
+    await mp.getByLabel('필드 이름', { exact: true }).fill('topic');
+    for (const [i, option] of OPTIONS.entries()) {
+      await mp.getByRole('button', { name: '+ 선택지 추가' }).click();
+      await mp.getByLabel(`${i + 1}번 선택지 값`, { exact: true }).fill(option);
+    }
+    // The preview is the real labeling form: the options are there, with hotkeys 1..3 that work inside it.
+    const preview = mp.getByTestId('schema-preview');
+    await preview.getByRole('radio', { name: '정치' }).click();
+    await mp.keyboard.press('3');
+    assert.ok(await preview.getByRole('radio', { name: '사회' }).isChecked(), 'hotkey 3 picks 사회 in the preview');
+    await mp.getByTestId('schema-json-status').filter({ hasText: '올바른 스키마입니다' }).waitFor();
+    await mp.getByRole('button', { name: '프로젝트 만들기' }).click();
+    await mp.getByTestId('project-title').filter({ hasText: projectName }).waitFor();
+
+    // members: labeler and reviewer
+    await mp.getByRole('tab', { name: '참여자' }).click();
+    for (const [u, role] of [
+      [USERS.labeler, '작업자'],
+      [USERS.reviewer, '검수자'],
+    ]) {
+      await mp.getByLabel('계정', { exact: true }).selectOption({ label: `${u.username} (${u.displayName})` });
+      await mp.getByLabel('역할', { exact: true }).selectOption({ label: role });
+      await mp.getByRole('button', { name: '추가', exact: true }).click();
+      await mp.getByTestId(`member-${u.username}`).waitFor();
+      assert.equal(await mp.getByLabel(`${u.username}의 역할`).inputValue(), role === '작업자' ? 'LABELER' : 'REVIEWER');
+    }
+
+    // import: a JSONL file of the three sentences
+    const jsonl = path.join(dataDir, '뉴스.jsonl');
+    writeFileSync(jsonl, SENTENCES.map((s, i) => JSON.stringify({ text: s.text, source: `news-${i + 1}` })).join('\n') + '\n');
+    await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
+    await mp.getByLabel('파일', { exact: true }).setInputFiles(jsonl);
+    assert.equal(await mp.getByLabel('형식', { exact: true }).inputValue(), 'jsonl', 'the format follows the file name');
+    await mp.getByRole('button', { name: '업로드', exact: true }).click();
+    const importJob = mp.getByTestId('import-job');
+    await waitForJobDone(mp.getByTestId('import-panel'), 'import-job');
+    const bar = mp.getByRole('progressbar', { name: '가져오기 진행률' });
+    assert.equal(await bar.getAttribute('aria-valuenow'), await bar.getAttribute('aria-valuemax'), 'the import progress bar is full');
+    await importJob.getByText('3건 중 3건 가져옴, 0건 거부').waitFor();
+    await mp.getByRole('tab', { name: '진행 현황' }).click();
+    await mp.getByTestId('count-total').filter({ hasText: '3' }).waitFor();
+    await mp.getByTestId('count-NEW').filter({ hasText: '3' }).waitFor();
+
+    // ---- labeler: three tasks with hotkeys + Enter (one slip) ----
+    const labeler = await person('ko-KR');
+    pages.labeler = labeler.page;
+    const lp = labeler.page;
+    await login(lp, USERS.labeler.username, PASSWORD, KO);
+    await openProject(lp, projectName);
+    await lp.getByRole('link', { name: '라벨링 시작' }).click();
+    const taskIdByText = {};
+    for (let n = 0; n < 3; n++) {
+      const id = await currentTaskId(lp, 'no-more-tasks');
+      assert.ok(id, `task ${n + 1} of 3 is offered`);
+      const s = sentenceOf(await lp.getByTestId('task-text').innerText());
+      taskIdByText[s.text] = id;
+      await lp.getByRole('timer').filter({ hasText: '남은 시간' }).waitFor();
+      await lp.keyboard.press(s.slip ?? s.key);
+      assert.ok(await lp.getByRole('radio', { name: s.slip ? OPTIONS[Number(s.slip) - 1] : s.topic }).isChecked());
+      if (n === 0) await lp.getByTestId('save-state').filter({ hasText: '임시 저장됨' }).waitFor(); // debounced PUT draft
+      await lp.keyboard.press('Enter');
+      await waitForTaskChange(lp, id, 'no-more-tasks');
+    }
+    await lp.getByTestId('no-more-tasks').waitFor();
+
+    // ---- reviewer: approves two, rejects the slip with a reason ----
+    const reviewer = await person('ko-KR');
+    pages.reviewer = reviewer.page;
+    const rp = reviewer.page;
+    await login(rp, USERS.reviewer.username, PASSWORD, KO);
+    await openProject(rp, projectName);
+    await rp.getByRole('link', { name: '검수 시작' }).click();
+    for (let n = 0; n < 3; n++) {
+      const id = await currentTaskId(rp, 'no-more-reviews');
+      assert.ok(id, `review ${n + 1} of 3 is offered`);
+      const s = sentenceOf(await rp.getByTestId('task-text').innerText());
+      await rp.getByTestId('review-labeler').filter({ hasText: USERS.labeler.username }).waitFor();
+      if (s.slip) {
+        assert.ok(await rp.getByRole('radio', { name: '경제' }).isChecked(), 'the reviewer sees the labeler’s answer');
+        await rp.keyboard.press('r');
+        const send = rp.getByRole('button', { name: '반려 보내기' });
+        assert.ok(await send.isDisabled(), 'a rejection needs a reason');
+        await rp.getByLabel('반려 사유 (작업자에게 보입니다)').fill(REJECT_REASON);
+        await send.click();
+      } else {
+        assert.ok(await rp.getByRole('radio', { name: s.topic }).isChecked());
+        await rp.keyboard.press('a');
+      }
+      await waitForTaskChange(rp, id, 'no-more-reviews');
+    }
+    await rp.getByTestId('no-more-reviews').waitFor();
+
+    // ---- labeler: the rejected task comes back first, with the reason ----
+    await lp.getByRole('button', { name: '다시 확인' }).click();
+    await lp.getByTestId('rejection-reason').filter({ hasText: REJECT_REASON }).waitFor();
+    await lp.getByTestId('task-reason').filter({ hasText: '재작업' }).waitFor();
+    const slip = SENTENCES.find((s) => s.slip);
+    assert.ok((await lp.getByTestId('task-text').innerText()).includes(slip.text));
+    const reworkId = await currentTaskId(lp, 'no-more-tasks');
+    assert.equal(reworkId, taskIdByText[slip.text]);
+    await lp.keyboard.press(slip.key);
+    assert.ok(await lp.getByRole('radio', { name: slip.topic }).isChecked());
+    await lp.keyboard.press('Enter');
+    await lp.getByTestId('no-more-tasks').waitFor();
+
+    // ---- reviewer approves the fix ----
+    await rp.getByRole('button', { name: '다시 확인' }).click();
+    assert.equal(await currentTaskId(rp, 'no-more-reviews'), reworkId);
+    assert.ok(await rp.getByRole('radio', { name: slip.topic }).isChecked());
+    await rp.getByRole('button', { name: /승인/ }).click();
+    await rp.getByTestId('no-more-reviews').waitFor();
+
+    // ---- manager: 3 approved, export, download, history ----
+    await mp.getByRole('button', { name: '새로 고침' }).click();
+    await mp.getByTestId('count-APPROVED').filter({ hasText: '3' }).waitFor();
+    await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
+    await mp.getByRole('button', { name: 'JSONL 내보내기' }).click();
+    await waitForJobDone(mp.getByTestId('export-panel'), 'export-job');
+    const link = mp.getByRole('link', { name: '파일 내려받기' });
+    const [download] = await Promise.all([mp.waitForEvent('download'), link.click()]);
+    const file = path.join(dataDir, 'export.jsonl');
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    assert.equal(lines.length, 3, 'one line per approved task');
+    const exported = lines.map((l) => JSON.parse(l));
+    for (const s of SENTENCES) {
+      const row = exported.find((r) => r.data?.text === s.text);
+      assert.ok(row, `the export holds "${s.text}"`);
+      assert.ok(Array.isArray(row.annotations) && row.annotations.length > 0, 'with its annotations');
+      const final = [...row.annotations].sort((a, b) => (a.version ?? 0) - (b.version ?? 0)).at(-1);
+      assert.equal(final.result?.topic, s.topic, `the approved label of "${s.text}"`);
+    }
+
+    await mp.getByRole('tab', { name: '작업 목록' }).click();
+    await mp.getByTestId(`task-link-${reworkId}`).click();
+    const history = mp.getByTestId('history');
+    await history.waitFor();
+    const types = await mp.getByTestId('history-event').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    for (const type of ['ASSIGN', 'SUBMIT', 'REJECT', 'APPROVE']) assert.ok(types.includes(type), `history lists ${type}: ${types.join(', ')}`);
+    assert.ok(types.filter((t) => t === 'SUBMIT').length >= 2, `two submissions (first try and rework): ${types.join(', ')}`);
+    await history.getByText(REJECT_REASON).waitFor();
+    await mp.getByTestId('task-state').filter({ hasText: '승인됨' }).waitFor();
+  });
+});
