@@ -1,0 +1,43 @@
+package org.labelcrew.io;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One export file format (jsonl; later labelstudio, conll, coco, aihub…): a named strategy that writes approved tasks,
+ * one at a time, to a stream. Every bean of this type is offered under its {@link #name()}.
+ */
+public interface ExportFormat {
+
+    /** The value of the request's {@code format}. */
+    String name();
+
+    String contentType();
+
+    /** File name extension without the dot, for the download's name. */
+    String extension();
+
+    /** A writer over {@code out}; closing the writer finishes the document but leaves {@code out} to the caller. */
+    Writer open(OutputStream out) throws IOException;
+
+    interface Writer extends Closeable {
+        void write(Item item) throws IOException;
+    }
+
+    /** An approved task with its accepted annotation(s) and, when the export splits, its split. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Item(long id, JsonNode data, List<Annotation> annotations, String split) {
+    }
+
+    /**
+     * The accepted version of one labeler's work: the reviewer's correction when there is one, else the approved
+     * submission. {@code reviewer} is null when sampling approved it without review.
+     */
+    record Annotation(long id, String labeler, JsonNode result, int version, String reviewer, Instant createdAt) {
+    }
+}

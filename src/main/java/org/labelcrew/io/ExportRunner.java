@@ -1,0 +1,187 @@
+package org.labelcrew.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.labelcrew.shared.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Runs one export job: reads the approved tasks through a server-side cursor (fetch size with autocommit off, so the
+ * driver holds one batch, not the project) in one repeatable-read snapshot, and streams them through the format into
+ * {@code <data dir>/exports/<id>.<ext>}. The file appears under its final name only when complete.
+ */
+@Component
+class ExportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
+
+    private static final int FETCH = 500;
+    private static final long PROGRESS_EVERY_MS = 500;
+    private static final TypeReference<List<ExportFormat.Annotation>> ANNOTATIONS = new TypeReference<>() {
+    };
+
+    /**
+     * Approved tasks with the accepted version of each approved assignment: the annotation the approving review
+     * settled on (its correction if it corrected), falling back to the assignment's latest version.
+     */
+    static final String APPROVED = """
+            SELECT t.id, t.data::text,
+                   (SELECT coalesce(json_agg(json_build_object(
+                               'id', n.id, 'labeler', l.username, 'result', n.result, 'version', n.version,
+                               'reviewer', rv.username,
+                               'createdAt', to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+                               ORDER BY a.id), '[]')::text
+                    FROM assignment a
+                    JOIN account l ON l.id = a.labeler_id
+                    LEFT JOIN LATERAL (
+                        SELECT r.reviewer_id, coalesce(r.correction_id, r.annotation_id) AS accepted FROM review r
+                        WHERE r.assignment_id = a.id AND r.verdict IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE')
+                        ORDER BY r.id DESC LIMIT 1) r ON true
+                    JOIN LATERAL (
+                        SELECT * FROM annotation x WHERE x.assignment_id = a.id
+                        ORDER BY x.id = r.accepted DESC NULLS LAST, x.version DESC LIMIT 1) n ON true
+                    LEFT JOIN account rv ON rv.id = r.reviewer_id
+                    WHERE a.task_id = t.id AND a.state = 'APPROVED')
+            FROM task t WHERE t.project_id = ? AND t.state = 'APPROVED' ORDER BY t.id""";
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final Map<String, ExportFormat> formats;
+    private final IoFiles files;
+    private final Clock clock;
+
+    ExportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ExportFormat> formats, IoFiles files, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.formats = formats.stream().collect(Collectors.toMap(ExportFormat::name, Function.identity()));
+        this.files = files;
+        this.clock = clock;
+    }
+
+    Optional<ExportFormat> format(String name) {
+        return Optional.ofNullable(name == null ? null : formats.get(name));
+    }
+
+    List<String> formatNames() {
+        return formats.keySet().stream().sorted().toList();
+    }
+
+    private record Job(long id, long projectId, String format, JsonNode options, String status) {
+    }
+
+    void run(long jobId) {
+        Job job = jdbc.sql("SELECT id, project_id, format, options, status FROM export_job WHERE id = :id")
+                .param("id", jobId)
+                .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), json.column(rs, "options"),
+                        rs.getString(5)))
+                .optional().orElse(null);
+        if (job == null || job.status().equals("DONE") || job.status().equals("FAILED")) return;
+        Path tmp = null;
+        try {
+            ExportFormat format = format(job.format())
+                    .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
+            Split split = split(job.options());
+            Path target = files.exports().resolve(job.id() + "." + format.extension());
+            tmp = files.exports().resolve(job.id() + "." + format.extension() + ".part");
+            long written = write(job, format, split, tmp);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            jdbc.sql("""
+                    UPDATE export_job SET status = 'DONE', written = :w, total = :w, file_path = :path, finished_at = :now
+                    WHERE id = :id""")
+                    .param("w", written).param("path", target.toString())
+                    .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
+            log.info("Export {} wrote {} tasks of project {}", job.id(), written, job.projectId());
+        } catch (Exception e) {
+            log.warn("Export {} failed", jobId, e);
+            deleteQuietly(tmp);
+            jdbc.sql("UPDATE export_job SET status = 'FAILED', error = :e, finished_at = :now WHERE id = :id")
+                    .param("e", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
+        }
+    }
+
+    private long write(Job job, ExportFormat format, Split split, Path tmp) throws Exception {
+        long written = 0;
+        long lastProgress = System.currentTimeMillis();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 ExportFormat.Writer writer = format.open(out)) {
+                long total;
+                try (PreparedStatement count = c.prepareStatement(
+                        "SELECT count(*) FROM task WHERE project_id = ? AND state = 'APPROVED'")) {
+                    count.setLong(1, job.projectId());
+                    try (ResultSet rs = count.executeQuery()) {
+                        rs.next();
+                        total = rs.getLong(1);
+                    }
+                }
+                jdbc.sql("UPDATE export_job SET status = 'RUNNING', total = :t, written = 0 WHERE id = :id")
+                        .param("t", total).param("id", job.id()).update();
+                try (PreparedStatement ps = c.prepareStatement(APPROVED)) {
+                    ps.setFetchSize(FETCH);
+                    ps.setLong(1, job.projectId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            long id = rs.getLong(1);
+                            writer.write(new ExportFormat.Item(id, json.parse(rs.getString(2)),
+                                    json.mapper().readValue(rs.getString(3), ANNOTATIONS),
+                                    split == null ? null : split.of(id)));
+                            written++;
+                            long now = System.currentTimeMillis();
+                            if (now - lastProgress >= PROGRESS_EVERY_MS) {
+                                lastProgress = now;
+                                jdbc.sql("UPDATE export_job SET written = :w WHERE id = :id")
+                                        .param("w", written).param("id", job.id()).update();
+                            }
+                        }
+                    }
+                }
+            } finally {
+                c.rollback();
+            }
+        }
+        return written;
+    }
+
+    /** The split saved with the job by {@link ExportService}, already checked there. */
+    static Split split(JsonNode options) {
+        JsonNode s = options == null ? null : options.get("split");
+        if (s == null || s.isNull()) return null;
+        return new Split(s.path("train").asDouble(0), s.path("validation").asDouble(0), s.path("test").asDouble(0),
+                s.path("seed").asLong(0));
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) return;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete {}", file, e);
+        }
+    }
+}

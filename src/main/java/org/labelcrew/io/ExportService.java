@@ -1,0 +1,129 @@
+package org.labelcrew.io;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.Json;
+import org.labelcrew.shared.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Starting exports, following them and handing out the finished file. Managers of the project only. */
+@Service
+public class ExportService {
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ProjectAccess access;
+    private final ExportRunner runner;
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    ExportService(JdbcClient jdbc, Json json, ProjectAccess access, ExportRunner runner, SchedulerClient scheduler,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+        this.runner = runner;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    public record SplitRequest(Double train, Double validation, Double test, Long seed) {
+    }
+
+    public record ExportRequest(String format, SplitRequest split) {
+    }
+
+    public ExportJob start(long projectId, ExportRequest request, CurrentUser user) {
+        requireManager(projectId, user);
+        String format = request == null || request.format() == null || request.format().isBlank() ? "jsonl" : request.format();
+        if (runner.format(format).isEmpty()) {
+            throw ApiException.invalid("format", "\"" + format + "\" is not an export format; use one of " + runner.formatNames());
+        }
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (request != null && request.split() != null) {
+            SplitRequest s = request.split();
+            Split split = Split.checked(s.train(), s.validation(), s.test(), s.seed());
+            options.put("split", Map.of("train", split.train(), "validation", split.validation(), "test", split.test(),
+                    "seed", split.seed()));
+        }
+        long id = jdbc.sql("""
+                INSERT INTO export_job (project_id, format, options, created_by, created_at)
+                VALUES (:p, :f, :o::jsonb, :by, :now) RETURNING id""")
+                .param("p", projectId).param("f", format).param("o", json.write(options)).param("by", user.id())
+                .param("now", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        IoSchedule.runNow(scheduler, IoSchedule.EXPORT, id);
+        return find(id);
+    }
+
+    public ExportJob get(long id, CurrentUser user) {
+        ExportJob job = find(id);
+        requireManager(job.projectId(), user);
+        return job;
+    }
+
+    public Page<ExportJob> list(long projectId, String after, Integer limit, CurrentUser user) {
+        requireManager(projectId, user);
+        int n = Page.limit(limit);
+        long before = Page.after(after);
+        List<ExportJob> rows = jdbc.sql(SELECT + " WHERE project_id = :p AND (:before = 0 OR id < :before) ORDER BY id DESC LIMIT :n")
+                .param("p", projectId).param("before", before).param("n", n + 1)
+                .query((rs, i) -> row(rs)).list();
+        return Page.of(rows, n, ExportJob::id);
+    }
+
+    public record ExportFile(Path path, String fileName, String contentType) {
+    }
+
+    /** The finished file; 409 while the job has not finished (or failed). */
+    public ExportFile file(long id, CurrentUser user) {
+        ExportJob job = get(id, user);
+        if (!job.status().equals("DONE")) {
+            throw ApiException.conflict("Export " + id + " is " + job.status() + "; its file is ready when it is DONE");
+        }
+        String path = jdbc.sql("SELECT file_path FROM export_job WHERE id = :id").param("id", id).query(String.class).single();
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) throw ApiException.notFound("Export file of export", id);
+        ExportFormat format = runner.format(job.format())
+                .orElseThrow(() -> ApiException.conflict("Export format " + job.format() + " is no longer available"));
+        return new ExportFile(file, "project-" + job.projectId() + "-export-" + id + "." + format.extension(),
+                format.contentType());
+    }
+
+    private static final String SELECT = """
+            SELECT id, project_id, format, options, status, total, written, error, created_at, finished_at
+            FROM export_job""";
+
+    private ExportJob find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((rs, i) -> row(rs)).optional()
+                .orElseThrow(() -> ApiException.notFound("Export", id));
+    }
+
+    private ExportJob row(ResultSet rs) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new ExportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("format"),
+                json.column(rs, "options"), rs.getString("status"), rs.getLong("total"), rs.getLong("written"),
+                rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private void requireManager(long projectId, CurrentUser user) {
+        ProjectAccess.Membership m = access.requireMember(projectId, user);
+        if (m.role() != ProjectRole.MANAGER) {
+            throw ApiException.forbidden("Only managers of project " + projectId + " can import and export its data");
+        }
+    }
+}

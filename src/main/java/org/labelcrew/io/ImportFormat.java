@@ -1,0 +1,49 @@
+package org.labelcrew.io;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One import file format (jsonl, csv, txt, later labelstudio, aihub-summary…): a named strategy that turns the raw
+ * upload into a stream of task items or line errors. Every bean of this type is offered under its {@link #name()}.
+ * Readers must stream: the import runner never holds the file, and neither may a format.
+ */
+public interface ImportFormat {
+
+    /** The value of the upload's {@code format} field. */
+    String name();
+
+    /** Lines before the first item (a CSV header), so the progress estimate counts items, not lines. */
+    default int headerLines() {
+        return 0;
+    }
+
+    /** A reader over the upload's bytes; the caller closes it. */
+    Reader open(InputStream in);
+
+    interface Reader extends Closeable {
+        /** The next item or line error; null at the end of the input. */
+        Entry next() throws IOException;
+
+        /** Bytes consumed so far, for the progress of large uploads. */
+        long bytesRead();
+    }
+
+    /** What a reader yields for one item of the file. */
+    sealed interface Entry permits Item, LineError {
+        long line();
+    }
+
+    /**
+     * A task to create. {@code data} is NFC-normalised already; {@code sourceHash} is the hex SHA-256 of the item's
+     * original bytes, so a re-import can be recognised even after normalisation changed the text.
+     */
+    record Item(long line, ObjectNode data, int priority, String sourceHash) implements Entry {
+    }
+
+    /** Why one line (or the record starting on it) cannot become a task. */
+    record LineError(long line, String message) implements Entry {
+    }
+}

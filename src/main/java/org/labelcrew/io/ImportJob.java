@@ -1,0 +1,18 @@
+package org.labelcrew.io;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An import as the browser follows it. {@code total} is the item count: an estimate from the line count while the job
+ * runs, exact when it ends; {@code bytesRead} of {@code fileSize} is the finer progress for one huge file.
+ * All or nothing: a FAILED import has {@code imported = 0}, {@code rejected} bad lines and up to
+ * {@value ImportRunner#MAX_ERRORS} of them in {@code errors}.
+ */
+public record ImportJob(long id, long projectId, String format, String fileName, long fileSize, String status,
+        long total, long imported, long rejected, long bytesRead, List<LineErrorView> errors, Instant createdAt,
+        Instant finishedAt) {
+
+    public record LineErrorView(long line, String message) {
+    }
+}

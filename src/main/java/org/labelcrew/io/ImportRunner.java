@@ -1,0 +1,208 @@
+package org.labelcrew.io;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.labelcrew.shared.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Runs one import job (called by the db-scheduler task, on whichever instance picks it up). The file is streamed once:
+ * every item is validated and COPY'd into {@code task} inside one transaction; the first bad line cancels the COPY,
+ * the rest of the file is still read to report up to {@value #MAX_ERRORS} bad lines, and the transaction is rolled
+ * back. So an import is all or nothing, and the heap holds one line and one COPY buffer whatever the file size.
+ *
+ * <p>Progress goes to {@code import_job} on a second connection (autocommit), so the browser sees it while the load
+ * itself is still uncommitted. The job's final DONE is written in the load's own transaction: tasks and DONE appear
+ * together. If the instance dies mid-way, the transaction is lost and db-scheduler runs the job again from the start.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    static final int MAX_ERRORS = 100;
+    private static final long PROGRESS_EVERY_MS = 500;
+
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ObjectMapper mapper;
+    private final Map<String, ImportFormat> formats;
+    private final Clock clock;
+
+    ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, Clock clock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.mapper = json.mapper();
+        this.formats = formats.stream().collect(Collectors.toMap(ImportFormat::name, Function.identity()));
+        this.clock = clock;
+    }
+
+    Optional<ImportFormat> format(String name) {
+        return Optional.ofNullable(name == null ? null : formats.get(name));
+    }
+
+    List<String> formatNames() {
+        return formats.keySet().stream().sorted().toList();
+    }
+
+    private record Job(long id, long projectId, String format, String status, Path file) {
+    }
+
+    void run(long jobId) {
+        Job job = jdbc.sql("SELECT id, project_id, format, status, file_path FROM import_job WHERE id = :id")
+                .param("id", jobId)
+                .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5) == null ? null : Path.of(rs.getString(5))))
+                .optional().orElse(null);
+        if (job == null || job.status().equals("DONE") || job.status().equals("FAILED")) return;
+        try {
+            Outcome outcome = load(job);
+            if (!outcome.errors().isEmpty()) fail(job, outcome);
+        } catch (Exception e) {
+            log.warn("Import {} failed", jobId, e);
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            fail(job, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(0, "The import stopped: " + message))));
+        } finally {
+            deleteQuietly(job.file());
+        }
+    }
+
+    private record Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors) {
+    }
+
+    private Outcome load(Job job) throws IOException, SQLException {
+        ImportFormat format = format(job.format())
+                .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
+        if (job.file() == null || !Files.isRegularFile(job.file())) {
+            throw new IllegalStateException("the uploaded file is gone (" + job.file() + ")");
+        }
+        long estimate = Math.max(0, countLines(job.file()) - format.headerLines());
+        jdbc.sql("""
+                UPDATE import_job SET status = 'RUNNING', total = :total, imported = 0, rejected = 0, bytes_read = 0,
+                       errors = '[]' WHERE id = :id""")
+                .param("total", estimate).param("id", job.id()).update();
+
+        List<ImportJob.LineErrorView> errors = new ArrayList<>();
+        long items = 0;
+        long rejected = 0;
+        long lastProgress = System.currentTimeMillis();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(job.file()), 1 << 16);
+             ImportFormat.Reader reader = format.open(in);
+             Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {
+                ImportFormat.Entry entry;
+                while ((entry = reader.next()) != null) {
+                    if (entry instanceof ImportFormat.Item item) {
+                        items++;
+                        // After the first error nothing more is loaded, but lines are still checked and reported.
+                        if (rejected == 0) copy.add(mapper.writeValueAsBytes(item.data()), item.priority(), item.sourceHash());
+                    } else if (entry instanceof ImportFormat.LineError error) {
+                        if (rejected++ == 0) copy.close();
+                        if (errors.size() < MAX_ERRORS) {
+                            errors.add(new ImportJob.LineErrorView(error.line(), "line " + error.line() + " " + error.message()));
+                        }
+                    }
+                    long now = System.currentTimeMillis();
+                    if (now - lastProgress >= PROGRESS_EVERY_MS) {
+                        lastProgress = now;
+                        progress(job.id(), Math.max(estimate, items + rejected), rejected == 0 ? copy.rows() : 0,
+                                rejected, reader.bytesRead());
+                    }
+                }
+                if (items == 0 && rejected == 0) {
+                    rejected = 1;
+                    errors.add(new ImportJob.LineErrorView(1, "the file has no items"
+                            + (format.headerLines() > 0 ? " (only a header, or nothing at all)" : " (it is empty)")));
+                }
+                if (rejected > 0) {
+                    copy.close();
+                    connection.rollback();
+                    return new Outcome(items + rejected, 0, rejected, errors);
+                }
+                long stored = copy.finish();
+                try (PreparedStatement done = connection.prepareStatement("""
+                        UPDATE import_job SET status = 'DONE', total = ?, imported = ?, rejected = 0, bytes_read = file_size,
+                               errors = '[]', finished_at = ? WHERE id = ?""")) {
+                    done.setLong(1, items);
+                    done.setLong(2, stored);
+                    done.setTimestamp(3, Timestamp.from(clock.instant()));
+                    done.setLong(4, job.id());
+                    done.executeUpdate();
+                }
+                connection.commit();
+                log.info("Import {} stored {} tasks in project {}", job.id(), stored, job.projectId());
+                return new Outcome(items, stored, 0, List.of());
+            } catch (IOException | SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private void progress(long jobId, long total, long imported, long rejected, long bytesRead) {
+        jdbc.sql("UPDATE import_job SET total = :t, imported = :i, rejected = :r, bytes_read = :b WHERE id = :id")
+                .param("t", total).param("i", imported).param("r", rejected).param("b", bytesRead).param("id", jobId)
+                .update();
+    }
+
+    private void fail(Job job, Outcome outcome) {
+        jdbc.sql("""
+                UPDATE import_job SET status = 'FAILED', total = :t, imported = 0, rejected = :r, errors = :e::jsonb,
+                       finished_at = :now WHERE id = :id""")
+                .param("t", outcome.items()).param("r", outcome.rejected()).param("e", json.write(outcome.errors()))
+                .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
+    }
+
+    /** Counts non-empty lines for the progress estimate: one fast sequential pass over bytes, no decoding. */
+    static long countLines(Path file) throws IOException {
+        long lines = 0;
+        boolean content = false;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == '\n') {
+                        if (content) lines++;
+                        content = false;
+                    } else if (b != '\r') {
+                        content = true;
+                    }
+                }
+            }
+        }
+        return content ? lines + 1 : lines;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) return;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the import upload {}", file, e);
+        }
+    }
+}

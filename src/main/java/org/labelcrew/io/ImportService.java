@@ -1,0 +1,143 @@
+package org.labelcrew.io;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.Json;
+import org.labelcrew.shared.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.type.TypeReference;
+
+/** Starting imports and following them; the work itself is {@link ImportRunner}'s. Managers of the project only. */
+@Service
+public class ImportService {
+
+    private static final TypeReference<List<ImportJob.LineErrorView>> ERRORS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final Json json;
+    private final ProjectAccess access;
+    private final ImportRunner runner;
+    private final SchedulerClient scheduler;
+    private final IoFiles files;
+    private final Clock clock;
+
+    ImportService(JdbcClient jdbc, Json json, ProjectAccess access, ImportRunner runner, SchedulerClient scheduler,
+            IoFiles files, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.access = access;
+        this.runner = runner;
+        this.scheduler = scheduler;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    /** Stores the upload and queues its import; the checks of its content happen in the job, line by line. */
+    public ImportJob start(long projectId, String format, MultipartFile file, CurrentUser user) {
+        requireManager(projectId, user);
+        if (format == null || format.isBlank()) {
+            throw ApiException.invalid("format", "is required; one of " + runner.formatNames());
+        }
+        if (runner.format(format).isEmpty()) {
+            throw ApiException.invalid("format", "\"" + format + "\" is not an import format; use one of " + runner.formatNames());
+        }
+        if (file == null) throw ApiException.invalid("file", "is required (multipart field \"file\")");
+        Path path = files.imports().resolve(UUID.randomUUID() + ".upload");
+        long id;
+        try {
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, path);
+            }
+            id = jdbc.sql("""
+                    INSERT INTO import_job (project_id, format, file_name, file_path, file_size, created_by, created_at)
+                    VALUES (:p, :f, :name, :path, :size, :by, :now) RETURNING id""")
+                    .param("p", projectId).param("f", format).param("name", fileName(file))
+                    .param("path", path.toString()).param("size", Files.size(path)).param("by", user.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Long.class).single();
+        } catch (IOException e) {
+            deleteQuietly(path);
+            throw new UncheckedIOException("Could not store the upload", e);
+        } catch (RuntimeException e) {
+            deleteQuietly(path);
+            throw e;
+        }
+        IoSchedule.runNow(scheduler, IoSchedule.IMPORT, id);
+        return find(id);
+    }
+
+    public ImportJob get(long id, CurrentUser user) {
+        ImportJob job = find(id);
+        requireManager(job.projectId(), user);
+        return job;
+    }
+
+    /** The project's imports, newest first. */
+    public Page<ImportJob> list(long projectId, String after, Integer limit, CurrentUser user) {
+        requireManager(projectId, user);
+        int n = Page.limit(limit);
+        long before = Page.after(after);
+        List<ImportJob> rows = jdbc.sql(SELECT + " WHERE project_id = :p AND (:before = 0 OR id < :before) ORDER BY id DESC LIMIT :n")
+                .param("p", projectId).param("before", before).param("n", n + 1)
+                .query((rs, i) -> row(rs)).list();
+        return Page.of(rows, n, ImportJob::id);
+    }
+
+    private static final String SELECT = """
+            SELECT id, project_id, format, file_name, file_size, status, total, imported, rejected, bytes_read, errors,
+                   created_at, finished_at FROM import_job""";
+
+    private ImportJob find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((rs, i) -> row(rs)).optional()
+                .orElseThrow(() -> ApiException.notFound("Import", id));
+    }
+
+    private ImportJob row(ResultSet rs) throws SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new ImportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("format"),
+                rs.getString("file_name"), rs.getLong("file_size"), rs.getString("status"), rs.getLong("total"),
+                rs.getLong("imported"), rs.getLong("rejected"), rs.getLong("bytes_read"),
+                json.mapper().readValue(rs.getString("errors"), ERRORS), rs.getTimestamp("created_at").toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private void requireManager(long projectId, CurrentUser user) {
+        ProjectAccess.Membership m = access.requireMember(projectId, user);
+        if (m.role() != ProjectRole.MANAGER) {
+            throw ApiException.forbidden("Only managers of project " + projectId + " can import and export its data");
+        }
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        if (name == null || name.isBlank()) return null;
+        name = name.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.length() > 255 ? name.substring(0, 255) : name;
+    }
+
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException ignored) {
+            // Nothing refers to the file yet; a leftover is harmless.
+        }
+    }
+}
