@@ -18,6 +18,14 @@ public interface FieldType {
     void checkDefinition(JsonNode field, String path, List<FieldError> errors);
 
     /**
+     * Checks what a field says about the other fields of the schema (a {@code relations} field's {@code between}
+     * must name a {@code spans} field); runs after every field's own definition was checked. {@code schema} is the
+     * whole document.
+     */
+    default void checkReferences(JsonNode field, JsonNode schema, String path, List<FieldError> errors) {
+    }
+
+    /**
      * Checks one value of a result against the field; {@code data} is the task's data (for offsets into text, sentence
      * counts), {@code result} the whole result (for fields that refer to other fields); {@code path} is like
      * {@code result.topic}.

@@ -81,6 +81,13 @@ public class SchemaService {
             if (required != null && !required.isBoolean()) errors.add(FieldError.field(path + ".required", "must be true or false"));
             ft.checkDefinition(f, path, errors);
         }
+        if (errors.isEmpty()) {
+            // Cross-field rules only make sense once every field is well formed on its own.
+            for (int i = 0; i < fields.size(); i++) {
+                JsonNode f = fields.get(i);
+                types.get(f.get("type").asString()).checkReferences(f, schema, prefix + ".fields[" + i + "]", errors);
+            }
+        }
         return errors;
     }
 
@@ -99,7 +106,7 @@ public class SchemaService {
             JsonNode value = result.get(name);
             String path = "result." + name;
             if (ft.isEmpty(value)) {
-                if (f.path("required").asBoolean(false)) errors.add(FieldError.field(path, "is required"));
+                if (isRequired(f)) errors.add(FieldError.field(path, "is required"));
                 continue;
             }
             ft.checkValue(f, value, data, result, path, errors);
@@ -115,6 +122,16 @@ public class SchemaService {
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The annotation breaks the label schema in " + errors.size() + " field(s)", errors);
         }
+    }
+
+    /**
+     * {@code required}, or when the field does not say: whether it asks for at least one item or character
+     * ({@code "min": 3} sentences cannot be met by giving none).
+     */
+    static boolean isRequired(JsonNode field) {
+        JsonNode required = field.get("required");
+        if (required != null && required.isBoolean()) return required.asBoolean();
+        return field.path("min").asInt(0) > 0 || field.path("minChars").asInt(0) > 0;
     }
 
     static String text(JsonNode node, String key) {

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Single- or multi-label classification. Options are strings or {@code {value, hotkey?, label?}}; a hotkey is one
- * character and unique within the field. Value: a string, or an array of distinct strings when {@code multiple}.
+ * character and unique within the field. Value: a string, or an array of distinct strings when {@code multiple}, then
+ * with {@code min..max} options chosen when the field sets them.
  */
 @Component
 class ChoiceField implements FieldType {
@@ -57,6 +58,14 @@ class ChoiceField implements FieldType {
         }
         JsonNode multiple = field.get("multiple");
         if (multiple != null && !multiple.isBoolean()) errors.add(FieldError.field(path + ".multiple", "must be true or false"));
+        Limits.checkCount(field, path, errors, MAX_OPTIONS);
+        if (!field.path("multiple").asBoolean(false)) {
+            for (String key : List.of("min", "max")) {
+                if (field.hasNonNull(key)) errors.add(FieldError.field(path + "." + key, "only a multiple choice counts selections; set \"multiple\": true"));
+            }
+        } else if (field.path("min").isIntegralNumber() && field.path("min").asInt() > options.size()) {
+            errors.add(FieldError.field(path + ".min", "is more than the " + options.size() + " options"));
+        }
     }
 
     @Override
@@ -79,6 +88,7 @@ class ChoiceField implements FieldType {
                     errors.add(FieldError.field(path + "[" + i + "]", "'" + v.asString() + "' is chosen twice"));
                 }
             }
+            Limits.checkCountValue(field, value.size(), "options chosen", path, errors);
         } else if (!value.isString()) {
             errors.add(FieldError.field(path, "must be one option (a string)"));
         } else if (!allowed.contains(value.asString())) {

@@ -1,10 +1,14 @@
 package org.labelcrew.schema.internal;
 
+import java.text.Normalizer;
 import java.util.List;
 import org.labelcrew.shared.ApiException.FieldError;
 import tools.jackson.databind.JsonNode;
 
-/** minChars / maxChars, counted in Unicode code points so Hangul and emoji count as one character each. */
+/**
+ * The numeric rules fields share: {@code minChars / maxChars}, counted in Unicode code points of the NFC form so Hangul
+ * (typed or NFD from a file system) and emoji count as one character each; and {@code min / max} counts of items.
+ */
 final class Limits {
 
     private Limits() {
@@ -19,14 +23,46 @@ final class Limits {
     }
 
     static void checkLength(JsonNode field, String value, String path, List<FieldError> errors, int hardMax) {
-        int n = value.codePointCount(0, value.length());
+        int n = codePoints(value);
         int min = field.path("minChars").asInt(0);
         int max = field.path("maxChars").asInt(hardMax);
-        if (n < min) errors.add(FieldError.field(path, "has " + n + " characters; at least " + min + " needed"));
-        if (n > max) errors.add(FieldError.field(path, "has " + n + " characters; at most " + max + " allowed"));
+        if (n < min) errors.add(FieldError.field(path, "has " + n + " characters; at least " + min + " needed (minChars)"));
+        if (n > max) errors.add(FieldError.field(path, "has " + n + " characters; at most " + max + " allowed (maxChars)"));
     }
 
-    private static Integer intOrError(JsonNode field, String key, String path, List<FieldError> errors) {
+    /** Length in code points of the NFC form: what a person sees as characters, the same on server and browser. */
+    static int codePoints(String value) {
+        String nfc = Normalizer.normalize(value, Normalizer.Form.NFC);
+        return nfc.codePointCount(0, nfc.length());
+    }
+
+    /** Optional {@code min} and {@code max} item counts: whole numbers, {@code 0 ≤ min ≤ max ≤ hardMax}. */
+    static void checkCount(JsonNode field, String path, List<FieldError> errors, int hardMax) {
+        Integer min = intOrError(field, "min", path, errors);
+        Integer max = intOrError(field, "max", path, errors);
+        if (min != null && (min < 0 || min > hardMax)) errors.add(FieldError.field(path + ".min", "must be 0.." + hardMax));
+        if (max != null && (max < 1 || max > hardMax)) errors.add(FieldError.field(path + ".max", "must be 1.." + hardMax));
+        if (min != null && max != null && min > max) errors.add(FieldError.field(path + ".min", "is more than max (" + max + ")"));
+    }
+
+    /** {@code n} items given; {@code noun} is plural ("spans", "sentences"). */
+    static void checkCountValue(JsonNode field, int n, String noun, String path, List<FieldError> errors) {
+        JsonNode min = field.get("min");
+        JsonNode max = field.get("max");
+        if (min != null && min.isIntegralNumber() && n < min.asInt()) {
+            errors.add(FieldError.field(path, "has " + n + " " + noun + "; at least " + min.asInt() + " needed (min)"));
+        }
+        if (max != null && max.isIntegralNumber() && n > max.asInt()) {
+            errors.add(FieldError.field(path, "has " + n + " " + noun + "; at most " + max.asInt() + " allowed (max)"));
+        }
+    }
+
+    static void checkBoolean(JsonNode field, String key, String path, List<FieldError> errors) {
+        JsonNode v = field.get(key);
+        if (v != null && !v.isNull() && !v.isBoolean()) errors.add(FieldError.field(path + "." + key, "must be true or false"));
+    }
+
+    static Integer intOrError(JsonNode field, String key, String path, List<FieldError> errors) {
         JsonNode v = field.get(key);
         if (v == null || v.isNull()) return null;
         if (!v.isIntegralNumber() || !v.canConvertToInt()) {

@@ -1,0 +1,80 @@
+package org.labelcrew.schema.internal;
+
+import java.util.List;
+import org.labelcrew.schema.FieldType;
+import org.labelcrew.shared.ApiException.FieldError;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Extractive summary: pick sentences of the document. The value is the picked sentence indices, 0-based over all
+ * sentences ({@code data.sentences}, or {@code data.paragraphs} flattened in order), ascending and distinct, and
+ * {@code min..max} of them.
+ */
+@Component
+class ExtractiveField implements FieldType {
+
+    static final int MAX_SENTENCES = 100_000;
+
+    @Override
+    public String type() {
+        return "extractive";
+    }
+
+    @Override
+    public void checkDefinition(JsonNode field, String path, List<FieldError> errors) {
+        Limits.checkCount(field, path, errors, MAX_SENTENCES);
+    }
+
+    /** How many sentences the task's document has, or -1 when it has none in a known shape. */
+    static int sentenceCount(JsonNode data) {
+        if (data == null) return -1;
+        JsonNode sentences = data.get("sentences");
+        if (sentences != null && sentences.isArray()) return sentences.size();
+        JsonNode paragraphs = data.get("paragraphs");
+        if (paragraphs != null && paragraphs.isArray()) {
+            int n = 0;
+            for (JsonNode p : paragraphs) {
+                if (!p.isArray()) return -1;
+                n += p.size();
+            }
+            return n;
+        }
+        return -1;
+    }
+
+    @Override
+    public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
+            List<FieldError> errors) {
+        if (!value.isArray()) {
+            errors.add(FieldError.field(path, "must be an array of sentence indices (0-based)"));
+            return;
+        }
+        int n = sentenceCount(data);
+        if (n < 0) {
+            errors.add(FieldError.field(path, "the task has no data.sentences or data.paragraphs to pick from"));
+            return;
+        }
+        long previous = -1;
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode v = value.get(i);
+            String at = path + "[" + i + "]";
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                errors.add(FieldError.field(at, "must be a sentence index (a whole number)"));
+                continue;
+            }
+            int index = v.asInt();
+            if (index < 0 || index >= n) {
+                errors.add(FieldError.field(at, index + " is not a sentence of this document (0.." + (n - 1) + ")"));
+                continue;
+            }
+            if (index == previous) {
+                errors.add(FieldError.field(at, "sentence " + index + " is picked twice"));
+            } else if (index < previous) {
+                errors.add(FieldError.field(at, "indices must be in ascending order (" + index + " after " + previous + ")"));
+            }
+            previous = Math.max(previous, index);
+        }
+        Limits.checkCountValue(field, value.size(), "sentences", path, errors);
+    }
+}
