@@ -64,13 +64,14 @@ export function Annotator({ schema, data, store, readOnly = false, errors = {}, 
   useShortcut(['ctrl+shift+z', 'ctrl+y'], () => store.redo(), { enabled: keysOn, scope });
 
   const fieldNames = new Set(fields.map((f) => f.name));
+  const drawnByTools = fields.flatMap((f) => getTool(f.type)?.drawsData?.(f, data) ?? []);
   const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.has(k));
 
   return (
     <div className="annotator" ref={rootRef} data-testid="annotator">
       {showData ? (
         <div className="annotator-data">
-          <TextViewer data={data} />
+          <TextViewer data={data} hidden={drawnByTools} />
           {showMetadata ? <MetadataList data={data} /> : null}
         </div>
       ) : null}
@@ -103,6 +104,8 @@ export function Annotator({ schema, data, store, readOnly = false, errors = {}, 
               errors={errors[field.name]}
               data={data}
               idPrefix={idPrefix}
+              result={store.value}
+              fields={fields}
             />
           );
         })}

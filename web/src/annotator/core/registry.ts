@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { SchemaField, TaskData } from '../../api/types';
+import type { AnnotationResult, SchemaField, TaskData } from '../../api/types';
 
 /**
  * Tool registry keyed by the schema field type. Each tool lives in tools/<type>/ and registers itself in
@@ -18,6 +18,10 @@ export interface ToolProps<F extends SchemaField = SchemaField, V = unknown> {
   data: TaskData;
   /** Unique per annotator instance, for element ids. */
   idPrefix: string;
+  /** The whole result, for fields that refer to another field (relations between the spans of a spans field). */
+  result?: AnnotationResult;
+  /** Every field of the schema, for the same reason. */
+  fields?: SchemaField[];
 }
 
 export interface KeyResult {
@@ -31,6 +35,11 @@ export interface ToolDefinition<F extends SchemaField = SchemaField, V = unknown
   Component: ComponentType<ToolProps<F, V>>;
   /** Maps a key combo to a new value for the field, or null when the key means nothing to this tool. */
   handleKey?: (field: F, value: V | undefined, combo: string) => KeyResult | null;
+  /**
+   * The keys of the task data this tool draws itself (spans draw `text` with their highlights, extractive draws the
+   * sentences), so the annotator's plain data viewer leaves them out instead of showing them twice.
+   */
+  drawsData?: (field: F, data: TaskData) => string[];
 }
 
 const tools = new Map<string, ToolDefinition>();

@@ -4,17 +4,23 @@ import { useT } from '../../app/i18n';
 /** Keys the viewer itself draws; everything else in `data` is metadata. */
 export const VIEWED_KEYS = ['text', 'sentences', 'paragraphs'];
 
-/** The text of a task (or its sentences / paragraphs), kept as written: line breaks and spacing matter. */
-export function TextViewer({ data }: { data: TaskData }) {
+/**
+ * The text of a task (or its sentences / paragraphs), kept as written: line breaks and spacing matter. Keys in
+ * `hidden` are drawn by a tool instead (the spans tool draws `text` with its highlights).
+ */
+export function TextViewer({ data, hidden = [] }: { data: TaskData; hidden?: string[] }) {
   const t = useT();
-  if (typeof data.text === 'string') {
+  if (typeof data.text === 'string' && !hidden.includes('text')) {
     return (
       <div className="viewer text-viewer" data-testid="task-text" lang="ko">
         {data.text}
       </div>
     );
   }
-  const sentences = Array.isArray(data.sentences)
+  // `sentences` stands for the document in either shape (sentences or paragraphs).
+  const sentences = hidden.includes('sentences')
+    ? null
+    : Array.isArray(data.sentences)
     ? (data.sentences as unknown[])
     : Array.isArray(data.paragraphs)
       ? (data.paragraphs as unknown[]).flatMap((p) => (Array.isArray(p) ? p : [p]))
@@ -28,6 +34,7 @@ export function TextViewer({ data }: { data: TaskData }) {
       </ol>
     );
   }
+  if (hidden.length) return null;
   return <p className="viewer muted">{t('viewer.noText')}</p>;
 }
 

@@ -1,0 +1,88 @@
+import { useRef, type CompositionEvent, type KeyboardEvent } from 'react';
+import type { SchemaField } from '../../../api/types';
+import type { ToolProps } from '../../core/registry';
+import { isImeComposing } from '../../core/shortcuts';
+import { countState } from '../extractive/ExtractiveTool';
+import { useToolText } from '../messages';
+import { codePointLength, nfc } from '../spans/offsets';
+
+export interface CharLimitedField extends SchemaField {
+  type: 'abstractive' | 'text';
+  minChars?: number;
+  maxChars?: number;
+}
+
+/** Characters as the server counts them: code points of the NFC form. */
+export function charCount(text: string): number {
+  return codePointLength(nfc(text));
+}
+
+/**
+ * An `abstractive` summary (and a free `text` field): a text area with a live character counter against
+ * minChars / maxChars.
+ *
+ * Hangul is typed through an IME, so the tool never cuts or rewrites what is typed (no maxLength, which counts
+ * UTF-16 units and can cut a syllable being composed; no normalising while typing): the counter turns red instead
+ * and the server has the last word. A key pressed while a syllable is being composed (`isComposing`, or keyCode
+ * 229) belongs to the IME: it is kept from the page's shortcuts, so Enter that commits a syllable never submits.
+ */
+export function AbstractiveTool({ field, value, onChange, readOnly, active, onActivate, errors, idPrefix }: ToolProps<CharLimitedField, string>) {
+  const tt = useToolText();
+  const composing = useRef(false);
+  const text = typeof value === 'string' ? value : '';
+  const n = charCount(text);
+  const min = typeof field.minChars === 'number' ? field.minChars : undefined;
+  const max = typeof field.maxChars === 'number' ? field.maxChars : undefined;
+  const state = countState(n, min, max);
+  const id = `${idPrefix}-${field.name}`;
+
+  function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (composing.current || isImeComposing(e.nativeEvent)) e.stopPropagation();
+  }
+
+  return (
+    <div
+      className={`field abstractive${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
+      data-testid={`field-${field.name}`}
+      onFocus={onActivate}
+      onClick={onActivate}
+    >
+      <label htmlFor={id} className="field-title">
+        {field.label ?? field.name}
+        {field.required ? <span className="required"> *</span> : null}
+      </label>
+      <textarea
+        id={id}
+        lang="ko"
+        rows={field.type === 'text' ? 3 : 6}
+        value={text}
+        readOnly={readOnly}
+        aria-invalid={state !== 'ok' || !!errors?.length}
+        aria-describedby={`${id}-counter`}
+        onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+        onKeyDown={onKeyDown}
+        onCompositionStart={() => (composing.current = true)}
+        onCompositionEnd={(e: CompositionEvent<HTMLTextAreaElement>) => {
+          composing.current = false;
+          // Some browsers fire no input event after the last composition step: take the final text from the box.
+          const final = e.currentTarget.value;
+          if (final !== text) onChange(final === '' ? undefined : final);
+        }}
+      />
+      <p id={`${id}-counter`} className={`counter counter-${state}`} aria-live="polite" data-testid={`counter-${field.name}`}>
+        {tt('chars.count', { n })}
+        {min !== undefined ? ` · ${tt('chars.min', { n: min })}` : ''}
+        {max !== undefined ? ` · ${tt('chars.max', { n: max })}` : ''}
+        {state === 'under' && min !== undefined ? ` — ${tt('chars.under', { n: min - n })}` : ''}
+        {state === 'over' && max !== undefined ? ` — ${tt('chars.over', { n: n - max })}` : ''}
+      </p>
+      {errors?.length ? (
+        <ul className="field-errors" role="alert">
+          {errors.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useI18n, type Params } from '../../app/i18n';
+
+/**
+ * The text tools' own messages, Korean and English. They live beside the tools (not in app/messages.ts) so a tool
+ * folder stays self-contained; the app's language setting picks the column.
+ */
+const messages = {
+  'spans.hint': { ko: '텍스트를 선택(마우스 또는 Shift+화살표)한 뒤 라벨 키를 누르세요', en: 'select text (mouse or Shift+arrows), then press a label key' },
+  'spans.textLabel': { ko: '개체를 표시할 텍스트', en: 'Text to mark spans in' },
+  'spans.noText': { ko: '이 작업에는 data.{key} 텍스트가 없습니다.', en: 'This task has no text in data.{key}.' },
+  'spans.selectFirst': { ko: '먼저 텍스트를 선택하세요.', en: 'Select some text first.' },
+  'spans.overlap': { ko: '다른 개체({label} "{text}")와 겹칩니다. 이 필드는 겹침을 허용하지 않습니다.', en: 'Overlaps another span ({label} "{text}"); this field does not allow overlap.' },
+  'spans.list': { ko: '표시한 개체', en: 'Marked spans' },
+  'spans.none': { ko: '아직 표시한 개체가 없습니다.', en: 'No spans yet.' },
+  'spans.delete': { ko: '{label} "{text}" 삭제', en: 'Delete {label} "{text}"' },
+  'spans.selection': { ko: '선택: {start}–{end}', en: 'Selection: {start}–{end}' },
+  'spans.labels': { ko: '라벨', en: 'Labels' },
+  'spans.count': { ko: '{n}개', en: '{n} spans' },
+  'relations.hint': { ko: '두 개체와 관계를 고르세요', en: 'pick two spans and a relation' },
+  'relations.from': { ko: '출발 개체', en: 'From span' },
+  'relations.to': { ko: '도착 개체', en: 'To span' },
+  'relations.pick': { ko: '— 선택 —', en: '— pick —' },
+  'relations.add': { ko: '관계 추가', en: 'Add relation' },
+  'relations.noSpans': { ko: '먼저 "{field}" 필드에 개체를 두 개 이상 표시하세요.', en: 'Mark at least two spans in "{field}" first.' },
+  'relations.same': { ko: '같은 개체끼리는 연결할 수 없습니다.', en: 'A span cannot be linked to itself.' },
+  'relations.duplicate': { ko: '이미 있는 관계입니다.', en: 'That relation is already there.' },
+  'relations.list': { ko: '관계', en: 'Relations' },
+  'relations.none': { ko: '아직 관계가 없습니다.', en: 'No relations yet.' },
+  'relations.missing': { ko: '(삭제된 개체)', en: '(span removed)' },
+  'relations.delete': { ko: '관계 삭제', en: 'Delete relation' },
+  'extractive.hint': { ko: '요약에 들어갈 문장을 고르세요 (클릭 또는 Space, ↑↓ 이동)', en: 'pick the summary sentences (click or Space, ↑↓ to move)' },
+  'extractive.noSentences': { ko: '이 작업에는 data.sentences 또는 data.paragraphs가 없습니다.', en: 'This task has no data.sentences or data.paragraphs.' },
+  'extractive.count': { ko: '{n}문장 선택', en: '{n} selected' },
+  'extractive.min': { ko: '최소 {n}', en: 'at least {n}' },
+  'extractive.max': { ko: '최대 {n}', en: 'at most {n}' },
+  'extractive.sentences': { ko: '문장', en: 'Sentences' },
+  'chars.count': { ko: '{n}자', en: '{n} characters' },
+  'chars.min': { ko: '최소 {n}자', en: 'at least {n}' },
+  'chars.max': { ko: '최대 {n}자', en: 'at most {n}' },
+  'chars.under': { ko: '{n}자 더 필요합니다', en: '{n} more needed' },
+  'chars.over': { ko: '{n}자 초과', en: '{n} over the limit' },
+} satisfies Record<string, { ko: string; en: string }>;
+
+export type ToolMessageKey = keyof typeof messages;
+
+export function toolText(lang: 'ko' | 'en', key: ToolMessageKey, params?: Params): string {
+  let text: string = messages[key][lang];
+  if (params) text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return text;
+}
+
+export function useToolText() {
+  const { lang } = useI18n();
+  return (key: ToolMessageKey, params?: Params) => toolText(lang, key, params);
+}

@@ -1,0 +1,167 @@
+import { useMemo, useState } from 'react';
+import type { SchemaField } from '../../../api/types';
+import type { ToolProps } from '../../core/registry';
+import { comboOf, isImeComposing } from '../../core/shortcuts';
+import { useToolText } from '../messages';
+import { normalizeLabels, type LabelDef } from '../spans/labels';
+import { asSpans, type Span } from '../spans/model';
+import { TextIndex } from '../spans/offsets';
+import { spanSourceText } from '../spans/SpansTool';
+
+export interface Relation {
+  from: Span['id'];
+  to: Span['id'];
+  label: string;
+}
+
+export interface RelationsField extends SchemaField {
+  type: 'relations';
+  labels: LabelDef[];
+  /** The name of the spans field whose spans are linked. */
+  between: string;
+}
+
+export function asRelations(value: unknown): Relation[] {
+  return Array.isArray(value) ? (value as Relation[]).filter((r) => r && typeof r === 'object') : [];
+}
+
+/** Adds a relation, or says why not (same span, already there). */
+export function addRelation(relations: Relation[], r: Relation): Relation[] | 'same' | 'duplicate' {
+  if (r.from === r.to) return 'same';
+  if (relations.some((x) => x.from === r.from && x.to === r.to && x.label === r.label)) return 'duplicate';
+  return [...relations, r];
+}
+
+/**
+ * A `relations` field: links between two spans of the spans field it names. Pick the "from" and "to" spans and a
+ * relation label (click, or its key while the label bar has focus); the relations are listed as
+ * "김철수 —소속→ 삼성전자". A relation whose span was deleted is flagged, to be removed (the server refuses it).
+ */
+export function RelationsTool({ field, value, onChange, readOnly, active, onActivate, errors, data, result, fields, idPrefix }: ToolProps<RelationsField, Relation[]>) {
+  const tt = useToolText();
+  const spans = asSpans(result?.[field.between]);
+  const labels = useMemo(() => normalizeLabels(field.labels), [field.labels]);
+  const relations = asRelations(value);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const text = spanSourceText(fields?.find((f) => f.name === field.between) ?? {}, data);
+  const index = useMemo(() => new TextIndex(text ?? ''), [text]);
+  const base = `${idPrefix}-${field.name}`;
+  const keyOf = (id: Span['id']) => JSON.stringify(id);
+  const byKey = new Map(spans.map((s) => [keyOf(s.id), s]));
+  const describe = (s: Span) => `${s.label} “${index.slice(s.start, s.end)}”`;
+
+  function add(label: string) {
+    const f = byKey.get(from);
+    const t = byKey.get(to);
+    if (!f || !t) {
+      setMessage(tt('relations.pick'));
+      return;
+    }
+    const next = addRelation(relations, { from: f.id, to: t.id, label });
+    if (next === 'same' || next === 'duplicate') {
+      setMessage(tt(next === 'same' ? 'relations.same' : 'relations.duplicate'));
+      return;
+    }
+    onChange(next);
+    setMessage(null);
+  }
+
+  function remove(i: number) {
+    const rest = relations.filter((_, j) => j !== i);
+    onChange(rest.length ? rest : undefined);
+  }
+
+  return (
+    <fieldset
+      className={`field relations${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
+      data-testid={`field-${field.name}`}
+      onFocus={onActivate}
+      onClick={onActivate}
+    >
+      <legend>
+        {field.label ?? field.name}
+        {field.required ? <span className="required"> *</span> : null}
+        {!readOnly ? <span className="field-hint">{tt('relations.hint')}</span> : null}
+      </legend>
+      {!readOnly && spans.length < 2 ? <p className="muted">{tt('relations.noSpans', { field: field.between })}</p> : null}
+      {!readOnly && spans.length >= 2 ? (
+        <div className="relations-form">
+          <label htmlFor={`${base}-from`}>{tt('relations.from')}</label>
+          <select id={`${base}-from`} value={from} onChange={(e) => setFrom(e.target.value)}>
+            <option value="">{tt('relations.pick')}</option>
+            {spans.map((s) => (
+              <option key={keyOf(s.id)} value={keyOf(s.id)}>
+                {describe(s)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${base}-to`}>{tt('relations.to')}</label>
+          <select id={`${base}-to`} value={to} onChange={(e) => setTo(e.target.value)}>
+            <option value="">{tt('relations.pick')}</option>
+            {spans.map((s) => (
+              <option key={keyOf(s.id)} value={keyOf(s.id)}>
+                {describe(s)}
+              </option>
+            ))}
+          </select>
+          <div
+            className="relations-labels"
+            role="toolbar"
+            aria-label={tt('relations.add')}
+            onKeyDown={(e) => {
+              if (isImeComposing(e.nativeEvent)) return;
+              const l = labels.find((x) => x.hotkey === comboOf(e.nativeEvent));
+              if (l) {
+                add(l.value);
+                e.preventDefault();
+                e.stopPropagation();
+              }
+            }}
+          >
+            {labels.map((l) => (
+              <button key={l.value} type="button" className="spans-label" style={{ borderColor: l.color }} onClick={() => add(l.value)}>
+                {l.hotkey ? <kbd className="hotkey">{l.hotkey}</kbd> : null} {l.text}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {message ? (
+        <p className="inline-error" role="alert">
+          {message}
+        </p>
+      ) : null}
+      {relations.length === 0 ? (
+        <p className="muted">{tt('relations.none')}</p>
+      ) : (
+        <ul className="relations-list" aria-label={tt('relations.list')}>
+          {relations.map((r, i) => {
+            const f = byKey.get(keyOf(r.from));
+            const t = byKey.get(keyOf(r.to));
+            return (
+              <li key={i} className={!f || !t ? 'relation-broken' : undefined} data-testid={`relation-${i}`}>
+                <span>{f ? describe(f) : `${String(r.from)} ${tt('relations.missing')}`}</span>
+                <span className="relation-arrow">{` —${r.label}→ `}</span>
+                <span>{t ? describe(t) : `${String(r.to)} ${tt('relations.missing')}`}</span>
+                {!readOnly ? (
+                  <button type="button" className="icon-button" aria-label={tt('relations.delete')} onClick={() => remove(i)}>
+                    ×
+                  </button>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {errors?.length ? (
+        <ul className="field-errors" role="alert">
+          {errors.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      ) : null}
+    </fieldset>
+  );
+}

@@ -1,0 +1,191 @@
+/**
+ * Offsets between the DOM (UTF-16 code units) and the server (Unicode code points of the NFC text).
+ *
+ * The server stores task text NFC-normalised and counts span offsets in code points, so "👍🏽" is 2 and "한" is 1
+ * (even if the file had it as 3 decomposed jamo). JavaScript strings and DOM ranges count UTF-16 units, where
+ * "👍🏽" is 4. Everything here converts between the two on the NFC form; nothing else in the tools should do
+ * index arithmetic on text.
+ */
+
+export function nfc(text: string): string {
+  return text.normalize('NFC');
+}
+
+function isHigh(unit: number): boolean {
+  return unit >= 0xd800 && unit <= 0xdbff;
+}
+
+function isLow(unit: number): boolean {
+  return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/** Length in code points (a lone surrogate counts as one, as in Java's codePointCount). */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!(isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1)))) n++;
+  }
+  return n;
+}
+
+/**
+ * The code point offset of a UTF-16 offset. An offset inside a surrogate pair (which a DOM selection can give)
+ * snaps back to the start of the pair.
+ */
+export function utf16ToCodePoint(text: string, utf16: number): number {
+  const end = Math.max(0, Math.min(utf16, text.length));
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const unit = text.charCodeAt(i);
+    if (isHigh(unit) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) {
+      if (i + 1 === end) break; // the end falls inside this pair
+      i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** The UTF-16 offset of a code point offset (clamped to the text). */
+export function codePointToUtf16(text: string, codePoint: number): number {
+  let i = 0;
+  for (let n = 0; n < codePoint && i < text.length; n++) {
+    i += isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+  }
+  return i;
+}
+
+/** The text between two code point offsets. */
+export function sliceCodePoints(text: string, start: number, end: number): string {
+  const from = codePointToUtf16(text, start);
+  return text.slice(from, from + codePointToUtf16(text.slice(from), end - start));
+}
+
+/**
+ * Precomputed offsets of one text, for when many conversions are made on it (drawing spans over a long document).
+ * `toUtf16[cp]` is the UTF-16 offset of code point `cp`, for 0..length inclusive.
+ */
+export class TextIndex {
+  readonly text: string;
+  readonly length: number;
+  private readonly toUtf16: Uint32Array;
+  private readonly graphemes: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.length = codePointLength(text);
+    this.toUtf16 = new Uint32Array(this.length + 1);
+    let i = 0;
+    for (let n = 0; n < this.length; n++) {
+      this.toUtf16[n] = i;
+      i += isHigh(text.charCodeAt(i)) && i + 1 < text.length && isLow(text.charCodeAt(i + 1)) ? 2 : 1;
+    }
+    this.toUtf16[this.length] = text.length;
+    this.graphemes = graphemeStarts(text).map((u) => this.cp(u));
+    this.graphemes.push(this.length);
+  }
+
+  /** UTF-16 offset of a code point offset. */
+  utf16(cp: number): number {
+    return this.toUtf16[Math.max(0, Math.min(cp, this.length))];
+  }
+
+  /** Code point offset of a UTF-16 offset (inside a pair snaps back). */
+  cp(utf16: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.toUtf16[mid] <= utf16) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  slice(start: number, end: number): string {
+    return this.text.slice(this.utf16(start), this.utf16(end));
+  }
+
+  /** The next place a caret may stop after `cp`: a whole user-perceived character on ("👍🏽" is one step). */
+  nextStop(cp: number): number {
+    for (const g of this.graphemes) if (g > cp) return g;
+    return this.length;
+  }
+
+  prevStop(cp: number): number {
+    let best = 0;
+    for (const g of this.graphemes) {
+      if (g >= cp) break;
+      best = g;
+    }
+    return best;
+  }
+
+  /** Start of the next word after `cp` (Ctrl+→), or the end. */
+  nextWord(cp: number): number {
+    let i = cp;
+    while (i < this.length && !isSpaceAt(this, i)) i = this.nextStop(i);
+    while (i < this.length && isSpaceAt(this, i)) i = this.nextStop(i);
+    return i;
+  }
+
+  /** Start of the word before `cp` (Ctrl+←), or 0. */
+  prevWord(cp: number): number {
+    let i = cp;
+    while (i > 0 && isSpaceAt(this, this.prevStop(i))) i = this.prevStop(i);
+    while (i > 0 && !isSpaceAt(this, this.prevStop(i))) i = this.prevStop(i);
+    return i;
+  }
+
+  /** Shrinks [start, end) so it neither starts nor ends with white space; null when nothing is left. */
+  trim(start: number, end: number): [number, number] | null {
+    let s = start;
+    let e = end;
+    while (s < e && isSpaceAt(this, s)) s++;
+    while (e > s && isSpaceAt(this, e - 1)) e--;
+    return s < e ? [s, e] : null;
+  }
+}
+
+function isSpaceAt(index: TextIndex, cp: number): boolean {
+  return /\s/u.test(index.slice(cp, cp + 1));
+}
+
+/** UTF-16 starts of grapheme clusters; code points where the platform cannot segment. */
+function graphemeStarts(text: string): number[] {
+  const Segmenter = (Intl as unknown as { Segmenter?: typeof Intl.Segmenter }).Segmenter;
+  if (Segmenter) {
+    return [...new Segmenter('ko', { granularity: 'grapheme' }).segment(text)].map((s) => s.index);
+  }
+  const starts: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!(isLow(text.charCodeAt(i)) && i > 0 && isHigh(text.charCodeAt(i - 1)))) starts.push(i);
+  }
+  return starts;
+}
+
+/**
+ * Where a DOM point (a selection's anchor or focus) falls in code points. The text is drawn as pieces marked
+ * `data-cp-start` (each holding one text node of the NFC text from that offset) and zero-width markers marked
+ * `data-cp-at` (labels, caret) that hold no text of the document.
+ */
+export function domPointToCodePoint(root: HTMLElement, node: Node, offset: number, textLength: number): number | null {
+  if (!root.contains(node)) return null;
+  const host = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const marker = host?.closest('[data-cp-at]');
+  if (marker && root.contains(marker)) return Number(marker.getAttribute('data-cp-at'));
+  if (node.nodeType === Node.TEXT_NODE) {
+    const piece = host?.closest('[data-cp-start]');
+    if (!piece || !root.contains(piece)) return null;
+    return Number(piece.getAttribute('data-cp-start')) + utf16ToCodePoint(node.textContent ?? '', offset);
+  }
+  // An element boundary: the first piece or marker at or after the point, else the end of the text.
+  const range = document.createRange();
+  range.setStart(node, offset);
+  for (const el of root.querySelectorAll('[data-cp-start], [data-cp-at]')) {
+    if (range.comparePoint(el, 0) >= 0) {
+      return Number(el.getAttribute('data-cp-start') ?? el.getAttribute('data-cp-at'));
+    }
+  }
+  return textLength;
+}
