@@ -107,6 +107,8 @@ export function ReviewPage() {
   }, { enabled: phase === 'ready' && mode !== 'view', allowInTextEntry: true });
 
   const schema = review?.schema ?? project.data?.schema;
+  // The reason's errors show under the reason box; the annotator shows the rest.
+  const { reason: _reasonErrors, ...resultErrors } = fieldErrors;
 
   return (
     <section className="work-screen" data-testid="review-screen">
@@ -155,7 +157,7 @@ export function ReviewPage() {
               data={review.data ?? {}}
               store={store}
               readOnly={mode !== 'correct'}
-              errors={fieldErrors}
+              errors={resultErrors}
               keyboard={mode === 'correct' ? 'window' : 'none'}
             />
           </div>

@@ -1,0 +1,120 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { json, mockFetch, noContent, problem } from '../../test/fetchMock';
+import { renderPage } from '../../test/render';
+import { ReviewPage } from './ReviewPage';
+
+const schema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'], multiple: false, required: true }] };
+const project = { id: 1, name: '뉴스 주제', schema, myRole: 'REVIEWER', counts: { NEW: 0, ASSIGNED: 0, SUBMITTED: 2, REJECTED: 0, APPROVED: 0, total: 2 } };
+
+function review(n: number, topic: string) {
+  return {
+    reviewId: 500 + n,
+    taskId: n,
+    assignmentId: 100 + n,
+    data: { text: `기사 ${n}` },
+    result: { topic },
+    labeler: { id: 3, username: 'labeler1' },
+    schema,
+    leaseExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+  };
+}
+
+function setup(reviews: ReturnType<typeof review>[], decision?: () => Response) {
+  const queue = [...reviews];
+  const routes: Record<string, () => Response> = {
+    'GET /api/v1/projects/1': () => json(project),
+    'POST /api/v1/projects/1/next-review': () => {
+      const next = queue.shift();
+      return next ? json(next) : noContent();
+    },
+  };
+  for (const r of reviews) {
+    routes[`POST /api/v1/reviews/${r.reviewId}/decision`] = decision ?? (() => json({ reviewId: r.reviewId, verdict: 'X' }));
+  }
+  const m = mockFetch(routes);
+  renderPage(<ReviewPage />, { route: '/projects/1/review', path: '/projects/:id/review' });
+  return { ...m, decisions: () => m.calls.filter((c) => c.path.endsWith('/decision')) };
+}
+
+describe('review screen', () => {
+  it('shows the labeler’s answer read-only and approves with A', async () => {
+    const m = setup([review(1, '경제'), review(2, '정치')]);
+    await screen.findByText('기사 1');
+    expect(screen.getByTestId('review-labeler')).toHaveTextContent('labeler1');
+    expect(screen.getByRole('radio', { name: '경제' })).toBeChecked();
+    expect(screen.getByRole('radio', { name: '경제' })).toBeDisabled();
+    // option hotkeys do nothing while only viewing
+    fireEvent.keyDown(document.body, { key: '1', code: 'Digit1' });
+    expect(screen.getByRole('radio', { name: '경제' })).toBeChecked();
+    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    await screen.findByText('기사 2');
+    expect(m.decisions()).toHaveLength(1);
+    expect(m.decisions()[0].body).toEqual({ verdict: 'APPROVE' });
+  });
+
+  it('reject requires a reason: nothing is sent until one is written', async () => {
+    const user = userEvent.setup();
+    const m = setup([review(1, '경제'), review(2, '정치')]);
+    await screen.findByText('기사 1');
+    await user.click(screen.getByRole('button', { name: /Reject/ }));
+    const reason = screen.getByRole('textbox', { name: /Reason/ });
+    expect(reason).toHaveFocus();
+    expect(reason).toBeRequired();
+    const send = screen.getByRole('button', { name: 'Send rejection' });
+    expect(send).toBeDisabled();
+    await user.type(reason, '   ');
+    expect(send).toBeDisabled();
+    fireEvent.click(send); // even if the click got through, no request without a reason
+    await new Promise((r) => setTimeout(r, 20));
+    expect(m.decisions()).toHaveLength(0);
+
+    await user.clear(reason);
+    await user.type(reason, '사회 기사입니다');
+    expect(send).toBeEnabled();
+    await user.click(send);
+    await screen.findByText('기사 2');
+    expect(m.decisions()).toHaveLength(1);
+    expect(m.decisions()[0].body).toEqual({ verdict: 'REJECT', reason: '사회 기사입니다' });
+    expect(screen.getByTestId('review-notice')).toHaveTextContent('Rejected.');
+  });
+
+  it('R opens the reason box; typing "a" there is text, not approve; Escape cancels', async () => {
+    const user = userEvent.setup();
+    const m = setup([review(1, '경제')]);
+    await screen.findByText('기사 1');
+    fireEvent.keyDown(document.body, { key: 'r', code: 'KeyR' });
+    const reason = await screen.findByRole('textbox', { name: /Reason/ });
+    await user.type(reason, 'a');
+    expect(reason).toHaveValue('a');
+    expect(m.decisions()).toHaveLength(0);
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('textbox', { name: /Reason/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Approve/ })).toBeInTheDocument();
+  });
+
+  it('correct: edits the result with hotkeys and sends it as a new version', async () => {
+    const user = userEvent.setup();
+    const m = setup([review(1, '경제')]);
+    await screen.findByText('기사 1');
+    await user.click(screen.getByRole('button', { name: 'Correct' }));
+    expect(screen.getByRole('radio', { name: '사회' })).toBeEnabled();
+    fireEvent.keyDown(document.body, { key: '3', code: 'Digit3' });
+    expect(screen.getByRole('radio', { name: '사회' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Save correction' }));
+    await screen.findByTestId('no-more-reviews');
+    expect(m.decisions()[0].body).toEqual({ verdict: 'CORRECT', result: { topic: '사회' } });
+  });
+
+  it('a 422 on reject shows the server’s words and keeps the review open', async () => {
+    const user = userEvent.setup();
+    setup([review(1, '경제')], () => problem(422, { title: 'Invalid', errors: [{ field: 'reason', message: 'is too short' }] }));
+    await screen.findByText('기사 1');
+    await user.click(screen.getByRole('button', { name: /Reject/ }));
+    await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
+    await user.click(screen.getByRole('button', { name: 'Send rejection' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('is too short'));
+    expect(screen.getByText('기사 1')).toBeInTheDocument();
+  });
+});
