@@ -1,5 +1,6 @@
 package org.labelcrew.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +14,11 @@ public record ImportJob(long id, long projectId, String format, String fileName,
         long total, long imported, long rejected, long bytesRead, List<LineErrorView> errors, Instant createdAt,
         Instant finishedAt) {
 
-    public record LineErrorView(long line, String message) {
+    /**
+     * One bad line. The message continues the line number ("is not valid JSON: …"), as the browser shows
+     * "Line 3 is not valid JSON: …"; {@code line} is null for a failure that is no line's fault.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LineErrorView(Long line, String message) {
     }
 }

@@ -82,7 +82,7 @@ class ImportRunner {
         } catch (Exception e) {
             log.warn("Import {} failed", jobId, e);
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            fail(job, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(0, "The import stopped: " + message))));
+            fail(job, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "The import stopped: " + message))));
         } finally {
             deleteQuietly(job.file());
         }
@@ -121,7 +121,7 @@ class ImportRunner {
                     } else if (entry instanceof ImportFormat.LineError error) {
                         if (rejected++ == 0) copy.close();
                         if (errors.size() < MAX_ERRORS) {
-                            errors.add(new ImportJob.LineErrorView(error.line(), "line " + error.line() + " " + error.message()));
+                            errors.add(new ImportJob.LineErrorView(error.line(), error.message()));
                         }
                     }
                     long now = System.currentTimeMillis();
@@ -133,8 +133,8 @@ class ImportRunner {
                 }
                 if (items == 0 && rejected == 0) {
                     rejected = 1;
-                    errors.add(new ImportJob.LineErrorView(1, "the file has no items"
-                            + (format.headerLines() > 0 ? " (only a header, or nothing at all)" : " (it is empty)")));
+                    errors.add(new ImportJob.LineErrorView(1L, "has no items: the file is "
+                            + (format.headerLines() > 0 ? "empty or only a header" : "empty")));
                 }
                 if (rejected > 0) {
                     copy.close();
