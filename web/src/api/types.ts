@@ -136,6 +136,10 @@ export interface ImportJob {
   imported: number;
   rejected: number;
   errors: { line?: number; message: string }[];
+  /** While RUNNING `total` is an estimate; bytesRead / fileSize is the finer measure (docs/io.md). */
+  fileName?: string;
+  fileSize?: number;
+  bytesRead?: number;
   createdAt: string;
   finishedAt: string | null;
 }
@@ -147,6 +151,7 @@ export interface ExportJob {
   status: JobStatus;
   total: number;
   written: number;
+  error?: string | null;
   createdAt: string;
   finishedAt: string | null;
 }

@@ -155,6 +155,7 @@ export const messages = {
   'task.lease': { ko: '점유 만료', en: 'Lease expires' },
   'task.history': { ko: '이력', en: 'History' },
   'task.noHistory': { ko: '이력이 없습니다.', en: 'No history.' },
+  'event.CREATE': { ko: '생성', en: 'Created' },
   'event.IMPORT': { ko: '가져옴', en: 'Imported' },
   'event.ASSIGN': { ko: '배정', en: 'Assigned' },
   'event.DRAFT': { ko: '임시 저장', en: 'Draft saved' },

@@ -54,6 +54,11 @@ export function ExportPanel({ projectId }: { projectId: number }) {
             {t('export.counts', { written: job.written ?? 0, total: job.total ?? 0 })}
           </p>
           {running ? <ProgressBar value={job.written ?? 0} max={job.total ?? 0} label={t('export.progress')} /> : null}
+          {job.status === 'FAILED' && job.error ? (
+            <p className="field-errors" role="alert" data-testid="export-error">
+              {job.error}
+            </p>
+          ) : null}
           {job.status === 'DONE' ? (
             <a className="btn" href={exports_.fileUrl(job.id)} download={`project-${projectId}-export-${job.id}.jsonl`} data-testid="export-download">
               {t('export.download')}

@@ -15,6 +15,17 @@ export function guessFormat(fileName: string): string | null {
   return null;
 }
 
+/**
+ * Where the import bar stands: full when done; while running, bytes read of the file when the server says (its
+ * `total` is then only an estimate), else items seen of total.
+ */
+export function importProgress(job: ImportJob): { value: number | null; max: number } {
+  if (job.status === 'DONE') return { value: job.total || 1, max: job.total || 1 };
+  if (job.status === 'FAILED') return { value: job.imported + job.rejected, max: job.total || job.imported + job.rejected };
+  if (job.fileSize && job.bytesRead != null) return { value: job.bytesRead, max: job.fileSize };
+  return { value: (job.imported ?? 0) + (job.rejected ?? 0), max: job.total ?? 0 };
+}
+
 /** Upload a file (with an upload progress bar), then follow the import job until it is done. */
 export function ImportPanel({ projectId, onFinished }: { projectId: number; onFinished?: () => void }) {
   const t = useT();
@@ -107,12 +118,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
             </span>{' '}
             {t('import.counts', { imported: job.imported ?? 0, total: job.total ?? 0, rejected: job.rejected ?? 0 })}
           </p>
-          <ProgressBar
-            value={job.status === 'DONE' ? (job.total || 1) : (job.imported ?? 0) + (job.rejected ?? 0)}
-            max={job.status === 'DONE' ? (job.total || 1) : job.total ?? 0}
-            label={t('import.progress')}
-            testId="import-progress"
-          />
+          <ProgressBar {...importProgress(job)} label={t('import.progress')} testId="import-progress" />
           {job.errors?.length ? (
             <div className="import-errors">
               <h3 className="small-heading">{t('import.errors', { n: job.errors.length })}</h3>

@@ -11,6 +11,7 @@ import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { STATE_KEYS } from '../projects/charts';
 
 const EVENT_KEYS: Record<string, MessageKey> = {
+  CREATE: 'event.CREATE',
   IMPORT: 'event.IMPORT',
   ASSIGN: 'event.ASSIGN',
   DRAFT: 'event.DRAFT',
