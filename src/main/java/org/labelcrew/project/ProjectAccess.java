@@ -1,5 +1,8 @@
 package org.labelcrew.project;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.labelcrew.account.CurrentUser;
@@ -17,6 +20,14 @@ public class ProjectAccess {
 
     private final JdbcClient jdbc;
     private final Json json;
+    /**
+     * Settings are read on every next-task and submit, and change rarely: kept for a few seconds. A change made on
+     * this instance is seen at once ({@link #evict}); one made on another instance within {@link #SETTINGS_TTL}.
+     */
+    private final Cache<Long, ProjectSettings> settings =
+            Caffeine.newBuilder().expireAfterWrite(SETTINGS_TTL).maximumSize(10_000).build();
+
+    static final Duration SETTINGS_TTL = Duration.ofSeconds(5);
 
     ProjectAccess(JdbcClient jdbc, Json json) {
         this.jdbc = jdbc;
@@ -36,8 +47,20 @@ public class ProjectAccess {
 
     /** The caller's membership; 404 if the project does not exist, 403 if the caller is not in it. */
     public Membership requireMember(long projectId, CurrentUser user) {
-        requireExists(projectId);
-        return membership(projectId, user)
+        if (user.isAdmin()) {
+            requireExists(projectId);
+            return new Membership(ProjectRole.MANAGER, false);
+        }
+        // One round trip: does the project exist, and what is the caller in it?
+        record Row(String role, boolean paused) {
+        }
+        Row row = jdbc.sql("""
+                SELECT m.role, coalesce(m.paused, false) FROM project p
+                LEFT JOIN project_member m ON m.project_id = p.id AND m.account_id = :a WHERE p.id = :p""")
+                .param("p", projectId).param("a", user.id())
+                .query((rs, i) -> new Row(rs.getString(1), rs.getBoolean(2))).optional()
+                .orElseThrow(() -> ApiException.notFound("Project", projectId));
+        return Optional.ofNullable(row.role()).map(r -> new Membership(ProjectRole.valueOf(r), row.paused()))
                 .orElseThrow(() -> ApiException.forbidden("You are not a member of project " + projectId));
     }
 
@@ -66,6 +89,15 @@ public class ProjectAccess {
     }
 
     public ProjectSettings settings(long projectId) {
+        return settings.get(projectId, this::load);
+    }
+
+    /** Forgets the cached settings of a project (after a change). */
+    void evict(long projectId) {
+        settings.invalidate(projectId);
+    }
+
+    private ProjectSettings load(long projectId) {
         return jdbc.sql("""
                 SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes
                 FROM project WHERE id = :p""")

@@ -14,6 +14,8 @@ import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -109,6 +111,16 @@ public class ProjectService {
         if (req.overlap() != null && req.overlap() != before.overlap()) {
             // Completion depends on the overlap: re-derive every task's state from its assignments.
             jdbc.sql("SELECT count(refresh_task(id)) FROM task WHERE project_id = :p").param("p", id).query().rowSet();
+        }
+        access.evict(id);
+        // And once more when the change is visible to others, so no reader caches the old settings in between.
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    access.evict(id);
+                }
+            });
         }
         return get(id, user);
     }

@@ -301,6 +301,18 @@ class WorkflowInvariantsTest {
         labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(204);
     }
 
+    @Test
+    void aSettingsChangeAppliesToTheNextLeaseAtOnce() {
+        Team t = team(1, "\"leaseMinutes\": 30");
+        fx.tasks(t.projectId(), "설정 변경");
+        User labeler = t.labelers().get(0);
+        labeler.api().get("/api/v1/projects/" + t.projectId()).expect(200); // settings now cached
+        t.manager().api().patch("/api/v1/projects/" + t.projectId(), "{\"leaseMinutes\": 7}").expect(200);
+        JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        java.time.Instant until = java.time.Instant.parse(lease.get("leaseExpiresAt").asString());
+        assertThat(Duration.between(clock.instant(), until)).isBetween(Duration.ofMinutes(6), Duration.ofMinutes(7));
+    }
+
     private List<String> history(User who, long taskId) {
         List<String> types = new ArrayList<>();
         who.api().get("/api/v1/tasks/" + taskId + "/history").expect(200).json()
