@@ -113,6 +113,20 @@ describe('spans tool', () => {
     expect(value().entities).toHaveLength(1);
   });
 
+  it('a mouse selection over an emoji becomes code point offsets', () => {
+    render(<Harness data={{ text: 'a👍🏽b' }} />);
+    const text = screen.getByRole('textbox');
+    const node = text.querySelector('[data-cp-start="0"]')!.firstChild!;
+    // DOM offsets are UTF-16: 1..5 covers the four units of 👍🏽; selected backwards, as a drag to the left gives
+    act(() => {
+      text.focus();
+      window.getSelection()!.setBaseAndExtent(node, 5, node, 1);
+    });
+    fireEvent.mouseUp(text);
+    key(text, '1', { code: 'Digit1' });
+    expect(value()).toEqual({ entities: [{ id: 's1', start: 1, end: 3, label: 'PER' }] });
+  });
+
   it('clicking a label with a selection marks it; Delete removes the picked span', async () => {
     const user = userEvent.setup();
     render(<Harness s={{ fields: [{ ...schema.fields[0], allowOverlap: true }] }} />);

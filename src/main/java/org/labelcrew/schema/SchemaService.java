@@ -58,6 +58,7 @@ public class SchemaService {
             errors.add(FieldError.field(prefix + ".fields", "at most " + MAX_FIELDS + " fields"));
         }
         Set<String> names = new HashSet<>();
+        List<Integer> wellFormed = new ArrayList<>();
         for (int i = 0; i < fields.size(); i++) {
             JsonNode f = fields.get(i);
             String path = prefix + ".fields[" + i + "]";
@@ -79,14 +80,14 @@ public class SchemaService {
             }
             JsonNode required = f.get("required");
             if (required != null && !required.isBoolean()) errors.add(FieldError.field(path + ".required", "must be true or false"));
+            int before = errors.size();
             ft.checkDefinition(f, path, errors);
+            if (errors.size() == before) wellFormed.add(i);
         }
-        if (errors.isEmpty()) {
-            // Cross-field rules only make sense once every field is well formed on its own.
-            for (int i = 0; i < fields.size(); i++) {
-                JsonNode f = fields.get(i);
-                types.get(f.get("type").asString()).checkReferences(f, schema, prefix + ".fields[" + i + "]", errors);
-            }
+        // Cross-field rules (relations → spans) run for each field that is well formed on its own.
+        for (int i : wellFormed) {
+            JsonNode f = fields.get(i);
+            types.get(f.get("type").asString()).checkReferences(f, schema, prefix + ".fields[" + i + "]", errors);
         }
         return errors;
     }
