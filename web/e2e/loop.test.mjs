@@ -191,6 +191,12 @@ async function waitForJobDone(panel, jobTestId, timeout = 60_000) {
   assert.fail(`${jobTestId} did not finish: ${words}`);
 }
 
+/** E2E_SCREENSHOTS=<dir> keeps a picture of each main screen (for reviewing the UI); off by default. */
+async function shot(page, name) {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
 function sentenceOf(text) {
   const s = SENTENCES.find((x) => text.includes(x.text));
   assert.ok(s, `unexpected task text: ${text}`);
@@ -234,6 +240,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
       await form.getByRole('status').filter({ hasText: `Account ${u.username} created` }).waitFor();
       await admin.page.getByTestId(`account-row-${u.username}`).waitFor();
     }
+    await shot(admin.page, '01-accounts');
 
     // ---- manager (Korean browser → Korean UI): project with a choice schema, live preview ----
     const manager = await person('ko-KR');
@@ -250,10 +257,15 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     }
     // The preview is the real labeling form: the options are there, with hotkeys 1..3 that work inside it.
     const preview = mp.getByTestId('schema-preview');
+    // multiple choice draws check boxes; back to single for this project
+    await mp.getByRole('checkbox', { name: '여러 개 선택' }).check();
+    await preview.getByRole('checkbox', { name: '경제' }).waitFor();
+    await mp.getByRole('checkbox', { name: '여러 개 선택' }).uncheck();
     await preview.getByRole('radio', { name: '정치' }).click();
     await mp.keyboard.press('3');
     assert.ok(await preview.getByRole('radio', { name: '사회' }).isChecked(), 'hotkey 3 picks 사회 in the preview');
     await mp.getByTestId('schema-json-status').filter({ hasText: '올바른 스키마입니다' }).waitFor();
+    await shot(mp, '02-new-project-schema');
     await mp.getByRole('button', { name: '프로젝트 만들기' }).click();
     await mp.getByTestId('project-title').filter({ hasText: projectName }).waitFor();
 
@@ -282,9 +294,11 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     const bar = mp.getByRole('progressbar', { name: '가져오기 진행률' });
     assert.equal(await bar.getAttribute('aria-valuenow'), await bar.getAttribute('aria-valuemax'), 'the import progress bar is full');
     await importJob.getByText('3건 중 3건 가져옴, 0건 거부').waitFor();
+    await shot(mp, '03-import-done');
     await mp.getByRole('tab', { name: '진행 현황' }).click();
     await mp.getByTestId('count-total').filter({ hasText: '3' }).waitFor();
     await mp.getByTestId('count-NEW').filter({ hasText: '3' }).waitFor();
+    await shot(mp, '04-overview');
 
     // ---- labeler: three tasks with hotkeys + Enter (one slip) ----
     const labeler = await person('ko-KR');
@@ -302,7 +316,10 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
       await lp.getByRole('timer').filter({ hasText: '남은 시간' }).waitFor();
       await lp.keyboard.press(s.slip ?? s.key);
       assert.ok(await lp.getByRole('radio', { name: s.slip ? OPTIONS[Number(s.slip) - 1] : s.topic }).isChecked());
-      if (n === 0) await lp.getByTestId('save-state').filter({ hasText: '임시 저장됨' }).waitFor(); // debounced PUT draft
+      if (n === 0) {
+        await lp.getByTestId('save-state').filter({ hasText: '임시 저장됨' }).waitFor(); // debounced PUT draft
+        await shot(lp, '05-labeling');
+      }
       await lp.keyboard.press('Enter');
       await waitForTaskChange(lp, id, 'no-more-tasks');
     }
@@ -326,6 +343,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
         const send = rp.getByRole('button', { name: '반려 보내기' });
         assert.ok(await send.isDisabled(), 'a rejection needs a reason');
         await rp.getByLabel('반려 사유 (작업자에게 보입니다)').fill(REJECT_REASON);
+        await shot(rp, '06-review-reject');
         await send.click();
       } else {
         assert.ok(await rp.getByRole('radio', { name: s.topic }).isChecked());
@@ -342,6 +360,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     const slip = SENTENCES.find((s) => s.slip);
     assert.ok((await lp.getByTestId('task-text').innerText()).includes(slip.text));
     const reworkId = await currentTaskId(lp, 'no-more-tasks');
+    await shot(lp, '07-rework');
     assert.equal(reworkId, taskIdByText[slip.text]);
     await lp.keyboard.press(slip.key);
     assert.ok(await lp.getByRole('radio', { name: slip.topic }).isChecked());
@@ -385,5 +404,6 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     assert.ok(types.filter((t) => t === 'SUBMIT').length >= 2, `two submissions (first try and rework): ${types.join(', ')}`);
     await history.getByText(REJECT_REASON).waitFor();
     await mp.getByTestId('task-state').filter({ hasText: '승인됨' }).waitFor();
+    await shot(mp, '08-task-history');
   });
 });

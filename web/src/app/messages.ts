@@ -199,6 +199,10 @@ export const messages = {
   'label.submitted': { ko: '제출했습니다.', en: 'Submitted.' },
   'label.skipped': { ko: '건너뛰었습니다.', en: 'Skipped.' },
   'label.leaseExpired': { ko: '작업 점유 시간이 끝났습니다. 다음 작업을 가져왔습니다.', en: 'The lease expired. Here is the next task.' },
+  'label.leaseOver': {
+    ko: '작업 점유 시간이 끝났습니다. 임시 저장한 내용은 남아 있으며, 제출하면 다음 작업으로 넘어갑니다.',
+    en: 'The lease on this task is over. Your draft is kept; submitting moves you on to the next task.',
+  },
   'label.leaseExpiredShort': { ko: '점유 시간 만료', en: 'Lease expired' },
   'label.leaseLeft': { ko: '남은 시간 {time}', en: '{time} left' },
   'label.saving': { ko: '저장 중…', en: 'Saving…' },

@@ -187,7 +187,7 @@ export function LabelingPage() {
                   {reasonLabel(t, task.reason)}
                 </span>
               ) : null}
-              <LeaseCountdown expiresAt={task.leaseExpiresAt} />
+              <LeaseCountdown expiresAt={task.leaseExpiresAt} onExpire={() => setNotice(t('label.leaseOver'))} />
               <SaveIndicator state={saveState} />
             </>
           ) : null}

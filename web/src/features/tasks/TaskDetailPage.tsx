@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { projects, tasks } from '../../api/endpoints';
-import { actorName, type AnnotationResult, type LabelSchema } from '../../api/types';
+import { actorName, type AnnotationResult, type LabelSchema, type TaskEvent } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { MetadataList, TextViewer } from '../../annotator/viewers/TextViewer';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { reasonLabel } from '../labeling/reasons';
 import { STATE_KEYS } from '../projects/charts';
 
 const EVENT_KEYS: Record<string, MessageKey> = {
@@ -22,16 +23,22 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   CORRECT: 'event.CORRECT',
   EXPIRE: 'event.EXPIRE',
   REVIEW_ASSIGN: 'event.REVIEW_ASSIGN',
+  REVIEW_START: 'event.REVIEW_ASSIGN',
   PAUSE: 'event.PAUSE',
 };
 
-function detailText(detail: unknown): string {
+/** An event's detail for people: a reviewer's or skip reason first (it matters most), then the other keys. */
+export function detailText(detail: unknown): string {
   if (detail == null || detail === '') return '';
   if (typeof detail === 'string') return detail;
-  if (typeof detail === 'object') {
-    const d = detail as Record<string, unknown>;
-    if (typeof d.reason === 'string' && Object.keys(d).length === 1) return d.reason;
-    return JSON.stringify(detail);
+  if (typeof detail === 'object' && !Array.isArray(detail)) {
+    const { reason, ...rest } = detail as Record<string, unknown>;
+    const parts = Object.entries(rest)
+      .filter(([, v]) => v != null && v !== '')
+      .map(([k, v]) => `${k}: ${typeof v === 'string' || typeof v === 'number' ? v : JSON.stringify(v)}`);
+    return [typeof reason === 'string' ? reason : reason != null ? `reason: ${JSON.stringify(reason)}` : '', parts.join(' · ')]
+      .filter(Boolean)
+      .join(' — ');
   }
   return String(detail);
 }
@@ -57,6 +64,14 @@ export function TaskDetailPage() {
   const projectId = task.data?.projectId;
   const project = useAsync(() => (projectId ? projects.get(projectId) : Promise.resolve(undefined)), [projectId]);
   const d = task.data;
+  // An ASSIGN's reason says why the queue chose this task ("rework", "order"): show it in words.
+  const eventDetail = (ev: TaskEvent) => {
+    const det = ev.detail as Record<string, unknown> | null;
+    if (ev.type === 'ASSIGN' && det && typeof det === 'object' && typeof det.reason === 'string') {
+      return detailText({ ...det, reason: reasonLabel(t, det.reason) });
+    }
+    return detailText(ev.detail);
+  };
 
   return (
     <section data-testid="task-detail">
@@ -138,7 +153,7 @@ export function TaskDetailPage() {
                       <span className="event-type">{EVENT_KEYS[ev.type] ? t(EVENT_KEYS[ev.type]) : ev.type}</span>
                       <span className="event-actor">{actorName(ev.actor)}</span>
                       <time dateTime={ev.at}>{formatDate(ev.at)}</time>
-                      {detailText(ev.detail) ? <p className="event-detail">{detailText(ev.detail)}</p> : null}
+                      {eventDetail(ev) ? <p className="event-detail">{eventDetail(ev)}</p> : null}
                     </li>
                   ))}
                 </ol>
