@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ToolProps } from '../../core/registry';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useToolText } from '../messages';
@@ -33,6 +33,13 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
   const [message, setMessage] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
+  // The labeling page keeps the tool mounted from one task to the next: a new text starts with a fresh caret.
+  useEffect(() => {
+    setCaret(0);
+    setAnchor(null);
+    setPicked(null);
+    setMessage(null);
+  }, [text]);
   const selection: [number, number] | null = anchor === null || anchor === caret ? null : [Math.min(anchor, caret), Math.max(anchor, caret)];
   const base = `${idPrefix}-${field.name}`;
   const title = field.label ?? field.name;
