@@ -362,6 +362,8 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     const reworkId = await currentTaskId(lp, 'no-more-tasks');
     await shot(lp, '07-rework');
     assert.equal(reworkId, taskIdByText[slip.text]);
+    await lp.getByTestId('previous-answer').waitFor();
+    assert.ok(await lp.getByRole('radio', { name: OPTIONS[Number(slip.slip) - 1] }).isChecked(), 'rework starts from the rejected answer');
     await lp.keyboard.press(slip.key);
     assert.ok(await lp.getByRole('radio', { name: slip.topic }).isChecked());
     await lp.keyboard.press('Enter');

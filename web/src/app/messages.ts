@@ -209,6 +209,10 @@ export const messages = {
   'label.saved': { ko: '임시 저장됨', en: 'Draft saved' },
   'label.saveFailed': { ko: '임시 저장 실패', en: 'Draft not saved' },
   'label.rejectedBy': { ko: '{who} 검수자가 반려했습니다', en: 'Rejected by reviewer {who}' },
+  'label.previousAnswer': {
+    ko: '반려된 답이 채워져 있습니다. 고친 뒤 제출하세요.',
+    en: 'Your rejected answer is filled in: fix it and submit.',
+  },
   'label.doneCount': { ko: '이번에 {n}건 완료', en: '{n} done this session' },
   'reason.rework': { ko: '재작업', en: 'Rework' },
   'reason.held-lease': { ko: '이어서 작업', en: 'Held for you' },

@@ -27,6 +27,18 @@ function setup(tasks: ReturnType<typeof task>[], submit?: (n: number) => Respons
   let submits = 0;
   const routes: Record<string, () => Response> = {
     'GET /api/v1/projects/1': () => json(project),
+    'GET /api/v1/tasks/1': () =>
+      json({
+        id: 1,
+        projectId: 1,
+        state: 'REJECTED',
+        data: { text: '문장 1' },
+        assignments: [],
+        annotations: [
+          { id: 8, assignmentId: 101, author: 'labeler1', kind: 'SUBMISSION', version: 2, result: { sentiment: '중립' }, createdAt: '2024-05-01T09:00:00Z' },
+          { id: 7, assignmentId: 101, author: 'labeler1', kind: 'SUBMISSION', version: 1, result: { sentiment: '부정' }, createdAt: '2024-04-30T09:00:00Z' },
+        ],
+      }),
     'POST /api/v1/projects/1/next-task': () => {
       const next = queue.shift();
       return next ? json(next) : noContent();
@@ -118,6 +130,19 @@ describe('labeling screen: flow', () => {
     expect(screen.getByTestId('rejection')).toHaveTextContent('reviewer1');
     expect(screen.getByTestId('task-reason')).toHaveTextContent('Rework');
     expect(screen.getByRole('radio', { name: '부정' })).toBeChecked();
+  });
+
+  it('rework without a draft starts from the labeler’s rejected answer', async () => {
+    setup([
+      task(1, {
+        reason: 'rework',
+        rejection: { reason: '다시 보세요', reviewer: 'reviewer1', at: '2024-05-01T10:00:00Z' },
+      }),
+    ]);
+    // GET /tasks/1 (in setup) holds the labeler's own work: two versions, the latest one was rejected
+    expect(await screen.findByTestId('rejection-reason')).toHaveTextContent('다시 보세요');
+    await waitFor(() => expect(screen.getByRole('radio', { name: '중립' })).toBeChecked());
+    expect(screen.getByTestId('previous-answer')).toBeInTheDocument();
   });
 
   it('shows 422 errors next to the field and keeps the task', async () => {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client';
-import { assignments, projects } from '../../api/endpoints';
-import { actorName, type NextTask } from '../../api/types';
+import { assignments, projects, tasks } from '../../api/endpoints';
+import { actorName, type AnnotationResult, type NextTask } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
@@ -30,6 +30,20 @@ export function resultFieldErrors(err: ApiError): Record<string, string[]> {
   return out;
 }
 
+/**
+ * Rework starts from the labeler's own last answer (the one the reviewer rejected), so fixing it is one key, not a
+ * relabel. A labeler may read their own work on a task; if that fails, they start from empty.
+ */
+async function previousResult(taskId: number): Promise<AnnotationResult | null> {
+  try {
+    const detail = await tasks.get(taskId);
+    const latest = [...(detail.annotations ?? [])].sort((a, b) => a.version - b.version || a.id - b.id).at(-1);
+    return latest?.result && typeof latest.result === 'object' ? latest.result : null;
+  } catch {
+    return null;
+  }
+}
+
 export function LabelingPage() {
   const { id } = useParams();
   const projectId = Number(id);
@@ -45,6 +59,7 @@ export function LabelingPage() {
   const [busy, setBusy] = useState(false);
   const [skipReason, setSkipReason] = useState('');
   const [done, setDone] = useState(0);
+  const [startedFromPrevious, setStartedFromPrevious] = useState(false);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const currentAssignment = useRef<number | null>(null);
 
@@ -65,9 +80,13 @@ export function LabelingPage() {
         setPhase('empty');
         return;
       }
+      let start = next.draft && typeof next.draft === 'object' ? next.draft : null;
+      const fromPrevious = !start && next.reason === 'rework';
+      if (fromPrevious) start = await previousResult(next.taskId);
       currentAssignment.current = next.assignmentId;
       setTask(next);
-      store.reset(next.draft && typeof next.draft === 'object' ? next.draft : {});
+      setStartedFromPrevious(fromPrevious && !!start);
+      store.reset(start ?? {});
       setFieldErrors({});
       setSaveState('idle');
       setSkipReason('');
@@ -226,6 +245,11 @@ export function LabelingPage() {
                 {task.rejection.reason}
               </p>
               <span className="small">{formatDate(task.rejection.at)}</span>
+              {startedFromPrevious ? (
+                <p className="small" data-testid="previous-answer">
+                  {t('label.previousAnswer')}
+                </p>
+              ) : null}
             </div>
           ) : null}
           <div className="card" data-task-id={task.taskId}>
