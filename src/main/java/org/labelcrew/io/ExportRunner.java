@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,32 +37,29 @@ class ExportRunner {
 
     private static final int FETCH = 500;
     private static final long PROGRESS_EVERY_MS = 500;
-    private static final TypeReference<List<ExportFormat.Annotation>> ANNOTATIONS = new TypeReference<>() {
-    };
 
     /**
-     * Approved tasks with the accepted version of each approved assignment: the annotation the approving review
-     * settled on (its correction if it corrected), falling back to the assignment's latest version.
+     * Approved tasks, one row per approved assignment, in task order: the annotation the approving review accepted
+     * (its correction if it corrected; the assignment's latest version if no review row exists). A flat join that the
+     * caller groups by task, rather than a per-task aggregate subquery, so PostgreSQL can stream it as one pass.
      */
     static final String APPROVED = """
-            SELECT t.id, t.data::text,
-                   (SELECT coalesce(json_agg(json_build_object(
-                               'id', n.id, 'labeler', l.username, 'result', n.result, 'version', n.version,
-                               'reviewer', rv.username,
-                               'createdAt', to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
-                               ORDER BY a.id), '[]')::text
-                    FROM assignment a
-                    JOIN account l ON l.id = a.labeler_id
-                    LEFT JOIN LATERAL (
-                        SELECT r.reviewer_id, coalesce(r.correction_id, r.annotation_id) AS accepted FROM review r
-                        WHERE r.assignment_id = a.id AND r.verdict IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE')
-                        ORDER BY r.id DESC LIMIT 1) r ON true
-                    JOIN LATERAL (
-                        SELECT * FROM annotation x WHERE x.assignment_id = a.id
-                        ORDER BY x.id = r.accepted DESC NULLS LAST, x.version DESC LIMIT 1) n ON true
-                    LEFT JOIN account rv ON rv.id = r.reviewer_id
-                    WHERE a.task_id = t.id AND a.state = 'APPROVED')
-            FROM task t WHERE t.project_id = ? AND t.state = 'APPROVED' ORDER BY t.id""";
+            WITH accepted AS (
+                SELECT DISTINCT ON (r.assignment_id) r.assignment_id, r.reviewer_id,
+                       coalesce(r.correction_id, r.annotation_id) AS annotation_id
+                FROM review r
+                WHERE r.project_id = ? AND r.verdict IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE')
+                ORDER BY r.assignment_id, r.id DESC)
+            SELECT t.id, t.data::text, n.id, l.username, n.result::text, n.version, rv.username, n.created_at
+            FROM task t
+            LEFT JOIN assignment a ON a.task_id = t.id AND a.state = 'APPROVED'
+            LEFT JOIN account l ON l.id = a.labeler_id
+            LEFT JOIN accepted acc ON acc.assignment_id = a.id
+            LEFT JOIN annotation n ON n.id = coalesce(acc.annotation_id,
+                (SELECT x.id FROM annotation x WHERE x.assignment_id = a.id ORDER BY x.version DESC LIMIT 1))
+            LEFT JOIN account rv ON rv.id = acc.reviewer_id
+            WHERE t.project_id = ? AND t.state = 'APPROVED'
+            ORDER BY t.id, a.id""";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -145,18 +142,37 @@ class ExportRunner {
                 try (PreparedStatement ps = c.prepareStatement(APPROVED)) {
                     ps.setFetchSize(FETCH);
                     ps.setLong(1, job.projectId());
+                    ps.setLong(2, job.projectId());
                     try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            long id = rs.getLong(1);
-                            writer.write(new ExportFormat.Item(id, json.parse(rs.getString(2)),
-                                    json.mapper().readValue(rs.getString(3), ANNOTATIONS),
-                                    split == null ? null : split.of(id)));
-                            written++;
-                            long now = System.currentTimeMillis();
-                            if (now - lastProgress >= PROGRESS_EVERY_MS) {
-                                lastProgress = now;
-                                jdbc.sql("UPDATE export_job SET written = :w WHERE id = :id")
-                                        .param("w", written).param("id", job.id()).update();
+                        // Rows come grouped by task; an item is complete when the task id changes.
+                        long taskId = -1;
+                        JsonNode data = null;
+                        List<ExportFormat.Annotation> annotations = new ArrayList<>();
+                        while (true) {
+                            boolean more = rs.next();
+                            long id = more ? rs.getLong(1) : -1;
+                            if (taskId != -1 && id != taskId) {
+                                writer.write(new ExportFormat.Item(taskId, data, List.copyOf(annotations),
+                                        split == null ? null : split.of(taskId)));
+                                written++;
+                                annotations.clear();
+                                long now = System.currentTimeMillis();
+                                if (now - lastProgress >= PROGRESS_EVERY_MS) {
+                                    lastProgress = now;
+                                    jdbc.sql("UPDATE export_job SET written = :w WHERE id = :id")
+                                            .param("w", written).param("id", job.id()).update();
+                                }
+                            }
+                            if (!more) break;
+                            if (id != taskId) {
+                                taskId = id;
+                                data = json.parse(rs.getString(2));
+                            }
+                            long annotationId = rs.getLong(3);
+                            if (!rs.wasNull()) {
+                                annotations.add(new ExportFormat.Annotation(annotationId, rs.getString(4),
+                                        json.parse(rs.getString(5)), rs.getInt(6), rs.getString(7),
+                                        rs.getTimestamp(8).toInstant()));
                             }
                         }
                     }
