@@ -12,14 +12,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * First come, first served registration. Correct under any concurrency, on one instance or many, because the
- * decision is made in PostgreSQL while the cohort's row is locked ({@code SELECT … FOR UPDATE}):
+ * decision is made in PostgreSQL while the cohort's row is locked ({@code SELECT … FOR UPDATE} inside the
+ * {@code academy_register} function of V3__academy.sql):
  * <ul>
  * <li>seats: the {@code registered} counter is read and raised under the lock (and a CHECK keeps it ≤ capacity);</li>
  * <li>arrival order: the registration id is drawn from its sequence under the same lock, so within a cohort ids
  * follow the order in which requests got the lock; the wait list is WAITLISTED ordered by id;</li>
  * <li>one per person: a unique index on (cohort, account) over live registrations settles any race.</li>
  * </ul>
- * The window is checked before the lock, so the rush of early clicks before opening never queues on it.
+ * The lock is held for one server-side call in autocommit, not across round trips to the application, which is what
+ * keeps the minute registration opens fast. The window is checked before, so early clicks never queue on the lock.
  */
 @Service
 class Registrations {
@@ -40,20 +42,21 @@ class Registrations {
     record Registered(long registrationId, long cohortId, String status, Integer position, Instant registeredAt) {
     }
 
-    private record Window(String name, Instant opens, Instant closes) {
+    private record Window(String name, Instant opens, Instant closes, String mine) {
     }
 
-    private record Seats(int capacity, int registered, int waitlisted) {
-    }
-
-    @Transactional
+    /** Not @Transactional on purpose: each statement commits at once, so the seat lock is never held across calls. */
     Registered register(long cohortId, CurrentUser user) {
         Access.requireSignedIn(user);
         Instant now = clock.instant();
-        Window w = jdbc.sql("SELECT name, registration_opens_at, registration_closes_at FROM cohort WHERE id = :c")
-                .param("c", cohortId)
+        Window w = jdbc.sql("""
+                SELECT c.name, c.registration_opens_at, c.registration_closes_at,
+                       (SELECT r.status FROM registration r
+                        WHERE r.cohort_id = c.id AND r.account_id = :a AND r.status <> 'CANCELLED') AS mine
+                FROM cohort c WHERE c.id = :c""")
+                .param("c", cohortId).param("a", user.id())
                 .query((rs, i) -> new Window(rs.getString(1), Sql.instant(rs, "registration_opens_at"),
-                        Sql.instant(rs, "registration_closes_at")))
+                        Sql.instant(rs, "registration_closes_at"), rs.getString("mine")))
                 .optional().orElseThrow(() -> ApiException.notFound("Cohort", cohortId));
         if (now.isBefore(w.opens())) {
             throw new RegistrationWindowException("Registration for '" + w.name() + "' opens at " + w.opens()
@@ -64,33 +67,20 @@ class Registrations {
             throw new RegistrationWindowException("Registration for '" + w.name() + "' closed at " + w.closes()
                     + " (it opened at " + w.opens() + ")", w.opens(), w.closes());
         }
-        alreadyRegistered(cohortId, user.id());
-
-        Seats seats = jdbc.sql("SELECT capacity, registered, waitlisted FROM cohort WHERE id = :c FOR UPDATE")
-                .param("c", cohortId)
-                .query((rs, i) -> new Seats(rs.getInt(1), rs.getInt(2), rs.getInt(3))).single();
-        boolean seat = seats.registered() < seats.capacity();
-        Long id = jdbc.sql("""
-                INSERT INTO registration (cohort_id, account_id, status, created_at) VALUES (:c, :a, :status, :now)
-                ON CONFLICT (cohort_id, account_id) WHERE status <> 'CANCELLED' DO NOTHING
-                RETURNING id""")
-                .param("c", cohortId).param("a", user.id()).param("status", seat ? "REGISTERED" : "WAITLISTED")
-                .param("now", Sql.ts(now))
-                .query(Long.class).optional().orElse(null);
-        if (id == null) alreadyRegistered(cohortId, user.id());
-        jdbc.sql("UPDATE cohort SET registered = registered + :seat, waitlisted = waitlisted + :wait WHERE id = :c")
-                .param("seat", seat ? 1 : 0).param("wait", seat ? 0 : 1).param("c", cohortId).update();
-        return new Registered(id, cohortId, seat ? "REGISTERED" : "WAITLISTED", seat ? null : seats.waitlisted() + 1, now);
+        if (w.mine() != null) throw already(cohortId, w.mine());
+        record Outcome(Long id, String status, Integer position) {
+        }
+        Outcome o = jdbc.sql("SELECT * FROM academy_register(:c, :a, :now)")
+                .param("c", cohortId).param("a", user.id()).param("now", Sql.ts(now))
+                .query((rs, i) -> new Outcome(Sql.longOrNull(rs, "registration_id"), rs.getString("reg_status"),
+                        rs.getObject("wait_position") == null ? null : rs.getInt("wait_position")))
+                .single();
+        if (o.id() == null) throw already(cohortId, "registered");
+        return new Registered(o.id(), cohortId, o.status(), o.position(), now);
     }
 
-    private void alreadyRegistered(long cohortId, long accountId) {
-        jdbc.sql("""
-                SELECT status FROM registration WHERE cohort_id = :c AND account_id = :a AND status <> 'CANCELLED'""")
-                .param("c", cohortId).param("a", accountId).query(String.class).optional()
-                .ifPresent(status -> {
-                    throw ApiException.conflict("You are already " + status + " in cohort " + cohortId
-                            + "; one registration per person");
-                });
+    private static ApiException already(long cohortId, String status) {
+        return ApiException.conflict("You are already " + status + " in cohort " + cohortId + "; one registration per person");
     }
 
     /**
