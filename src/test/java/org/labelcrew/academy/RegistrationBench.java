@@ -1,0 +1,228 @@
+package org.labelcrew.academy;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * P6: the minute registration opens. Fires {@code --people} (2,000) registrations at once over HTTP at a
+ * {@code --capacity} (30) seat cohort of a running LabelCrew, each from its own account and connection, and prints
+ * the latency percentiles and the outcome beside the limits: p99 ≤ 200 ms, exactly 30 REGISTERED, 1,970 WAITLISTED
+ * with positions 1..1,970 in arrival (id) order. Started by {@code bench/registration.sh}; not a test, never run in
+ * the build's test phase (the class name matches no surefire pattern).
+ */
+public final class RegistrationBench {
+
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    public static void main(String[] argv) throws Exception {
+        Map<String, String> args = new HashMap<>();
+        for (String a : argv) {
+            String[] kv = a.replaceFirst("^--", "").split("=", 2);
+            args.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        String base = args.getOrDefault("base", "http://localhost:18090");
+        String jdbcUrl = args.getOrDefault("pg", "jdbc:postgresql://localhost:54390/postgres?user=postgres");
+        int people = Integer.parseInt(args.getOrDefault("people", "2000"));
+        int capacity = Integer.parseInt(args.getOrDefault("capacity", "30"));
+        double limitMs = Double.parseDouble(args.getOrDefault("p99-limit-ms", "200"));
+        String machine = args.getOrDefault("machine", "unknown machine");
+        String admin = adminToken(base, args.getOrDefault("admin-password", "bench-admin-password"));
+
+        System.out.println("P6 registration rush on " + machine + ": " + people + " people, " + capacity + " seats");
+        // Warm-up on another cohort (JIT, connection pools), as a server would be warm at the announced minute.
+        rush(base, admin, jdbcUrl, Math.min(300, people), 5, false);
+        Result r = rush(base, admin, jdbcUrl, people, capacity, true);
+
+        boolean p99ok = r.p99 <= limitMs;
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-52s %14s %14s %s%n", "figure", "measured", "limit", "");
+        row("P6 registration latency p50", fmt(r.p50) + " ms", "—", null);
+        row("P6 registration latency p99", fmt(r.p99) + " ms", "≤ " + fmt(limitMs) + " ms", p99ok);
+        row("P6 registration latency max", fmt(r.max) + " ms", "—", null);
+        row("P6 answered 201", Integer.toString(r.created), "= " + people, r.created == people);
+        row("P6 REGISTERED (database)", Long.toString(r.dbRegistered), "= " + capacity, r.dbRegistered == capacity);
+        row("P6 WAITLISTED (database)", Long.toString(r.dbWaitlisted), "= " + (people - capacity), r.dbWaitlisted == people - capacity);
+        row("P6 wait list positions 1..n, no gaps, in id order", Boolean.toString(r.orderOk), "true", r.orderOk);
+        row("P6 all 201s before the last answer (wall)", fmt(r.wallMs) + " ms", "—", null);
+        boolean ok = p99ok && r.created == people && r.dbRegistered == capacity && r.dbWaitlisted == people - capacity && r.orderOk;
+        System.exit(ok ? 0 : 1);
+    }
+
+    record Result(double p50, double p99, double max, double wallMs, int created, long dbRegistered, long dbWaitlisted,
+            boolean orderOk) {
+    }
+
+    static Result rush(String base, String admin, String jdbcUrl, int people, int capacity, boolean verbose) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(30)).build();
+        long course = post(http, base, admin, "/api/v1/courses",
+                "{\"name\": \"벤치 과정\", \"hours\": 12}").get("id").asLong();
+        Instant now = Instant.now();
+        Instant first = now.plus(Duration.ofDays(10));
+        long cohort = post(http, base, admin, "/api/v1/cohorts", """
+                {"courseId": %d, "name": "벤치 %s", "capacity": %d, "registrationOpensAt": "%s", "registrationClosesAt": "%s",
+                 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "서울"}]}"""
+                .formatted(course, UUID.randomUUID().toString().substring(0, 6), capacity, now.minusSeconds(60),
+                        now.plus(Duration.ofDays(1)), first, first.plus(Duration.ofHours(12)))).get("id").asLong();
+        List<String> tokens = trainees(jdbcUrl, people);
+
+        CountDownLatch ready = new CountDownLatch(people);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(people);
+        List<Future<long[]>> futures = new ArrayList<>();
+        String path = base + "/api/v1/cohorts/" + cohort + "/registrations";
+        for (String token : tokens) {
+            futures.add(pool.submit(() -> {
+                // Each client holds its own connection, opened before the start, like browsers on the page.
+                HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                own.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                HttpRequest req = HttpRequest.newBuilder(URI.create(path)).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
+                ready.countDown();
+                go.await();
+                long t0 = System.nanoTime();
+                HttpResponse<String> res = own.send(req, HttpResponse.BodyHandlers.ofString());
+                long t1 = System.nanoTime();
+                long id = -1;
+                long pos = -1;
+                if (res.statusCode() == 201) {
+                    JsonNode b = JSON.readTree(res.body());
+                    id = b.get("registrationId").asLong();
+                    pos = b.get("position").isNull() ? 0 : b.get("position").asLong();
+                } else if (verbose) {
+                    System.out.println("  " + res.statusCode() + " " + res.body());
+                }
+                return new long[] {t1 - t0, res.statusCode(), id, pos, t1};
+            }));
+        }
+        ready.await();
+        long start = System.nanoTime();
+        go.countDown();
+        List<long[]> out = new ArrayList<>();
+        for (Future<long[]> f : futures) out.add(f.get());
+        pool.shutdown();
+
+        long[] lat = out.stream().mapToLong(o -> o[0]).sorted().toArray();
+        long last = out.stream().mapToLong(o -> o[4]).max().orElse(start);
+        int created = (int) out.stream().filter(o -> o[1] == 201).count();
+        // Wait list: ordered by id, the positions must read 1, 2, 3, … and every seat must precede them.
+        List<long[]> ok = out.stream().filter(o -> o[1] == 201).sorted(Comparator.comparingLong(o -> o[2])).toList();
+        boolean orderOk = true;
+        long expected = 1;
+        boolean waiting = false;
+        for (long[] o : ok) {
+            if (o[3] == 0) {
+                orderOk &= !waiting;
+            } else {
+                waiting = true;
+                orderOk &= o[3] == expected++;
+            }
+        }
+        long registered;
+        long waitlisted;
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT count(*) FILTER (WHERE status = 'REGISTERED'), count(*) FILTER (WHERE status = 'WAITLISTED')
+                     FROM registration WHERE cohort_id = ?""")) {
+            ps.setLong(1, cohort);
+            ResultSet rs = ps.executeQuery();
+            rs.next();
+            registered = rs.getLong(1);
+            waitlisted = rs.getLong(2);
+        }
+        if (verbose) System.out.println("  cohort " + cohort + ": " + created + " answered 201");
+        return new Result(pct(lat, 50), pct(lat, 99), lat[lat.length - 1] / 1e6, (last - start) / 1e6, created,
+                registered, waitlisted, orderOk);
+    }
+
+    static double pct(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    /** Trainee accounts and API tokens made straight in the database: setup is not what is measured. */
+    static List<String> trainees(String jdbcUrl, int n) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement acc = c.prepareStatement("INSERT INTO account (username, password_hash, display_name, roles) "
+                     + "VALUES (?, '{noop}-', ?, '{TRAINEE}') RETURNING id");
+             PreparedStatement tok = c.prepareStatement("INSERT INTO api_token (account_id, name, token_hash) VALUES (?, 'bench', ?)")) {
+            for (int i = 0; i < n; i++) {
+                acc.setString(1, "bench-t-" + run + "-" + i);
+                acc.setString(2, "수강생 " + i);
+                ResultSet rs = acc.executeQuery();
+                rs.next();
+                String token = "lc_bench_" + UUID.randomUUID();
+                tok.setLong(1, rs.getLong(1));
+                tok.setBytes(2, MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+                tok.executeUpdate();
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
+    static String adminToken(String base, String password) throws Exception {
+        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpResponse<String> login = session.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (login.statusCode() != 200) throw new IllegalStateException("admin login failed: " + login.body());
+        String xsrf = ((CookieManager) session.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        HttpResponse<String> token = session.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"registration-bench\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 201) throw new IllegalStateException("token: " + token.statusCode() + " " + token.body());
+        return JSON.readTree(token.body()).get("token").asString();
+    }
+
+    static JsonNode post(HttpClient http, String base, String token, String path, String json) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) throw new IllegalStateException(path + ": " + r.statusCode() + " " + r.body());
+        return JSON.readTree(r.body());
+    }
+
+    static void row(String figure, String measured, String limit, Boolean pass) {
+        System.out.printf(Locale.ROOT, "%-52s %14s %14s %s%n", figure, measured, limit,
+                pass == null ? "" : pass ? "pass" : "FAIL");
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    private RegistrationBench() {
+    }
+}
