@@ -319,6 +319,14 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
       if (n === 0) {
         await lp.getByTestId('save-state').filter({ hasText: '임시 저장됨' }).waitFor(); // debounced PUT draft
         await shot(lp, '05-labeling');
+        // IME: the Enter that ends a Hangul composition reaches the page as keyCode 229 — it must not submit.
+        const cdp = await labeler.context.newCDPSession(lp);
+        for (const type of ['rawKeyDown', 'keyUp']) {
+          await cdp.send('Input.dispatchKeyEvent', { type, key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+        }
+        await lp.waitForTimeout(300);
+        assert.equal(await lp.locator('[data-task-id]').getAttribute('data-task-id'), id, 'an IME Enter (keyCode 229) does not submit');
+        await cdp.detach();
       }
       await lp.keyboard.press('Enter');
       await waitForTaskChange(lp, id, 'no-more-tasks');
