@@ -62,7 +62,7 @@ describe('review screen', () => {
     const reason = screen.getByRole('textbox', { name: /Reason/ });
     expect(reason).toHaveFocus();
     expect(reason).toBeRequired();
-    const send = screen.getByRole('button', { name: 'Send rejection' });
+    const send = screen.getByRole('button', { name: /Send rejection/ });
     expect(send).toBeDisabled();
     await user.type(reason, '   ');
     expect(send).toBeDisabled();
@@ -94,6 +94,23 @@ describe('review screen', () => {
     expect(screen.getByRole('button', { name: /Approve/ })).toBeInTheDocument();
   });
 
+  it('Ctrl+Enter sends the rejection from the reason box, but not while composing Hangul', async () => {
+    const user = userEvent.setup();
+    const m = setup([review(1, '경제'), review(2, '정치')]);
+    await screen.findByText('기사 1');
+    fireEvent.keyDown(document.body, { key: 'r', code: 'KeyR' });
+    const reason = await screen.findByRole('textbox', { name: /Reason/ });
+    fireEvent.keyDown(reason, { key: 'Enter', code: 'Enter', ctrlKey: true }); // empty: nothing to send
+    await user.type(reason, '사회');
+    fireEvent.keyDown(reason, { key: 'Enter', code: 'Enter', ctrlKey: true, isComposing: true });
+    fireEvent.keyDown(reason, { key: 'Enter', code: 'Enter', ctrlKey: true, keyCode: 229 });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(m.decisions()).toHaveLength(0);
+    fireEvent.keyDown(reason, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    await screen.findByText('기사 2');
+    expect(m.decisions()[0].body).toEqual({ verdict: 'REJECT', reason: '사회' });
+  });
+
   it('correct: edits the result with hotkeys and sends it as a new version', async () => {
     const user = userEvent.setup();
     const m = setup([review(1, '경제')]);
@@ -102,7 +119,7 @@ describe('review screen', () => {
     expect(screen.getByRole('radio', { name: '사회' })).toBeEnabled();
     fireEvent.keyDown(document.body, { key: '3', code: 'Digit3' });
     expect(screen.getByRole('radio', { name: '사회' })).toBeChecked();
-    await user.click(screen.getByRole('button', { name: 'Save correction' }));
+    await user.click(screen.getByRole('button', { name: /Save correction/ }));
     await screen.findByTestId('no-more-reviews');
     expect(m.decisions()[0].body).toEqual({ verdict: 'CORRECT', result: { topic: '사회' } });
   });
@@ -113,7 +130,7 @@ describe('review screen', () => {
     await screen.findByText('기사 1');
     await user.click(screen.getByRole('button', { name: /Reject/ }));
     await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
-    await user.click(screen.getByRole('button', { name: 'Send rejection' }));
+    await user.click(screen.getByRole('button', { name: /Send rejection/ }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('is too short'));
     expect(screen.getByText('기사 1')).toBeInTheDocument();
   });

@@ -99,6 +99,11 @@ export function ReviewPage() {
   const inView = phase === 'ready' && mode === 'view';
   useShortcut(['a'], () => void decide('APPROVE'), { enabled: inView });
   useShortcut(['r'], () => setMode('reject'), { enabled: inView });
+  // Ctrl+Enter sends what is open (the rejection from its reason box, or the correction); never mid-composition.
+  useShortcut(['ctrl+enter'], () => void decide(mode === 'reject' ? 'REJECT' : 'CORRECT'), {
+    enabled: phase === 'ready' && mode !== 'view',
+    allowInTextEntry: true,
+  });
   useShortcut(['escape'], () => {
     setMode('view');
     setReason('');
@@ -182,7 +187,7 @@ export function ReviewPage() {
               ) : null}
               <div className="row">
                 <button type="button" className="btn danger" disabled={busy || !reason.trim()} onClick={() => decide('REJECT')} data-testid="send-reject">
-                  {t('review.sendReject')}
+                  {t('review.sendReject')} <kbd>Ctrl+Enter</kbd>
                 </button>
                 <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); setFieldErrors({}); }}>
                   {t('common.cancel')} <kbd>Esc</kbd>
@@ -206,7 +211,7 @@ export function ReviewPage() {
           {mode === 'correct' ? (
             <div className="work-actions">
               <button type="button" className="btn primary" disabled={busy} onClick={() => decide('CORRECT')} data-testid="send-correct">
-                {t('review.sendCorrect')}
+                {t('review.sendCorrect')} <kbd>Ctrl+Enter</kbd>
               </button>
               <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
                 {t('label.undo')} <kbd>Ctrl+Z</kbd>
