@@ -111,8 +111,10 @@ public final class Benchmark {
         long bytes = Files.size(file);
         report.note("P1 input: " + items + " JSONL lines, " + bytes / (1024 * 1024) + " MiB (Korean text, emoji, metadata)");
 
-        double rawSeconds = rawCopy(file, projectId);
-        report.info("P1", "raw PostgreSQL COPY of the same rows (no indexes)", Report.fmt(items / rawSeconds) + " rows/s");
+        double bareSeconds = rawCopy(file, projectId, false);
+        double rawSeconds = rawCopy(file, projectId, true);
+        report.info("P1", "raw COPY of the same rows into a bare table (no keys, indexes)", Report.fmt(items / bareSeconds) + " rows/s");
+        report.info("P1", "raw COPY of the same rows into the task table (psql-like)", Report.fmt(items / rawSeconds) + " rows/s");
 
         HeapWatch heap = new HeapWatch();
         heap.start();
@@ -125,7 +127,8 @@ public final class Benchmark {
         long stored = get("/api/v1/projects/" + projectId).get("counts").get("total").asLong();
         report.exactly("P1", "tasks stored by the import", stored, items);
         report.atLeast("P1", "import through the API (upload → DONE)", items / importSeconds, 100_000, "items/s");
-        report.atLeast("P1", "import vs raw COPY", 100 * rawSeconds / importSeconds, 50, "%");
+        report.atLeast("P1", "import vs raw COPY into the task table", 100 * rawSeconds / importSeconds, 50, "%");
+        report.info("P1", "import vs raw COPY into a bare table", Report.fmt(100 * bareSeconds / importSeconds) + " %");
         report.info("P1", "app heap used during import (max / start)", heap.summary());
 
         if (!only.contains("P2")) return;
@@ -160,12 +163,20 @@ public final class Benchmark {
         }
     }
 
-    /** The ceiling: the same rows COPY'd straight into a bare table by a client that already has them. */
-    double rawCopy(Path file, long projectId) throws Exception {
+    /**
+     * The ceiling: the same rows COPY'd by a client that already has them, either into a bare table (no keys, no
+     * indexes: what the disk and the jsonb parser allow) or into the task table itself, rolled back (what PostgreSQL
+     * allows for this schema — the import cannot beat it).
+     */
+    double rawCopy(Path file, long projectId, boolean intoTask) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE IF EXISTS bench_raw");
-                s.execute("CREATE TABLE bench_raw (project_id bigint NOT NULL, data jsonb NOT NULL)");
+            if (intoTask) {
+                c.setAutoCommit(false);
+            } else {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE IF EXISTS bench_raw");
+                    s.execute("CREATE TABLE bench_raw (project_id bigint NOT NULL, data jsonb NOT NULL)");
+                }
             }
             long t0 = System.nanoTime();
             try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -191,11 +202,20 @@ public final class Benchmark {
                     public void close() {
                     }
                 };
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_raw FROM STDIN", rows, 1 << 16);
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        intoTask ? "COPY task (project_id, data) FROM STDIN" : "COPY bench_raw FROM STDIN", rows, 1 << 16);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE bench_raw");
+            if (intoTask) {
+                c.rollback();
+                c.setAutoCommit(true);
+                try (Statement s = c.createStatement()) {
+                    s.execute("VACUUM task"); // the rolled-back rows must not weigh on the import measured next
+                }
+            } else {
+                try (Statement s = c.createStatement()) {
+                    s.execute("DROP TABLE bench_raw");
+                }
             }
             return seconds;
         }
