@@ -193,8 +193,25 @@ async function waitForJobDone(panel, jobTestId, timeout = 60_000) {
 
 /** E2E_SCREENSHOTS=<dir> keeps a picture of each main screen (for reviewing the UI); off by default. */
 async function shot(page, name) {
+  await assertControlsNamed(page, name);
   const dir = process.env.E2E_SCREENSHOTS;
   if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'tab', 'progressbar', 'slider', 'listbox', 'searchbox']);
+
+/** Every control on the screen has an accessible name, as Chromium computes it for screen readers. */
+async function assertControlsNamed(page, where) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const unnamed = nodes
+      .filter((n) => !n.ignored && CONTROL_ROLES.has(n.role?.value) && !String(n.name?.value ?? '').trim())
+      .map((n) => n.role.value);
+    assert.deepEqual(unnamed, [], `${where}: controls without an accessible name`);
+  } finally {
+    await cdp.detach();
+  }
 }
 
 function sentenceOf(text) {
