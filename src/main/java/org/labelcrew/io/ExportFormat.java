@@ -25,6 +25,31 @@ public interface ExportFormat {
     /** A writer over {@code out}; closing the writer finishes the document but leaves {@code out} to the caller. */
     Writer open(OutputStream out) throws IOException;
 
+    /**
+     * A writer that may use the project's schema and the job's options (formats that convert results, or need to know
+     * which field to write). Formats that do not care keep the default.
+     */
+    default Writer open(OutputStream out, Context context) throws IOException {
+        return open(out);
+    }
+
+    /**
+     * Refuses, before the job is queued, an export this format cannot make for the project (a CoNLL export of a
+     * project without a spans field); throws {@link org.labelcrew.shared.ApiException} naming the field at fault.
+     */
+    default void check(Context context) {
+    }
+
+    /** The project's label schema and the export's options ({@code split}, {@code field}…), as saved with the job. */
+    record Context(JsonNode schema, JsonNode options) {
+
+        /** The {@code field} option: which field of the schema to write, when a format writes one. */
+        String field() {
+            JsonNode f = options == null ? null : options.get("field");
+            return f == null || !f.isString() ? null : f.asString();
+        }
+    }
+
     interface Writer extends Closeable {
         void write(Item item) throws IOException;
     }

@@ -85,14 +85,16 @@ class ExportRunner {
         return formats.keySet().stream().sorted().toList();
     }
 
-    private record Job(long id, long projectId, String format, JsonNode options, String status) {
+    private record Job(long id, long projectId, String format, JsonNode options, String status, JsonNode schema) {
     }
 
     void run(long jobId) {
-        Job job = jdbc.sql("SELECT id, project_id, format, options, status FROM export_job WHERE id = :id")
+        Job job = jdbc.sql("""
+                SELECT j.id, j.project_id, j.format, j.options, j.status, p.schema
+                FROM export_job j JOIN project p ON p.id = j.project_id WHERE j.id = :id""")
                 .param("id", jobId)
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), json.column(rs, "options"),
-                        rs.getString(5)))
+                        rs.getString(5), json.column(rs, "schema")))
                 .optional().orElse(null);
         if (job == null || job.status().equals("DONE") || job.status().equals("FAILED")) return;
         Path tmp = null;
@@ -127,7 +129,7 @@ class ExportRunner {
             c.setReadOnly(true);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 ExportFormat.Writer writer = format.open(out)) {
+                 ExportFormat.Writer writer = format.open(out, new ExportFormat.Context(job.schema(), job.options()))) {
                 long total;
                 try (PreparedStatement count = c.prepareStatement(
                         "SELECT count(*) FROM task WHERE project_id = ? AND state = 'APPROVED'")) {

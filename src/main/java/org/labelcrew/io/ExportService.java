@@ -18,6 +18,7 @@ import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /** Starting exports, following them and handing out the finished file. Managers of the project only. */
 @Service
@@ -43,22 +44,30 @@ public class ExportService {
     public record SplitRequest(Double train, Double validation, Double test, Long seed) {
     }
 
-    public record ExportRequest(String format, SplitRequest split) {
+    /**
+     * {@code field}: which field a single-field format writes (the spans field of a CoNLL export); by default the
+     * schema's first field of the kind the format needs.
+     */
+    public record ExportRequest(String format, SplitRequest split, String field) {
     }
 
     public ExportJob start(long projectId, ExportRequest request, CurrentUser user) {
         requireManager(projectId, user);
         String format = request == null || request.format() == null || request.format().isBlank() ? "jsonl" : request.format();
-        if (runner.format(format).isEmpty()) {
-            throw ApiException.invalid("format", "\"" + format + "\" is not an export format; use one of " + runner.formatNames());
-        }
+        ExportFormat exportFormat = runner.format(format).orElseThrow(() -> ApiException.invalid("format",
+                "\"" + format + "\" is not an export format; use one of " + runner.formatNames()));
         Map<String, Object> options = new LinkedHashMap<>();
+        if (request != null && request.field() != null && !request.field().isBlank()) options.put("field", request.field());
         if (request != null && request.split() != null) {
             SplitRequest s = request.split();
             Split split = Split.checked(s.train(), s.validation(), s.test(), s.seed());
             options.put("split", Map.of("train", split.train(), "validation", split.validation(), "test", split.test(),
                     "seed", split.seed()));
         }
+        // Refused now, with the field at fault, rather than queued to fail in the background.
+        JsonNode schema = jdbc.sql("SELECT schema::text FROM project WHERE id = :p").param("p", projectId)
+                .query((rs, i) -> json.parse(rs.getString(1))).single();
+        exportFormat.check(new ExportFormat.Context(schema, json.mapper().valueToTree(options)));
         long id = jdbc.sql("""
                 INSERT INTO export_job (project_id, format, options, created_by, created_at)
                 VALUES (:p, :f, :o::jsonb, :by, :now) RETURNING id""")

@@ -3,6 +3,7 @@ package org.labelcrew.io;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -20,8 +21,25 @@ public interface ImportFormat {
         return 0;
     }
 
+    /**
+     * Whether the progress estimate may count the file's lines (one item per line). JSON-document formats (a task
+     * array, AI-Hub documents) say no: their items do not follow lines, so the job's {@code total} stays open until
+     * the end and the browser follows {@code bytesRead} instead.
+     */
+    default boolean itemsFollowLines() {
+        return true;
+    }
+
     /** A reader over the upload's bytes; the caller closes it. */
     Reader open(InputStream in);
+
+    /**
+     * A reader that may use the project's label schema ({@code {"fields": […]}}), for formats that carry annotations
+     * and convert them to the project's result shape. Formats that do not care keep the default.
+     */
+    default Reader open(InputStream in, JsonNode schema) {
+        return open(in);
+    }
 
     interface Reader extends Closeable {
         /** The next item or line error; null at the end of the input. */

@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -66,14 +67,16 @@ class ImportRunner {
         return formats.keySet().stream().sorted().toList();
     }
 
-    private record Job(long id, long projectId, String format, String status, Path file) {
+    private record Job(long id, long projectId, String format, String status, Path file, JsonNode schema) {
     }
 
     void run(long jobId) {
-        Job job = jdbc.sql("SELECT id, project_id, format, status, file_path FROM import_job WHERE id = :id")
+        Job job = jdbc.sql("""
+                SELECT j.id, j.project_id, j.format, j.status, j.file_path, p.schema
+                FROM import_job j JOIN project p ON p.id = j.project_id WHERE j.id = :id""")
                 .param("id", jobId)
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : Path.of(rs.getString(5))))
+                        rs.getString(5) == null ? null : Path.of(rs.getString(5)), json.column(rs, "schema")))
                 .optional().orElse(null);
         if (job == null || job.status().equals("DONE") || job.status().equals("FAILED")) return;
         try {
@@ -97,7 +100,7 @@ class ImportRunner {
         if (job.file() == null || !Files.isRegularFile(job.file())) {
             throw new IllegalStateException("the uploaded file is gone (" + job.file() + ")");
         }
-        long estimate = Math.max(0, countLines(job.file()) - format.headerLines());
+        long estimate = format.itemsFollowLines() ? Math.max(0, countLines(job.file()) - format.headerLines()) : 0;
         jdbc.sql("""
                 UPDATE import_job SET status = 'RUNNING', total = :total, imported = 0, rejected = 0, bytes_read = 0,
                        errors = '[]' WHERE id = :id""")
@@ -108,7 +111,7 @@ class ImportRunner {
         long rejected = 0;
         long lastProgress = System.currentTimeMillis();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(job.file()), 1 << 16);
-             ImportFormat.Reader reader = format.open(in);
+             ImportFormat.Reader reader = format.open(in, job.schema());
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {
