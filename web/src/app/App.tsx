@@ -1,5 +1,6 @@
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { ReactNode } from 'react';
+import { academyRoutes } from '../features/academy/routes';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { TokensPage } from '../features/accounts/TokensPage';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="/tasks/:id" element={auth(<TaskDetailPage />)} />
         <Route path="/accounts" element={auth(<AccountsPage />)} />
         <Route path="/tokens" element={auth(<TokensPage />)} />
+        {academyRoutes(auth)}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

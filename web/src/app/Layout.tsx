@@ -34,10 +34,23 @@ export function Layout() {
         {me ? (
           <nav aria-label={t('nav.main')} className="main-nav">
             <NavLink to="/projects">{t('nav.projects')}</NavLink>
+            <NavLink to="/academy" end>
+              {t('nav.academy')}
+            </NavLink>
+            <NavLink to="/academy/me">{t('nav.myAcademy')}</NavLink>
+            {hasRole('ADMIN', 'MANAGER') ? <NavLink to="/academy/manage">{t('nav.academyManage')}</NavLink> : null}
             {hasRole('ADMIN') ? <NavLink to="/accounts">{t('nav.accounts')}</NavLink> : null}
             <NavLink to="/tokens">{t('nav.tokens')}</NavLink>
           </nav>
-        ) : null}
+        ) : (
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <NavLink to="/academy" end>
+              {t('nav.academy')}
+            </NavLink>
+            <NavLink to="/login">{t('login.submit')}</NavLink>
+            <NavLink to="/signup">{t('nav.signup')}</NavLink>
+          </nav>
+        )}
         <div className="header-end">
           <LanguageSwitch />
           {me ? (

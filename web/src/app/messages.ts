@@ -1,3 +1,5 @@
+import { academyMessages } from '../features/academy/messages';
+
 /**
  * Every word the UI shows, in Korean and English. `{name}` marks a parameter.
  * TypeScript checks that each key has both languages and that code only asks for keys that exist.
@@ -322,6 +324,8 @@ export const messages = {
   'tokens.never': { ko: '사용 안 함', en: 'Never' },
   'tokens.revoke': { ko: '폐기', en: 'Revoke' },
   'tokens.revokeOf': { ko: '{name} 토큰 폐기', en: 'Revoke token {name}' },
+
+  ...academyMessages,
 } satisfies Record<string, { ko: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../app/i18n';
@@ -74,6 +74,9 @@ export function LoginPage() {
         <button type="submit" className="btn primary" disabled={busy} data-testid="login-submit">
           {busy ? t('login.signingIn') : t('login.submit')}
         </button>
+        <p className="small" data-testid="signup-link">
+          {t('login.newHere')} <Link to="/signup">{t('nav.signup')}</Link> · <Link to="/academy">{t('nav.academy')}</Link>
+        </p>
       </form>
     </div>
   );

@@ -1,0 +1,342 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { academy, type Attempt, type AttemptResult } from '../../api/academy';
+import { ApiError } from '../../api/client';
+import type { AnnotationResult } from '../../api/types';
+import { Annotator } from '../../annotator/Annotator';
+import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
+import { useAnnotationStore } from '../../annotator/core/store';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { resultFieldErrors } from '../labeling/LabelingPage';
+import { formatCountdown, formatValue, useNow } from './time';
+
+export const ANSWER_SAVE_DELAY_MS = 600;
+type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+
+/** The exam's score, pass mark and, per item, the answer beside the reference with feedback. */
+export function AttemptResultView({ result, attempt }: { result: AttemptResult; attempt?: Attempt | null }) {
+  const { t, formatDate } = useI18n();
+  const dataOf = (itemId: number) => attempt?.items.find((i) => i.itemId === itemId)?.data;
+  return (
+    <section className="card stack" aria-labelledby="result-title" data-testid="exam-result" data-passed={result.passed}>
+      <h2 id="result-title">{t('exam.result')}</h2>
+      <p className="exam-score">
+        <strong data-testid="exam-score">{t('exam.scoreLine', { score: Math.round(result.score * 10) / 10, pass: result.passScore })}</strong>{' '}
+        <span className={`tag ${result.passed ? 'state-APPROVED' : 'state-REJECTED'}`} data-testid="exam-passed">
+          {result.passed ? t('exam.passed') : t('exam.failed')}
+        </span>
+      </p>
+      <p className="muted small">
+        {t('exam.submittedAt', { time: formatDate(result.submittedAt) })}
+        {result.late ? ` · ${t('exam.late')}` : ''}
+      </p>
+      <ol className="result-items">
+        {result.perItem.map((item, i) => {
+          const data = dataOf(item.itemId);
+          const text = data && typeof data.text === 'string' ? data.text : null;
+          return (
+            <li key={item.itemId} className="result-item" data-testid="result-item" data-score={item.score}>
+              <h3 className="small-heading">
+                {t('exam.itemN', { n: i + 1 })} · {t('exam.itemScore', { score: Math.round(item.score * 100) })}
+              </h3>
+              {text ? <p className="result-text">{text}</p> : null}
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('exam.field')}</th>
+                    <th scope="col">{t('exam.yourAnswer')}</th>
+                    <th scope="col">{t('exam.reference')}</th>
+                    <th scope="col" className="num">
+                      {t('exam.score')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(item.fields.length ? item.fields : Object.keys(item.reference ?? {}).map((f) => ({ field: f, type: '', score: null, feedback: null }))).map(
+                    (f) => (
+                      <tr key={f.field}>
+                        <th scope="row">{f.field}</th>
+                        <td>{formatValue(item.answer?.[f.field])}</td>
+                        <td>{formatValue(item.reference?.[f.field])}</td>
+                        <td className="num">{f.score == null ? '—' : Math.round(f.score * 100)}</td>
+                      </tr>
+                    ),
+                  )}
+                </tbody>
+              </table>
+              {item.feedback ? (
+                <p className="small" data-testid="item-feedback">
+                  {item.feedback}
+                </p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+/**
+ * One attempt, item by item, in the same labeling form the workers use. Each item's answer is saved a moment after
+ * the last edit (and at once when moving on); the countdown submits by itself at the deadline.
+ */
+export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResult: (r: AttemptResult) => void }) {
+  const { t } = useI18n();
+  const items = [...attempt.items].sort((a, b) => a.position - b.position);
+  const [index, setIndex] = useState(0);
+  const [answers, setAnswers] = useState<Record<string, AnnotationResult>>(() => ({ ...(attempt.answers ?? {}) }));
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const store = useAnnotationStore(attempt.answers?.[String(items[0]?.itemId)] ?? {});
+  const pending = useRef<{ itemId: number; value: AnnotationResult; timer: ReturnType<typeof setTimeout> } | null>(null);
+  const submitted = useRef(false);
+  const now = useNow(1000);
+  const left = Date.parse(attempt.deadline) - now;
+  const item = items[index];
+
+  const save = useCallback(
+    async (itemId: number, value: AnnotationResult) => {
+      setSaveState('saving');
+      try {
+        await academy.saveAnswer(attempt.attemptId, itemId, value);
+        setFieldErrors({});
+        setSaveState('saved');
+        return true;
+      } catch (e) {
+        setSaveState('failed');
+        if (e instanceof ApiError && e.status === 422) setFieldErrors(resultFieldErrors(e));
+        else setError(e);
+        return false;
+      }
+    },
+    [attempt.attemptId],
+  );
+
+  const flush = useCallback(async () => {
+    const p = pending.current;
+    if (!p) return true;
+    clearTimeout(p.timer);
+    pending.current = null;
+    return save(p.itemId, p.value);
+  }, [save]);
+
+  // Debounced save after each edit of the current item.
+  useEffect(() => {
+    if (store.revision === 0 || !item) return;
+    if (pending.current) clearTimeout(pending.current.timer);
+    const itemId = item.itemId;
+    const value = store.value;
+    setSaveState('pending');
+    const timer = setTimeout(() => {
+      pending.current = null;
+      void save(itemId, value);
+    }, ANSWER_SAVE_DELAY_MS);
+    pending.current = { itemId, value, timer };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store.revision]);
+
+  useEffect(() => () => {
+    if (pending.current) clearTimeout(pending.current.timer);
+  }, []);
+
+  const go = async (next: number) => {
+    if (next < 0 || next >= items.length || next === index) return;
+    // What is on screen is this item's answer, whether or not its save has landed yet.
+    const current = { ...answers };
+    if (store.revision > 0 || item.itemId in current) current[String(item.itemId)] = store.value;
+    setAnswers(current);
+    await flush();
+    setFieldErrors({});
+    store.reset(current[String(items[next].itemId)] ?? {});
+    setIndex(next);
+  };
+
+  const submit = useCallback(async () => {
+    if (submitted.current) return;
+    submitted.current = true;
+    setSubmitting(true);
+    setError(null);
+    try {
+      await flush();
+      onResult(await academy.submit(attempt.attemptId));
+    } catch (e) {
+      submitted.current = false;
+      setError(e);
+    } finally {
+      setSubmitting(false);
+    }
+  }, [attempt.attemptId, flush, onResult]);
+
+  // The deadline submits what was saved.
+  useEffect(() => {
+    if (left <= 0 && !submitted.current) void submit();
+  }, [left <= 0]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useShortcut(
+    ['enter'],
+    (_c, e) => {
+      if (enterHasOwnMeaning(e.target)) return false;
+      if (index < items.length - 1) void go(index + 1);
+      else return false;
+    },
+    { enabled: !submitting },
+  );
+
+  if (!item) return <p className="empty">{t('exam.noItems')}</p>;
+  const answered = (id: number) => {
+    const a = id === item.itemId ? store.value : answers[String(id)];
+    return !!a && Object.keys(a).length > 0;
+  };
+  const unanswered = items.filter((i) => !answered(i.itemId)).length;
+
+  return (
+    <div className="stack exam-runner" data-testid="exam-runner" data-attempt-id={attempt.attemptId}>
+      <div className="work-head row wrap space-between">
+        <h2 data-testid="exam-item-title">{t('exam.itemOf', { n: index + 1, total: items.length })}</h2>
+        <div className="work-status row wrap">
+          <span className={`lease${left <= 0 ? ' expired' : left < 60_000 ? ' warn' : ''}`} role="timer" aria-live="off" data-testid="exam-countdown">
+            {left <= 0 ? t('exam.timeUp') : t('exam.timeLeft', { time: formatCountdown(left) })}
+          </span>
+          <span className={`save-state ${saveState}`} aria-live="polite" data-testid="answer-save-state">
+            {saveState === 'saving' || saveState === 'pending'
+              ? t('label.saving')
+              : saveState === 'saved'
+                ? t('exam.answerSaved')
+                : saveState === 'failed'
+                  ? t('exam.answerNotSaved')
+                  : ''}
+          </span>
+        </div>
+      </div>
+      <nav aria-label={t('exam.items')}>
+        <ol className="row wrap exam-nav">
+          {items.map((it, i) => (
+            <li key={it.itemId}>
+              <button
+                type="button"
+                className={`btn small${i === index ? ' primary' : ''}`}
+                aria-current={i === index ? 'step' : undefined}
+                aria-label={`${t('exam.itemN', { n: i + 1 })}${answered(it.itemId) ? ` (${t('exam.answered')})` : ''}`}
+                onClick={() => void go(i)}
+              >
+                {i + 1}
+                {answered(it.itemId) ? ' ✓' : ''}
+              </button>
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <div className="card" data-item-id={item.itemId} data-testid="exam-item">
+        <Annotator key={item.itemId} schema={attempt.schema} data={item.data} store={store} errors={fieldErrors} />
+      </div>
+      <ErrorMessage error={error} />
+      <div className="row wrap work-actions">
+        <button type="button" className="btn" onClick={() => void go(index - 1)} disabled={index === 0}>
+          {t('exam.previous')}
+        </button>
+        <button type="button" className="btn" onClick={() => void go(index + 1)} disabled={index >= items.length - 1} data-testid="exam-next">
+          {t('exam.next')} <kbd>Enter</kbd>
+        </button>
+        <span className="spacer" />
+        {unanswered > 0 ? <span className="muted small">{t('exam.unanswered', { n: unanswered })}</span> : null}
+        <button type="button" className="btn primary" onClick={() => void submit()} disabled={submitting} data-testid="exam-submit">
+          {submitting ? t('exam.submitting') : t('exam.submit')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/** /academy/exams/:id — the exam's rules, then an attempt (a new one or the one still running). */
+export function ExamPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const examId = Number(id);
+  const navigate = useNavigate();
+  const summary = useAsync(async () => (await academy.exams()).find((e) => e.id === examId) ?? null, [examId]);
+  const [attempt, setAttempt] = useState<Attempt | null>(null);
+  const [result, setResult] = useState<AttemptResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const s = summary.data;
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      setAttempt(await academy.startAttempt(examId));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="stack">
+      <p className="crumbs">
+        <Link to="/academy/me">{t('nav.myAcademy')}</Link>
+      </p>
+      <PageHeader title={attempt?.examName ?? s?.name ?? t('exam.title')} />
+      {summary.loading && !s ? <Loading /> : null}
+      <ErrorMessage error={summary.error} onRetry={summary.reload} />
+      {result ? (
+        <>
+          <AttemptResultView result={result} attempt={attempt} />
+          <button type="button" className="btn" onClick={() => navigate('/academy/me')}>
+            {t('exam.backToAcademy')}
+          </button>
+        </>
+      ) : attempt ? (
+        <AttemptRunner attempt={attempt} onResult={setResult} />
+      ) : s || summary.data === null ? (
+        <div className="card stack" data-testid="exam-intro">
+          {s ? (
+            <ul className="small">
+              <li>{t('exam.itemsCount', { n: s.itemCount })}</li>
+              <li>{t('exam.timeLimit', { n: s.timeLimitMinutes })}</li>
+              <li>{t('exam.passScore', { n: s.passScore })}</li>
+              <li>{t('exam.attemptsUsed', { used: s.attemptsUsed, max: s.maxAttempts })}</li>
+              {s.bestScore != null ? <li>{t('exam.best', { score: Math.round(s.bestScore * 10) / 10 })}</li> : null}
+            </ul>
+          ) : null}
+          <p className="muted">{t('exam.howTo')}</p>
+          <ErrorMessage error={error} />
+          <div>
+            <button type="button" className="btn primary" onClick={start} disabled={busy || (!!s && s.attemptsUsed >= s.maxAttempts)} data-testid="exam-start">
+              {t('exam.start')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** /academy/attempts/:id — a submitted attempt's result, or the attempt itself while it runs. */
+export function AttemptPage() {
+  const { t } = useI18n();
+  const { id } = useParams();
+  const view = useAsync(() => academy.attempt(Number(id)), [id]);
+  const [result, setResult] = useState<AttemptResult | null>(null);
+  const v = view.data;
+  return (
+    <section className="stack">
+      <p className="crumbs">
+        <Link to="/academy/me">{t('nav.myAcademy')}</Link>
+      </p>
+      <PageHeader title={v?.attempt.examName ?? t('exam.title')} />
+      {view.loading && !v ? <Loading /> : null}
+      <ErrorMessage error={view.error} onRetry={view.reload} />
+      {v && (result ?? v.result) ? (
+        <AttemptResultView result={(result ?? v.result)!} attempt={v.attempt} />
+      ) : v ? (
+        <AttemptRunner attempt={v.attempt} onResult={setResult} />
+      ) : null}
+    </section>
+  );
+}

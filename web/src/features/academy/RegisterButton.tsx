@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { academy, type Cohort, type MyRegistrationRef } from '../../api/academy';
+import { ApiError } from '../../api/client';
+import { useAuth } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import { ErrorMessage } from '../../app/ui';
+import { formatCountdown, useNow } from './time';
+
+export type WindowState = 'UPCOMING' | 'OPEN' | 'CLOSED';
+
+/** The registration window by the browser's clock, so the button opens at the minute without a reload. */
+export function windowState(cohort: Pick<Cohort, 'registrationOpensAt' | 'registrationClosesAt'>, now: number): WindowState {
+  if (now < Date.parse(cohort.registrationOpensAt)) return 'UPCOMING';
+  if (now >= Date.parse(cohort.registrationClosesAt)) return 'CLOSED';
+  return 'OPEN';
+}
+
+/** My registration status in words: "Registered", "Waitlisted — position 3". */
+export function StatusBadge({ status, position }: { status: string; position: number | null | undefined }) {
+  const { t } = useI18n();
+  if (status === 'WAITLISTED') {
+    return (
+      <span className="tag state-SUBMITTED" data-testid="registration-status" data-status={status}>
+        {t('academy.status.WAITLISTED')} · {t('academy.position', { n: position ?? '?' })}
+      </span>
+    );
+  }
+  return (
+    <span className={`tag ${status === 'REGISTERED' ? 'state-APPROVED' : ''}`} data-testid="registration-status" data-status={status}>
+      {status === 'REGISTERED' ? t('academy.status.REGISTERED') : status === 'CANCELLED' ? t('academy.status.CANCELLED') : status}
+    </span>
+  );
+}
+
+/**
+ * Register for a cohort, or see and cancel my registration. Before the window it shows when registration opens (with
+ * a countdown) and turns into a live button at that minute; a 409 from the server shows when it opens.
+ */
+export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?: () => void }) {
+  const { t, formatDate } = useI18n();
+  const { me } = useAuth();
+  const now = useNow(1000);
+  const [mine, setMine] = useState<MyRegistrationRef | null>(cohort.me);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  // A reload of the list (after my change or another's) brings the server's word on my registration.
+  useEffect(() => setMine(cohort.me), [cohort.me?.registrationId, cohort.me?.status, cohort.me?.position]); // eslint-disable-line react-hooks/exhaustive-deps
+  const state = windowState(cohort, now);
+  const label = cohort.name;
+
+  if (!me) {
+    return (
+      <p className="register-box" data-testid="register-signin">
+        <Link to="/login" state={{ from: '/academy' }}>
+          {t('academy.signInToRegister')}
+        </Link>{' '}
+        · <Link to="/signup">{t('academy.signupLink')}</Link>
+      </p>
+    );
+  }
+
+  async function register() {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const r = await academy.register(cohort.id);
+      setMine({ registrationId: r.registrationId, status: r.status, position: r.position });
+      onChange?.();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && typeof e.problem.opensAt === 'string' && Date.parse(e.problem.opensAt) > Date.now()) {
+        setNotice(t('academy.opensAtServer', { time: formatDate(e.problem.opensAt) }));
+      } else if (e instanceof ApiError && e.status === 409) {
+        setNotice(e.detail ?? e.title);
+      } else {
+        setError(e);
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function cancel() {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await academy.cancel(cohort.id);
+      setMine(null);
+      setNotice(t('academy.cancelled'));
+      onChange?.();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const live = mine && mine.status !== 'CANCELLED';
+  return (
+    <div className="register-box" data-testid="register-box">
+      {live ? (
+        <div className="row wrap">
+          <StatusBadge status={mine.status} position={mine.position} />
+          <button type="button" className="btn small" onClick={cancel} disabled={busy} aria-label={t('academy.cancelOf', { name: label })}>
+            {mine.status === 'WAITLISTED' ? t('academy.leaveWaitlist') : t('academy.cancel')}
+          </button>
+        </div>
+      ) : (
+        <div className="row wrap">
+          <button
+            type="button"
+            className="btn primary"
+            onClick={register}
+            disabled={busy || state !== 'OPEN'}
+            aria-describedby={`window-${cohort.id}`}
+            data-testid="register-button"
+          >
+            {cohort.seatsLeft > 0 || state !== 'OPEN' ? t('academy.register') : t('academy.joinWaitlist')}
+          </button>
+          <span id={`window-${cohort.id}`} className="muted" role="timer" aria-live="off" data-testid="window-note">
+            {state === 'UPCOMING'
+              ? t('academy.opensAt', { time: formatDate(cohort.registrationOpensAt), left: formatCountdown(Date.parse(cohort.registrationOpensAt) - now) })
+              : state === 'CLOSED'
+                ? t('academy.closed')
+                : t('academy.closesAt', { time: formatDate(cohort.registrationClosesAt) })}
+          </span>
+        </div>
+      )}
+      {notice ? (
+        <p className="notice inline" role="status" data-testid="register-notice">
+          {notice}
+        </p>
+      ) : null}
+      <ErrorMessage error={error} />
+    </div>
+  );
+}
