@@ -138,7 +138,8 @@ public class ProjectService {
         if (req.review() != null) {
             String mode = req.review().mode();
             if (!"FULL".equals(mode) && !"SAMPLE".equals(mode)) errors.add(FieldError.field("review.mode", "must be FULL or SAMPLE"));
-            if ("SAMPLE".equals(mode) && (req.review().sampleRate() <= 0 || req.review().sampleRate() > 1)) {
+            if ("SAMPLE".equals(mode) && (req.review().sampleRate() == null || req.review().sampleRate() <= 0
+                    || req.review().sampleRate() > 1)) {
                 errors.add(FieldError.field("review.sampleRate", "must be more than 0 and at most 1"));
             }
         }

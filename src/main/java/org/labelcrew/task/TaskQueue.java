@@ -13,6 +13,7 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.shared.Json;
+import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,13 +82,19 @@ public class TaskQueue {
                 .param("a", assignmentId)
                 .query((rs, i) -> new Lease.Rejection(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
                 .optional().orElse(null);
+        JsonNode draft = json.parse(row.draft());
+        if (draft == null && rejection != null) {
+            // Rework starts from the answer the reviewer rejected, so the labeler fixes it rather than redoing it.
+            draft = jdbc.sql("SELECT result FROM annotation WHERE assignment_id = :a ORDER BY version DESC LIMIT 1")
+                    .param("a", assignmentId).query((rs, i) -> json.column(rs, "result")).optional().orElse(null);
+        }
         String effectiveReason = reason;
         if ("overlap".equals(reason)) {
             // Tell the labeler whether they joined a task others already started, or opened a new one.
             int others = jdbc.sql("SELECT held FROM task WHERE id = :t").param("t", row.taskId()).query(Integer.class).single();
             effectiveReason = others > 1 ? "overlap" : "order";
         }
-        return new Lease(assignmentId, row.taskId(), json.parse(row.data()), json.parse(row.draft()),
+        return new Lease(assignmentId, row.taskId(), json.parse(row.data()), draft,
                 row.until().toInstant(), effectiveReason, rejection, project.schema());
     }
 }

@@ -89,6 +89,16 @@ class AuthorizationTest {
     }
 
     @Test
+    void reviewSettingsNeedASampleRateOnlyWhenSampling() {
+        User manager = fx.user("mgr", Role.MANAGER);
+        JsonNode full = fx.project(manager, Fixtures.TOPIC_SCHEMA, "\"review\": {\"mode\": \"FULL\"}");
+        assertThat(full.get("review").get("sampleRate").asDouble()).isEqualTo(1.0);
+        JsonNode problem = manager.api().post("/api/v1/projects", "{\"name\": \"표본\", \"schema\": "
+                + Fixtures.TOPIC_SCHEMA + ", \"review\": {\"mode\": \"SAMPLE\"}}").expect(422).json();
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("review.sampleRate");
+    }
+
+    @Test
     void invalidSchemaIsRefusedNamingThePath() {
         User manager = fx.user("mgr", Role.MANAGER);
         JsonNode problem = manager.api().post("/api/v1/projects",

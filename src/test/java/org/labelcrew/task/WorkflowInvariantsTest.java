@@ -150,6 +150,7 @@ class WorkflowInvariantsTest {
         assertThat(rework.get("taskId").asLong()).isEqualTo(first.get("taskId").asLong());
         assertThat(rework.get("reason").asString()).isEqualTo("rework");
         assertThat(rework.get("rejection").get("reason").asString()).isEqualTo("경제 기사입니다");
+        assertThat(rework.get("draft").get("topic").asString()).as("rework starts from the rejected answer").isEqualTo("정치");
 
         labeler.api().post("/api/v1/assignments/" + rework.get("assignmentId").asLong() + "/submit", topic("경제"))
                 .expect(200);
