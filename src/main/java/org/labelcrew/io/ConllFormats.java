@@ -1,0 +1,19 @@
+package org.labelcrew.io;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The CoNLL exports, one bean per tokenisation: {@code conll} (characters) and {@code conll-eojeol} (words). */
+@Configuration(proxyBeanMethods = false)
+class ConllFormats {
+
+    @Bean
+    ExportFormat conllCharacters() {
+        return new ConllExport(ConllExport.Level.CHARACTER);
+    }
+
+    @Bean
+    ExportFormat conllEojeol() {
+        return new ConllExport(ConllExport.Level.EOJEOL);
+    }
+}
