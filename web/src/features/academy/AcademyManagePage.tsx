@@ -153,9 +153,9 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
       <h2 id="cohort-form-title">{t('manage.newCohort')}</h2>
       {courses.length === 0 ? <p className="muted">{t('manage.needCourse')}</p> : null}
       <div className="settings-grid">
-        <label className="form-row">
-          <span>{t('manage.course')}</span>
-          <select value={chosenCourse} onChange={(e) => setCourseId(e.target.value)} required aria-invalid={!!errors.courseId}>
+        <div className="form-row">
+          <label htmlFor="cohort-course">{t('manage.course')}</label>
+          <select id="cohort-course" value={chosenCourse} onChange={(e) => setCourseId(e.target.value)} required aria-invalid={!!errors.courseId}>
             {courses.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -163,7 +163,7 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
             ))}
           </select>
           <FieldError errors={errors} name="courseId" />
-        </label>
+        </div>
         <label className="form-row">
           <span>{t('manage.cohortName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} required aria-invalid={!!errors.name} />

@@ -116,16 +116,16 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
           <input type="radio" name="exam-source" checked={source === 'schema'} onChange={() => setSource('schema')} /> {t('examForm.fromSchema')}
         </label>
         {source === 'project' ? (
-          <label className="form-row">
-            <span>{t('examForm.project')}</span>
-            <select value={chosenProject} onChange={(e) => setProjectId(e.target.value)} aria-invalid={!!errors.projectId}>
+          <div className="form-row">
+            <label htmlFor={`exam-project-${cohortId}`}>{t('examForm.project')}</label>
+            <select id={`exam-project-${cohortId}`} value={chosenProject} onChange={(e) => setProjectId(e.target.value)} aria-invalid={!!errors.projectId}>
               {managed.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ) : (
           <label className="form-row">
             <span>{t('schema.json')}</span>

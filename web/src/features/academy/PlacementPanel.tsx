@@ -38,16 +38,16 @@ export function OverrideForm({ placement, onSaved, onClose }: { placement: Place
 
   return (
     <form className="stack override-form" onSubmit={submit} noValidate aria-label={t('placement.overrideOf', { name: who })} data-testid="override-form">
-      <label className="form-row">
-        <span>{t('placement.newRole')}</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as PlacementRole)}>
+      <div className="form-row">
+        <label htmlFor={`${id}-role`}>{t('placement.newRole')}</label>
+        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as PlacementRole)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`placement.role.${r}`)}
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <label className="form-row">
         <span>{t('placement.reason')}</span>
         <textarea
