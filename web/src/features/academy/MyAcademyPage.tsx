@@ -81,7 +81,7 @@ function AcceptAgreement({ placement, onAccepted }: { placement: Placement; onAc
       <h3 id={`agreement-${placement.id}`}>
         {agreement.title} <span className="muted small">{t('my.agreementVersion', { n: agreement.version })}</span>
       </h3>
-      <div className="agreement-body" tabIndex={0} data-testid="agreement-body">
+      <div className="agreement-body" tabIndex={0} role="document" aria-label={agreement.title} data-testid="agreement-body">
         {agreement.body.split(/\n+/).map((p, i) => (
           <p key={i}>{p}</p>
         ))}
@@ -230,7 +230,7 @@ export function MyAcademyPage() {
           <section aria-labelledby="my-placements" className="stack">
             <h2 id="my-placements">{t('my.placements')}</h2>
             {mine.placements.length === 0 ? <p className="muted">{t('my.noPlacements')}</p> : null}
-            <ul className="stack">
+            <ul className="stack my-placements">
               {mine.placements.map((p) => (
                 <PlacementCard key={p.id} placement={p} onAccepted={data.reload} />
               ))}

@@ -86,7 +86,7 @@ export function PlacementTable({ list, onChange }: { list: PlacementList; onChan
   const rows = [...list.placements].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.id - b.id);
   if (rows.length === 0) return <p className="muted">{t('placement.none')}</p>;
   return (
-    <table className="table" data-testid="placement-table">
+    <table className="table placement-table" data-testid="placement-table">
       <thead>
         <tr>
           <th scope="col" className="num">
