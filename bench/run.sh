@@ -23,7 +23,7 @@ fi
 rm -rf "$DATA" && mkdir -p "$DATA"
 SERVER_PORT=$PORT LABELCREW_DATA_DIR=$DATA LABELCREW_EMBEDDED_PG_PORT=$PG_PORT LABELCREW_ADMIN_PASSWORD=$PASSWORD \
 LABELCREW_MAX_UPLOAD=4GB \
-  java -Xmx$HEAP -XX:+UseParallelGC -jar target/labelcrew.jar >target/bench/app.log 2>&1 &
+  java -Xmx$HEAP -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar target/labelcrew.jar >target/bench/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
