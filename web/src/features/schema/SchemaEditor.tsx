@@ -1,22 +1,44 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError, groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
-import type { LabelSchema } from '../../api/types';
+import type { LabelSchema, TaskData } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { normalizeOptions } from '../../annotator/tools/choice/options';
 import { useT } from '../../app/i18n';
+import { move, TypeForm } from './FieldForms';
 import {
+  changeType,
   FIELD_TYPES,
   fieldFromForm,
   fieldToForm,
   groupSchemaErrors,
+  leftoverErrors,
   newChoiceField,
   parseSchemaText,
   schemaToText,
+  splitSentences,
   type EditorField,
   type EditorOption,
 } from './model';
+import './schema.css';
+
+/**
+ * The preview's task data for a schema: the sample as `data.text` (and under any other key a spans field reads),
+ * and its sentences as `data.sentences` when a field picks sentences. A summarization-only schema (extractive and
+ * abstractive fields only) gets the sentences alone, like a real summarization task.
+ */
+export function previewData(schema: LabelSchema, sample: string, sentences: string[]): TaskData {
+  const fields = Array.isArray(schema.fields) ? schema.fields : [];
+  const data: TaskData = {};
+  const summaryOnly = fields.length > 0 && fields.every((f) => f.type === 'extractive' || f.type === 'abstractive');
+  if (!summaryOnly) data.text = sample;
+  for (const f of fields) {
+    if (f.type === 'spans' && typeof f.source === 'string' && f.source && f.source !== 'sentences' && f.source !== 'paragraphs') data[f.source] = sample;
+  }
+  if (fields.some((f) => f.type === 'extractive')) data.sentences = sentences;
+  return data;
+}
 
 export interface SchemaEditorProps {
   value: LabelSchema;
@@ -30,6 +52,7 @@ export interface SchemaEditorProps {
 }
 
 const VALIDATE_DELAY_MS = 600;
+const TYPES_WITH_FORM = new Set(['choice', 'spans', 'relations', 'extractive', 'abstractive', 'text']);
 
 /**
  * Edits a label schema two ways at once — a form and the raw JSON — kept in sync, with a live preview of the
@@ -43,6 +66,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
   const [serverErrors, setServerErrors] = useState<Record<string, string[]>>({});
   const [validState, setValidState] = useState<'idle' | 'checking' | 'valid' | 'invalid' | 'unavailable'>('idle');
   const [sample, setSample] = useState(() => t('schema.sampleText'));
+  const [sentencesText, setSentencesText] = useState(() => splitSentences(t('schema.sampleText')).join('\n'));
   const lastFromText = useRef<LabelSchema | null>(null);
   const preview = useAnnotationStore();
 
@@ -80,17 +104,19 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
 
   const form = value.fields.map(fieldToForm);
   const grouped = groupSchemaErrors({ ...serverErrors, ...errors });
+  const spansFields = form.filter((f) => f.type === 'spans' && f.name.trim() !== '').map((f) => f.name);
+  const sentences = useMemo(() => sentencesText.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== ''), [sentencesText]);
+  const data = useMemo(() => previewData(value, sample, sentences), [value, sample, sentences]);
+  const hasExtractive = form.some((f) => f.type === 'extractive');
 
   const emit = (fields: EditorField[]) => onChange({ ...value, fields: fields.map(fieldFromForm) });
-  const updateField = (i: number, patch: Partial<EditorField>) => emit(form.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  const replaceField = (i: number, next: EditorField) => emit(form.map((f, j) => (j === i ? next : f)));
+  const updateField = (i: number, patch: Partial<EditorField>) => replaceField(i, { ...form[i], ...patch });
   const updateOption = (i: number, k: number, patch: Partial<EditorOption>) =>
     updateField(i, { options: form[i].options.map((o, j) => (j === k ? { ...o, ...patch } : o)) });
-  const move = <T,>(list: T[], from: number, to: number): T[] => {
-    if (to < 0 || to >= list.length) return list;
-    const copy = [...list];
-    const [x] = copy.splice(from, 1);
-    copy.splice(to, 0, x);
-    return copy;
+  const onSample = (next: string) => {
+    setSample(next);
+    setSentencesText(splitSentences(next).join('\n'));
   };
 
   const onText = (next: string) => {
@@ -148,7 +174,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                   </label>
                   <label className="form-row">
                     <span>{t('schema.fieldType')}</span>
-                    <select aria-label={t('schema.fieldType')} value={f.type} onChange={(e) => updateField(i, { type: e.target.value })} data-testid={`schema-field-type-${i}`}>
+                    <select aria-label={t('schema.fieldType')} value={f.type} onChange={(e) => replaceField(i, changeType(f, e.target.value, spansFields.filter((n) => n !== f.name)))} data-testid={`schema-field-type-${i}`}>
                       {(FIELD_TYPES.includes(f.type) ? FIELD_TYPES : [f.type, ...FIELD_TYPES]).map((ty) => (
                         <option key={ty} value={ty}>
                           {ty}
@@ -183,80 +209,90 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                   {attrErr('required')}
                   {attrErr('multiple')}
                 </div>
-                {f.type === 'choice' ? (
-                  <fieldset className="options-editor">
-                    <legend>{t('schema.options')}</legend>
-                    {attrErr('options')}
-                    {f.options.length === 0 ? <p className="muted small">{t('schema.noOptions')}</p> : null}
-                    <table className="options-table">
-                      <thead>
-                        <tr>
-                          <th scope="col">{t('schema.optionValue')}</th>
-                          <th scope="col">{t('schema.optionLabel')}</th>
-                          <th scope="col">{t('schema.optionHotkey')}</th>
-                          <th scope="col">
-                            <span className="visually-hidden">{t('common.actions')}</span>
-                          </th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {f.options.map((o, k) => (
-                          <tr key={k}>
-                            <td>
-                              <input
-                                value={o.value}
-                                onChange={(e) => updateOption(i, k, { value: e.target.value })}
-                                aria-label={t('schema.optionValueN', { n: k + 1 })}
-                                data-testid={`schema-option-value-${i}-${k}`}
-                              />
-                            </td>
-                            <td>
-                              <input
-                                value={o.label}
-                                onChange={(e) => updateOption(i, k, { label: e.target.value })}
-                                aria-label={t('schema.optionLabelN', { n: k + 1 })}
-                                placeholder={o.value}
-                                data-testid={`schema-option-label-${i}-${k}`}
-                              />
-                            </td>
-                            <td>
-                              <input
-                                className="hotkey-input"
-                                value={o.hotkey}
-                                maxLength={1}
-                                onChange={(e) => updateOption(i, k, { hotkey: e.target.value.toLowerCase() })}
-                                aria-label={t('schema.optionHotkeyN', { n: k + 1 })}
-                                placeholder={hotkeys[k]}
-                                data-testid={`schema-option-hotkey-${i}-${k}`}
-                              />
-                            </td>
-                            <td className="icon-buttons">
-                              <button type="button" className="btn small" disabled={k === 0} onClick={() => updateField(i, { options: move(f.options, k, k - 1) })} aria-label={t('schema.moveUp', { name: o.value })}>
-                                ↑
-                              </button>
-                              <button type="button" className="btn small danger" onClick={() => updateField(i, { options: f.options.filter((_, j) => j !== k) })} aria-label={t('schema.removeOption', { name: o.value })}>
-                                ✕
-                              </button>
-                            </td>
+                {TYPES_WITH_FORM.has(f.type) ? (
+                  <TypeForm
+                    field={f}
+                    index={i}
+                    onChange={(next) => replaceField(i, next)}
+                    errors={fe}
+                    spansFields={spansFields.filter((n) => n !== f.name)}
+                    choiceOptions={
+                      <fieldset className="options-editor">
+                      <legend>{t('schema.options')}</legend>
+                      {attrErr('options')}
+                      {f.options.length === 0 ? <p className="muted small">{t('schema.noOptions')}</p> : null}
+                      <table className="options-table">
+                        <thead>
+                          <tr>
+                            <th scope="col">{t('schema.optionValue')}</th>
+                            <th scope="col">{t('schema.optionLabel')}</th>
+                            <th scope="col">{t('schema.optionHotkey')}</th>
+                            <th scope="col">
+                              <span className="visually-hidden">{t('common.actions')}</span>
+                            </th>
                           </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                    <button
-                      type="button"
-                      className="btn small"
-                      onClick={() => updateField(i, { options: [...f.options, { value: '', label: '', hotkey: '' }] })}
-                      data-testid={`schema-add-option-${i}`}
-                    >
-                      + {t('schema.addOption')}
-                    </button>
-                  </fieldset>
+                        </thead>
+                        <tbody>
+                          {f.options.map((o, k) => (
+                            <tr key={k}>
+                              <td>
+                                <input
+                                  value={o.value}
+                                  onChange={(e) => updateOption(i, k, { value: e.target.value })}
+                                  aria-label={t('schema.optionValueN', { n: k + 1 })}
+                                  aria-invalid={!!fe?.items.options?.[k]}
+                                  data-testid={`schema-option-value-${i}-${k}`}
+                                />
+                              </td>
+                              <td>
+                                <input
+                                  value={o.label}
+                                  onChange={(e) => updateOption(i, k, { label: e.target.value })}
+                                  aria-label={t('schema.optionLabelN', { n: k + 1 })}
+                                  placeholder={o.value}
+                                  data-testid={`schema-option-label-${i}-${k}`}
+                                />
+                              </td>
+                              <td>
+                                <input
+                                  className="hotkey-input"
+                                  value={o.hotkey}
+                                  maxLength={1}
+                                  onChange={(e) => updateOption(i, k, { hotkey: e.target.value.toLowerCase() })}
+                                  aria-label={t('schema.optionHotkeyN', { n: k + 1 })}
+                                  placeholder={hotkeys[k]}
+                                  data-testid={`schema-option-hotkey-${i}-${k}`}
+                                />
+                              </td>
+                              <td className="icon-buttons">
+                                <button type="button" className="btn small" disabled={k === 0} onClick={() => updateField(i, { options: move(f.options, k, k - 1) })} aria-label={t('schema.moveUp', { name: o.value })}>
+                                  ↑
+                                </button>
+                                <button type="button" className="btn small danger" onClick={() => updateField(i, { options: f.options.filter((_, j) => j !== k) })} aria-label={t('schema.removeOption', { name: o.value })}>
+                                  ✕
+                                </button>
+                              </td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                      <button
+                        type="button"
+                        className="btn small"
+                        onClick={() => updateField(i, { options: [...f.options, { value: '', label: '', hotkey: '' }] })}
+                        data-testid={`schema-add-option-${i}`}
+                      >
+                        + {t('schema.addOption')}
+                      </button>
+                    </fieldset>
+                    }
+                  />
                 ) : (
                   <p className="muted small">{t('schema.editInJson', { type: f.type })}</p>
                 )}
-                {fe?.field.length ? (
-                  <ul className="field-errors" role="alert">
-                    {fe.field.map((m, k) => (
+                {leftoverErrors(fe, f.type).length ? (
+                  <ul className="field-errors" role="alert" data-testid={`schema-errors-${i}`}>
+                    {leftoverErrors(fe, f.type).map((m, k) => (
                       <li key={k}>{m}</li>
                     ))}
                   </ul>
@@ -306,10 +342,17 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
         <h2 className="small-heading">{t('schema.preview')}</h2>
         <label className="form-row">
           <span>{t('schema.sampleLabel')}</span>
-          <input value={sample} onChange={(e) => setSample(e.target.value)} />
+          <textarea rows={3} lang="ko" aria-label={t('schema.sampleLabel')} value={sample} onChange={(e) => onSample(e.target.value)} data-testid="schema-sample" />
         </label>
+        {hasExtractive ? (
+          <label className="form-row">
+            <span>{t('schema.sampleSentences')}</span>
+            <textarea rows={4} lang="ko" aria-label={t('schema.sampleSentences')} value={sentencesText} onChange={(e) => setSentencesText(e.target.value)} data-testid="schema-sample-sentences" />
+            <span className="small muted">{t('schema.sampleSplitHelp')}</span>
+          </label>
+        ) : null}
         <div className="card preview" data-testid="schema-preview">
-          <Annotator schema={value} data={{ text: sample }} store={preview} keyboard="container" showMetadata={false} />
+          <Annotator schema={value} data={data} store={preview} keyboard="container" showMetadata={false} />
         </div>
         <p className="small muted">{t('schema.previewHelp')}</p>
         <pre className="code small" aria-label={t('schema.previewResult')}>
