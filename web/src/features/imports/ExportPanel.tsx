@@ -5,9 +5,16 @@ import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { POLL_MS, usePolling } from './usePolling';
 
-/** Start a JSONL export, follow the job, then offer the file. */
+const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol'] as const;
+type Format = (typeof FORMATS)[number];
+/** Product names for the button; the select says more. */
+const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL' };
+const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll' };
+
+/** Start an export in the chosen format, follow the job, then offer the file. */
 export function ExportPanel({ projectId }: { projectId: number }) {
   const t = useT();
+  const [format, setFormat] = useState<Format>('jsonl');
   const [job, setJob] = useState<ExportJob | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +37,7 @@ export function ExportPanel({ projectId }: { projectId: number }) {
     setError(null);
     setJob(null);
     try {
-      setJob(await exports_.start(projectId, 'jsonl'));
+      setJob(await exports_.start(projectId, format));
     } catch (e) {
       setError(e);
     } finally {
@@ -42,9 +49,21 @@ export function ExportPanel({ projectId }: { projectId: number }) {
     <section className="card" aria-labelledby="export-title" data-testid="export-panel">
       <h2 id="export-title">{t('export.title')}</h2>
       <p className="small muted">{t('export.help')}</p>
-      <button type="button" className="btn primary" onClick={start} disabled={busy || running} data-testid="export-start">
-        {t('export.start')}
-      </button>
+      <div className="row wrap">
+        <label className="form-row">
+          <span>{t('export.format')}</span>
+          <select aria-label={t('export.format')} value={format} onChange={(e) => setFormat(e.target.value as Format)} data-testid="export-format">
+            {FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {t(`format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="btn primary" onClick={start} disabled={busy || running} data-testid="export-start">
+          {t('export.start', { format: SHORT[format] })}
+        </button>
+      </div>
       {job ? (
         <div className="job" data-testid="export-job" data-status={job.status}>
           <p>
@@ -60,7 +79,7 @@ export function ExportPanel({ projectId }: { projectId: number }) {
             </p>
           ) : null}
           {job.status === 'DONE' ? (
-            <a className="btn" href={exports_.fileUrl(job.id)} download={`project-${projectId}-export-${job.id}.jsonl`} data-testid="export-download">
+            <a className="btn" href={exports_.fileUrl(job.id)} download={`project-${projectId}-export-${job.id}.${EXTENSION[job.format as Format] ?? 'jsonl'}`} data-testid="export-download">
               {t('export.download')}
             </a>
           ) : null}

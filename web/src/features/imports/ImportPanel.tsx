@@ -5,7 +5,7 @@ import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { POLL_MS, usePolling } from './usePolling';
 
-const FORMATS = ['jsonl', 'csv', 'txt'];
+const FORMATS = ['jsonl', 'csv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary'] as const;
 
 export function guessFormat(fileName: string): string | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -79,7 +79,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           <input
             ref={inputRef}
             type="file"
-            accept=".jsonl,.ndjson,.csv,.txt,application/json,text/csv,text/plain"
+            accept=".jsonl,.ndjson,.csv,.txt,.json,application/json,text/csv,text/plain"
             onChange={(e) => {
               const f = e.target.files?.[0] ?? null;
               setFile(f);
@@ -94,7 +94,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           <select aria-label={t('import.format')} value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {f}
+                {t(`format.${f}`)}
               </option>
             ))}
           </select>
