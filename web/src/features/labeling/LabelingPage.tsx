@@ -81,8 +81,9 @@ export function LabelingPage() {
         return;
       }
       let start = next.draft && typeof next.draft === 'object' ? next.draft : null;
-      const fromPrevious = !start && next.reason === 'rework';
-      if (fromPrevious) start = await previousResult(next.taskId);
+      // Rework starts from the rejected answer: the server hands it back as the draft (older servers did not).
+      const fromPrevious = next.reason === 'rework';
+      if (fromPrevious && !start) start = await previousResult(next.taskId);
       currentAssignment.current = next.assignmentId;
       setTask(next);
       setStartedFromPrevious(fromPrevious && !!start);

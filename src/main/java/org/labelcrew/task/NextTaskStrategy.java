@@ -2,6 +2,7 @@ package org.labelcrew.task;
 
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.labelcrew.project.ProjectSettings;
 
 /**
@@ -11,6 +12,15 @@ import org.labelcrew.project.ProjectSettings;
 interface NextTaskStrategy {
 
     String reason();
+
+    /**
+     * Whether this link can find anything, given the states of the labeler's own open assignments in the project
+     * (REJECTED, LEASED, EXPIRED — read once per call). Links about the labeler's own work pass at no cost when the
+     * labeler has none, which is the common case.
+     */
+    default boolean applies(Set<String> ownOpenStates) {
+        return true;
+    }
 
     /** Returns the id of the assignment now leased to the labeler, or empty to pass to the next link. */
     OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil);

@@ -3,6 +3,7 @@ package org.labelcrew.task;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.labelcrew.project.ProjectSettings;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +33,11 @@ final class Strategies {
             return "rework";
         }
 
+        @Override
+        public boolean applies(Set<String> own) {
+            return own.contains("REJECTED");
+        }
+
         public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
             return toOptional(jdbc.sql("""
                     UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
@@ -59,6 +65,11 @@ final class Strategies {
             return "held-lease";
         }
 
+        @Override
+        public boolean applies(Set<String> own) {
+            return own.contains("LEASED");
+        }
+
         public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
             return toOptional(jdbc.sql("""
                     SELECT id FROM assignment
@@ -84,6 +95,11 @@ final class Strategies {
 
         public String reason() {
             return "returned-draft";
+        }
+
+        @Override
+        public boolean applies(Set<String> own) {
+            return own.contains("LEASED") || own.contains("EXPIRED");
         }
 
         public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
@@ -51,7 +52,12 @@ public class TaskQueue {
                 .query().rowSet();
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
+        Set<String> own = Set.copyOf(jdbc.sql("""
+                SELECT DISTINCT state FROM assignment
+                WHERE project_id = :p AND labeler_id = :me AND state IN ('REJECTED', 'LEASED', 'EXPIRED')""")
+                .param("p", projectId).param("me", user.id()).query(String.class).list());
         for (NextTaskStrategy strategy : chain) {
+            if (!strategy.applies(own)) continue;
             OptionalLong picked = strategy.pick(project, user.id(), now, until);
             if (picked.isPresent()) {
                 long assignmentId = picked.getAsLong();
@@ -68,15 +74,17 @@ public class TaskQueue {
     }
 
     private Lease load(long assignmentId, String reason, ProjectSettings project) {
-        record Row(long taskId, String data, String draft, Timestamp until) {
+        record Row(long taskId, String data, String draft, Timestamp until, int held) {
         }
         Row row = jdbc.sql("""
-                SELECT a.task_id, t.data, a.draft, a.lease_expires_at
+                SELECT a.task_id, t.data, a.draft, a.lease_expires_at, t.held
                 FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :id""")
                 .param("id", assignmentId)
-                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)))
+                .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4),
+                        rs.getInt(5)))
                 .single();
-        Lease.Rejection rejection = jdbc.sql("""
+        // A freshly opened assignment has no rejection to show; rework, and rework held across a reload, do.
+        Lease.Rejection rejection = "overlap".equals(reason) ? null : jdbc.sql("""
                 SELECT r.reason, acc.username, r.decided_at FROM review r JOIN account acc ON acc.id = r.reviewer_id
                 WHERE r.assignment_id = :a AND r.verdict = 'REJECT' ORDER BY r.decided_at DESC LIMIT 1""")
                 .param("a", assignmentId)
@@ -90,9 +98,9 @@ public class TaskQueue {
         }
         String effectiveReason = reason;
         if ("overlap".equals(reason)) {
-            // Tell the labeler whether they joined a task others already started, or opened a new one.
-            int others = jdbc.sql("SELECT held FROM task WHERE id = :t").param("t", row.taskId()).query(Integer.class).single();
-            effectiveReason = others > 1 ? "overlap" : "order";
+            // Tell the labeler whether they joined a task others already started, or opened a new one. (Read before
+            // refresh_task counts this assignment: held > 0 means others hold it too.)
+            effectiveReason = row.held() > 0 ? "overlap" : "order";
         }
         return new Lease(assignmentId, row.taskId(), json.parse(row.data()), draft,
                 row.until().toInstant(), effectiveReason, rejection, project.schema());

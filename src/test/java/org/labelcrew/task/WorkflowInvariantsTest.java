@@ -145,12 +145,18 @@ class WorkflowInvariantsTest {
         // The other labeler does not get the rejected task; the author does, before new work.
         JsonNode other = t.labelers().get(1).api().post("/api/v1/projects/" + t.projectId() + "/next-task", null)
                 .expect(200).json();
+        assertThat(other.get("reason").asString()).isEqualTo("order");
         assertThat(other.get("taskId").asLong()).isNotEqualTo(first.get("taskId").asLong());
         JsonNode rework = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
         assertThat(rework.get("taskId").asLong()).isEqualTo(first.get("taskId").asLong());
         assertThat(rework.get("reason").asString()).isEqualTo("rework");
         assertThat(rework.get("rejection").get("reason").asString()).isEqualTo("경제 기사입니다");
         assertThat(rework.get("draft").get("topic").asString()).as("rework starts from the rejected answer").isEqualTo("정치");
+        // A reload hands the same lease back, still with the reviewer's reason.
+        JsonNode reload = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
+        assertThat(reload.get("assignmentId").asLong()).isEqualTo(rework.get("assignmentId").asLong());
+        assertThat(reload.get("reason").asString()).isEqualTo("held-lease");
+        assertThat(reload.get("rejection").get("reason").asString()).isEqualTo("경제 기사입니다");
 
         labeler.api().post("/api/v1/assignments/" + rework.get("assignmentId").asLong() + "/submit", topic("경제"))
                 .expect(200);
