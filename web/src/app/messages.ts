@@ -134,7 +134,7 @@ export const messages = {
   'export.title': { ko: '데이터 내보내기', en: 'Export data' },
   'export.help': { ko: '승인된 작업을 고른 형식으로 내보냅니다.', en: 'Exports the approved tasks in the chosen format.' },
   'export.start': { ko: '{format} 내보내기', en: 'Export {format}' },
-  'export.format': { ko: '형식', en: 'Format' },
+  'export.format': { ko: '내보내기 형식', en: 'Export format' },
   'format.jsonl': { ko: 'JSONL (한 줄에 객체 하나)', en: 'JSONL (one object per line)' },
   'format.csv': { ko: 'CSV (첫 줄은 열 이름)', en: 'CSV (first line: column names)' },
   'format.txt': { ko: 'TXT (한 줄에 항목 하나)', en: 'TXT (one item per line)' },
