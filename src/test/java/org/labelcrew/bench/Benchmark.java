@@ -68,6 +68,8 @@ public final class Benchmark {
     final int items;
     final int labelers;
     final int seconds;
+    /** Mean pause between a labeler's submit and their next request (exponential); 0 = back-to-back, the hardest case. */
+    final int thinkMs;
     final Set<String> only;
     final Path work;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -81,6 +83,7 @@ public final class Benchmark {
         items = Integer.parseInt(args.getOrDefault("items", "1000000"));
         labelers = Integer.parseInt(args.getOrDefault("labelers", "200"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
+        thinkMs = Integer.parseInt(args.getOrDefault("think-ms", "0"));
         only = new LinkedHashSet<>(Arrays.asList(args.getOrDefault("only", "P1,P2,P3,P4,P5").split(",")));
         work = Path.of(args.getOrDefault("work", "target/bench"));
     }
@@ -299,6 +302,9 @@ public final class Benchmark {
                         submit.add(c - b);
                         submitted.incrementAndGet();
                     }
+                    if (thinkMs > 0) {
+                        Thread.sleep((long) (-thinkMs * Math.log(1 - java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
+                    }
                 }
                 return null;
             }));
@@ -326,7 +332,8 @@ public final class Benchmark {
             rs.next();
             overfull = rs.getLong(1);
         }
-        report.note("P3/P4: " + labelers + " concurrent labelers, closed loop next-task → submit, " + Report.fmt(window)
+        report.note("P3/P4: " + labelers + " concurrent labelers, closed loop next-task → submit"
+                + (thinkMs > 0 ? " → pause (mean " + thinkMs + " ms, exponential)" : " back to back (no pause)") + ", " + Report.fmt(window)
                 + " s measured after 5 s warm-up; " + next.count() + " next-task and " + submit.count() + " submit calls; "
                 + errors.get() + " errors");
         report.atMost("P3", "next-task p99 (p50 " + Report.fmt(next.percentileMs(50)) + " ms)", next.percentileMs(99), 25, "ms");
