@@ -1,0 +1,225 @@
+// The e2e harness of loop.test.mjs as a module: the real jar on a free port with a fresh data directory, Debian's
+// Chromium through playwright-core, one browser context per person, and the helpers the screens need.
+// Not a test file itself (node --test picks up *.test.mjs only).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const JAR = path.resolve(here, '..', process.env.LABELCREW_JAR ?? '../target/labelcrew.jar');
+export const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
+export const PASSWORD = 'e2e-Crew-Passw0rd!';
+const HEALTH_TIMEOUT_MS = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 120_000);
+export const STEP_TIMEOUT_MS = 20_000;
+export const KO = { username: '아이디', password: '비밀번호', submit: '로그인' };
+export const EN = { username: 'Username', password: 'Password', submit: 'Sign in' };
+
+/** Everything one test file's run holds: the server, its data directory, the browser, the base URL. */
+export const env = { server: null, serverLog: null, dataDir: null, browser: null, base: null };
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function logTail(n = 60) {
+  try {
+    return readFileSync(env.serverLog, 'utf8').split('\n').slice(-n).join('\n');
+  } catch {
+    return '(no server log)';
+  }
+}
+
+async function waitForHealth(url, proc) {
+  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode} before it was healthy:\n${logTail()}`);
+    try {
+      const res = await fetch(url);
+      const body = await res.json().catch(() => ({}));
+      if (body.status === 'UP') return;
+      last = `${res.status} ${JSON.stringify(body)}`;
+    } catch (e) {
+      last = String(e?.cause?.code ?? e);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  throw new Error(`the server was not healthy after ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last}):\n${logTail()}`);
+}
+
+/** Starts the jar and Chromium (call from `before`). A missing jar or browser fails: this never skips. */
+export async function start(prefix = 'labelcrew-e2e-') {
+  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. This test does not skip.`);
+  assert.ok(existsSync(JAR), `The application jar is missing at ${JAR}. Build it first: ./mvnw -Dskip.e2e=true -DskipTests package (or set LABELCREW_JAR).`);
+  env.dataDir = mkdtempSync(path.join(tmpdir(), prefix));
+  env.serverLog = path.join(env.dataDir, 'server.log');
+  const port = await freePort();
+  env.base = `http://127.0.0.1:${port}`;
+  const out = openSync(env.serverLog, 'a');
+  env.server = spawn('java', ['-jar', JAR], {
+    env: { ...process.env, SERVER_PORT: String(port), LABELCREW_DATA_DIR: path.join(env.dataDir, 'data'), LABELCREW_ADMIN_PASSWORD: ADMIN_PASSWORD },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  process.on('exit', () => {
+    if (env.server && env.server.exitCode === null) env.server.kill('SIGKILL');
+  });
+  await waitForHealth(`${env.base}/actuator/health`, env.server);
+  env.browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Closes the browser, stops the server (SIGTERM, so the embedded PostgreSQL stops cleanly) and cleans up. */
+export async function stop() {
+  await env.browser?.close().catch(() => {});
+  const server = env.server;
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    const timer = setTimeout(() => server.exitCode === null && server.kill('SIGKILL'), 30_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  if (env.dataDir && !process.env.E2E_KEEP) rmSync(env.dataDir, { recursive: true, force: true });
+  else if (env.dataDir) console.log(`kept ${env.dataDir}`);
+}
+
+/** One person in their own browser context (own cookies), in the given browser language. */
+export async function person(locale) {
+  const context = await env.browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${locale} page error]`, e));
+  return { context, page };
+}
+
+export async function login(page, username, password, labels) {
+  await page.goto(`${env.base}/#/login`);
+  await page.getByLabel(labels.username, { exact: true }).fill(username);
+  await page.getByLabel(labels.password, { exact: true }).fill(password);
+  await page.getByRole('button', { name: labels.submit, exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+/** The administrator (English UI) creates each user with one role: users = [{username, displayName, role}]. */
+export async function createAccounts(adminPage, users) {
+  await adminPage.getByRole('link', { name: 'Accounts', exact: true }).click();
+  for (const u of users) {
+    const form = adminPage.getByTestId('create-account-form');
+    await form.getByLabel('Username', { exact: true }).fill(u.username);
+    await form.getByLabel('Display name', { exact: true }).fill(u.displayName);
+    await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    for (const role of ['Labeler', 'Reviewer', 'Manager']) {
+      await form.getByRole('checkbox', { name: role, exact: true }).setChecked(role === u.role);
+    }
+    await form.getByRole('button', { name: 'Create', exact: true }).click();
+    await form.getByRole('status').filter({ hasText: `Account ${u.username} created` }).waitFor();
+    await adminPage.getByTestId(`account-row-${u.username}`).waitFor();
+  }
+}
+
+export async function openProject(page, name) {
+  await page.goto(`${env.base}/#/projects`);
+  await page.getByRole('link', { name, exact: true }).click();
+  await page.getByTestId('project-title').filter({ hasText: name }).waitFor();
+}
+
+/** The task id on the work screen, or null when the screen says there is nothing left. */
+export async function currentTaskId(page, emptyTestId) {
+  const card = page.locator('[data-task-id]');
+  const empty = page.getByTestId(emptyTestId);
+  await card.or(empty).first().waitFor();
+  if (await empty.isVisible()) return null;
+  return card.getAttribute('data-task-id');
+}
+
+export async function waitForTaskChange(page, previousId, emptyTestId) {
+  await page.waitForFunction(
+    ([prev, emptyId]) => {
+      if (document.querySelector(`[data-testid="${emptyId}"]`)) return true;
+      const card = document.querySelector('[data-task-id]');
+      return !!card && card.getAttribute('data-task-id') !== prev && !document.querySelector('[role="status"].loading');
+    },
+    [previousId, emptyTestId],
+    { timeout: STEP_TIMEOUT_MS },
+  );
+}
+
+/** Waits for a background job shown in `panel` to finish; an error box or a FAILED job fails with its words. */
+export async function waitForJobDone(panel, jobTestId, timeout = 60_000) {
+  const done = panel.locator(`[data-testid="${jobTestId}"][data-status="DONE"]`);
+  const failed = panel.locator(`[data-testid="${jobTestId}"][data-status="FAILED"]`);
+  const alert = panel.getByRole('alert');
+  await done.or(failed).or(alert).first().waitFor({ timeout });
+  if (await done.isVisible()) return;
+  const words = (await alert.or(failed).first().innerText().catch(() => '')).replace(/\s+/g, ' ');
+  assert.fail(`${jobTestId} did not finish: ${words}`);
+}
+
+const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'tab', 'progressbar', 'slider', 'listbox', 'searchbox']);
+
+/** Every control on the screen has an accessible name, as Chromium computes it for screen readers. */
+export async function assertControlsNamed(page, where) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const unnamed = nodes.filter((n) => !n.ignored && CONTROL_ROLES.has(n.role?.value) && !String(n.name?.value ?? '').trim()).map((n) => n.role.value);
+    assert.deepEqual(unnamed, [], `${where}: controls without an accessible name`);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Checks the accessible names; E2E_SCREENSHOTS=<dir> also keeps a picture of the screen. */
+export async function shot(page, name) {
+  await assertControlsNamed(page, name);
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
+
+/** Runs `fn`; on failure saves a screenshot per person into the data directory and prints the server log's tail. */
+export async function onFailureDump(pages, fn) {
+  try {
+    await fn();
+  } catch (e) {
+    for (const [who, page] of Object.entries(pages)) {
+      if (!page) continue;
+      const file = path.join(env.dataDir, `failure-${who}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+      console.error(`[${who}] at ${page.url()}; screenshot ${file}`);
+    }
+    console.error(`--- server log (tail) ---\n${logTail(40)}`);
+    throw e;
+  }
+}
+
+/** The signed-in person's API call from inside the page (session cookie + CSRF header), for what no screen offers. */
+export async function apiFromPage(page, method, url, body) {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const token = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length);
+      const headers = { Accept: 'application/json, text/plain, */*' };
+      if (b !== undefined) headers['Content-Type'] = 'application/json';
+      if (token && m !== 'GET') headers['X-XSRF-TOKEN'] = decodeURIComponent(token);
+      const res = await fetch(`/api/v1${u}`, { method: m, headers, credentials: 'same-origin', body: b === undefined ? undefined : JSON.stringify(b) });
+      return { status: res.status, text: await res.text() };
+    },
+    [method, url, body],
+  );
+}
