@@ -208,18 +208,3 @@ export async function onFailureDump(pages, fn) {
     throw e;
   }
 }
-
-/** The signed-in person's API call from inside the page (session cookie + CSRF header), for what no screen offers. */
-export async function apiFromPage(page, method, url, body) {
-  return page.evaluate(
-    async ([m, u, b]) => {
-      const token = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('XSRF-TOKEN='))?.slice('XSRF-TOKEN='.length);
-      const headers = { Accept: 'application/json, text/plain, */*' };
-      if (b !== undefined) headers['Content-Type'] = 'application/json';
-      if (token && m !== 'GET') headers['X-XSRF-TOKEN'] = decodeURIComponent(token);
-      const res = await fetch(`/api/v1${u}`, { method: m, headers, credentials: 'same-origin', body: b === undefined ? undefined : JSON.stringify(b) });
-      return { status: res.status, text: await res.text() };
-    },
-    [method, url, body],
-  );
-}

@@ -12,7 +12,6 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
   ADMIN_PASSWORD,
-  apiFromPage,
   createAccounts,
   currentTaskId,
   EN,
@@ -171,8 +170,6 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     await shot(mp, 'text-01-schema');
     await mp.getByRole('button', { name: '프로젝트 만들기' }).click();
     await mp.getByTestId('project-title').filter({ hasText: projectName }).waitFor();
-    const projectId = /#\/projects\/(\d+)/.exec(mp.url())?.[1];
-    assert.ok(projectId, `the project page's address names its id: ${mp.url()}`);
 
     await mp.getByRole('tab', { name: '참여자' }).click();
     for (const [u, role] of [
@@ -307,8 +304,7 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     await mp.getByTestId('count-APPROVED').filter({ hasText: '1' }).waitFor();
     await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
     const exportPanel = mp.getByTestId('export-panel');
-    const formatSelect = exportPanel.getByRole('combobox');
-    if ((await formatSelect.count()) > 0) await formatSelect.first().selectOption('jsonl');
+    await exportPanel.getByTestId('export-format').selectOption('jsonl');
     await exportPanel.getByTestId('export-start').click();
     await waitForJobDone(exportPanel, 'export-job');
     const [download] = await Promise.all([mp.waitForEvent('download'), exportPanel.getByTestId('export-download').click()]);
@@ -335,26 +331,23 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     assert.deepEqual(result.key, [0, 1]);
     assert.equal(result.summary, SUMMARY);
 
-    // ---- CoNLL (character level) when the server has the format: 김 is B-PER ----
-    const started = await apiFromPage(mp, 'POST', `/projects/${projectId}/exports`, { format: 'conll' });
-    if (started.status === 422 || started.status === 400) {
-      console.log(`conll export not available on this server (${started.status}): skipped`);
-    } else {
-      assert.equal(started.status, 202, `conll export starts: ${started.text}`);
-      const job = JSON.parse(started.text);
-      let status = job.status;
-      for (let i = 0; i < 60 && status !== 'DONE' && status !== 'FAILED'; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        status = JSON.parse((await apiFromPage(mp, 'GET', `/exports/${job.id}`)).text).status;
-      }
-      assert.equal(status, 'DONE', 'the conll export finishes');
-      const conll = (await apiFromPage(mp, 'GET', `/exports/${job.id}/file`)).text.split('\n');
-      const tokens = conll.filter((l) => l && !l.startsWith('## '));
-      assert.ok(tokens.includes('김\tB-PER'), `a B-PER line for 김:\n${conll.slice(0, 12).join('\n')}`);
-      assert.ok(tokens.includes('철\tI-PER') && tokens.includes('삼\tB-ORG') && tokens.includes('서\tB-LOC'), 'I-PER, B-ORG, B-LOC lines');
-      // one line per code point outside white space: the tags line up with the code point offsets
-      const chars = [...TEXT].filter((c) => !/\s/u.test(c));
-      assert.deepEqual(tokens.map((l) => l.split('\t')[0]), chars, 'one token line per code point (👍🏽 is two)');
-    }
+    // ---- CoNLL (character level): one code point per line, 김 is B-PER ----
+    const jsonlHref = await exportPanel.getByTestId('export-download').getAttribute('href');
+    await exportPanel.getByTestId('export-format').selectOption('conll');
+    await exportPanel.getByTestId('export-start').click();
+    await exportPanel.locator(`[data-testid="export-download"]:not([href="${jsonlHref}"])`).waitFor({ timeout: 60_000 });
+    await waitForJobDone(exportPanel, 'export-job');
+    const [conllDownload] = await Promise.all([mp.waitForEvent('download'), exportPanel.getByTestId('export-download').click()]);
+    assert.match(conllDownload.suggestedFilename(), /\.conll$/);
+    const conllFile = path.join(env.dataDir, 'export.conll');
+    await conllDownload.saveAs(conllFile);
+    const conll = readFileSync(conllFile, 'utf8').split('\n');
+    assert.ok(conll.includes(`## ${taskId}`), `the task's comment line:\n${conll.slice(0, 5).join('\n')}`);
+    const tokens = conll.filter((l) => l && !l.startsWith('## '));
+    assert.ok(tokens.includes('김\tB-PER'), `a B-PER line for 김:\n${conll.slice(0, 16).join('\n')}`);
+    for (const line of ['철\tI-PER', '수\tI-PER', '는\tO', '삼\tB-ORG', '자\tI-ORG', '서\tB-LOC', '울\tI-LOC']) assert.ok(tokens.includes(line), `a line ${JSON.stringify(line)}`);
+    // one line per code point outside white space (👍🏽 is two), so the tags line up with the code point offsets
+    const chars = [...TEXT].filter((c) => !/\s/u.test(c));
+    assert.deepEqual(tokens.map((l) => l.split('\t')[0]), chars, 'one token line per code point');
   });
 });

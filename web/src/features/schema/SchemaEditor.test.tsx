@@ -80,8 +80,12 @@ describe('SchemaEditor: text field forms', () => {
     expect(schema().fields[4]).toEqual({ name: 'links', type: 'relations', labels: ['소속'], between: 'entities', required: true });
     fireEvent.change(select, { target: { value: 'places' } });
     expect(schema().fields[4].between).toBe('places');
+    // Renaming the linked spans field carries `between` along.
+    fireEvent.change(within(field(3)).getByLabelText('Field name'), { target: { value: 'locations' } });
+    expect(schema().fields[4].between).toBe('locations');
+    expect(within(select).getAllByRole('option').map((o) => (o as HTMLOptionElement).value)).toEqual(['', 'entities', 'locations']);
     // The preview draws the relations tool asking for spans of the chosen field.
-    expect(within(preview()).getByTestId('field-links')).toHaveTextContent('Mark at least two spans in "places" first.');
+    expect(within(preview()).getByTestId('field-links')).toHaveTextContent('Mark at least two spans in "locations" first.');
   });
 
   it('previews an extractive field with sentences split from the sample, both editable', () => {

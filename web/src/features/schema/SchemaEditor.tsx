@@ -20,6 +20,7 @@ import {
   splitSentences,
   type EditorField,
   type EditorOption,
+  withExtra,
 } from './model';
 import './schema.css';
 
@@ -114,6 +115,12 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
   const updateField = (i: number, patch: Partial<EditorField>) => replaceField(i, { ...form[i], ...patch });
   const updateOption = (i: number, k: number, patch: Partial<EditorOption>) =>
     updateField(i, { options: form[i].options.map((o, j) => (j === k ? { ...o, ...patch } : o)) });
+  // Renaming a spans field carries the relations fields that link it along.
+  const renameField = (i: number, name: string) => {
+    const old = form[i].name;
+    const follows = (f: EditorField) => form[i].type === 'spans' && old !== '' && f.type === 'relations' && f.extra.between === old;
+    emit(form.map((f, j) => (j === i ? { ...f, name } : follows(f) ? withExtra(f, 'between', name) : f)));
+  };
   const onSample = (next: string) => {
     setSample(next);
     setSentencesText(splitSentences(next).join('\n'));
@@ -166,7 +173,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                     <span>{t('schema.fieldName')}</span>
                     <input
                       value={f.name}
-                      onChange={(e) => updateField(i, { name: e.target.value })}
+                      onChange={(e) => renameField(i, e.target.value)}
                       aria-invalid={!!fe?.attrs.name}
                       data-testid={`schema-field-name-${i}`}
                     />
