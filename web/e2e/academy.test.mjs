@@ -9,175 +9,13 @@
 // ./mvnw -q -Dskip.e2e=true -DskipTests package; and Chromium at /usr/bin/chromium or CHROMIUM_PATH).
 // A missing browser or jar is a failure, never a skip. Own port and a fresh data directory: it can run beside loop.test.mjs.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { ADMIN_PASSWORD, EN, env, login, onFailureDump, PASSWORD, person, shot, start, stop } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const JAR = path.resolve(here, '..', process.env.LABELCREW_JAR ?? '../target/labelcrew.jar');
-const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
-const PASSWORD = 'e2e-Crew-Passw0rd!';
-const HEALTH_TIMEOUT_MS = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 120_000);
-const STEP_TIMEOUT_MS = 20_000;
-
-let server;
-let serverLog;
-let dataDir;
-let browser;
-let base;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function logTail(n = 60) {
-  try {
-    return readFileSync(serverLog, 'utf8').split('\n').slice(-n).join('\n');
-  } catch {
-    return '(no server log)';
-  }
-}
-
-async function waitForHealth(url, proc) {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode} before it was healthy:\n${logTail()}`);
-    try {
-      const res = await fetch(url);
-      const body = await res.json().catch(() => ({}));
-      if (body.status === 'UP') return;
-      last = `${res.status} ${JSON.stringify(body)}`;
-    } catch (e) {
-      last = String(e?.cause?.code ?? e);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the server was not healthy after ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last}):\n${logTail()}`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM'); // lets Spring stop the embedded PostgreSQL cleanly
-  const timer = setTimeout(() => server.exitCode === null && server.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-// A last resort if the test process itself is torn down.
-process.on('exit', () => {
-  if (server && server.exitCode === null) server.kill('SIGKILL');
-});
-
-before(async () => {
-  assert.ok(
-    existsSync(CHROMIUM),
-    `Chromium is missing at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. This test does not skip.`,
-  );
-  assert.ok(
-    existsSync(JAR),
-    `The application jar is missing at ${JAR}. Build it first: ./mvnw -Dskip.e2e=true -DskipTests package (or set LABELCREW_JAR).`,
-  );
-  dataDir = mkdtempSync(path.join(tmpdir(), 'labelcrew-e2e-academy-'));
-  serverLog = path.join(dataDir, 'server.log');
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const out = openSync(serverLog, 'a');
-  server = spawn('java', ['-jar', JAR], {
-    env: {
-      ...process.env,
-      SERVER_PORT: String(port),
-      LABELCREW_DATA_DIR: path.join(dataDir, 'data'),
-      LABELCREW_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  await waitForHealth(`${base}/actuator/health`, server);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await stopServer();
-  if (dataDir && !process.env.E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
-  else if (dataDir) console.log(`kept ${dataDir}`);
-});
-
-/** One person in their own browser context (own cookies), in the given browser language. */
-async function person(locale) {
-  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[${locale} page error]`, e));
-  return { context, page };
-}
-
-async function login(page, username, password, labels) {
-  await page.goto(`${base}/#/login`);
-  await page.getByLabel(labels.username, { exact: true }).fill(username);
-  await page.getByLabel(labels.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-const KO = { username: '아이디', password: '비밀번호', submit: '로그인' };
-const EN = { username: 'Username', password: 'Password', submit: 'Sign in' };
-
-/** E2E_SCREENSHOTS=<dir> keeps a picture of each main screen (for reviewing the UI); off by default. */
-async function shot(page, name) {
-  await assertControlsNamed(page, name);
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
-
-const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'tab', 'progressbar', 'slider', 'listbox', 'searchbox']);
-
-/** Every control on the screen has an accessible name, as Chromium computes it for screen readers. */
-async function assertControlsNamed(page, where) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    const unnamed = nodes
-      .filter((n) => !n.ignored && CONTROL_ROLES.has(n.role?.value) && !String(n.name?.value ?? '').trim())
-      .map((n) => n.role.value);
-    assert.deepEqual(unnamed, [], `${where}: controls without an accessible name`);
-  } finally {
-    await cdp.detach();
-  }
-}
-
-async function onFailureDump(pages, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    for (const [who, page] of Object.entries(pages)) {
-      if (!page) continue;
-      const file = path.join(dataDir, `failure-${who}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-      console.error(`[${who}] at ${page.url()}; screenshot ${file}`);
-    }
-    console.error(`--- server log (tail) ---\n${logTail(40)}`);
-    throw e;
-  }
-}
+before(() => start('labelcrew-e2e-academy-'));
+after(() => stop());
 
 const OPTIONS = ['정치', '경제', '사회'];
 const SCHEMA = { fields: [{ name: 'topic', type: 'choice', options: OPTIONS, required: true }] };
@@ -249,7 +87,7 @@ async function importJsonl(page, projectId, lines) {
 /** Sign-up from the login page's link: first without consent (refused in the page), then with it. */
 async function signup(page, who) {
   const l = SIGNUP[who.locale.slice(0, 2)];
-  await page.goto(`${base}/#/login`);
+  await page.goto(`${env.base}/#/login`);
   await page.getByTestId('signup-link').getByRole('link', { name: l.link, exact: true }).click();
   const form = page.getByTestId('signup-form');
   await form.getByLabel(l.username, { exact: true }).fill(who.username);
@@ -268,7 +106,7 @@ async function signup(page, who) {
 /** Takes the exam in the labeling screen with hotkeys; Enter moves on; returns the score shown. */
 async function takeExam(page, who, examId) {
   const l = LABELS[who.locale.slice(0, 2)];
-  await page.goto(`${base}/#/academy/me`);
+  await page.goto(`${env.base}/#/academy/me`);
   await page.getByTestId(`take-exam-${examId}`).click();
   await page.getByRole('button', { name: l.start, exact: true }).click();
   await page.getByTestId('exam-runner').waitFor();
@@ -364,7 +202,7 @@ test('the academy: cohort, sign-up, registration and wait list, attendance, exam
 
     // ---- three citizens: the cohort list is public; sign up, register ----
     const anon = await person('en-US');
-    await anon.page.goto(`${base}/#/academy`);
+    await anon.page.goto(`${env.base}/#/academy`);
     const anonCard = anon.page.getByTestId(`cohort-${cohortId}`);
     await anonCard.getByTestId('seats-line').filter({ hasText: '2 of 2 seats left' }).waitFor();
     await anonCard.getByRole('link', { name: 'Sign in to register' }).waitFor();
@@ -445,7 +283,7 @@ test('the academy: cohort, sign-up, registration and wait list, attendance, exam
       await ap.getByTestId(`funnel-${step}`).getByRole('cell').first().filter({ hasText: String(n) }).waitFor();
     }
     const [download] = await Promise.all([ap.waitForEvent('download'), ap.getByTestId('funnel-csv').click()]);
-    const csvFile = path.join(dataDir, 'funnel.csv');
+    const csvFile = path.join(env.dataDir, 'funnel.csv');
     await download.saveAs(csvFile);
     const csv = readFileSync(csvFile, 'utf8');
     assert.match(csv, /^step,count,share_of_registered/m);
@@ -454,7 +292,7 @@ test('the academy: cohort, sign-up, registration and wait list, attendance, exam
 
     // ---- the new labeler: notification, agreement, then the first task of the project ----
     const lp = people.lee;
-    await lp.goto(`${base}/#/academy/me`);
+    await lp.goto(`${env.base}/#/academy/me`);
     await lp.locator('[data-testid="notification"][data-kind="PLACED"]').waitFor();
     const placement = lp.locator('[data-testid="my-placement"][data-role="LABELER"]');
     await placement.getByRole('button', { name: 'Read and accept the agreement' }).click();

@@ -5,22 +5,27 @@
 // Run: npm run e2e   (needs the jar: ../target/labelcrew.jar or LABELCREW_JAR, and Chromium at /usr/bin/chromium
 // or CHROMIUM_PATH). A missing browser or jar is a failure, never a skip: CI installs both.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const JAR = path.resolve(here, '..', process.env.LABELCREW_JAR ?? '../target/labelcrew.jar');
-const ADMIN_PASSWORD = 'e2e-Admin-Passw0rd!';
-const PASSWORD = 'e2e-Crew-Passw0rd!';
-const HEALTH_TIMEOUT_MS = Number(process.env.E2E_HEALTH_TIMEOUT_MS ?? 120_000);
-const STEP_TIMEOUT_MS = 20_000;
+import {
+  ADMIN_PASSWORD,
+  createAccounts,
+  currentTaskId,
+  EN,
+  env,
+  KO,
+  login,
+  onFailureDump,
+  openProject,
+  PASSWORD,
+  person,
+  shot,
+  start,
+  stop,
+  waitForJobDone,
+  waitForTaskChange,
+} from './harness.mjs';
 
 // The data: three Korean sentences and the topic each one should get. The labeler slips on the third one
 // (picks 경제), the reviewer rejects it with a reason, and the rework fixes it.
@@ -38,201 +43,13 @@ const USERS = {
   reviewer: { username: 'e2e-reviewer', displayName: '박검수', role: 'Reviewer' },
 };
 
-let server;
-let serverLog;
-let dataDir;
-let browser;
-let base;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function logTail(n = 60) {
-  try {
-    return readFileSync(serverLog, 'utf8').split('\n').slice(-n).join('\n');
-  } catch {
-    return '(no server log)';
-  }
-}
-
-async function waitForHealth(url, proc) {
-  const deadline = Date.now() + HEALTH_TIMEOUT_MS;
-  let last = 'no answer';
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode} before it was healthy:\n${logTail()}`);
-    try {
-      const res = await fetch(url);
-      const body = await res.json().catch(() => ({}));
-      if (body.status === 'UP') return;
-      last = `${res.status} ${JSON.stringify(body)}`;
-    } catch (e) {
-      last = String(e?.cause?.code ?? e);
-    }
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`the server was not healthy after ${HEALTH_TIMEOUT_MS / 1000} s (last: ${last}):\n${logTail()}`);
-}
-
-async function stopServer() {
-  if (!server || server.exitCode !== null) return;
-  const exited = new Promise((r) => server.once('exit', r));
-  server.kill('SIGTERM'); // lets Spring stop the embedded PostgreSQL cleanly
-  const timer = setTimeout(() => server.exitCode === null && server.kill('SIGKILL'), 30_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-// A last resort if the test process itself is torn down.
-process.on('exit', () => {
-  if (server && server.exitCode === null) server.kill('SIGKILL');
-});
-
-before(async () => {
-  assert.ok(
-    existsSync(CHROMIUM),
-    `Chromium is missing at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH. This test does not skip.`,
-  );
-  assert.ok(
-    existsSync(JAR),
-    `The application jar is missing at ${JAR}. Build it first: ./mvnw -Dskip.e2e=true -DskipTests package (or set LABELCREW_JAR).`,
-  );
-  dataDir = mkdtempSync(path.join(tmpdir(), 'labelcrew-e2e-'));
-  serverLog = path.join(dataDir, 'server.log');
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  const out = openSync(serverLog, 'a');
-  server = spawn('java', ['-jar', JAR], {
-    env: {
-      ...process.env,
-      SERVER_PORT: String(port),
-      LABELCREW_DATA_DIR: path.join(dataDir, 'data'),
-      LABELCREW_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  await waitForHealth(`${base}/actuator/health`, server);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-});
-
-after(async () => {
-  await browser?.close().catch(() => {});
-  await stopServer();
-  if (dataDir && !process.env.E2E_KEEP) rmSync(dataDir, { recursive: true, force: true });
-  else if (dataDir) console.log(`kept ${dataDir}`);
-});
-
-/** One person in their own browser context (own cookies), in the given browser language. */
-async function person(locale) {
-  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const page = await context.newPage();
-  page.on('pageerror', (e) => console.error(`[${locale} page error]`, e));
-  return { context, page };
-}
-
-async function login(page, username, password, labels) {
-  await page.goto(`${base}/#/login`);
-  await page.getByLabel(labels.username, { exact: true }).fill(username);
-  await page.getByLabel(labels.password, { exact: true }).fill(password);
-  await page.getByRole('button', { name: labels.submit, exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
-}
-const KO = { username: '아이디', password: '비밀번호', submit: '로그인' };
-const EN = { username: 'Username', password: 'Password', submit: 'Sign in' };
-
-async function openProject(page, name) {
-  await page.goto(`${base}/#/projects`);
-  await page.getByRole('link', { name, exact: true }).click();
-  await page.getByTestId('project-title').filter({ hasText: name }).waitFor();
-}
-
-/** The task id on the work screen, or null when the screen says there is nothing left. */
-async function currentTaskId(page, emptyTestId) {
-  const card = page.locator('[data-task-id]');
-  const empty = page.getByTestId(emptyTestId);
-  await card.or(empty).first().waitFor();
-  if (await empty.isVisible()) return null;
-  return card.getAttribute('data-task-id');
-}
-
-async function waitForTaskChange(page, previousId, emptyTestId) {
-  await page.waitForFunction(
-    ([prev, emptyId]) => {
-      if (document.querySelector(`[data-testid="${emptyId}"]`)) return true;
-      const card = document.querySelector('[data-task-id]');
-      return !!card && card.getAttribute('data-task-id') !== prev && !document.querySelector('[role="status"].loading');
-    },
-    [previousId, emptyTestId],
-    { timeout: STEP_TIMEOUT_MS },
-  );
-}
-
-/** Waits for a background job shown in `panel` to finish; an error box or a FAILED job fails with its words. */
-async function waitForJobDone(panel, jobTestId, timeout = 60_000) {
-  const done = panel.locator(`[data-testid="${jobTestId}"][data-status="DONE"]`);
-  const failed = panel.locator(`[data-testid="${jobTestId}"][data-status="FAILED"]`);
-  const alert = panel.getByRole('alert');
-  await done.or(failed).or(alert).first().waitFor({ timeout });
-  if (await done.isVisible()) return;
-  const words = (await alert.or(failed).first().innerText().catch(() => '')).replace(/\s+/g, ' ');
-  assert.fail(`${jobTestId} did not finish: ${words}`);
-}
-
-/** E2E_SCREENSHOTS=<dir> keeps a picture of each main screen (for reviewing the UI); off by default. */
-async function shot(page, name) {
-  await assertControlsNamed(page, name);
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
-}
-
-const CONTROL_ROLES = new Set(['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'spinbutton', 'tab', 'progressbar', 'slider', 'listbox', 'searchbox']);
-
-/** Every control on the screen has an accessible name, as Chromium computes it for screen readers. */
-async function assertControlsNamed(page, where) {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
-    const unnamed = nodes
-      .filter((n) => !n.ignored && CONTROL_ROLES.has(n.role?.value) && !String(n.name?.value ?? '').trim())
-      .map((n) => n.role.value);
-    assert.deepEqual(unnamed, [], `${where}: controls without an accessible name`);
-  } finally {
-    await cdp.detach();
-  }
-}
+before(() => start('labelcrew-e2e-'));
+after(() => stop());
 
 function sentenceOf(text) {
   const s = SENTENCES.find((x) => text.includes(x.text));
   assert.ok(s, `unexpected task text: ${text}`);
   return s;
-}
-
-async function onFailureDump(pages, fn) {
-  try {
-    await fn();
-  } catch (e) {
-    for (const [who, page] of Object.entries(pages)) {
-      if (!page) continue;
-      const file = path.join(dataDir, `failure-${who}.png`);
-      await page.screenshot({ path: file, fullPage: true }).catch(() => {});
-      console.error(`[${who}] at ${page.url()}; screenshot ${file}`);
-    }
-    console.error(`--- server log (tail) ---\n${logTail(40)}`);
-    throw e;
-  }
 }
 
 test('the whole loop: accounts, project, import, label, review, rework, export, history', { timeout: 600_000 }, async () => {
@@ -244,19 +61,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     const admin = await person('en-US');
     pages.admin = admin.page;
     await login(admin.page, 'admin', ADMIN_PASSWORD, EN);
-    await admin.page.getByRole('link', { name: 'Accounts', exact: true }).click();
-    for (const u of Object.values(USERS)) {
-      const form = admin.page.getByTestId('create-account-form');
-      await form.getByLabel('Username', { exact: true }).fill(u.username);
-      await form.getByLabel('Display name', { exact: true }).fill(u.displayName);
-      await form.getByLabel('Password', { exact: true }).fill(PASSWORD);
-      for (const role of ['Labeler', 'Reviewer', 'Manager']) {
-        await form.getByRole('checkbox', { name: role, exact: true }).setChecked(role === u.role);
-      }
-      await form.getByRole('button', { name: 'Create', exact: true }).click();
-      await form.getByRole('status').filter({ hasText: `Account ${u.username} created` }).waitFor();
-      await admin.page.getByTestId(`account-row-${u.username}`).waitFor();
-    }
+    await createAccounts(admin.page, Object.values(USERS));
     await shot(admin.page, '01-accounts');
 
     // ---- manager (Korean browser → Korean UI): project with a choice schema, live preview ----
@@ -300,7 +105,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     }
 
     // import: a JSONL file of the three sentences
-    const jsonl = path.join(dataDir, '뉴스.jsonl');
+    const jsonl = path.join(env.dataDir, '뉴스.jsonl');
     writeFileSync(jsonl, SENTENCES.map((s, i) => JSON.stringify({ text: s.text, source: `news-${i + 1}` })).join('\n') + '\n');
     await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
     await mp.getByLabel('파일', { exact: true }).setInputFiles(jsonl);
@@ -409,7 +214,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await waitForJobDone(mp.getByTestId('export-panel'), 'export-job');
     const link = mp.getByRole('link', { name: '파일 내려받기' });
     const [download] = await Promise.all([mp.waitForEvent('download'), link.click()]);
-    const file = path.join(dataDir, 'export.jsonl');
+    const file = path.join(env.dataDir, 'export.jsonl');
     await download.saveAs(file);
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
     assert.equal(lines.length, 3, 'one line per approved task');
