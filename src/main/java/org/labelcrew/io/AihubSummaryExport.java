@@ -1,13 +1,10 @@
 package org.labelcrew.io;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.labelcrew.shared.ApiException;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -27,29 +24,17 @@ import tools.jackson.databind.node.ObjectNode;
  * back beside them.
  */
 @Component
-class AihubSummaryExport implements ExportFormat {
+class AihubSummaryExport extends JsonArrayExport {
 
     private static final Set<String> OWN = Set.of("id", "title", "text", "extractive", "abstractive", "split");
 
-    private final ObjectMapper mapper;
-
     AihubSummaryExport(ObjectMapper mapper) {
-        this.mapper = mapper;
+        super(mapper, "documents");
     }
 
     @Override
     public String name() {
         return "aihub-summary";
-    }
-
-    @Override
-    public String contentType() {
-        return "application/json";
-    }
-
-    @Override
-    public String extension() {
-        return "json";
     }
 
     @Override
@@ -60,34 +45,10 @@ class AihubSummaryExport implements ExportFormat {
     }
 
     @Override
-    public Writer open(OutputStream out) throws IOException {
-        return open(out, new Context(null, null));
-    }
-
-    @Override
-    public Writer open(OutputStream out, Context context) throws IOException {
+    protected Function<Item, JsonNode> items(Context context) {
         JsonNode extractiveField = first(context.schema(), "extractive");
         JsonNode abstractiveField = first(context.schema(), "abstractive");
-        JsonGenerator g = mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
-        g.writeStartObject();
-        g.writeName("documents");
-        g.writeStartArray();
-        return new Writer() {
-            @Override
-            public void write(Item item) {
-                g.writeRaw('\n');
-                g.writeTree(document(item, extractiveField, abstractiveField));
-            }
-
-            @Override
-            public void close() {
-                g.writeRaw('\n');
-                g.writeEndArray();
-                g.writeEndObject();
-                g.writeRaw('\n');
-                g.close();
-            }
-        };
+        return item -> document(item, extractiveField, abstractiveField);
     }
 
     private static JsonNode first(JsonNode schema, String type) {

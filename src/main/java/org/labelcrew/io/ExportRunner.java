@@ -13,10 +13,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.labelcrew.shared.Json;
 import org.slf4j.Logger;
@@ -64,7 +61,7 @@ class ExportRunner {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Json json;
-    private final Map<String, ExportFormat> formats;
+    private final IoJobs.Formats<ExportFormat> formats;
     private final IoFiles files;
     private final Clock clock;
 
@@ -72,17 +69,17 @@ class ExportRunner {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
-        this.formats = formats.stream().collect(Collectors.toMap(ExportFormat::name, Function.identity()));
+        this.formats = new IoJobs.Formats<>(formats, ExportFormat::name);
         this.files = files;
         this.clock = clock;
     }
 
     Optional<ExportFormat> format(String name) {
-        return Optional.ofNullable(name == null ? null : formats.get(name));
+        return formats.get(name);
     }
 
     List<String> formatNames() {
-        return formats.keySet().stream().sorted().toList();
+        return formats.names();
     }
 
     private record Job(long id, long projectId, String format, JsonNode options, String status, JsonNode schema) {
@@ -96,7 +93,7 @@ class ExportRunner {
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), json.column(rs, "options"),
                         rs.getString(5), json.column(rs, "schema")))
                 .optional().orElse(null);
-        if (job == null || job.status().equals("DONE") || job.status().equals("FAILED")) return;
+        if (job == null || IoJobs.finished(job.status())) return;
         Path tmp = null;
         try {
             ExportFormat format = format(job.format())
@@ -116,7 +113,7 @@ class ExportRunner {
             log.warn("Export {} failed", jobId, e);
             deleteQuietly(tmp);
             jdbc.sql("UPDATE export_job SET status = 'FAILED', error = :e, finished_at = :now WHERE id = :id")
-                    .param("e", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    .param("e", IoJobs.message(e))
                     .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
         }
     }

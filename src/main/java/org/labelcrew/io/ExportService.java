@@ -8,11 +8,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
-import org.labelcrew.project.ProjectRole;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
@@ -86,12 +84,7 @@ public class ExportService {
 
     public Page<ExportJob> list(long projectId, String after, Integer limit, CurrentUser user) {
         requireManager(projectId, user);
-        int n = Page.limit(limit);
-        long before = Page.after(after);
-        List<ExportJob> rows = jdbc.sql(SELECT + " WHERE project_id = :p AND (:before = 0 OR id < :before) ORDER BY id DESC LIMIT :n")
-                .param("p", projectId).param("before", before).param("n", n + 1)
-                .query((rs, i) -> row(rs)).list();
-        return Page.of(rows, n, ExportJob::id);
+        return IoJobs.list(jdbc, SELECT, (rs, i) -> row(rs), ExportJob::id, projectId, after, limit);
     }
 
     public record ExportFile(Path path, String fileName, String contentType) {
@@ -130,9 +123,6 @@ public class ExportService {
     }
 
     private void requireManager(long projectId, CurrentUser user) {
-        ProjectAccess.Membership m = access.requireMember(projectId, user);
-        if (m.role() != ProjectRole.MANAGER) {
-            throw ApiException.forbidden("Only managers of project " + projectId + " can import and export its data");
-        }
+        IoJobs.requireManager(access, projectId, user);
     }
 }

@@ -12,10 +12,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.labelcrew.shared.Json;
 import org.slf4j.Logger;
@@ -47,7 +44,7 @@ class ImportRunner {
     private final JdbcClient jdbc;
     private final Json json;
     private final ObjectMapper mapper;
-    private final Map<String, ImportFormat> formats;
+    private final IoJobs.Formats<ImportFormat> formats;
     private final Clock clock;
 
     ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, Clock clock) {
@@ -55,16 +52,16 @@ class ImportRunner {
         this.jdbc = jdbc;
         this.json = json;
         this.mapper = json.mapper();
-        this.formats = formats.stream().collect(Collectors.toMap(ImportFormat::name, Function.identity()));
+        this.formats = new IoJobs.Formats<>(formats, ImportFormat::name);
         this.clock = clock;
     }
 
     Optional<ImportFormat> format(String name) {
-        return Optional.ofNullable(name == null ? null : formats.get(name));
+        return formats.get(name);
     }
 
     List<String> formatNames() {
-        return formats.keySet().stream().sorted().toList();
+        return formats.names();
     }
 
     private record Job(long id, long projectId, String format, String status, Path file, JsonNode schema) {
@@ -78,14 +75,13 @@ class ImportRunner {
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : Path.of(rs.getString(5)), json.column(rs, "schema")))
                 .optional().orElse(null);
-        if (job == null || job.status().equals("DONE") || job.status().equals("FAILED")) return;
+        if (job == null || IoJobs.finished(job.status())) return;
         try {
             Outcome outcome = load(job);
             if (!outcome.errors().isEmpty()) fail(job, outcome);
         } catch (Exception e) {
             log.warn("Import {} failed", jobId, e);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            fail(job, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "The import stopped: " + message))));
+            fail(job, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e)))));
         } finally {
             deleteQuietly(job.file());
         }

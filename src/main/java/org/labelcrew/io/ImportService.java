@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
-import org.labelcrew.project.ProjectRole;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
@@ -92,12 +91,7 @@ public class ImportService {
     /** The project's imports, newest first. */
     public Page<ImportJob> list(long projectId, String after, Integer limit, CurrentUser user) {
         requireManager(projectId, user);
-        int n = Page.limit(limit);
-        long before = Page.after(after);
-        List<ImportJob> rows = jdbc.sql(SELECT + " WHERE project_id = :p AND (:before = 0 OR id < :before) ORDER BY id DESC LIMIT :n")
-                .param("p", projectId).param("before", before).param("n", n + 1)
-                .query((rs, i) -> row(rs)).list();
-        return Page.of(rows, n, ImportJob::id);
+        return IoJobs.list(jdbc, SELECT, (rs, i) -> row(rs), ImportJob::id, projectId, after, limit);
     }
 
     private static final String SELECT = """
@@ -119,10 +113,7 @@ public class ImportService {
     }
 
     private void requireManager(long projectId, CurrentUser user) {
-        ProjectAccess.Membership m = access.requireMember(projectId, user);
-        if (m.role() != ProjectRole.MANAGER) {
-            throw ApiException.forbidden("Only managers of project " + projectId + " can import and export its data");
-        }
+        IoJobs.requireManager(access, projectId, user);
     }
 
     private static String fileName(MultipartFile file) {

@@ -1,10 +1,7 @@
 package org.labelcrew.io;
 
-import java.io.IOException;
-import java.io.OutputStream;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,12 +15,10 @@ import tools.jackson.databind.node.ObjectNode;
  * leaves {@code data}, so an LS file goes through LabelCrew and comes back in its own shape.
  */
 @Component
-class LabelStudioExport implements ExportFormat {
-
-    private final ObjectMapper mapper;
+class LabelStudioExport extends JsonArrayExport {
 
     LabelStudioExport(ObjectMapper mapper) {
-        this.mapper = mapper;
+        super(mapper, null);
     }
 
     @Override
@@ -32,40 +27,9 @@ class LabelStudioExport implements ExportFormat {
     }
 
     @Override
-    public String contentType() {
-        return "application/json";
-    }
-
-    @Override
-    public String extension() {
-        return "json";
-    }
-
-    @Override
-    public Writer open(OutputStream out) throws IOException {
-        return open(out, new Context(null, null));
-    }
-
-    @Override
-    public Writer open(OutputStream out, Context context) {
+    protected Function<Item, JsonNode> items(Context context) {
         JsonNode schema = context.schema();
-        JsonGenerator g = mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);
-        g.writeStartArray();
-        return new Writer() {
-            @Override
-            public void write(Item item) {
-                g.writeRaw('\n');
-                g.writeTree(task(item, schema));
-            }
-
-            @Override
-            public void close() {
-                g.writeRaw('\n');
-                g.writeEndArray();
-                g.writeRaw('\n');
-                g.close();
-            }
-        };
+        return item -> task(item, schema);
     }
 
     static ObjectNode task(Item item, JsonNode schema) {

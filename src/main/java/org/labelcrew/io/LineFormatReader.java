@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The common shape of formats with one item per line (jsonl, txt): blank lines are skipped, each other line parsed. */
 abstract class LineFormatReader implements ImportFormat.Reader {
@@ -30,6 +32,19 @@ abstract class LineFormatReader implements ImportFormat.Reader {
             }
         }
         return null;
+    }
+
+    /**
+     * Plain text, one item a non-blank line: {@code data} makes the item's data of the line after {@link Texts#clean};
+     * priority 0, the line's hash as the source hash.
+     */
+    static LineFormatReader plainText(InputStream in, Function<String, ObjectNode> data) {
+        return new LineFormatReader(in) {
+            @Override
+            protected ImportFormat.Item parse(long line, String text) {
+                return new ImportFormat.Item(line, data.apply(Texts.clean(text)), 0, hashOfLine());
+            }
+        };
     }
 
     /** One non-blank line as an item; throws {@link Utf8Lines.BadLine} when it cannot be one. */

@@ -26,14 +26,11 @@ class TxtDocumentFormat implements ImportFormat {
 
     @Override
     public Reader open(InputStream in) {
-        return new LineFormatReader(in) {
-            @Override
-            protected Item parse(long line, String text) {
-                ObjectNode data = JsonNodeFactory.instance.objectNode();
-                ArrayNode sentences = data.putArray("sentences");
-                for (String s : splitter.split(Texts.clean(text))) sentences.add(s);
-                return new Item(line, data, 0, hashOfLine());
-            }
-        };
+        return LineFormatReader.plainText(in, text -> {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            ArrayNode sentences = data.putArray("sentences");
+            for (String s : splitter.split(text)) sentences.add(s);
+            return data;
+        });
     }
 }

@@ -3,35 +3,12 @@ package org.labelcrew.academy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labelcrew.support.Fixtures;
 import org.labelcrew.support.IntegrationTest;
-import org.labelcrew.support.TestClock;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class ExamApiTest {
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    TestClock clock;
-
-    Academy academy;
-
-    @BeforeEach
-    void setUp() {
-        academy = new Academy(fixtures, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class ExamApiTest extends AcademyApiTestBase {
 
     static final String SCHEMA = """
             {"fields": [{"name": "topic", "type": "choice", "options": ["정치", "경제", "사회"], "required": true},

@@ -4,36 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.labelcrew.account.Role;
-import org.labelcrew.support.Fixtures;
 import org.labelcrew.support.IntegrationTest;
-import org.labelcrew.support.TestClock;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class RegistrationApiTest {
-
-    @Autowired
-    Fixtures fixtures;
-
-    @Autowired
-    TestClock clock;
-
-    Academy academy;
-
-    @BeforeEach
-    void setUp() {
-        academy = new Academy(fixtures, clock);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
+class RegistrationApiTest extends AcademyApiTestBase {
 
     @Test
     void anyoneSeesOpenAndUpcomingCohortsWithSeatsScheduleAndWindow() {

@@ -1,12 +1,9 @@
 package org.labelcrew.academy;
 
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.labelcrew.bench.BenchApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +49,7 @@ public final class RegistrationBench {
         int capacity = Integer.parseInt(args.getOrDefault("capacity", "30"));
         double limitMs = Double.parseDouble(args.getOrDefault("p99-limit-ms", "200"));
         String machine = args.getOrDefault("machine", "unknown machine");
-        String admin = adminToken(base, args.getOrDefault("admin-password", "bench-admin-password"));
+        String admin = BenchApi.adminToken(base, args.getOrDefault("admin-password", "bench-admin-password"), "registration-bench");
 
         System.out.println("P6 registration rush on " + machine + ": " + people + " people, " + capacity + " seats");
         // Warm-up on another cohort (JIT, connection pools), as a server would be warm at the announced minute.
@@ -173,37 +171,16 @@ public final class RegistrationBench {
         try (Connection c = DriverManager.getConnection(jdbcUrl);
              PreparedStatement acc = c.prepareStatement("INSERT INTO account (username, password_hash, display_name, roles) "
                      + "VALUES (?, '{noop}-', ?, '{TRAINEE}') RETURNING id");
-             PreparedStatement tok = c.prepareStatement("INSERT INTO api_token (account_id, name, token_hash) VALUES (?, 'bench', ?)")) {
+             PreparedStatement tok = c.prepareStatement(BenchApi.INSERT_TOKEN)) {
             for (int i = 0; i < n; i++) {
                 acc.setString(1, "bench-t-" + run + "-" + i);
                 acc.setString(2, "수강생 " + i);
                 ResultSet rs = acc.executeQuery();
                 rs.next();
-                String token = "lc_bench_" + UUID.randomUUID();
-                tok.setLong(1, rs.getLong(1));
-                tok.setBytes(2, MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-                tok.executeUpdate();
-                tokens.add(token);
+                tokens.add(BenchApi.addToken(tok, rs.getLong(1)));
             }
         }
         return tokens;
-    }
-
-    static String adminToken(String base, String password) throws Exception {
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> login = session.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 200) throw new IllegalStateException("admin login failed: " + login.body());
-        String xsrf = ((CookieManager) session.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        HttpResponse<String> token = session.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"registration-bench\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (token.statusCode() != 201) throw new IllegalStateException("token: " + token.statusCode() + " " + token.body());
-        return JSON.readTree(token.body()).get("token").asString();
     }
 
     static JsonNode post(HttpClient http, String base, String token, String path, String json) throws Exception {

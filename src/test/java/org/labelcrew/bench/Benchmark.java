@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Reader;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -98,7 +96,7 @@ public final class Benchmark {
             args.put(kv[0], kv.length > 1 ? kv[1] : "true");
         }
         Benchmark b = new Benchmark(args);
-        b.adminToken = b.adminToken(args.getOrDefault("admin-password", "bench-admin-password"));
+        b.adminToken = BenchApi.adminToken(b.base, args.getOrDefault("admin-password", "bench-admin-password"), "benchmark");
         String machine = args.getOrDefault("machine", "unknown machine");
         System.out.println("LabelCrew benchmark on " + machine + " — " + b.items + " items, " + b.labelers
                 + " labelers, " + b.seconds + " s load");
@@ -407,13 +405,10 @@ public final class Benchmark {
         List<Long> ids = accounts(n, "bench-lab");
         List<String> tokens = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl);
-             PreparedStatement tok = c.prepareStatement("INSERT INTO api_token (account_id, name, token_hash) VALUES (?, 'bench', ?)");
+             PreparedStatement tok = c.prepareStatement(BenchApi.INSERT_TOKEN);
              PreparedStatement mem = c.prepareStatement("INSERT INTO project_member (project_id, account_id, role) VALUES (?, ?, 'LABELER')")) {
             for (long id : ids) {
-                String token = "lc_bench_" + UUID.randomUUID();
-                tok.setLong(1, id);
-                tok.setBytes(2, MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-                tok.executeUpdate();
+                String token = BenchApi.addToken(tok, id);
                 mem.setLong(1, projectId);
                 mem.setLong(2, id);
                 mem.executeUpdate();
@@ -421,23 +416,6 @@ public final class Benchmark {
             }
         }
         return tokens;
-    }
-
-    String adminToken(String password) throws Exception {
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        HttpResponse<String> login = session.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\", \"password\": \"" + password + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (login.statusCode() != 200) throw new IllegalStateException("admin login failed: " + login.body());
-        String xsrf = ((CookieManager) session.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
-        HttpResponse<String> token = session.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/tokens"))
-                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"benchmark\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (token.statusCode() != 201) throw new IllegalStateException("token: " + token.statusCode() + " " + token.body());
-        return JSON.readTree(token.body()).get("token").asString();
     }
 
     HttpRequest.Builder request(String path) {
