@@ -140,7 +140,14 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     const between = fieldCard(1).getByLabel('연결할 개체 필드 (spans)', { exact: true });
     assert.deepEqual(await between.locator('option').evaluateAll((os) => os.map((o) => o.value)), ['', 'entities']);
     assert.equal(await between.inputValue(), 'entities');
+    // The server's live check names the keys that are wrong, and the editor shows each one beside its input.
+    await between.selectOption('');
+    await fieldCard(1).getByTestId('schema-error-1-between').waitFor();
+    await fieldCard(1).getByTestId('schema-error-1-labels').waitFor();
+    await mp.getByTestId('schema-json-status').filter({ hasText: '스키마에 오류가 있습니다' }).waitFor();
+    await between.selectOption('entities');
     await addLabels(1, ['소속']);
+    await fieldCard(1).getByTestId('schema-error-1-between').waitFor({ state: 'detached' });
     await setupField(2, 'key', 'extractive');
     await fieldCard(2).getByLabel('최소 문장 수', { exact: true }).fill('1');
     await fieldCard(2).getByLabel('최대 문장 수', { exact: true }).fill('2');

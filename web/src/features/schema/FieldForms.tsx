@@ -92,19 +92,21 @@ export function LabelsEditor({ field, index: i, onChange, errors, withColor = tr
                   />
                 </td>
                 {withColor ? (
-                  <td className="color-cell">
-                    <input
-                      type="color"
-                      value={/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : (defaults[k]?.color ?? '#888888')}
-                      onChange={(e) => update(k, { color: e.target.value })}
-                      aria-label={t('schema.labelColorN', { n: k + 1 })}
-                      data-testid={`schema-label-color-${i}-${k}`}
-                    />
-                    {l.color ? (
-                      <button type="button" className="btn small" onClick={() => update(k, { color: '' })} aria-label={t('schema.labelColorReset', { n: k + 1 })}>
-                        ↺
-                      </button>
-                    ) : null}
+                  <td>
+                    <div className="color-cell">
+                      <input
+                        type="color"
+                        value={/^#[0-9a-f]{6}$/i.test(l.color) ? l.color : (defaults[k]?.color ?? '#888888')}
+                        onChange={(e) => update(k, { color: e.target.value })}
+                        aria-label={t('schema.labelColorN', { n: k + 1 })}
+                        data-testid={`schema-label-color-${i}-${k}`}
+                      />
+                      {l.color ? (
+                        <button type="button" className="btn small" onClick={() => update(k, { color: '' })} aria-label={t('schema.labelColorReset', { n: k + 1 })}>
+                          ↺
+                        </button>
+                      ) : null}
+                    </div>
                   </td>
                 ) : null}
                 <td className="icon-buttons">
