@@ -125,6 +125,10 @@ class ExportRunner {
             c.setAutoCommit(false);
             c.setReadOnly(true);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (var s = c.createStatement()) {
+                // The joins and the task-order sort of a big project spill to disk with the default 4 MB.
+                s.execute("SET LOCAL work_mem = '128MB'");
+            }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                  ExportFormat.Writer writer = format.open(out, new ExportFormat.Context(job.schema(), job.options()))) {
                 long total;

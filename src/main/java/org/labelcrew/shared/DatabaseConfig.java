@@ -53,6 +53,10 @@ class DatabaseConfig {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("synchronous_commit", "off")
+                    // A million-row import writes about a gigabyte of WAL: room for it without a forced checkpoint.
+                    .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("checkpoint_completion_target", "0.9")
+                    .setServerConfig("wal_buffers", "16MB")
                     .setLocaleConfig("locale", "C.UTF-8")
                     .setLocaleConfig("encoding", "UTF8");
             if (props.embeddedPort() > 0) builder.setPort(props.embeddedPort());

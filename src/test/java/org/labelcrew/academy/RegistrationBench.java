@@ -51,10 +51,13 @@ public final class RegistrationBench {
         String machine = args.getOrDefault("machine", "unknown machine");
         String admin = BenchApi.adminToken(base, args.getOrDefault("admin-password", "bench-admin-password"), "registration-bench");
 
-        System.out.println("P6 registration rush on " + machine + ": " + people + " people, " + capacity + " seats");
+        // 0: everyone clicks at the same instant (the strict case); n: arrivals spread evenly over n ms after opening.
+        long spreadMs = Long.parseLong(args.getOrDefault("spread-ms", "0"));
+        System.out.println("P6 registration rush on " + machine + ": " + people + " people, " + capacity + " seats, "
+                + (spreadMs == 0 ? "all at the same instant" : "arrivals spread over the first " + spreadMs + " ms"));
         // Warm-up on another cohort (JIT, connection pools), as a server would be warm at the announced minute.
-        rush(base, admin, jdbcUrl, Math.min(300, people), 5, false);
-        Result r = rush(base, admin, jdbcUrl, people, capacity, true);
+        rush(base, admin, jdbcUrl, Math.min(300, people), 5, false, 0);
+        Result r = rush(base, admin, jdbcUrl, people, capacity, true, spreadMs);
 
         boolean p99ok = r.p99 <= limitMs;
         System.out.println();
@@ -75,7 +78,7 @@ public final class RegistrationBench {
             boolean orderOk) {
     }
 
-    static Result rush(String base, String admin, String jdbcUrl, int people, int capacity, boolean verbose) throws Exception {
+    static Result rush(String base, String admin, String jdbcUrl, int people, int capacity, boolean verbose, long spreadMs) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(30)).build();
         long course = post(http, base, admin, "/api/v1/courses",
@@ -94,7 +97,9 @@ public final class RegistrationBench {
         ExecutorService pool = Executors.newFixedThreadPool(people);
         List<Future<long[]>> futures = new ArrayList<>();
         String path = base + "/api/v1/cohorts/" + cohort + "/registrations";
-        for (String token : tokens) {
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            long delayMs = spreadMs * i / Math.max(1, tokens.size());
             futures.add(pool.submit(() -> {
                 // Each client holds its own connection, opened before the start, like browsers on the page.
                 HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -104,6 +109,7 @@ public final class RegistrationBench {
                         .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
                 ready.countDown();
                 go.await();
+                if (delayMs > 0) Thread.sleep(delayMs);
                 long t0 = System.nanoTime();
                 HttpResponse<String> res = own.send(req, HttpResponse.BodyHandlers.ofString());
                 long t1 = System.nanoTime();
