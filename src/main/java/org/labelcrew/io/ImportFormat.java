@@ -58,7 +58,19 @@ public interface ImportFormat {
      * A task to create. {@code data} is NFC-normalised already; {@code sourceHash} is the hex SHA-256 of the item's
      * original bytes, so a re-import can be recognised even after normalisation changed the text.
      */
-    record Item(long line, ObjectNode data, int priority, String sourceHash) implements Entry {
+    record Item(long line, ObjectNode data, int priority, String sourceHash, byte[] json) implements Entry {
+
+        Item(long line, ObjectNode data, int priority, String sourceHash) {
+            this(line, data, priority, sourceHash, null);
+        }
+
+        /**
+         * An item whose data is already compact-enough JSON text that PostgreSQL can store as it is (valid, NFC, no
+         * escapes, no control characters): the import copies these bytes instead of building and re-writing a tree.
+         */
+        static Item verbatim(long line, byte[] json, String sourceHash) {
+            return new Item(line, null, 0, sourceHash, json);
+        }
     }
 
     /** Why one line (or the record starting on it) cannot become a task. */

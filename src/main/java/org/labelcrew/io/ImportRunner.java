@@ -116,7 +116,10 @@ class ImportRunner {
                     if (entry instanceof ImportFormat.Item item) {
                         items++;
                         // After the first error nothing more is loaded, but lines are still checked and reported.
-                        if (rejected == 0) copy.add(mapper.writeValueAsBytes(item.data()), item.priority(), item.sourceHash());
+                        if (rejected == 0) {
+                            byte[] json = item.json() != null ? item.json() : mapper.writeValueAsBytes(item.data());
+                            copy.add(json, item.priority(), item.sourceHash());
+                        }
                     } else if (entry instanceof ImportFormat.LineError error) {
                         if (rejected++ == 0) copy.close();
                         if (errors.size() < MAX_ERRORS) {

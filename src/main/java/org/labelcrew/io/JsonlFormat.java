@@ -1,6 +1,9 @@
 package org.labelcrew.io;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
@@ -37,6 +40,7 @@ class JsonlFormat implements ImportFormat {
         return new LineFormatReader(in) {
             @Override
             protected Item parse(long line, String text) {
+                if (plainObjectLine(text)) return Item.verbatim(line, text.getBytes(StandardCharsets.UTF_8), hashOfLine());
                 JsonNode node;
                 try {
                     node = reader.readTree(text);
@@ -63,6 +67,36 @@ class JsonlFormat implements ImportFormat {
                 return new Item(line, (ObjectNode) Texts.clean(data), priority, hashOfLine());
             }
         };
+    }
+
+    /**
+     * The common case, taken without building a tree: one JSON object with no {@code data} key, no escapes (so what is
+     * read is what is stored: no hidden NUL, surrogate or decomposed text), no control characters (which the COPY
+     * text format would read as separators) and already NFC. Anything else — including every malformed line, whose
+     * error message the general path writes — goes the general way.
+     */
+    private boolean plainObjectLine(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '\\') return false;
+        }
+        try {
+            if (Texts.clean(text) != text) return false;
+        } catch (Utf8Lines.BadLine e) {
+            return false;
+        }
+        try (JsonParser p = reader.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
+                if ("data".equals(p.currentName())) return false;
+                p.nextToken();
+                p.skipChildren();
+            }
+            return t == JsonToken.END_OBJECT && p.nextToken() == null;
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     private static String kind(JsonNode node) {
