@@ -17,6 +17,14 @@ public interface ExportFormat {
     /** The value of the request's {@code format}. */
     String name();
 
+    /**
+     * Whether the format only copies {@code data} and results through (never reads inside them): then the runner hands
+     * them over as the stored JSON text, unparsed, which is most of an export's work for a million tasks.
+     */
+    default boolean passesJsonThrough() {
+        return false;
+    }
+
     String contentType();
 
     /** File name extension without the dot, for the download's name. */

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Runs one export job: reads the approved tasks through a server-side cursor (fetch size with autocommit off, so the
@@ -119,6 +121,7 @@ class ExportRunner {
     }
 
     private long write(Job job, ExportFormat format, Split split, Path tmp) throws Exception {
+        boolean raw = format.passesJsonThrough();
         long written = 0;
         long lastProgress = System.currentTimeMillis();
         try (Connection c = dataSource.getConnection()) {
@@ -169,12 +172,12 @@ class ExportRunner {
                             if (!more) break;
                             if (id != taskId) {
                                 taskId = id;
-                                data = json.parse(rs.getString(2));
+                                data = tree(rs.getString(2), raw);
                             }
                             long annotationId = rs.getLong(3);
                             if (!rs.wasNull()) {
                                 annotations.add(new ExportFormat.Annotation(annotationId, rs.getString(4),
-                                        json.parse(rs.getString(5)), rs.getInt(6), rs.getString(7),
+                                        tree(rs.getString(5), raw), rs.getInt(6), rs.getString(7),
                                         rs.getTimestamp(8).toInstant()));
                             }
                         }
@@ -185,6 +188,12 @@ class ExportRunner {
             }
         }
         return written;
+    }
+
+    /** The stored JSON as a tree, or — for a format that only copies it — as its text, written out unparsed. */
+    private JsonNode tree(String text, boolean raw) {
+        if (text == null) return null;
+        return raw ? JsonNodeFactory.instance.rawValueNode(new RawValue(text)) : json.parse(text);
     }
 
     /** The split saved with the job by {@link ExportService}, already checked there. */

@@ -21,6 +21,11 @@ class JsonlExport implements ExportFormat {
     }
 
     @Override
+    public boolean passesJsonThrough() {
+        return true;
+    }
+
+    @Override
     public String contentType() {
         return "application/x-ndjson";
     }
