@@ -7,8 +7,9 @@ import { Annotator } from '../../annotator/Annotator';
 import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { useAsync } from '../../app/ui';
 import { LeaseCountdown } from './LeaseCountdown';
+import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
 
 type Phase = 'loading' | 'ready' | 'empty' | 'error';
@@ -214,28 +215,17 @@ export function LabelingPage() {
         </div>
       </div>
 
-      {notice ? (
-        <p className="notice" role="status" data-testid="label-notice">
-          {notice}
-        </p>
-      ) : null}
-      <ErrorMessage error={error} onRetry={phase === 'error' ? fetchNext : undefined} />
-
-      {phase === 'loading' ? <Loading label={t('label.loadingNext')} /> : null}
-
-      {phase === 'empty' ? (
-        <div className="empty card" data-testid="no-more-tasks">
-          <p>{t('label.noMore')}</p>
-          <div className="row">
-            <button type="button" className="btn" onClick={fetchNext}>
-              {t('label.checkAgain')}
-            </button>
-            <Link className="btn" to={`/projects/${projectId}`}>
-              {t('label.backToProject')}
-            </Link>
-          </div>
-        </div>
-      ) : null}
+      <QueueState
+        phase={phase}
+        notice={notice}
+        noticeTestId="label-notice"
+        error={error}
+        onNext={fetchNext}
+        loadingLabel={t('label.loadingNext')}
+        emptyText={t('label.noMore')}
+        emptyTestId="no-more-tasks"
+        projectId={projectId}
+      />
 
       {phase === 'ready' && task ? (
         <>

@@ -7,8 +7,9 @@ import { Annotator } from '../../annotator/Annotator';
 import { useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { useAsync } from '../../app/ui';
 import { LeaseCountdown } from '../labeling/LeaseCountdown';
+import { QueueState } from '../labeling/QueueState';
 import { resultFieldErrors } from '../labeling/LabelingPage';
 
 type Phase = 'loading' | 'ready' | 'empty' | 'error';
@@ -129,26 +130,17 @@ export function ReviewPage() {
           {review?.leaseExpiresAt && phase === 'ready' ? <LeaseCountdown expiresAt={review.leaseExpiresAt} /> : null}
         </div>
       </div>
-      {notice ? (
-        <p className="notice" role="status" data-testid="review-notice">
-          {notice}
-        </p>
-      ) : null}
-      <ErrorMessage error={error} onRetry={phase === 'error' ? fetchNext : undefined} />
-      {phase === 'loading' ? <Loading label={t('review.loadingNext')} /> : null}
-      {phase === 'empty' ? (
-        <div className="empty card" data-testid="no-more-reviews">
-          <p>{t('review.noMore')}</p>
-          <div className="row">
-            <button type="button" className="btn" onClick={fetchNext}>
-              {t('label.checkAgain')}
-            </button>
-            <Link className="btn" to={`/projects/${projectId}`}>
-              {t('label.backToProject')}
-            </Link>
-          </div>
-        </div>
-      ) : null}
+      <QueueState
+        phase={phase}
+        notice={notice}
+        noticeTestId="review-notice"
+        error={error}
+        onNext={fetchNext}
+        loadingLabel={t('review.loadingNext')}
+        emptyText={t('review.noMore')}
+        emptyTestId="no-more-reviews"
+        projectId={projectId}
+      />
       {phase === 'ready' && review ? (
         <>
           <div className="card" data-task-id={review.taskId}>
