@@ -38,25 +38,19 @@ class ExportRunner {
     private static final long PROGRESS_EVERY_MS = 500;
 
     /**
-     * Approved tasks, one row per approved assignment, in task order: the annotation the approving review accepted
-     * (its correction if it corrected; the assignment's latest version if no review row exists). A flat join that the
-     * caller groups by task, rather than a per-task aggregate subquery, so PostgreSQL can stream it as one pass.
+     * Approved tasks, one row per approved assignment, in task order: the annotation the approval accepted (recorded on
+     * the assignment when approved — the correction if the reviewer corrected; the assignment's latest version for
+     * work approved before that was recorded). A flat join that the caller groups by task, so PostgreSQL streams it in
+     * one pass.
      */
     static final String APPROVED = """
-            WITH accepted AS (
-                SELECT DISTINCT ON (r.assignment_id) r.assignment_id, r.reviewer_id,
-                       coalesce(r.correction_id, r.annotation_id) AS annotation_id
-                FROM review r
-                WHERE r.project_id = ? AND r.verdict IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE')
-                ORDER BY r.assignment_id, r.id DESC)
             SELECT t.id, t.data::text, n.id, l.username, n.result::text, n.version, rv.username, n.created_at
             FROM task t
             LEFT JOIN assignment a ON a.task_id = t.id AND a.state = 'APPROVED'
             LEFT JOIN account l ON l.id = a.labeler_id
-            LEFT JOIN accepted acc ON acc.assignment_id = a.id
-            LEFT JOIN annotation n ON n.id = coalesce(acc.annotation_id,
+            LEFT JOIN annotation n ON n.id = coalesce(a.accepted_annotation_id,
                 (SELECT x.id FROM annotation x WHERE x.assignment_id = a.id ORDER BY x.version DESC LIMIT 1))
-            LEFT JOIN account rv ON rv.id = acc.reviewer_id
+            LEFT JOIN account rv ON rv.id = a.accepted_by
             WHERE t.project_id = ? AND t.state = 'APPROVED'
             ORDER BY t.id, a.id""";
 
@@ -148,7 +142,6 @@ class ExportRunner {
                 try (PreparedStatement ps = c.prepareStatement(APPROVED)) {
                     ps.setFetchSize(FETCH);
                     ps.setLong(1, job.projectId());
-                    ps.setLong(2, job.projectId());
                     try (ResultSet rs = ps.executeQuery()) {
                         // Rows come grouped by task; an item is complete when the task id changes.
                         long taskId = -1;

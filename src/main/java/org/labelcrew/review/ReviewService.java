@@ -173,8 +173,17 @@ public class ReviewService {
         jdbc.sql("UPDATE review SET verdict = :v, reason = :reason, correction_id = :c, decided_at = :now WHERE id = :r")
                 .param("v", decision.verdict().name()).param("reason", reason).param("c", correctionId)
                 .param("now", Timestamp.from(now)).param("r", reviewId).update();
-        jdbc.sql("UPDATE assignment SET state = :s, updated_at = :now WHERE id = :a")
-                .param("s", assignmentState).param("now", Timestamp.from(now)).param("a", r.assignmentId()).update();
+        // An approval records what it accepted (the correction, else the reviewed submission) and who accepted it.
+        boolean approved = "APPROVED".equals(assignmentState);
+        jdbc.sql("""
+                UPDATE assignment SET state = :s, updated_at = :now,
+                       accepted_annotation_id = CASE WHEN :approved
+                           THEN coalesce(CAST(:c AS bigint), (SELECT annotation_id FROM review WHERE id = :r)) END,
+                       accepted_by = CASE WHEN :approved THEN CAST(:me AS bigint) END
+                WHERE id = :a""")
+                .param("s", assignmentState).param("now", Timestamp.from(now)).param("approved", approved)
+                .param("c", correctionId).param("r", reviewId).param("me", user.id()).param("a", r.assignmentId())
+                .update();
         String taskState = jdbc.sql("SELECT refresh_task(:t)").param("t", r.taskId()).query(String.class).single();
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("reviewId", reviewId);

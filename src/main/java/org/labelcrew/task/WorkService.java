@@ -105,8 +105,12 @@ public class WorkService {
             events.append(a.taskId(), a.projectId(), TaskEvents.AUTO_APPROVE, null, assignmentId,
                     Map.of("sampleRate", project.sampleRate()));
         }
-        jdbc.sql("UPDATE assignment SET state = :s, draft = NULL, lease_expires_at = NULL, updated_at = :now WHERE id = :id")
-                .param("s", state).param("now", Timestamp.from(now)).param("id", assignmentId).update();
+        jdbc.sql("""
+                UPDATE assignment SET state = :s, draft = NULL, lease_expires_at = NULL, updated_at = :now,
+                       accepted_annotation_id = CASE WHEN :s = 'APPROVED' THEN CAST(:ann AS bigint) END
+                WHERE id = :id""")
+                .param("s", state).param("now", Timestamp.from(now)).param("ann", annotationId).param("id", assignmentId)
+                .update();
         jdbc.sql("SELECT refresh_task(:t)").param("t", a.taskId()).query().rowSet();
         return new Submitted(assignmentId, state, annotationId, version);
     }

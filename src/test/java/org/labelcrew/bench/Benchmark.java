@@ -245,6 +245,8 @@ public final class Benchmark {
             s.execute("INSERT INTO review (assignment_id, annotation_id, project_id, reviewer_id, verdict, decided_at) "
                     + "SELECT n.assignment_id, n.id, " + projectId + ", " + rev + ", 'APPROVE', now() FROM annotation n "
                     + "JOIN assignment a ON a.id = n.assignment_id WHERE a.project_id = " + projectId);
+            s.execute("UPDATE assignment a SET accepted_annotation_id = n.id, accepted_by = " + rev
+                    + " FROM annotation n WHERE n.assignment_id = a.id AND a.project_id = " + projectId);
             s.execute("UPDATE task SET state = 'APPROVED', held = 1, approved = 1 WHERE project_id = " + projectId);
             s.execute("VACUUM ANALYZE task");
             s.execute("VACUUM ANALYZE assignment");

@@ -46,6 +46,8 @@ class ExportThroughputTest {
         jdbc.sql("INSERT INTO review (assignment_id, annotation_id, project_id, reviewer_id, verdict, decided_at) "
                 + "SELECT n.assignment_id, n.id, :p, :rev, 'APPROVE', now() FROM annotation n JOIN assignment a "
                 + "ON a.id = n.assignment_id WHERE a.project_id = :p").param("p", p).param("rev", reviewer.id()).update();
+        jdbc.sql("UPDATE assignment a SET accepted_annotation_id = n.id, accepted_by = :rev FROM annotation n "
+                + "WHERE n.assignment_id = a.id AND a.project_id = :p").param("p", p).param("rev", reviewer.id()).update();
         jdbc.sql("UPDATE task SET state = 'APPROVED', held = 1, approved = 1 WHERE project_id = :p").param("p", p).update();
         jdbc.sql("ANALYZE").update();
         long id = jdbc.sql("INSERT INTO export_job (project_id, format) VALUES (:p, 'jsonl') RETURNING id")

@@ -269,6 +269,12 @@ class WorkflowInvariantsTest {
         assertThat(annotations.get(1).get("version").asInt()).isGreaterThan(annotations.get(0).get("version").asInt());
 
         assertThat(history(t.manager(), taskId)).containsSubsequence("ASSIGN", "SUBMIT", "REVIEW_START", "CORRECT");
+        // The approval records what it accepted (the correction) and who accepted it, for exports.
+        var accepted = fx.jdbc().sql("SELECT accepted_annotation_id, accepted_by FROM assignment WHERE task_id = :t")
+                .param("t", taskId).query().singleRow();
+        assertThat(((Number) accepted.get("accepted_annotation_id")).longValue())
+                .isEqualTo(annotations.get(1).get("id").asLong());
+        assertThat(((Number) accepted.get("accepted_by")).longValue()).isEqualTo(t.reviewer().id());
         // The log is append-only: the history endpoint shows who did what.
         JsonNode events = t.manager().api().get("/api/v1/tasks/" + taskId + "/history").expect(200).json();
         events.forEach(e -> assertThat(e.get("at").asString()).isNotBlank());
