@@ -1,41 +1,22 @@
-import { useMemo, useState } from 'react';
-import type { SchemaField } from '../../../api/types';
+import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { ToolProps } from '../../core/registry';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useToolText } from '../messages';
-import { normalizeLabels, type LabelDef } from '../spans/labels';
+import { normalizeLabels } from '../spans/labels';
 import { asSpans, type Span } from '../spans/model';
 import { TextIndex } from '../spans/offsets';
 import { spanSourceText } from '../spans/SpansTool';
+import { relationKey, setHighlightedRelation } from './highlight';
+import { addRelation, asRelations, type RelationsField, type Relation } from './model';
 
-export interface Relation {
-  from: Span['id'];
-  to: Span['id'];
-  label: string;
-}
-
-export interface RelationsField extends SchemaField {
-  type: 'relations';
-  labels: LabelDef[];
-  /** The name of the spans field whose spans are linked. */
-  between: string;
-}
-
-export function asRelations(value: unknown): Relation[] {
-  return Array.isArray(value) ? (value as Relation[]).filter((r) => r && typeof r === 'object') : [];
-}
-
-/** Adds a relation, or says why not (same span, already there). */
-export function addRelation(relations: Relation[], r: Relation): Relation[] | 'same' | 'duplicate' {
-  if (r.from === r.to) return 'same';
-  if (relations.some((x) => x.from === r.from && x.to === r.to && x.label === r.label)) return 'duplicate';
-  return [...relations, r];
-}
+export { addRelation, asRelations, type Relation, type RelationsField } from './model';
 
 /**
  * A `relations` field: links between two spans of the spans field it names. Pick the "from" and "to" spans and a
  * relation label (click, or its key while the label bar has focus); the relations are listed as
  * "김철수 —소속→ 삼성전자". A relation whose span was deleted is flagged, to be removed (the server refuses it).
+ * The spans tool also draws each relation as an arrow over the text; hovering or focusing a relation in the list
+ * stresses its arrow, and clicking it keeps it stressed until clicked again.
  */
 export function RelationsTool({ field, value, onChange, readOnly, active, onActivate, errors, data, result, fields, idPrefix }: ToolProps<RelationsField, Relation[]>) {
   const tt = useToolText();
@@ -51,6 +32,23 @@ export function RelationsTool({ field, value, onChange, readOnly, active, onActi
   const keyOf = (id: Span['id']) => JSON.stringify(id);
   const byKey = new Map(spans.map((s) => [keyOf(s.id), s]));
   const describe = (s: Span) => `${s.label} “${index.slice(s.start, s.end)}”`;
+  const [hover, setHover] = useState<number | null>(null);
+  const [pinned, setPinned] = useState<number | null>(null);
+  const hlKey = relationKey(idPrefix, field.name);
+  const valid = (i: number | null) => (i !== null && i < relations.length ? i : null);
+  const shown = valid(hover) ?? valid(pinned);
+  useEffect(() => setHighlightedRelation(hlKey, shown), [hlKey, shown]);
+  useEffect(() => () => setHighlightedRelation(hlKey, null), [hlKey]);
+  // A new task (the labeling page keeps the tool mounted) starts with nothing picked.
+  useEffect(() => {
+    setHover(null);
+    setPinned(null);
+  }, [text]);
+
+  function togglePinned(e: MouseEvent<HTMLLIElement>, i: number) {
+    if ((e.target as Element).closest('button')) return;
+    setPinned((p) => (p === i ? null : i));
+  }
 
   function add(label: string) {
     const f = byKey.get(from);
@@ -71,6 +69,8 @@ export function RelationsTool({ field, value, onChange, readOnly, active, onActi
   function remove(i: number) {
     const rest = relations.filter((_, j) => j !== i);
     onChange(rest.length ? rest : undefined);
+    setHover(null);
+    setPinned((p) => (p === null || p === i ? null : p > i ? p - 1 : p));
   }
 
   return (
@@ -141,7 +141,16 @@ export function RelationsTool({ field, value, onChange, readOnly, active, onActi
             const f = byKey.get(keyOf(r.from));
             const t = byKey.get(keyOf(r.to));
             return (
-              <li key={i} className={!f || !t ? 'relation-broken' : undefined} data-testid={`relation-${i}`}>
+              <li
+                key={i}
+                className={[!f || !t ? 'relation-broken' : '', shown === i ? 'picked' : ''].filter(Boolean).join(' ') || undefined}
+                data-testid={`relation-${i}`}
+                onMouseEnter={() => setHover(i)}
+                onMouseLeave={() => setHover(null)}
+                onFocus={() => setHover(i)}
+                onBlur={() => setHover(null)}
+                onClick={(e) => togglePinned(e, i)}
+              >
                 <span>{f ? describe(f) : `${String(r.from)} ${tt('relations.missing')}`}</span>
                 <span className="relation-arrow">{` —${r.label}→ `}</span>
                 <span>{t ? describe(t) : `${String(r.to)} ${tt('relations.missing')}`}</span>

@@ -2,6 +2,7 @@ import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, typ
 import type { ToolProps } from '../../core/registry';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useToolText } from '../messages';
+import { RelationArrows, relationGroups, SPAN_IDS_ATTR } from '../relations/RelationArrows';
 import { normalizeLabels, tint, type NormalizedLabel } from './labels';
 import { addSpan, asSpans, pieces, type Span, type SpansField } from './model';
 import { domPointToCodePoint, nfc, TextIndex } from './offsets';
@@ -20,7 +21,7 @@ export function spanSourceText(field: object, data: Record<string, unknown>): st
  * words, Home/End), then press a label's key or click the label. Offsets are kept in code points of the NFC text,
  * which is what the server checks; the DOM's UTF-16 offsets are converted at the edge (offsets.ts).
  */
-export function SpansTool({ field, value, onChange, readOnly, active, onActivate, errors, data, idPrefix }: ToolProps<SpansField, Span[]>) {
+export function SpansTool({ field, value, onChange, readOnly, active, onActivate, errors, data, idPrefix, result, fields }: ToolProps<SpansField, Span[]>) {
   const tt = useToolText();
   const text = spanSourceText(field, data);
   const index = useMemo(() => new TextIndex(text ?? ''), [text]);
@@ -33,6 +34,9 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
   const [message, setMessage] = useState<string | null>(null);
   const [focused, setFocused] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
+  // The relations between these spans are drawn as arrows over the text (relations/RelationArrows.tsx).
+  const groups = relationGroups(field.name, fields, result, idPrefix);
+  const arrows = groups.some((g) => g.relations.length > 0);
   // The labeling page keeps the tool mounted from one task to the next: a new text starts with a fresh caret.
   useEffect(() => {
     setCaret(0);
@@ -183,6 +187,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
           className={`spans-piece${top ? ' spans-mark' : ''}${p.covering.length > 1 ? ' spans-nested' : ''}${inSelection ? ' spans-selecting' : ''}${isPicked ? ' spans-picked' : ''}`}
           style={top ? { background: tint(colorOf.get(top.label) ?? '#888') } : undefined}
           data-labels={top ? p.covering.map((s) => s.label).join(' ') : undefined}
+          {...(top ? { [SPAN_IDS_ATTR]: p.covering.map((s) => String(s.id)).join(' ') } : {})}
         >
           {index.slice(p.start, p.end)}
         </span>,
@@ -215,7 +220,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
       ) : (
         <div
           ref={textRef}
-          className="spans-text"
+          className={`spans-text${arrows ? ' spans-text-arrows' : ''}`}
           role="textbox"
           aria-readonly="true"
           aria-multiline="true"
@@ -230,6 +235,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
           onBlur={() => setFocused(false)}
         >
           {content}
+          {arrows ? <RelationArrows container={textRef} spans={spans} groups={groups} idPrefix={idPrefix} spansField={field.name} /> : null}
         </div>
       )}
       <p className="spans-status muted" id={`${base}-status`} aria-live="polite">
