@@ -85,11 +85,6 @@ final class ConllExport implements ExportFormat {
     }
 
     @Override
-    public ExportFormat.Writer open(OutputStream out) throws IOException {
-        throw new UnsupportedOperationException("CoNLL needs the project's schema: open(out, context)");
-    }
-
-    @Override
     public ExportFormat.Writer open(OutputStream out, Context context) {
         JsonNode field = field(context);
         String name = SchemaFields.name(field);

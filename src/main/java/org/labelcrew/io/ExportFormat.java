@@ -30,16 +30,12 @@ public interface ExportFormat {
     /** File name extension without the dot, for the download's name. */
     String extension();
 
-    /** A writer over {@code out}; closing the writer finishes the document but leaves {@code out} to the caller. */
-    Writer open(OutputStream out) throws IOException;
-
     /**
-     * A writer that may use the project's schema and the job's options (formats that convert results, or need to know
-     * which field to write). Formats that do not care keep the default.
+     * A writer over {@code out}, given the project's schema and the job's options (formats that convert results or
+     * need to know which field to write use them; others ignore them). Closing the writer finishes the document but
+     * leaves {@code out} to the caller.
      */
-    default Writer open(OutputStream out, Context context) throws IOException {
-        return open(out);
-    }
+    Writer open(OutputStream out, Context context) throws IOException;
 
     /**
      * Refuses, before the job is queued, an export this format cannot make for the project (a CoNLL export of a

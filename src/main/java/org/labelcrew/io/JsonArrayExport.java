@@ -36,11 +36,6 @@ abstract class JsonArrayExport implements ExportFormat {
     }
 
     @Override
-    public Writer open(OutputStream out) {
-        return open(out, new Context(null, null));
-    }
-
-    @Override
     public Writer open(OutputStream out, Context context) {
         Function<Item, JsonNode> tree = items(context);
         JsonGenerator g = mapper.writer().without(StreamWriteFeature.AUTO_CLOSE_TARGET).createGenerator(out);

@@ -36,7 +36,7 @@ class JsonlExport implements ExportFormat {
     }
 
     @Override
-    public Writer open(OutputStream out) {
+    public Writer open(OutputStream out, Context context) {
         return new Writer() {
             @Override
             public void write(Item item) throws IOException {
