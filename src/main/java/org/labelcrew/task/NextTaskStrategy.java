@@ -22,6 +22,24 @@ interface NextTaskStrategy {
         return true;
     }
 
+    /**
+     * Whether a found assignment still needs the task's counts refreshed and an {@code ASSIGN} event written by the
+     * chain. False for a link that hands back a lease the labeler already held (nothing changed), or one that
+     * writes the event in its own statement (the hot path, {@link Strategies.Overlap}).
+     */
+    default Bookkeeping bookkeeping() {
+        return Bookkeeping.REFRESH_AND_LOG;
+    }
+
+    enum Bookkeeping {
+        /** The chain refreshes the task's counts and logs the assignment. */
+        REFRESH_AND_LOG,
+        /** The link logged the assignment itself; the chain refreshes the task's counts. */
+        REFRESH,
+        /** Nothing changed: a lease the labeler already held. */
+        NONE
+    }
+
     /** Returns the id of the assignment now leased to the labeler, or empty to pass to the next link. */
     OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil);
 }

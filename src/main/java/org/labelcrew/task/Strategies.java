@@ -66,6 +66,11 @@ final class Strategies {
         }
 
         @Override
+        public Bookkeeping bookkeeping() {
+            return Bookkeeping.NONE;
+        }
+
+        @Override
         public boolean applies(Set<String> own) {
             return own.contains("LEASED");
         }
@@ -148,22 +153,39 @@ final class Strategies {
             return "overlap";
         }
 
+        @Override
+        public Bookkeeping bookkeeping() {
+            return Bookkeeping.REFRESH;
+        }
+
+        /**
+         * One statement picks the task, opens the assignment and logs it: this runs for nearly every task handed out,
+         * and each round trip saved is latency for everyone. (The event's reason is the one the labeler is told:
+         * {@code overlap} when others hold the task already, {@code order} for a fresh one — see TaskQueue.)
+         */
         public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
-            Long taskId = jdbc.sql("""
-                    SELECT t.id FROM task t
-                    WHERE t.project_id = :p AND t.held < :overlap
-                      AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.labeler_id = :me)
-                    ORDER BY t.held DESC, t.priority DESC, t.id
-                    LIMIT 1 FOR UPDATE OF t SKIP LOCKED""")
+            return toOptional(jdbc.sql("""
+                    WITH picked AS (
+                        SELECT t.id, t.held FROM task t
+                        WHERE t.project_id = :p AND t.held < :overlap
+                          AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.labeler_id = :me)
+                        ORDER BY t.held DESC, t.priority DESC, t.id
+                        LIMIT 1 FOR UPDATE OF t SKIP LOCKED),
+                    opened AS (
+                        INSERT INTO assignment (task_id, project_id, labeler_id, state, lease_expires_at, created_at, updated_at)
+                        SELECT id, :p, :me, 'LEASED', :until, :now, :now FROM picked
+                        RETURNING id, task_id),
+                    logged AS (
+                        INSERT INTO task_event (task_id, project_id, type, actor_id, assignment_id, detail)
+                        SELECT o.task_id, :p, 'ASSIGN', :me, o.id,
+                               jsonb_build_object('reason', CASE WHEN p.held > 0 THEN 'overlap' ELSE 'order' END,
+                                                  'leaseExpiresAt', :untilText)
+                        FROM opened o JOIN picked p ON p.id = o.task_id)
+                    SELECT id FROM opened""")
                     .param("p", project.id()).param("overlap", project.overlap()).param("me", labelerId)
-                    .query(Long.class).optional().orElse(null);
-            if (taskId == null) return OptionalLong.empty();
-            return OptionalLong.of(jdbc.sql("""
-                    INSERT INTO assignment (task_id, project_id, labeler_id, state, lease_expires_at, created_at, updated_at)
-                    VALUES (:t, :p, :me, 'LEASED', :until, :now, :now) RETURNING id""")
-                    .param("t", taskId).param("p", project.id()).param("me", labelerId)
                     .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
-                    .query(Long.class).single());
+                    .param("untilText", leaseUntil.toString())
+                    .query(Long.class).optional().orElse(null));
         }
     }
 

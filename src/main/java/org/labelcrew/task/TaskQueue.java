@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public class TaskQueue {
         ProjectSettings project = access.settings(projectId);
         jdbc.sql("SELECT pg_advisory_xact_lock(:p, :me)").param("p", (int) projectId).param("me", (int) user.id())
                 .query().rowSet();
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
         Set<String> own = Set.copyOf(jdbc.sql("""
                 SELECT DISTINCT state FROM assignment
@@ -62,8 +63,11 @@ public class TaskQueue {
             if (picked.isPresent()) {
                 long assignmentId = picked.getAsLong();
                 Lease lease = load(assignmentId, strategy.reason(), project);
-                if (!"held-lease".equals(strategy.reason())) {
+                NextTaskStrategy.Bookkeeping todo = strategy.bookkeeping();
+                if (todo != NextTaskStrategy.Bookkeeping.NONE) {
                     jdbc.sql("SELECT refresh_task(:t)").param("t", lease.taskId()).query().rowSet();
+                }
+                if (todo == NextTaskStrategy.Bookkeeping.REFRESH_AND_LOG) {
                     events.append(lease.taskId(), projectId, TaskEvents.ASSIGN, user.id(), assignmentId,
                             Map.of("reason", lease.reason(), "leaseExpiresAt", lease.leaseExpiresAt().toString()));
                 }

