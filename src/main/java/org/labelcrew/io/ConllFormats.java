@@ -3,7 +3,10 @@ package org.labelcrew.io;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The CoNLL exports, one bean per tokenisation: {@code conll} (characters) and {@code conll-eojeol} (words). */
+/**
+ * The CoNLL exports, one bean per tokenisation: {@code conll} (characters), {@code conll-eojeol} (words) and
+ * {@code conll-morpheme} (Korean morphemes by Lucene Nori).
+ */
 @Configuration(proxyBeanMethods = false)
 class ConllFormats {
 
@@ -15,5 +18,10 @@ class ConllFormats {
     @Bean
     ExportFormat conllEojeol() {
         return new ConllExport(ConllExport.Level.EOJEOL);
+    }
+
+    @Bean
+    ExportFormat conllMorpheme() {
+        return new ConllExport(ConllExport.Level.MORPHEME);
     }
 }
