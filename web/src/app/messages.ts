@@ -143,6 +143,7 @@ export const messages = {
   'format.aihub-summary': { ko: 'AI-Hub 문서요약 JSON', en: 'AI-Hub summarization JSON' },
   'format.conll': { ko: 'CoNLL BIO (글자 단위)', en: 'CoNLL BIO (characters)' },
   'format.conll-eojeol': { ko: 'CoNLL BIO (어절 단위)', en: 'CoNLL BIO (words, eojeol)' },
+  'format.conll-morpheme': { ko: 'CoNLL BIO (형태소 단위, 품사 포함)', en: 'CoNLL BIO (morphemes, with part of speech)' },
   'export.progress': { ko: '내보내기 진행률', en: 'Export progress' },
   'export.counts': { ko: '{total}건 중 {written}건 기록', en: '{written} of {total} written' },
   'export.download': { ko: '파일 내려받기', en: 'Download file' },

@@ -5,11 +5,11 @@ import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { POLL_MS, usePolling } from './usePolling';
 
-const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol'] as const;
+const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme'] as const;
 type Format = (typeof FORMATS)[number];
 /** Product names for the button; the select says more. */
-const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL' };
-const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll' };
+const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL' };
+const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll' };
 
 /** Start an export in the chosen format, follow the job, then offer the file. */
 export function ExportPanel({ projectId }: { projectId: number }) {
