@@ -5,12 +5,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.labelcrew.account.AccountService;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.account.Role;
@@ -29,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  * theirs if they reach the labeler minimum, everyone else NONE. Every decision says why in words. A manager may
  * override one with a reason (logged); the placed person accepts the current freelancer agreement, which grants the
  * account role and membership of each target project.
+ *
+ * <p>The rule may be run again at any time (late retakes, a changed quota). Accepted placements are never touched
+ * and hold their seats; manual overrides not yet accepted are kept too (unless the request says
+ * {@code keepOverrides: false}) and hold a seat in their role; everyone else is ranked again into the seats left.
  */
 @Service
 class Placements {
@@ -54,8 +63,9 @@ class Placements {
         this.clock = clock;
     }
 
+    /** {@code keepOverrides}: whether a re-run keeps manual overrides that nobody accepted yet (default true). */
     record PlacementRequest(Integer reviewerQuota, Double reviewerMinScore, Integer labelerQuota,
-            Double labelerMinScore, List<Long> projectIds) {
+            Double labelerMinScore, List<Long> projectIds, Boolean keepOverrides) {
     }
 
     record Placement(long id, long cohortId, long accountId, String username, String displayName, String role,
@@ -79,16 +89,28 @@ class Placements {
     }
 
     static List<Decision> decide(List<Candidate> candidates, Rules rules) {
+        return decide(candidates, rules, Map.of());
+    }
+
+    /**
+     * The rule over everyone but {@code kept} (account id → the role a kept placement holds: accepted, or a manual
+     * override). Kept people still count in the ranking, so ranks mean the same in every run, and a kept REVIEWER or
+     * LABELER holds one seat of that role before anyone is ranked into it; no decision is made for them.
+     */
+    static List<Decision> decide(List<Candidate> candidates, Rules rules, Map<Long, String> kept) {
         List<Candidate> ranked = candidates.stream().filter(c -> c.completed() && c.score() != null)
                 .sorted(Comparator.comparing(Candidate::score, Comparator.reverseOrder())
                         .thenComparing(Candidate::submittedAt)
                         .thenComparing(Candidate::accountId))
                 .toList();
+        int keptReviewers = (int) kept.values().stream().filter("REVIEWER"::equals).count();
+        int keptLabelers = (int) kept.values().stream().filter("LABELER"::equals).count();
         List<Decision> out = new ArrayList<>();
-        int reviewers = 0;
-        int labelers = 0;
+        int reviewers = keptReviewers;
+        int labelers = keptLabelers;
         for (int i = 0; i < ranked.size(); i++) {
             Candidate c = ranked.get(i);
+            if (kept.containsKey(c.accountId())) continue;
             double s = c.score();
             String head = "Rank " + (i + 1) + " of " + ranked.size() + " with best exam score " + fmt(s);
             if (reviewers < rules.reviewerQuota() && s >= rules.reviewerMinScore()) {
@@ -99,7 +121,7 @@ class Placements {
             }
             String notReviewer = s < rules.reviewerMinScore()
                     ? "below the reviewer minimum " + fmt(rules.reviewerMinScore())
-                    : "all " + rules.reviewerQuota() + " reviewer seats taken by higher ranks";
+                    : seatsGone("reviewer", rules.reviewerQuota(), keptReviewers);
             if (labelers < rules.labelerQuota() && s >= rules.labelerMinScore()) {
                 labelers++;
                 out.add(new Decision(c.accountId(), "LABELER", s, i + 1, head + "; " + notReviewer + "; labeler seat "
@@ -108,11 +130,12 @@ class Placements {
             }
             String notLabeler = s < rules.labelerMinScore()
                     ? "below the labeler minimum " + fmt(rules.labelerMinScore())
-                    : "all " + rules.labelerQuota() + " labeler seats taken by higher ranks";
+                    : seatsGone("labeler", rules.labelerQuota(), keptLabelers);
             out.add(new Decision(c.accountId(), "NONE", s, i + 1, head + "; " + notReviewer + "; " + notLabeler
                     + " — may retake the course"));
         }
         for (Candidate c : candidates) {
+            if (kept.containsKey(c.accountId())) continue;
             if (!c.completed()) {
                 out.add(new Decision(c.accountId(), "NONE", c.score(), null, "Attended " + pct(c.attendanceRatio())
                         + " of the session hours; " + pct(rules.minAttendance()) + " needed to complete the course"));
@@ -122,6 +145,17 @@ class Placements {
             }
         }
         return out;
+    }
+
+    /** Why a role had no seat left for someone who reached its minimum. */
+    private static String seatsGone(String role, int quota, int kept) {
+        if (kept == 0) return "all " + quota + " " + role + " seats taken by higher ranks";
+        String held = kept + " kept " + role + (kept == 1 ? " placement" : " placements") + " (accepted or overridden)";
+        if (kept >= quota) {
+            String verb = kept > quota ? (kept == 1 ? " already exceeds" : " already exceed") : (kept == 1 ? " fills" : " fill");
+            return "no " + role + " seat left: " + held + verb + " the quota of " + quota;
+        }
+        return "all " + quota + " " + role + " seats taken by " + held + " and higher ranks";
     }
 
     static String fmt(double v) {
@@ -152,12 +186,23 @@ class Placements {
         if (!errors.isEmpty()) throw ApiException.invalid("The placement request is not valid", errors);
         for (long p : projectIds) projectAccess.require(p, user, ProjectRole.MANAGER);
 
+        // One transaction: the cohort lock serialises runs; the row locks make a concurrent accept wait for this run
+        // (it then sees the row as this run left it) or this run wait for the accept (then it is kept).
         jdbc.sql("SELECT id FROM cohort WHERE id = :c FOR UPDATE").param("c", cohortId).query(Long.class).single();
-        int accepted = jdbc.sql("SELECT count(*) FROM placement WHERE cohort_id = :c AND accepted_at IS NOT NULL")
-                .param("c", cohortId).query(Integer.class).single();
-        if (accepted > 0) {
-            throw ApiException.conflict(accepted + " placement(s) of cohort " + cohortId
-                    + " are already accepted; change single placements with PUT /api/v1/placements/{id}");
+        boolean keepOverrides = req.keepOverrides() == null || req.keepOverrides();
+        List<Existing> existing = jdbc.sql("""
+                SELECT id, account_id, role, why, overridden, accepted_at, agreement_version
+                FROM placement WHERE cohort_id = :c ORDER BY accepted_at NULLS LAST, id FOR UPDATE""")
+                .param("c", cohortId)
+                .query((rs, i) -> new Existing(rs.getLong("id"), rs.getLong("account_id"), rs.getString("role"),
+                        rs.getString("why"), rs.getBoolean("overridden"), Sql.instant(rs, "accepted_at"),
+                        (Integer) rs.getObject("agreement_version")))
+                .list();
+        Map<Long, Existing> before = new LinkedHashMap<>();
+        Map<Long, String> kept = new LinkedHashMap<>();
+        for (Existing e : existing) {
+            before.put(e.accountId(), e);
+            if (e.acceptedAt() != null || (keepOverrides && e.overridden())) kept.put(e.accountId(), e.role());
         }
         Rules rules = new Rules(req.reviewerQuota(), req.reviewerMinScore(), req.labelerQuota(), req.labelerMinScore(),
                 cohorts.minAttendance(cohortId));
@@ -165,27 +210,108 @@ class Placements {
                 .filter(r -> "REGISTERED".equals(r.status()))
                 .map(r -> new Candidate(r.accountId(), r.completed(), r.attendanceRatio(), r.bestScore(), r.bestSubmittedAt()))
                 .toList();
-        List<Decision> decisions = decide(candidates, rules);
+        List<Decision> decisions = decide(candidates, rules, kept);
         Instant now = clock.instant();
-        jdbc.sql("DELETE FROM placement WHERE cohort_id = :c").param("c", cohortId).update();
+
+        // Kept rows keep role, rank, score, acceptance and membership; only their why is brought up to date, and an
+        // override nobody accepted yet follows the run's target projects (accepted ones joined theirs already).
+        Map<String, Integer> seat = new HashMap<>();
+        List<Map<String, Object>> keptLog = new ArrayList<>();
+        for (Existing e : existing) {
+            if (!kept.containsKey(e.accountId())) continue;
+            String why = keptWhy(e, seat.merge(e.role(), 1, Integer::sum), rules);
+            jdbc.sql("""
+                    UPDATE placement SET why = :why,
+                        project_ids = CASE WHEN accepted_at IS NULL THEN :projects::bigint[] ELSE project_ids END
+                    WHERE id = :id""")
+                    .param("why", why).param("projects", arrayLiteral(projectIds)).param("id", e.id()).update();
+            keptLog.add(Map.of("placementId", e.id(), "accountId", e.accountId(), "role", e.role(),
+                    "accepted", e.acceptedAt() != null));
+        }
+        Set<Long> decided = new HashSet<>();
+        for (Decision d : decisions) decided.add(d.accountId());
+        List<Long> gone = existing.stream()
+                .filter(e -> !kept.containsKey(e.accountId()) && !decided.contains(e.accountId()))
+                .map(Existing::id).toList();
+        if (!gone.isEmpty()) {
+            jdbc.sql("DELETE FROM placement WHERE id IN (:ids) AND accepted_at IS NULL").param("ids", gone).update();
+        }
         String cohortName = jdbc.sql("SELECT name FROM cohort WHERE id = :c").param("c", cohortId).query(String.class).single();
         for (Decision d : decisions) {
+            // The same row (and id, which notifications name) for someone placed before; never an accepted row.
             long id = jdbc.sql("""
                     INSERT INTO placement (cohort_id, account_id, role, score, rank, why, project_ids, decided_by, decided_at)
-                    VALUES (:c, :a, :role, :score, :rank, :why, :projects::bigint[], :by, :now) RETURNING id""")
+                    VALUES (:c, :a, :role, :score, :rank, :why, :projects::bigint[], :by, :now)
+                    ON CONFLICT (cohort_id, account_id) DO UPDATE SET role = EXCLUDED.role, score = EXCLUDED.score,
+                        rank = EXCLUDED.rank, why = EXCLUDED.why, project_ids = EXCLUDED.project_ids,
+                        decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, overridden = false
+                    WHERE placement.accepted_at IS NULL
+                    RETURNING id""")
                     .param("c", cohortId).param("a", d.accountId()).param("role", d.role()).param("score", d.score())
                     .param("rank", d.rank()).param("why", d.why()).param("projects", arrayLiteral(projectIds))
-                    .param("by", user.id()).param("now", Sql.ts(now)).query(Long.class).single();
-            if (!"NONE".equals(d.role())) notifyPlaced(d.accountId(), id, d.role(), cohortName);
+                    .param("by", user.id()).param("now", Sql.ts(now)).query(Long.class).optional()
+                    .orElseThrow(() -> new IllegalStateException("placement of account " + d.accountId()
+                            + " in cohort " + cohortId + " was accepted during the run"));
+            Existing was = before.get(d.accountId());
+            if (!"NONE".equals(d.role()) && (was == null || !d.role().equals(was.role()))) {
+                notifyPlaced(d.accountId(), id, d.role(), cohortName);
+            } else if ("NONE".equals(d.role()) && was != null && !"NONE".equals(was.role())) {
+                notifications.send(d.accountId(), "PLACED", "Placement after '" + cohortName + "' was run again and"
+                        + " no longer places you as " + was.role() + ": " + d.why(),
+                        Map.of("placementId", id, "role", "NONE", "was", was.role()));
+            }
         }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("rules", rules);
         detail.put("projectIds", projectIds);
-        detail.put("reviewers", decisions.stream().filter(d -> d.role().equals("REVIEWER")).count());
-        detail.put("labelers", decisions.stream().filter(d -> d.role().equals("LABELER")).count());
-        detail.put("none", decisions.stream().filter(d -> d.role().equals("NONE")).count());
+        detail.put("keepOverrides", keepOverrides);
+        detail.put("kept", keptLog);
+        detail.put("replacedOverrides", existing.stream()
+                .filter(e -> e.overridden() && e.acceptedAt() == null && !keepOverrides).map(Existing::id).toList());
+        detail.put("reviewers", decisions.stream().filter(d -> d.role().equals("REVIEWER")).count()
+                + kept.values().stream().filter("REVIEWER"::equals).count());
+        detail.put("labelers", decisions.stream().filter(d -> d.role().equals("LABELER")).count()
+                + kept.values().stream().filter("LABELER"::equals).count());
+        detail.put("none", decisions.stream().filter(d -> d.role().equals("NONE")).count()
+                + kept.values().stream().filter("NONE"::equals).count());
         events.append("PLACEMENT_RUN", cohortId, null, user.id(), detail, now);
         return list(cohortId, user);
+    }
+
+    /** A placement row as a re-run finds it. */
+    record Existing(long id, long accountId, String role, String why, boolean overridden, Instant acceptedAt,
+            Integer agreementVersion) {
+    }
+
+    /** Between what a re-run says about a kept placement and the decision it keeps. */
+    static final String KEPT_DECISION = " | kept decision: ";
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    /**
+     * Why a kept placement stands: accepted (with when and which agreement) or a manual override not accepted yet,
+     * the seat it holds (or that it is beyond a quota now smaller than the kept count), then the decision kept — the
+     * original one, not an earlier re-run's note, so the text does not grow run after run.
+     */
+    static String keptWhy(Existing e, int seatInRole, Rules rules) {
+        int k = e.why().indexOf(KEPT_DECISION);
+        String decision = k >= 0 ? e.why().substring(k + KEPT_DECISION.length()) : e.why();
+        String head = e.acceptedAt() != null
+                ? "Accepted on " + MINUTE.format(e.acceptedAt())
+                        + (e.agreementVersion() == null ? "" : " (agreement v" + e.agreementVersion() + ")") + "; kept as " + e.role()
+                : "Manual override kept (not accepted yet) as " + e.role();
+        String seatText = "";
+        if (!"NONE".equals(e.role())) {
+            String role = e.role().toLowerCase(Locale.ROOT);
+            int quota = "REVIEWER".equals(e.role()) ? rules.reviewerQuota() : rules.labelerQuota();
+            seatText = seatInRole <= quota
+                    ? ", " + role + " seat " + seatInRole + " of " + quota
+                    : ", beyond the " + role + " quota of " + quota + (e.acceptedAt() != null
+                            ? " (an accepted placement is never undone)"
+                            : " (the override says so; set it again or run with keepOverrides false to change it)");
+        }
+        return head + seatText + KEPT_DECISION + decision;
     }
 
     private void notifyPlaced(long accountId, long placementId, String role, String cohortName) {

@@ -64,4 +64,59 @@ class PlacementRuleTest {
         assertThat(d.get(2L).role()).isEqualTo("NONE");
         assertThat(d.get(2L).why()).contains("no exam");
     }
+
+    @Test
+    void keptPlacementsHoldSeatsAndKeepTheirRankButGetNoNewDecision() {
+        List<Candidate> cs = List.of(done(1, 95, 1), done(2, 90, 2), done(3, 70, 3), done(4, 65, 4));
+        // 3 accepted a labeler seat in an earlier run; 2 reviewer seats, 2 labeler seats now.
+        var d = byAccount(Placements.decide(cs, new Rules(2, 85, 2, 60, 0.8), Map.of(3L, "LABELER")));
+        assertThat(d).doesNotContainKey(3L);
+        assertThat(d.get(1L).why()).contains("reviewer seat 1 of 2");
+        assertThat(d.get(2L).why()).contains("reviewer seat 2 of 2");
+        assertThat(d.get(4L).role()).isEqualTo("LABELER");
+        assertThat(d.get(4L).rank()).as("the kept person still counts in the ranking").isEqualTo(4);
+        assertThat(d.get(4L).why()).contains("Rank 4 of 4").contains("labeler seat 2 of 2");
+    }
+
+    @Test
+    void whenKeptPlacementsFillOrExceedAQuotaNobodyElseGetsThatRoleAndIsToldWhy() {
+        List<Candidate> cs = List.of(done(1, 99, 1), done(2, 98, 2), done(3, 97, 3), done(4, 96, 4));
+        var d = byAccount(Placements.decide(cs, new Rules(1, 90, 1, 50, 0.8), Map.of(1L, "REVIEWER", 2L, "REVIEWER")));
+        assertThat(d.get(3L).role()).isEqualTo("LABELER");
+        assertThat(d.get(3L).why()).contains("no reviewer seat left: 2 kept reviewer placements (accepted or overridden)"
+                + " already exceed the quota of 1").contains("labeler seat 1 of 1");
+        assertThat(d.get(4L).role()).isEqualTo("NONE");
+        assertThat(d.get(4L).why()).contains("all 1 labeler seats taken by higher ranks");
+
+        var full = byAccount(Placements.decide(cs, new Rules(0, 90, 1, 50, 0.8), Map.of(1L, "LABELER")));
+        assertThat(full.get(2L).role()).isEqualTo("NONE");
+        assertThat(full.get(2L).why()).contains("no labeler seat left: 1 kept labeler placement (accepted or overridden)"
+                + " fills the quota of 1");
+    }
+
+    @Test
+    void aKeptNoneOverrideHoldsNoSeat() {
+        List<Candidate> cs = List.of(done(1, 99, 1), done(2, 98, 2));
+        var d = byAccount(Placements.decide(cs, new Rules(1, 90, 0, 50, 0.8), Map.of(1L, "NONE")));
+        assertThat(d.get(2L).role()).isEqualTo("REVIEWER");
+        assertThat(d.get(2L).why()).contains("reviewer seat 1 of 1");
+    }
+
+    @Test
+    void theWhyOfAKeptPlacementSaysWhenItWasAcceptedAndDoesNotGrowRunAfterRun() {
+        Rules rules = new Rules(1, 90, 1, 50, 0.8);
+        var accepted = new Placements.Existing(7, 1, "REVIEWER", "Rank 1 of 3 with best exam score 99", false,
+                Instant.parse("2026-03-02T09:30:00Z"), 1);
+        String once = Placements.keptWhy(accepted, 1, rules);
+        assertThat(once).isEqualTo("Accepted on 2026-03-02 09:30 UTC (agreement v1); kept as REVIEWER, reviewer seat 1 of 1"
+                + " | kept decision: Rank 1 of 3 with best exam score 99");
+        var again = new Placements.Existing(7, 1, "REVIEWER", once, false, accepted.acceptedAt(), 1);
+        assertThat(Placements.keptWhy(again, 2, rules)).isEqualTo("Accepted on 2026-03-02 09:30 UTC (agreement v1); kept as"
+                + " REVIEWER, beyond the reviewer quota of 1 (an accepted placement is never undone)"
+                + " | kept decision: Rank 1 of 3 with best exam score 99");
+        var override = new Placements.Existing(8, 2, "LABELER", "Set to LABELER by mgr: 실습 우수 (the rule said NONE: …)",
+                true, null, null);
+        assertThat(Placements.keptWhy(override, 1, rules)).startsWith("Manual override kept (not accepted yet) as LABELER,"
+                + " labeler seat 1 of 1 | kept decision: Set to LABELER by mgr: 실습 우수");
+    }
 }
