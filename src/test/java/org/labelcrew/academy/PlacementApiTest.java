@@ -121,10 +121,16 @@ class PlacementApiTest {
         dan.api().post("/api/v1/placements/" + placed.get(dan.id()).get("id").asLong() + "/accept",
                 "{\"agreementVersion\": " + version + "}").expect(409);
 
-        // Once someone accepted, the rule cannot be re-run over them.
-        manager.api().post("/api/v1/cohorts/" + cohort + "/placement", """
+        // Re-running the rule after acceptances keeps them (PlacementRerunTest has the details).
+        JsonNode rerun = manager.api().post("/api/v1/cohorts/" + cohort + "/placement", """
                 {"reviewerQuota": 1, "reviewerMinScore": 90, "labelerQuota": 1, "labelerMinScore": 40, "projectIds": [%d]}"""
-                .formatted(project)).expect(409);
+                .formatted(project)).expect(200).json();
+        for (JsonNode p : rerun.get("placements")) {
+            if (p.get("accountId").asLong() == cy.id() || p.get("accountId").asLong() == ana.id()) {
+                assertThat(p.get("acceptedAt").isNull()).isFalse();
+                assertThat(p.get("why").asString()).startsWith("Accepted on ");
+            }
+        }
 
         JsonNode funnel = manager.api().get("/api/v1/cohorts/" + cohort + "/funnel").expect(200).json();
         Map<String, Integer> steps = new HashMap<>();
