@@ -230,6 +230,8 @@ export interface PlacementInput {
   labelerQuota: number;
   labelerMinScore: number;
   projectIds: number[];
+  /** A re-run keeps manual overrides nobody accepted yet unless this is false (accepted placements are always kept). */
+  keepOverrides?: boolean;
 }
 
 export interface Placement {

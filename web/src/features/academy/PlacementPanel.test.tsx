@@ -91,4 +91,25 @@ describe('placement', () => {
     expect(row).toHaveAttribute('data-role', 'NONE');
     expect(row).toHaveTextContent('Not placed · overridden');
   });
+
+  it('a re-run says accepted placements are kept and can replace overrides not yet accepted', async () => {
+    const user = userEvent.setup();
+    const before: PlacementList = {
+      cohortId: 5,
+      placements: [
+        placement({ id: 21, username: 'kim', displayName: '김시민', role: 'REVIEWER', acceptedAt: '2025-03-02T00:00:00Z', agreementVersion: 1 }),
+        placement({ id: 22, accountId: 11, username: 'lee', displayName: '이시민', role: 'LABELER', overridden: true, why: 'Set to LABELER by mgr: 실습 우수' }),
+      ],
+    };
+    const m = mockFetch({ 'POST /api/v1/cohorts/5/placement': () => json(before) });
+    renderPage(<PlacementPanel cohortId={5} projects={[project]} initial={before} />, { lang: 'ko' });
+    expect(screen.getByTestId('placement-rerun-note')).toHaveTextContent('이미 수락한 1명의 배치는 다시 실행해도 그대로 유지되며');
+    expect(within(screen.getByTestId('placement-kim')).queryByRole('button')).toBeNull();
+    const keep = screen.getByRole('checkbox', { name: '아직 수락하지 않은 수동 변경 1건 유지 (정원에 포함)' });
+    expect(keep).toBeChecked();
+    await user.click(keep);
+    await user.click(screen.getByRole('checkbox', { name: '뉴스 주제 분류' }));
+    await user.click(screen.getByRole('button', { name: '배치 실행' }));
+    expect(m.callsTo('POST', '/api/v1/cohorts/5/placement')[0].body).toMatchObject({ projectIds: [3], keepOverrides: false });
+  });
 });

@@ -146,10 +146,14 @@ export function PlacementPanel({ cohortId, projects, initial }: { cohortId: numb
   const [list, setList] = useState<PlacementList | null>(initial);
   const [form, setForm] = useState({ reviewerQuota: '1', reviewerMinScore: '90', labelerQuota: '10', labelerMinScore: '70' });
   const [targets, setTargets] = useState<number[]>([]);
+  const [keepOverrides, setKeepOverrides] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   const managed = projects.filter((p) => p.myRole === 'MANAGER' || p.myRole == null);
+  // A re-run keeps accepted placements (they hold their seats) and, unless unticked, overrides nobody accepted yet.
+  const accepted = list?.placements.filter((p) => p.acceptedAt).length ?? 0;
+  const overrides = list?.placements.filter((p) => p.overridden && !p.acceptedAt).length ?? 0;
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
   async function run(e: FormEvent) {
@@ -164,6 +168,7 @@ export function PlacementPanel({ cohortId, projects, initial }: { cohortId: numb
           labelerQuota: Number(form.labelerQuota),
           labelerMinScore: Number(form.labelerMinScore),
           projectIds: targets,
+          ...(overrides > 0 ? { keepOverrides } : {}),
         }),
       );
     } catch (err) {
@@ -206,6 +211,16 @@ export function PlacementPanel({ cohortId, projects, initial }: { cohortId: numb
           ))}
           {errors.projectIds ? <span className="inline-error">{errors.projectIds.join(' ')}</span> : null}
         </fieldset>
+        {accepted > 0 ? (
+          <p className="notice inline" role="status" data-testid="placement-rerun-note">
+            {t('placement.rerunKeepsAccepted', { n: accepted })}
+          </p>
+        ) : null}
+        {overrides > 0 ? (
+          <label className="check">
+            <input type="checkbox" checked={keepOverrides} onChange={(e) => setKeepOverrides(e.target.checked)} /> {t('placement.keepOverrides', { n: overrides })}
+          </label>
+        ) : null}
         <ErrorMessage error={error} />
         <div>
           <button type="submit" className="btn primary" disabled={busy}>

@@ -254,4 +254,12 @@ export const academyMessages = {
   'placement.reason': { ko: '변경 사유 (기록됩니다)', en: 'Reason (it is logged)' },
   'placement.reasonRequired': { ko: '변경 사유를 적어 주세요.', en: 'Please give a reason.' },
   'placement.saveOverride': { ko: '변경 저장', en: 'Save override' },
+  'placement.rerunKeepsAccepted': {
+    ko: '이미 수락한 {n}명의 배치는 다시 실행해도 그대로 유지되며, 해당 역할의 정원에 포함됩니다. 나머지 인원은 남은 정원에 다시 배치됩니다.',
+    en: 'Running again keeps the {n} accepted placement(s) as they are; they count against their role’s seats. Everyone else is ranked again into the seats left.',
+  },
+  'placement.keepOverrides': {
+    ko: '아직 수락하지 않은 수동 변경 {n}건 유지 (정원에 포함)',
+    en: 'Keep the {n} manual override(s) not yet accepted (they hold seats)',
+  },
 } satisfies Record<string, { ko: string; en: string }>;
