@@ -244,4 +244,26 @@ class PlacementRerunTest {
         JsonNode after = c.manager.api().get("/api/v1/cohorts/" + c.id + "/placement").expect(200).json();
         assertThat(why(after.get("placements").get(0))).isEqualTo(why(first.get(c.people.get(0).id())));
     }
+
+    @Test
+    void someoneWhoLeftTheCohortLosesAPlacementTheyNeverAcceptedButAnAcceptedOneStays() throws Exception {
+        Cohort c = new Cohort(3);
+        var ana = c.people.get(0);
+        var bo = c.people.get(1);
+        var cy = c.people.get(2);
+        c.take(ana, 2);
+        c.take(bo, 2);
+        c.take(cy, 1);
+        var first = c.run(1, 90, 1, 40, "");
+        c.accept(ana, first.get(ana.id()));
+        assertThat(role(first.get(bo.id()))).isEqualTo("LABELER");
+        ana.api().delete("/api/v1/cohorts/" + c.id + "/registrations/me").expect(204);
+        bo.api().delete("/api/v1/cohorts/" + c.id + "/registrations/me").expect(204);
+
+        var second = c.run(1, 90, 1, 40, "");
+        assertThat(second).containsOnlyKeys(ana.id(), cy.id());
+        assertThat(role(second.get(ana.id()))).isEqualTo("REVIEWER");
+        assertThat(role(second.get(cy.id()))).isEqualTo("LABELER");
+        assertThat(c.members()).containsEntry(ana.id(), "REVIEWER");
+    }
 }
