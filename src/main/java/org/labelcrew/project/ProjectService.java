@@ -109,8 +109,13 @@ public class ProjectService {
                 .param("rates", req.rates() == null ? null : json.write(req.rates()))
                 .param("id", id).update();
         if (req.overlap() != null && req.overlap() != before.overlap()) {
-            // Completion depends on the overlap: re-derive every task's state from its assignments.
-            jdbc.sql("SELECT count(refresh_task(id)) FROM task WHERE project_id = :p").param("p", id).query().rowSet();
+            // Completion depends on the overlap (approved >= overlap): only tasks whose approvals lie between the old
+            // and the new overlap change state; re-derive those from their assignments, not the whole project.
+            jdbc.sql("""
+                    SELECT count(refresh_task(id)) FROM task
+                    WHERE project_id = :p AND approved >= :low AND approved < :high""")
+                    .param("p", id).param("low", Math.min(before.overlap(), req.overlap()))
+                    .param("high", Math.max(before.overlap(), req.overlap())).query().rowSet();
         }
         access.evict(id);
         // And once more when the change is visible to others, so no reader caches the old settings in between.

@@ -141,6 +141,42 @@ class WorkflowInvariantsTest {
     }
 
     @Test
+    void changingTheOverlapReDerivesTheTasksWhoseCompletionItDecides() {
+        Team t = team(2, "\"overlap\": 2");
+        List<Long> ids = fx.tasks(t.projectId(), "둘이 끝낸 문장", "하나만 끝낸 문장", "아무도 안 한 문장");
+        // Task 1 by both labelers, task 2 by one; every answer approved.
+        for (User labeler : t.labelers()) labelAndSubmit(t, labeler);
+        labelAndSubmit(t, t.labelers().get(0));
+        for (int i = 0; i < 3; i++) {
+            long reviewId = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null)
+                    .expect(200).json().get("reviewId").asLong();
+            t.reviewer().api().post("/api/v1/reviews/" + reviewId + "/decision", "{\"verdict\": \"APPROVE\"}").expect(200);
+        }
+        assertThat(states(ids)).containsExactly("APPROVED", "NEW", "NEW");
+
+        t.manager().api().patch("/api/v1/projects/" + t.projectId(), "{\"overlap\": 1}").expect(200);
+        assertThat(states(ids)).as("one approval completes a task now").containsExactly("APPROVED", "APPROVED", "NEW");
+        assertTasksMatchTheirAssignments(t.projectId());
+        assertCountsMatchTheTasks(t.projectId());
+
+        t.manager().api().patch("/api/v1/projects/" + t.projectId(), "{\"overlap\": 3}").expect(200);
+        assertThat(states(ids)).as("three approvals needed: open again").containsExactly("NEW", "NEW", "NEW");
+        assertTasksMatchTheirAssignments(t.projectId());
+        assertCountsMatchTheTasks(t.projectId());
+    }
+
+    private void labelAndSubmit(Team t, User labeler) {
+        long assignment = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200)
+                .json().get("assignmentId").asLong();
+        labeler.api().post("/api/v1/assignments/" + assignment + "/submit", topic("사회")).expect(200);
+    }
+
+    private List<String> states(List<Long> taskIds) {
+        return fx.jdbc().sql("SELECT state FROM task WHERE id IN (:ids) ORDER BY id").param("ids", taskIds)
+                .query(String.class).list();
+    }
+
+    @Test
     void labelerNeverGetsTheSameTaskTwice() {
         Team t = team(1, "\"overlap\": 3");
         fx.tasks(t.projectId(), "한 문장");
