@@ -72,7 +72,17 @@ public class ExportService {
                 .param("p", projectId).param("f", format).param("o", json.write(options)).param("by", user.id())
                 .param("now", Timestamp.from(clock.instant()))
                 .query(Long.class).single();
-        IoSchedule.runNow(scheduler, IoSchedule.EXPORT, id);
+        try {
+            IoSchedule.runNow(scheduler, IoSchedule.EXPORT, id);
+        } catch (RuntimeException e) {
+            // Never a job that waits for ever: it is marked failed, with the reason.
+            jdbc.sql("""
+                    UPDATE export_job SET status = 'FAILED', error = :e, finished_at = :now
+                    WHERE id = :id AND status = 'QUEUED'""")
+                    .param("e", "could not be queued: " + e.getMessage() + "; start the export again")
+                    .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+            throw e;
+        }
         return find(id);
     }
 

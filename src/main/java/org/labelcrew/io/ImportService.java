@@ -76,7 +76,19 @@ public class ImportService {
             deleteQuietly(path);
             throw e;
         }
-        IoSchedule.runNow(scheduler, IoSchedule.IMPORT, id);
+        try {
+            IoSchedule.runNow(scheduler, IoSchedule.IMPORT, id);
+        } catch (RuntimeException e) {
+            // Never a job that waits for ever: it is marked failed, with the reason, and its upload removed.
+            jdbc.sql("""
+                    UPDATE import_job SET status = 'FAILED', errors = :e::jsonb, finished_at = :now
+                    WHERE id = :id AND status = 'QUEUED'""")
+                    .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
+                            "could not be queued: " + e.getMessage() + "; nothing was imported, upload the file again"))))
+                    .param("now", Timestamp.from(clock.instant())).param("id", id).update();
+            deleteQuietly(path);
+            throw e;
+        }
         return find(id);
     }
 

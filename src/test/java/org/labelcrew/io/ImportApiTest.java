@@ -197,6 +197,29 @@ class ImportApiTest {
     }
 
     @Test
+    void anImportThatCannotBeQueuedIsMarkedFailedAndItsUploadRemoved() throws Exception {
+        // The job queue's table gone for a moment: scheduling fails right after the job's row was written.
+        jdbc.sql("ALTER TABLE scheduled_tasks RENAME TO scheduled_tasks_away").update();
+        org.labelcrew.support.Api.Response response;
+        try {
+            response = manager.api().upload("/api/v1/projects/" + projectId + "/imports", "a.txt",
+                    "한 줄\n".getBytes(UTF_8), "format", "txt");
+        } finally {
+            jdbc.sql("ALTER TABLE scheduled_tasks_away RENAME TO scheduled_tasks").update();
+        }
+        assertThat(response.status()).isEqualTo(500);
+        record Job(String status, String errors, String path) {
+        }
+        Job job = jdbc.sql("SELECT status, errors::text, file_path FROM import_job WHERE project_id = :p")
+                .param("p", projectId).query((rs, i) -> new Job(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .single();
+        assertThat(job.status()).as("never left QUEUED with nobody to run it").isEqualTo("FAILED");
+        assertThat(job.errors()).contains("could not be queued");
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(job.path()))).isFalse();
+        assertThat(tasks()).isEmpty();
+    }
+
+    @Test
     void onlyManagersOfTheProjectImport() {
         var labeler = fixtures.user("lab", Role.LABELER);
         fixtures.member(manager, projectId, labeler, "LABELER");
