@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.labelcrew.academy.scoring.Scoring;
+import org.labelcrew.schema.scoring.Scoring;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;

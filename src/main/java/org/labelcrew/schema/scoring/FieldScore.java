@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 /** How well one field matches the reference (0..1) and why, in words. */
 public record FieldScore(double score, String feedback) {

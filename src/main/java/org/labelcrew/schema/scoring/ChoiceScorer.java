@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -15,7 +15,7 @@ class ChoiceScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         if (answer.isArray() || reference.isArray()) {
             Set<String> a = values(answer);
             Set<String> r = values(reference);

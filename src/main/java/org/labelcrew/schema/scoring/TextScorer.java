@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import java.text.Normalizer;
 import org.springframework.stereotype.Component;
@@ -14,7 +14,7 @@ class TextScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         String a = normalize(answer.asString(""));
         String r = normalize(reference.asString(""));
         return a.equals(r) ? new FieldScore(1, "matches") : new FieldScore(0, "expected \"" + r + "\"");

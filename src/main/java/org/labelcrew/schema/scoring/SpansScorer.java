@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,7 +18,7 @@ class SpansScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         Set<Span> a = spans(answer);
         Set<Span> r = spans(reference);
         double f1 = Scoring.f1(a, r);
@@ -27,10 +27,14 @@ class SpansScorer implements Scorer {
                 + (a.size() > found ? ", " + (a.size() - found) + " not expected" : ""));
     }
 
+    static Span span(JsonNode s) {
+        return new Span(s.path("start").asLong(-1), s.path("end").asLong(-1), s.path("label").asString(""));
+    }
+
     private static Set<Span> spans(JsonNode v) {
         Set<Span> out = new LinkedHashSet<>();
         if (v.isArray()) {
-            for (JsonNode s : v) out.add(new Span(s.path("start").asLong(-1), s.path("end").asLong(-1), s.path("label").asString("")));
+            for (JsonNode s : v) out.add(span(s));
         }
         return out;
     }

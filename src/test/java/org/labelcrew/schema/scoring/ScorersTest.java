@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,7 +12,7 @@ class ScorersTest {
 
     static final ObjectMapper M = new ObjectMapper();
     final Scoring sut = new Scoring(List.of(new ChoiceScorer(), new TextScorer(), new SpansScorer(),
-            new ExtractiveScorer(), new AbstractiveScorer()));
+            new ExtractiveScorer(), new AbstractiveScorer(), new RelationsScorer()));
 
     static JsonNode j(String json) {
         return M.readTree(json);
@@ -63,6 +63,39 @@ class ScorersTest {
         assertThat(score(schema, "{\"ents\": [{\"id\": \"1\", \"start\": 0, \"end\": 3, \"label\": \"ORG\"}]}",
                 "{\"ents\": [{\"id\": \"1\", \"start\": 0, \"end\": 3, \"label\": \"PER\"}]}")).isEqualTo(0.0);
         assertThat(score(schema, ref, ref)).isEqualTo(1.0);
+    }
+
+    @Test
+    void relationsMatchTheirEndsBySpanNotById() {
+        String schema = """
+                {"fields": [{"name": "ents", "type": "spans", "labels": ["PER", "ORG"]},
+                            {"name": "links", "type": "relations", "labels": ["소속", "대표"], "between": "ents"}]}""";
+        String ref = """
+                {"ents": [{"id": "a", "start": 0, "end": 3, "label": "PER"}, {"id": "b", "start": 5, "end": 9, "label": "ORG"},
+                          {"id": "c", "start": 12, "end": 15, "label": "PER"}],
+                 "links": [{"from": "a", "to": "b", "label": "소속"}, {"from": "c", "to": "b", "label": "소속"}]}""";
+        // Same spans under other ids (numbers, another order): both relations still match.
+        String sameOtherIds = """
+                {"ents": [{"id": 7, "start": 12, "end": 15, "label": "PER"}, {"id": 8, "start": 5, "end": 9, "label": "ORG"},
+                          {"id": 9, "start": 0, "end": 3, "label": "PER"}],
+                 "links": [{"from": 9, "to": 8, "label": "소속"}, {"from": 7, "to": 8, "label": "소속"}]}""";
+        Scoring.ItemScore same = sut.score(j(schema), j("{}"), j(sameOtherIds), j(ref));
+        assertThat(same.fields().get(1).score()).isEqualTo(1.0);
+        // One right, one reversed (direction matters) and one with a wrong label: precision 1/3, recall 1/2 → F1 0.4.
+        String partly = """
+                {"ents": [{"id": "x", "start": 0, "end": 3, "label": "PER"}, {"id": "y", "start": 5, "end": 9, "label": "ORG"},
+                          {"id": "z", "start": 12, "end": 15, "label": "PER"}],
+                 "links": [{"from": "x", "to": "y", "label": "소속"}, {"from": "y", "to": "z", "label": "소속"},
+                           {"from": "z", "to": "y", "label": "대표"}]}""";
+        Scoring.FieldResult links = sut.score(j(schema), j("{}"), j(partly), j(ref)).fields().get(1);
+        assertThat(links.field()).isEqualTo("links");
+        assertThat(links.score()).isCloseTo(0.4, within(1e-9));
+        assertThat(links.feedback()).contains("1 of 2 expected relations").contains("2 not expected");
+        // A span drawn with a shifted edge breaks the relation that hangs on it.
+        String shifted = """
+                {"ents": [{"id": "a", "start": 0, "end": 2, "label": "PER"}, {"id": "b", "start": 5, "end": 9, "label": "ORG"}],
+                 "links": [{"from": "a", "to": "b", "label": "소속"}]}""";
+        assertThat(sut.score(j(schema), j("{}"), j(shifted), j(ref)).fields().get(1).score()).isEqualTo(0.0);
     }
 
     @Test

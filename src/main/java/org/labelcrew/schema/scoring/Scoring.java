@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Scores an exam item: the mean over the schema's scorable fields of each field's {@link Scorer}. Fields of a type
- * without a scorer (boxes, relations, … until one is written) are left out of the mean and named in the feedback.
+ * Scores an item (an exam item, a gold task): the mean over the schema's scorable fields of each field's {@link Scorer}. Fields of a type
+ * without a scorer (boxes, polygons, … until one is written) are left out of the mean and named in the feedback.
  */
 @Component
 public class Scoring {
@@ -55,7 +55,7 @@ public class Scoring {
             if (empty(a) && empty(r)) s = new FieldScore(1, "correctly left empty");
             else if (empty(a)) s = new FieldScore(0, "not answered");
             else if (empty(r)) s = new FieldScore(0, "should have been left empty");
-            else s = scorer.score(f, a, r, data);
+            else s = scorer.score(f, a, r, new Scorer.Item(data, answer, reference));
             fields.add(new FieldResult(name, type, s.score(), s.feedback()));
             sum += s.score();
             n++;

@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +15,7 @@ class ExtractiveScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         Set<Long> a = indices(answer);
         Set<Long> r = indices(reference);
         double f1 = Scoring.f1(a, r);

@@ -1,4 +1,4 @@
-package org.labelcrew.academy.scoring;
+package org.labelcrew.schema.scoring;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ class AbstractiveScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, JsonNode data) {
+    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         List<String> a = tokens(answer.asString(""));
         List<String> r = tokens(reference.asString(""));
         double f = rougeL(a, r);
