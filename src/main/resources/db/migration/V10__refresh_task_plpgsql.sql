@@ -1,4 +1,4 @@
--- refresh_task, rewritten in PL/pgSQL. Same rule as before (V1), three differences:
+-- refresh_task, rewritten in PL/pgSQL. Same rule as before (V1, V9: gold items left alone), three differences:
 --  * PL/pgSQL keeps its plans for the session; the SQL-language version was planned again on every call
 --    (measured with pgbench: 0.46 ms a call before, 0.12–0.20 ms after). It runs after every next-task, submit,
 --    skip and review decision.
@@ -21,6 +21,10 @@ BEGIN
     FOR NO KEY UPDATE OF t;  -- what an UPDATE of non-key columns takes: foreign-key checks (KEY SHARE) pass
     IF NOT FOUND THEN
         RETURN NULL;
+    END IF;
+    -- A gold item (V9) holds no slots and has no workflow state: left alone.
+    IF v_state = 'GOLD' THEN
+        RETURN v_state;
     END IF;
 
     SELECT count(*) FILTER (WHERE state IN ('LEASED', 'SUBMITTED', 'IN_REVIEW', 'REJECTED', 'APPROVED')) AS held,

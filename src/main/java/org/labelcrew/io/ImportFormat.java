@@ -55,13 +55,19 @@ public interface ImportFormat {
     }
 
     /**
-     * A task to create. {@code data} is NFC-normalised already; {@code sourceHash} is the hex SHA-256 of the item's
+     * A task to create. {@code data} is NFC-normalised already; {@code gold}, when set, makes it a gold item with
+     * that reference result; {@code sourceHash} is the hex SHA-256 of the item's
      * original bytes, so a re-import can be recognised even after normalisation changed the text.
      */
-    record Item(long line, ObjectNode data, int priority, String sourceHash, byte[] json) implements Entry {
+    record Item(long line, ObjectNode data, int priority, String sourceHash, byte[] json, JsonNode gold) implements Entry {
 
         Item(long line, ObjectNode data, int priority, String sourceHash) {
-            this(line, data, priority, sourceHash, null);
+            this(line, data, priority, sourceHash, null, null);
+        }
+
+        /** A gold item (control task): {@code gold} is its reference result, checked against the schema on import. */
+        static Item gold(long line, ObjectNode data, int priority, String sourceHash, JsonNode gold) {
+            return new Item(line, data, priority, sourceHash, null, gold);
         }
 
         /**
@@ -69,7 +75,7 @@ public interface ImportFormat {
          * escapes, no control characters): the import copies these bytes instead of building and re-writing a tree.
          */
         static Item verbatim(long line, byte[] json, String sourceHash) {
-            return new Item(line, null, 0, sourceHash, json);
+            return new Item(line, null, 0, sourceHash, json, null);
         }
     }
 

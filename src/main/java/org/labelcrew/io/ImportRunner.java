@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.schema.SchemaService;
+import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +49,14 @@ class ImportRunner {
     private final ObjectMapper mapper;
     private final IoJobs.Formats<ImportFormat> formats;
     private final Clock clock;
+    private final SchemaService schemas;
+    private final ProjectAccess projects;
 
-    ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, Clock clock) {
+    ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, SchemaService schemas,
+            ProjectAccess projects, Clock clock) {
         this.dataSource = dataSource;
+        this.schemas = schemas;
+        this.projects = projects;
         this.jdbc = jdbc;
         this.json = json;
         this.mapper = json.mapper();
@@ -105,6 +113,7 @@ class ImportRunner {
                 .param("total", estimate).param("id", job.id()).update();
 
         List<ImportJob.LineErrorView> errors = new ArrayList<>();
+        List<ImportFormat.Item> gold = new ArrayList<>();
         long items = 0;
         long rejected = 0;
         long lastProgress = System.currentTimeMillis();
@@ -115,10 +124,18 @@ class ImportRunner {
             try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {
                 ImportFormat.Entry entry;
                 while ((entry = reader.next()) != null) {
+                    if (entry instanceof ImportFormat.Item g && g.gold() != null) {
+                        String problem = goldProblem(job.schema(), g, gold.size());
+                        if (problem != null) entry = new ImportFormat.LineError(g.line(), problem);
+                    }
                     if (entry instanceof ImportFormat.Item item) {
                         items++;
                         // After the first error nothing more is loaded, but lines are still checked and reported.
-                        if (rejected == 0) {
+                        if (rejected == 0 && item.gold() != null) {
+                            // Gold items are few: kept aside and inserted after the COPY, which stays as it is for the
+                            // millions of ordinary items.
+                            gold.add(item);
+                        } else if (rejected == 0) {
                             byte[] json = item.json() != null ? item.json() : mapper.writeValueAsBytes(item.data());
                             copy.add(json, item.priority(), item.sourceHash());
                         }
@@ -145,7 +162,7 @@ class ImportRunner {
                     connection.rollback();
                     return new Outcome(items + rejected, 0, rejected, errors);
                 }
-                long stored = copy.finish();
+                long stored = copy.finish() + insertGold(connection, job, gold);
                 try (PreparedStatement done = connection.prepareStatement("""
                         UPDATE import_job SET status = 'DONE', total = ?, imported = ?, rejected = 0, bytes_read = file_size,
                                errors = '[]', finished_at = ? WHERE id = ?""")) {
@@ -156,6 +173,7 @@ class ImportRunner {
                     done.executeUpdate();
                 }
                 connection.commit();
+                if (!gold.isEmpty()) projects.evict(job.projectId()); // the cached settings count gold items
                 log.info("Import {} stored {} tasks in project {} in {} ms (counting lines {} ms)", job.id(), stored,
                         job.projectId(), (System.nanoTime() - started) / 1_000_000, (counted - started) / 1_000_000);
                 return new Outcome(items, stored, 0, List.of());
@@ -164,6 +182,36 @@ class ImportRunner {
                 throw e;
             }
         }
+    }
+
+    static final int MAX_GOLD = 10_000;
+
+    /** Why a gold item cannot be stored (its reference breaks the schema: each field named), or null. */
+    private String goldProblem(JsonNode schema, ImportFormat.Item item, int goldSoFar) {
+        if (goldSoFar >= MAX_GOLD) return "is gold item number " + (goldSoFar + 1) + "; one import takes at most " + MAX_GOLD;
+        List<ApiException.FieldError> problems = schemas.resultProblems(schema, item.data(), item.gold());
+        if (problems.isEmpty()) return null;
+        return "has a gold reference that breaks the label schema: " + String.join("; ", problems.stream()
+                .map(e -> e.field().replaceFirst("^result", "gold") + " " + e.message()).toList());
+    }
+
+    private long insertGold(Connection connection, Job job, List<ImportFormat.Item> gold) throws SQLException {
+        if (gold.isEmpty()) return 0;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO task (project_id, import_id, data, priority, source_hash, state, gold_reference)
+                VALUES (?, ?, ?::jsonb, ?, ?, 'GOLD', ?::jsonb)""")) {
+            for (ImportFormat.Item item : gold) {
+                insert.setLong(1, job.projectId());
+                insert.setLong(2, job.id());
+                insert.setString(3, json.write(item.data()));
+                insert.setInt(4, item.priority());
+                insert.setString(5, item.sourceHash());
+                insert.setString(6, json.write(item.gold()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return gold.size();
     }
 
     private void progress(long jobId, long total, long imported, long rejected, long bytesRead) {

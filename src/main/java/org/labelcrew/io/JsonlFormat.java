@@ -16,7 +16,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * JSON Lines: each non-blank line is one JSON object and becomes the task's data. A line of the form
  * {@code {"data": {…}, "priority": 5}} (the shape our own export and other tools write) gives its {@code data} object
- * as the data and may carry the queue priority.
+ * as the data and may carry the queue priority, and a {@code "gold": {…result…}} key makes the item a gold item
+ * (control task) with that reference result, checked against the project's schema like any annotation.
  */
 @Component
 class JsonlFormat implements ImportFormat {
@@ -54,8 +55,14 @@ class JsonlFormat implements ImportFormat {
                 }
                 int priority = 0;
                 JsonNode data = node;
+                JsonNode gold = null;
                 if (node.get("data") instanceof ObjectNode inner) {
                     data = inner;
+                    gold = node.get("gold");
+                    if (gold != null && !gold.isNull() && !gold.isObject()) {
+                        throw new Utf8Lines.BadLine("has a \"gold\" that is not a result object keyed by field name");
+                    }
+                    if (gold != null && gold.isNull()) gold = null;
                     JsonNode p = node.get("priority");
                     if (p != null && !p.isNull()) {
                         if (!p.isIntegralNumber() || !p.canConvertToInt()) {
@@ -64,6 +71,7 @@ class JsonlFormat implements ImportFormat {
                         priority = p.intValue();
                     }
                 }
+                if (gold != null) return Item.gold(line, (ObjectNode) Texts.clean(data), priority, hashOfLine(), Texts.clean(gold));
                 return new Item(line, (ObjectNode) Texts.clean(data), priority, hashOfLine());
             }
         };

@@ -10,6 +10,8 @@ import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Who may do what in a project. Administrators act as managers of every project; everyone else needs a membership.
@@ -92,18 +94,30 @@ public class ProjectAccess {
         return settings.get(projectId, this::load);
     }
 
-    /** Forgets the cached settings of a project (after a change). */
-    void evict(long projectId) {
+    /**
+     * Forgets the cached settings of a project (after a change of its settings or of its gold items), now and again
+     * when the caller's transaction commits, so that no reader caches the old settings in between.
+     */
+    public void evict(long projectId) {
         settings.invalidate(projectId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    settings.invalidate(projectId);
+                }
+            });
+        }
     }
 
     private ProjectSettings load(long projectId) {
         return jdbc.sql("""
-                SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes
-                FROM project WHERE id = :p""")
+                SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes, gold_rate,
+                       (SELECT coalesce(sum(n), 0) FROM task_count c WHERE c.project_id = p.id AND c.state = 'GOLD')
+                FROM project p WHERE id = :p""")
                 .param("p", projectId)
                 .query((rs, i) -> new ProjectSettings(rs.getLong(1), json.column(rs, "schema"), rs.getInt(3),
-                        rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7)))
+                        rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7), rs.getDouble(8), rs.getLong(9)))
                 .optional().orElseThrow(() -> ApiException.notFound("Project", projectId));
     }
 }

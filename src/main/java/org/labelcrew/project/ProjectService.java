@@ -14,8 +14,6 @@ import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 
@@ -117,16 +115,7 @@ public class ProjectService {
                     .param("p", id).param("low", Math.min(before.overlap(), req.overlap()))
                     .param("high", Math.max(before.overlap(), req.overlap())).query().rowSet();
         }
-        access.evict(id);
-        // And once more when the change is visible to others, so no reader caches the old settings in between.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    access.evict(id);
-                }
-            });
-        }
+        access.evict(id); // now, and once more when the change is visible to others
         return get(id, user);
     }
 
@@ -182,6 +171,7 @@ public class ProjectService {
             Map<String, Long> m = new LinkedHashMap<>();
             TASK_STATES.forEach(s -> m.put(s, 0L));
             m.put("total", 0L);
+            m.put("GOLD", 0L);
             out.put(id, m);
         }
         if (ids.isEmpty()) return out;
@@ -191,7 +181,8 @@ public class ProjectService {
                 .query(rs -> {
                     Map<String, Long> m = out.get(rs.getLong(1));
                     m.put(rs.getString(2), rs.getLong(3));
-                    m.merge("total", rs.getLong(3), Long::sum);
+                    // Gold items are control questions, not work: counted beside the progress, never in its total.
+                    if (!"GOLD".equals(rs.getString(2))) m.merge("total", rs.getLong(3), Long::sum);
                 });
         return out;
     }

@@ -2,7 +2,15 @@ package org.labelcrew.project;
 
 import tools.jackson.databind.JsonNode;
 
-/** What the workflow needs of a project: its current schema and its queue and review settings. */
+/**
+ * What the workflow needs of a project: its current schema, its queue and review settings, and its gold rate with the
+ * number of gold items (so that the next-task chain passes over gold at no cost when there is none to hand out).
+ */
 public record ProjectSettings(long id, JsonNode schema, int schemaVersion, int overlap, String reviewMode,
-        double sampleRate, int leaseMinutes) {
+        double sampleRate, int leaseMinutes, double goldRate, long goldItems) {
+
+    /** Whether gold items are to be handed out at all: a rate above zero and at least one gold item. */
+    public boolean servesGold() {
+        return goldRate > 0 && goldItems > 0;
+    }
 }

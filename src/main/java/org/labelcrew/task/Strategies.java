@@ -10,9 +10,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The next-task chain, in order: rework → held lease → returned draft → breadth-first overlap. (Gold items slot in
- * between held lease and overlap when gold questions land.) Every query locks the task row it takes with
- * {@code FOR UPDATE SKIP LOCKED}, so concurrent labelers never receive the same slot, on one instance or many.
+ * The next-task chain, in order; each link says why it chose what it chose (the lease's {@code reason}):
+ * <ol>
+ * <li>{@code rework} (10) — work a reviewer rejected goes back to its labeler first;</li>
+ * <li>{@code held-lease} (20) — a lease the labeler still holds is handed back (a reload, a second tab);</li>
+ * <li>{@code returned-draft} (30) — an expired lease comes back to the same labeler with their draft;</li>
+ * <li>{@code gold} (40) — a gold item (control task) this labeler has not been handed, whenever their gold share
+ * would otherwise fall below the project's gold rate; passes at no cost when the rate is 0 or there is no gold;</li>
+ * <li>{@code overlap} / {@code order} (50) — breadth-first: the task closest to its overlap, then priority, then
+ * import order ({@code order} when it opens a task no one holds yet). Gold items are never ordinary work.</li>
+ * </ol>
+ * Every query that takes a slot locks the task row with {@code FOR UPDATE SKIP LOCKED}, so concurrent labelers never
+ * receive the same slot, on one instance or many. One labeler's calls are serialised by {@link TaskQueue}'s advisory
+ * lock, and an assignment is unique per (task, labeler): no one gets a task, gold or not, twice.
  */
 final class Strategies {
 
@@ -137,6 +147,59 @@ final class Strategies {
     }
 
     /**
+     * Gold items at the project's rate, deterministic per labeler: a gold item is due when the labeler's gold share,
+     * counting the task about to be handed out, would stay below the rate — {@code gold < rate × (all + 1)} over the
+     * labeler's assignments in the project. At rate 0.25 that is G O O O G O O O …: the first task, then every fourth.
+     * Each labeler meets the gold items in their own order (a hash of item and labeler), so labelers cannot pass the
+     * answers of "the first gold item" around. With no unanswered gold item left, the chain goes on to overlap.
+     */
+    @Component
+    @Order(40)
+    static final class Gold implements NextTaskStrategy {
+        private final JdbcClient jdbc;
+
+        Gold(JdbcClient jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        public String reason() {
+            return "gold";
+        }
+
+        static boolean due(double rate, long all, long gold) {
+            return gold < rate * (all + 1) - 1e-9;
+        }
+
+        public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
+            if (!project.servesGold()) return OptionalLong.empty(); // the common case: no query at all
+            record Share(long all, long gold) {
+            }
+            Share share = jdbc.sql("""
+                    SELECT count(*), count(*) FILTER (WHERE gold) FROM assignment WHERE project_id = :p AND labeler_id = :me""")
+                    .param("p", project.id()).param("me", labelerId)
+                    .query((rs, i) -> new Share(rs.getLong(1), rs.getLong(2))).single();
+            if (!due(project.goldRate(), share.all(), share.gold())) return OptionalLong.empty();
+            // FOR SHARE: any number of labelers may take the same gold item at once, but it cannot stop being gold
+            // (GoldItems locks it FOR UPDATE) while one of them is being handed it.
+            Long taskId = jdbc.sql("""
+                    SELECT t.id FROM task t
+                    WHERE t.project_id = :p AND t.state = 'GOLD'
+                      AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.labeler_id = :me)
+                    ORDER BY hashint8extended(t.id, :me), t.id
+                    LIMIT 1 FOR SHARE OF t SKIP LOCKED""")
+                    .param("p", project.id()).param("me", labelerId)
+                    .query(Long.class).optional().orElse(null);
+            if (taskId == null) return OptionalLong.empty();
+            return OptionalLong.of(jdbc.sql("""
+                    INSERT INTO assignment (task_id, project_id, labeler_id, state, lease_expires_at, created_at, updated_at, gold)
+                    VALUES (:t, :p, :me, 'LEASED', :until, :now, :now, true) RETURNING id""")
+                    .param("t", taskId).param("p", project.id()).param("me", labelerId)
+                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                    .query(Long.class).single());
+        }
+    }
+
+    /**
      * Breadth-first: of the tasks with a free slot that this labeler never held, the one closest to its overlap
      * first, then by priority, then in import order. Finishes tasks before opening new ones.
      */
@@ -167,7 +230,7 @@ final class Strategies {
             return toOptional(jdbc.sql("""
                     WITH picked AS (
                         SELECT t.id, t.held FROM task t
-                        WHERE t.project_id = :p AND t.held < :overlap
+                        WHERE t.project_id = :p AND t.held < :overlap AND t.state <> 'GOLD'
                           AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.labeler_id = :me)
                         ORDER BY t.held DESC, t.priority DESC, t.id
                         LIMIT 1 FOR UPDATE OF t SKIP LOCKED),

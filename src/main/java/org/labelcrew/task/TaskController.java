@@ -7,6 +7,7 @@ import org.labelcrew.account.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,10 +26,13 @@ class TaskController {
     private final WorkService work;
     private final TaskQueries queries;
 
-    TaskController(TaskQueue queue, WorkService work, TaskQueries queries) {
+    private final GoldItems gold;
+
+    TaskController(TaskQueue queue, WorkService work, TaskQueries queries, GoldItems gold) {
         this.queue = queue;
         this.work = work;
         this.queries = queries;
+        this.gold = gold;
     }
 
     @PostMapping("/projects/{id}/next-task")
@@ -40,6 +44,9 @@ class TaskController {
     }
 
     record ReasonBody(String reason) {
+    }
+
+    record GoldBody(JsonNode reference) {
     }
 
     @PutMapping("/assignments/{id}/draft")
@@ -74,5 +81,21 @@ class TaskController {
     @GetMapping("/tasks/{id}/history")
     List<TaskQueries.Event> history(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return queries.history(id, user);
+    }
+
+    @PutMapping("/tasks/{id}/gold")
+    GoldItems.GoldView putGold(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @RequestBody GoldBody body) {
+        return gold.put(id, body == null ? null : body.reference(), user);
+    }
+
+    @GetMapping("/tasks/{id}/gold")
+    GoldItems.GoldView getGold(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return gold.get(id, user);
+    }
+
+    @DeleteMapping("/tasks/{id}/gold")
+    ResponseEntity<Void> deleteGold(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        gold.delete(id, user);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -11,7 +11,7 @@ public class TaskEvents {
 
     public static final String ASSIGN = "ASSIGN", SUBMIT = "SUBMIT", SKIP = "SKIP", EXPIRE = "EXPIRE",
             REVIEW_START = "REVIEW_START", REVIEW_EXPIRE = "REVIEW_EXPIRE", APPROVE = "APPROVE", REJECT = "REJECT",
-            CORRECT = "CORRECT", AUTO_APPROVE = "AUTO_APPROVE";
+            CORRECT = "CORRECT", AUTO_APPROVE = "AUTO_APPROVE", GOLD = "GOLD", SCORE = "SCORE";
 
     private final JdbcClient jdbc;
     private final Json json;

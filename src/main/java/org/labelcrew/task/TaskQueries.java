@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class TaskQueries {
 
-    static final List<String> STATES = List.of("NEW", "ASSIGNED", "SUBMITTED", "REJECTED", "APPROVED");
+    static final List<String> STATES = List.of("NEW", "ASSIGNED", "SUBMITTED", "REJECTED", "APPROVED", "GOLD");
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -56,15 +56,18 @@ public class TaskQueries {
         return new TaskPage(page.items(), page.next(), count.query(Long.class).single());
     }
 
-    public record AssignmentView(long id, String labeler, String state, Instant leaseExpiresAt) {
+    /** {@code goldScore} and {@code goldFeedback}: a gold answer's score, shown to managers only. */
+    public record AssignmentView(long id, String labeler, String state, Instant leaseExpiresAt, Double goldScore,
+            JsonNode goldFeedback) {
     }
 
     public record AnnotationView(long id, long assignmentId, String author, String kind, int version, JsonNode result,
             Instant createdAt) {
     }
 
-    public record TaskView(long id, long projectId, String state, JsonNode data, List<AssignmentView> assignments,
-            List<AnnotationView> annotations) {
+    /** {@code goldReference}: set on gold items, and shown to managers only (a labeler must never see it). */
+    public record TaskView(long id, long projectId, String state, JsonNode data, JsonNode goldReference,
+            List<AssignmentView> assignments, List<AnnotationView> annotations) {
     }
 
     /**
@@ -81,17 +84,19 @@ public class TaskQueries {
             if (!mine) throw ApiException.forbidden("Task " + taskId + " is not assigned to you");
             onlyLabeler = user.id();
         }
-        record Head(String state, String data) {
+        boolean manager = m.role() == ProjectRole.MANAGER;
+        record Head(String state, String data, String gold) {
         }
-        Head head = jdbc.sql("SELECT state, data FROM task WHERE id = :t").param("t", taskId)
-                .query((rs, i) -> new Head(rs.getString(1), rs.getString(2))).single();
+        Head head = jdbc.sql("SELECT state, data, gold_reference FROM task WHERE id = :t").param("t", taskId)
+                .query((rs, i) -> new Head(rs.getString(1), rs.getString(2), rs.getString(3))).single();
         List<AssignmentView> assignments = jdbc.sql("""
-                SELECT a.id, acc.username, a.state, a.lease_expires_at FROM assignment a
+                SELECT a.id, acc.username, a.state, a.lease_expires_at, a.gold_score, a.gold_feedback FROM assignment a
                 JOIN account acc ON acc.id = a.labeler_id
                 WHERE a.task_id = :t AND (:only::bigint IS NULL OR a.labeler_id = :only) ORDER BY a.id""")
                 .param("t", taskId).param("only", onlyLabeler)
                 .query((rs, i) -> new AssignmentView(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant()))
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
+                        manager ? (Double) rs.getObject(5) : null, manager ? json.column(rs, "gold_feedback") : null))
                 .list();
         List<AnnotationView> annotations = jdbc.sql("""
                 SELECT n.id, n.assignment_id, acc.username, n.kind, n.version, n.result, n.created_at
@@ -101,7 +106,8 @@ public class TaskQueries {
                 .query((rs, i) -> new AnnotationView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), json.column(rs, "result"), rs.getTimestamp(7).toInstant()))
                 .list();
-        return new TaskView(taskId, projectId, head.state(), json.parse(head.data()), assignments, annotations);
+        return new TaskView(taskId, projectId, head.state(), json.parse(head.data()),
+                manager ? json.parse(head.gold()) : null, assignments, annotations);
     }
 
     public record Event(long id, String type, String actor, Long assignmentId, JsonNode detail, Instant at) {

@@ -87,8 +87,8 @@ public class TaskQueue {
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4),
                         rs.getInt(5)))
                 .single();
-        // A freshly opened assignment has no rejection to show; rework, and rework held across a reload, do.
-        Lease.Rejection rejection = "overlap".equals(reason) ? null : jdbc.sql("""
+        // A freshly opened assignment (overlap, gold) has no rejection to show; rework, and rework held across a reload, do.
+        Lease.Rejection rejection = "overlap".equals(reason) || "gold".equals(reason) ? null : jdbc.sql("""
                 SELECT r.reason, acc.username, r.decided_at FROM review r JOIN account acc ON acc.id = r.reviewer_id
                 WHERE r.assignment_id = :a AND r.verdict = 'REJECT' ORDER BY r.decided_at DESC LIMIT 1""")
                 .param("a", assignmentId)

@@ -25,11 +25,14 @@ public class WorkService {
     private final Json json;
     private final ProjectAccess access;
     private final SchemaService schemas;
+    private final GoldItems gold;
     private final TaskEvents events;
     private final Clock clock;
 
-    WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, TaskEvents events, Clock clock) {
+    WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, GoldItems gold, TaskEvents events,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.gold = gold;
         this.json = json;
         this.access = access;
         this.schemas = schemas;
@@ -37,17 +40,19 @@ public class WorkService {
         this.clock = clock;
     }
 
-    record Held(long id, long taskId, long projectId, long labelerId, String state, Instant leaseExpiresAt, String data) {
+    record Held(long id, long taskId, long projectId, long labelerId, String state, Instant leaseExpiresAt, String data,
+            String goldReference) {
     }
 
     /** Locks the assignment and checks it is the caller's live lease: 404 unknown, 403 someone else's, 409 gone. */
     private Held holdLive(long assignmentId, CurrentUser user, Instant now) {
         Held a = jdbc.sql("""
-                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data
+                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference
                 FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :id FOR UPDATE OF a""")
                 .param("id", assignmentId)
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7)))
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getString(8)))
                 .optional().orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
         if (a.labelerId() != user.id()) throw ApiException.forbidden("Assignment " + assignmentId + " is not yours");
         if (!"LEASED".equals(a.state())) {
@@ -82,11 +87,16 @@ public class WorkService {
         Instant now = clock.instant();
         Held a = holdLive(assignmentId, user, now);
         ProjectSettings project = access.settings(a.projectId());
-        schemas.checkResult(project.schema(), json.parse(a.data()), result);
-        boolean drawnForReview = !"SAMPLE".equals(project.reviewMode())
+        JsonNode data = json.parse(a.data());
+        schemas.checkResult(project.schema(), data, result);
+        // A gold item: scored against its reference, done — never reviewed, holds no slot (refresh_task leaves gold
+        // items alone). The labeler's answer says SCORED and nothing more: no score, no reference.
+        GoldItems.Scored scored = a.goldReference() == null ? null
+                : gold.score(project.schema(), data, result, json.parse(a.goldReference()));
+        boolean drawnForReview = scored != null || !"SAMPLE".equals(project.reviewMode())
                 || ThreadLocalRandom.current().nextDouble() < project.sampleRate();
         // Not drawn for review: approved by the sampling rule, recorded as such.
-        String state = drawnForReview ? "SUBMITTED" : "APPROVED";
+        String state = scored != null ? "SCORED" : drawnForReview ? "SUBMITTED" : "APPROVED";
         // One statement stores the next version of the answer, logs it and closes the assignment: a submit is the
         // most frequent write, and each round trip saved is latency for everyone.
         record Stored(long annotationId, int version) {
@@ -103,15 +113,22 @@ public class WorkService {
                     FROM ann),
                 closed AS (
                     UPDATE assignment SET state = :s, draft = NULL, lease_expires_at = NULL, updated_at = :now,
-                           accepted_annotation_id = CASE WHEN :s = 'APPROVED' THEN ann.id END
+                           accepted_annotation_id = CASE WHEN :s = 'APPROVED' THEN ann.id END,
+                           gold_score = CAST(:gs AS double precision), gold_feedback = CAST(:gf AS jsonb)
                     FROM ann WHERE assignment.id = :a)
                 SELECT id, version FROM ann""")
                 .param("t", a.taskId()).param("a", assignmentId).param("me", user.id()).param("p", a.projectId())
                 .param("sv", project.schemaVersion()).param("r", json.write(result)).param("now", Timestamp.from(now))
                 .param("s", state)
+                .param("gs", scored == null ? null : scored.score())
+                .param("gf", scored == null ? null : json.write(scored.feedback()))
                 .query((rs, i) -> new Stored(rs.getLong(1), rs.getInt(2))).single();
         long annotationId = stored.annotationId();
         int version = stored.version();
+        if (scored != null) {
+            events.append(a.taskId(), a.projectId(), TaskEvents.SCORE, null, assignmentId, Map.of("score", scored.score()));
+            return new Submitted(assignmentId, state, annotationId, version);
+        }
         if (!drawnForReview) {
             jdbc.sql("""
                     INSERT INTO review (assignment_id, annotation_id, project_id, verdict, reason, created_at, decided_at)

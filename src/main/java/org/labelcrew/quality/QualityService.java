@@ -1,0 +1,77 @@
+package org.labelcrew.quality;
+
+import java.util.List;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * A project's quality report. Each figure is its own member of {@link Quality} (gold now; agreement, review outcomes
+ * later), computed in SQL over the stored work.
+ */
+@Service
+public class QualityService {
+
+    private final JdbcClient jdbc;
+    private final ProjectAccess access;
+
+    QualityService(JdbcClient jdbc, ProjectAccess access) {
+        this.jdbc = jdbc;
+        this.access = access;
+    }
+
+    public record Quality(long projectId, Gold gold) {
+    }
+
+    /**
+     * Gold accuracy: the gold items, the scored answers to them and their mean score (0..1, null when none), overall,
+     * per labeler (lowest mean first: who needs attention) and per field of the schema.
+     */
+    public record Gold(double rate, long items, long answers, Double meanScore, List<LabelerGold> perLabeler,
+            List<FieldGold> perField) {
+    }
+
+    public record LabelerGold(long accountId, String username, long answers, Double meanScore) {
+    }
+
+    public record FieldGold(String field, String type, long answers, Double meanScore) {
+    }
+
+    public Quality quality(long projectId, CurrentUser user) {
+        access.require(projectId, user, ProjectRole.MANAGER);
+        return new Quality(projectId, gold(projectId));
+    }
+
+    private Gold gold(long projectId) {
+        double rate = access.settings(projectId).goldRate();
+        long items = jdbc.sql("SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = :p AND state = 'GOLD'")
+                .param("p", projectId).query(Long.class).single();
+        List<LabelerGold> perLabeler = jdbc.sql("""
+                SELECT a.labeler_id, acc.username, count(*), avg(a.gold_score)
+                FROM assignment a JOIN account acc ON acc.id = a.labeler_id
+                WHERE a.project_id = :p AND a.state = 'SCORED'
+                GROUP BY a.labeler_id, acc.username ORDER BY avg(a.gold_score), acc.username""")
+                .param("p", projectId)
+                .query((rs, i) -> new LabelerGold(rs.getLong(1), rs.getString(2), rs.getLong(3), round(rs.getDouble(4))))
+                .list();
+        long answers = perLabeler.stream().mapToLong(LabelerGold::answers).sum();
+        Double mean = answers == 0 ? null : round(perLabeler.stream()
+                .mapToDouble(l -> l.meanScore() * l.answers()).sum() / answers);
+        // Per field: the scored fields of every answer's feedback (fields without a scorer carry no score).
+        List<FieldGold> perField = jdbc.sql("""
+                SELECT f->>'field', f->>'type', count(*), avg((f->>'score')::double precision)
+                FROM assignment a CROSS JOIN LATERAL jsonb_array_elements(a.gold_feedback) f
+                WHERE a.project_id = :p AND a.state = 'SCORED' AND f->>'score' IS NOT NULL
+                GROUP BY 1, 2 ORDER BY 1""")
+                .param("p", projectId)
+                .query((rs, i) -> new FieldGold(rs.getString(1), rs.getString(2), rs.getLong(3), round(rs.getDouble(4))))
+                .list();
+        return new Gold(rate, items, answers, mean, perLabeler, perField);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+}
