@@ -1,0 +1,114 @@
+package org.labelcrew.io;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.labelcrew.account.Role;
+import org.labelcrew.support.Api;
+import org.labelcrew.support.Fixtures;
+import org.labelcrew.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Gold items come in with an import ({@code "gold"} beside {@code "data"} in JSONL) and never go out with an export. */
+@IntegrationTest
+class GoldImportExportTest {
+
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ObjectMapper mapper;
+
+    Fixtures.User manager;
+    Fixtures.User labeler;
+    Fixtures.User reviewer;
+    long projectId;
+
+    @BeforeEach
+    void project() {
+        manager = fixtures.user("mgr", Role.MANAGER);
+        labeler = fixtures.user("lab", Role.LABELER);
+        reviewer = fixtures.user("rev", Role.REVIEWER);
+        projectId = fixtures.project(manager, Fixtures.TOPIC_SCHEMA, "\"goldRate\": 0.5").get("id").asLong();
+        fixtures.member(manager, projectId, labeler, "LABELER");
+        fixtures.member(manager, projectId, reviewer, "REVIEWER");
+    }
+
+    @Test
+    void goldLinesBecomeGoldItemsAndAreNeverExported() {
+        String file = """
+                {"text": "일반 하나"}
+                {"data": {"text": "금 하나"}, "gold": {"topic": "경제"}}
+                {"data": {"text": "일반 둘"}, "priority": 3}
+                {"data": {"text": "금 둘"}, "gold": {"topic": "정치"}}
+                """;
+        JsonNode job = Jobs.importFile(manager.api(), projectId, "jsonl", file.getBytes(UTF_8));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("imported").asLong()).isEqualTo(4);
+
+        JsonNode counts = manager.api().get("/api/v1/projects/" + projectId).expect(200).json().get("counts");
+        assertThat(counts.get("GOLD").asLong()).isEqualTo(2);
+        assertThat(counts.get("total").asLong()).as("gold is not part of the work's progress").isEqualTo(2);
+        JsonNode gold = manager.api().get("/api/v1/projects/" + projectId + "/tasks?state=GOLD").expect(200).json();
+        assertThat(gold.get("total").asLong()).isEqualTo(2);
+        JsonNode first = manager.api().get("/api/v1/tasks/" + gold.get("items").get(0).get("id").asLong()).expect(200).json();
+        assertThat(first.get("data").has("gold")).as("the reference is not part of the data").isFalse();
+        assertThat(first.get("goldReference").get("topic").asString()).isEqualTo("경제");
+
+        // The labeler meets gold at the rate (served straight after the import: the settings cache was dropped).
+        List<String> reasons = new ArrayList<>();
+        while (true) {
+            Api.Response r = labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null);
+            if (r.status() == 204) break;
+            JsonNode lease = r.expect(200).json();
+            reasons.add(lease.get("reason").asString());
+            labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
+                    "{\"result\": {\"topic\": \"경제\"}}").expect(200);
+        }
+        assertThat(reasons).containsExactly("gold", "order", "gold", "order");
+        // The reviewer gets the two ordinary submissions, and nothing of the gold answers.
+        for (int i = 0; i < 2; i++) {
+            JsonNode item = reviewer.api().post("/api/v1/projects/" + projectId + "/next-review", null).expect(200).json();
+            assertThat(item.get("data").get("text").asString()).startsWith("일반");
+            reviewer.api().post("/api/v1/reviews/" + item.get("reviewId").asLong() + "/decision",
+                    "{\"verdict\": \"APPROVE\"}").expect(200);
+        }
+        reviewer.api().post("/api/v1/projects/" + projectId + "/next-review", null).expect(204);
+
+        JsonNode started = manager.api().post("/api/v1/projects/" + projectId + "/exports", "{\"format\": \"jsonl\"}")
+                .expect(202).json();
+        JsonNode done = Jobs.awaitEnd(manager.api(), "/api/v1/exports/" + started.get("id").asLong());
+        assertThat(done.get("status").asString()).isEqualTo("DONE");
+        String out = manager.api().get("/api/v1/exports/" + started.get("id").asLong() + "/file").expect(200).text();
+        List<String> texts = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            if (!line.isBlank()) texts.add(mapper.readTree(line).get("data").get("text").asString());
+        }
+        assertThat(texts).containsExactly("일반 하나", "일반 둘");
+    }
+
+    @Test
+    void aGoldReferenceThatBreaksTheSchemaFailsTheImportNamingLineAndField() {
+        String file = """
+                {"data": {"text": "금"}, "gold": {"topic": "날씨"}}
+                {"text": "일반"}
+                {"data": {"text": "금"}, "gold": "경제"}
+                """;
+        JsonNode job = Jobs.importFile(manager.api(), projectId, "jsonl", file.getBytes(UTF_8));
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        JsonNode errors = job.get("errors");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).get("line").asLong()).isEqualTo(1);
+        assertThat(errors.get(0).get("message").asString()).contains("gold.topic");
+        assertThat(errors.get(1).get("line").asLong()).isEqualTo(3);
+        assertThat(errors.get(1).get("message").asString()).contains("\"gold\"");
+        JsonNode counts = manager.api().get("/api/v1/projects/" + projectId).expect(200).json().get("counts");
+        assertThat(counts.get("total").asLong()).isZero();
+        assertThat(counts.get("GOLD").asLong()).isZero();
+    }
+}
