@@ -5,6 +5,7 @@ import type {
   ApiToken,
   CreatedToken,
   ExportJob,
+  GoldItem,
   ImportJob,
   LabelSchema,
   Me,
@@ -15,6 +16,7 @@ import type {
   Project,
   ProjectInput,
   ProjectRole,
+  Quality,
   Role,
   Stats,
   TaskDetail,
@@ -67,6 +69,7 @@ export const projects = {
     api.get<Page<TaskSummary>>(`/projects/${id}/tasks`, { query: { state, after, limit } }),
   nextTask: (id: number) => api.post<NextTask | undefined>(`/projects/${id}/next-task`),
   nextReview: (id: number) => api.post<NextReview | undefined>(`/projects/${id}/next-review`),
+  quality: (id: number) => api.get<Quality>(`/projects/${id}/quality`),
 };
 
 export const imports = {
@@ -88,6 +91,9 @@ export const exports_ = {
 export const tasks = {
   get: (id: number) => api.get<TaskDetail>(`/tasks/${id}`),
   history: (id: number) => api.get<TaskEvent[]>(`/tasks/${id}/history`),
+  gold: (id: number) => api.get<GoldItem>(`/tasks/${id}/gold`),
+  putGold: (id: number, reference: AnnotationResult) => api.put<GoldItem>(`/tasks/${id}/gold`, { reference }),
+  deleteGold: (id: number) => api.delete(`/tasks/${id}/gold`),
 };
 
 export const assignments = {

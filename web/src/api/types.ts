@@ -75,9 +75,13 @@ export type TaskData = Record<string, unknown>;
 
 // ---- projects ----
 
+/** The workflow states of ordinary work: the progress bar's segments and its total. */
 export const TASK_STATES = ['NEW', 'ASSIGNED', 'SUBMITTED', 'REJECTED', 'APPROVED'] as const;
-export type TaskState = (typeof TASK_STATES)[number];
-export type Counts = Record<TaskState, number> & { total: number };
+export type WorkState = (typeof TASK_STATES)[number];
+/** GOLD: a gold item (control task), counted beside the work, never in its total. */
+export type TaskState = WorkState | 'GOLD';
+export const LISTED_STATES: TaskState[] = [...TASK_STATES, 'GOLD'];
+export type Counts = Record<WorkState, number> & { total: number; GOLD?: number };
 
 export interface ReviewSettings {
   mode: 'FULL' | 'SAMPLE';
@@ -107,6 +111,7 @@ export interface ProjectInput {
   overlap?: number;
   review?: ReviewSettings;
   leaseMinutes?: number;
+  goldRate?: number;
 }
 
 export interface Stats {
@@ -171,7 +176,16 @@ export interface TaskDetail {
   projectId: number;
   state: TaskState;
   data: TaskData;
-  assignments: { id: number; labeler: unknown; state: string; leaseExpiresAt: string | null }[];
+  /** Managers only: the reference result of a gold item. */
+  goldReference?: AnnotationResult | null;
+  assignments: {
+    id: number;
+    labeler: unknown;
+    state: string;
+    leaseExpiresAt: string | null;
+    goldScore?: number | null;
+    goldFeedback?: { field: string; type: string; score: number | null; feedback: string }[] | null;
+  }[];
   annotations: {
     id: number;
     assignmentId: number;
@@ -231,4 +245,29 @@ export function actorName(actor: unknown): string {
     return String(a.username ?? a.displayName ?? a.name ?? a.id ?? JSON.stringify(actor));
   }
   return String(actor);
+}
+
+// ---- gold and quality ----
+
+export interface GoldItem {
+  taskId: number;
+  projectId: number;
+  reference: AnnotationResult;
+  answers: number;
+  meanScore: number | null;
+}
+
+export interface GoldQuality {
+  rate: number;
+  items: number;
+  answers: number;
+  meanScore: number | null;
+  perLabeler: { accountId: number; username: string; answers: number; meanScore: number }[];
+  perField: { field: string; type: string; answers: number; meanScore: number }[];
+}
+
+/** GET /projects/{id}/quality: one member per figure (gold now; agreement and others beside it later). */
+export interface Quality {
+  projectId: number;
+  gold: GoldQuality;
 }

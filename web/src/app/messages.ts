@@ -56,6 +56,7 @@ export const messages = {
   'state.SUBMITTED': { ko: '제출됨', en: 'Submitted' },
   'state.REJECTED': { ko: '반려됨', en: 'Rejected' },
   'state.APPROVED': { ko: '승인됨', en: 'Approved' },
+  'state.GOLD': { ko: '정답 문항', en: 'Gold' },
   'job.QUEUED': { ko: '대기 중', en: 'Queued' },
   'job.RUNNING': { ko: '진행 중', en: 'Running' },
   'job.DONE': { ko: '완료', en: 'Done' },
@@ -89,6 +90,7 @@ export const messages = {
   'progress.approved': { ko: '승인', en: 'Approved' },
   'progress.rejected': { ko: '반려', en: 'Rejected' },
   'progress.workers': { ko: '작업자별 실적', en: 'Per worker' },
+  'progress.goldApart': { ko: '(진행률에 포함되지 않음)', en: '(not part of the progress)' },
 
   // settings
   'settings.overlap': { ko: '중복 작업 수', en: 'Overlap' },
@@ -98,6 +100,41 @@ export const messages = {
   'settings.reviewFull': { ko: '전수 검수', en: 'Review everything' },
   'settings.reviewSample': { ko: '표본 검수', en: 'Review a sample' },
   'settings.sampleRate': { ko: '표본 비율(%)', en: 'Sample rate (%)' },
+  'settings.goldRate': { ko: '정답 문항 비율(%)', en: 'Gold rate (%)' },
+  'settings.goldRateHelp': {
+    ko: '작업자마다 이 비율만큼 정답이 정해진 검증 문항을 받습니다 (0이면 받지 않음)',
+    en: 'Each labeler gets this share of gold items, whose answer is known (0: none)',
+  },
+
+  // gold items and quality
+  'gold.title': { ko: '정답 문항', en: 'Gold item' },
+  'gold.explain': {
+    ko: '정답 문항은 작업자의 정확도를 재는 검증용 작업입니다. 검수와 내보내기에서 빠지고, 작업자의 답은 아래 정답과 비교해 채점됩니다.',
+    en: 'A gold item measures labelers’ accuracy: it is never reviewed or exported, and every answer is scored against the reference below.',
+  },
+  'gold.isGold': { ko: '이 작업은 정답 문항입니다.', en: 'This task is a gold item.' },
+  'gold.notGold': { ko: '정답을 입력하면 이 작업을 정답 문항으로 만듭니다.', en: 'Enter the reference answer to make this task a gold item.' },
+  'gold.reference': { ko: '정답', en: 'Reference' },
+  'gold.save': { ko: '정답 문항으로 저장', en: 'Save as gold' },
+  'gold.update': { ko: '정답 바꾸기 (답을 다시 채점)', en: 'Replace the reference (rescores answers)' },
+  'gold.remove': { ko: '정답 문항 해제', en: 'Stop being gold' },
+  'gold.saved': { ko: '정답을 저장했습니다', en: 'Reference saved' },
+  'gold.removed': { ko: '정답 문항에서 해제했습니다', en: 'No longer a gold item' },
+  'gold.answers': { ko: '답변 {n}건, 평균 {score}', en: '{n} answers, mean {score}' },
+  'gold.score': { ko: '정답 점수', en: 'Gold score' },
+  'quality.tab': { ko: '품질', en: 'Quality' },
+  'quality.gold': { ko: '정답 문항 정확도', en: 'Gold accuracy' },
+  'quality.goldSummary': {
+    ko: '정답 문항 {items}개 · 답변 {answers}건 · 평균 {score} · 비율 {rate}',
+    en: '{items} gold items · {answers} answers · mean {score} · rate {rate}',
+  },
+  'quality.noGold': {
+    ko: '아직 채점된 정답 문항 답변이 없습니다. 작업 상세에서 정답 문항을 만들고 설정에서 비율을 정하세요.',
+    en: 'No gold answers scored yet. Make gold items on a task’s page and set the gold rate in the settings.',
+  },
+  'quality.perLabeler': { ko: '작업자별 정확도', en: 'Accuracy per labeler' },
+  'quality.perField': { ko: '항목별 정확도', en: 'Accuracy per field' },
+  'quality.answers': { ko: '답변 {n}건', en: '{n} answers' },
 
   // members
   'members.title': { ko: '참여자', en: 'Members' },
@@ -179,6 +216,8 @@ export const messages = {
   'event.EXPIRE': { ko: '점유 만료', en: 'Lease expired' },
   'event.REVIEW_ASSIGN': { ko: '검수 배정', en: 'Review assigned' },
   'event.PAUSE': { ko: '일시 중지', en: 'Paused' },
+  'event.GOLD': { ko: '정답 문항 변경', en: 'Gold changed' },
+  'event.SCORE': { ko: '정답 대조 채점', en: 'Scored against gold' },
 
   // annotator
   'annotator.fields': { ko: '라벨', en: 'Labels' },

@@ -14,7 +14,7 @@ export function NewProjectPage() {
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [settings, setSettings] = useState<SettingsValue>({ overlap: 1, leaseMinutes: 30, review: { mode: 'FULL' } });
+  const [settings, setSettings] = useState<SettingsValue>({ overlap: 1, leaseMinutes: 30, review: { mode: 'FULL' }, goldRate: 0 });
   const [schema, setSchema] = useState<LabelSchema>(EMPTY_SCHEMA);
   const [jsonOk, setJsonOk] = useState(true);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
@@ -38,7 +38,7 @@ export function NewProjectPage() {
   }
 
   const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('schema')).map(([k, v]) => [k.replace(/^schema\.?/, ''), v]));
-  const otherErrors = Object.entries(errors).filter(([k]) => !k.startsWith('schema') && !['name', 'overlap', 'leaseMinutes', 'review', 'review.mode', 'review.sampleRate', 'description'].includes(k));
+  const otherErrors = Object.entries(errors).filter(([k]) => !k.startsWith('schema') && !['name', 'overlap', 'leaseMinutes', 'review', 'review.mode', 'review.sampleRate', 'description', 'goldRate'].includes(k));
 
   return (
     <form onSubmit={submit} className="new-project">

@@ -11,16 +11,18 @@ import { ExportPanel } from '../imports/ExportPanel';
 import { ImportPanel } from '../imports/ImportPanel';
 import { StateBar, ThroughputChart } from './charts';
 import { MembersPanel } from './MembersPanel';
+import { QualityPanel } from './QualityPanel';
 import { roleLabel } from './roles';
 import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
 import { TaskList } from './TaskList';
 
-type Tab = 'overview' | 'tasks' | 'members' | 'data' | 'settings';
+type Tab = 'overview' | 'tasks' | 'members' | 'data' | 'quality' | 'settings';
 const TAB_KEYS: Record<Tab, MessageKey> = {
   overview: 'project.tab.overview',
   tasks: 'project.tab.tasks',
   members: 'project.tab.members',
   data: 'project.tab.data',
+  quality: 'quality.tab',
   settings: 'project.tab.settings',
 };
 
@@ -33,7 +35,7 @@ export function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const p = project.data;
   const manages = !!p && (p.myRole === 'MANAGER' || hasRole('ADMIN'));
-  const tabs: Tab[] = manages ? ['overview', 'tasks', 'members', 'data', 'settings'] : ['overview', 'tasks'];
+  const tabs: Tab[] = manages ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings'] : ['overview', 'tasks'];
   const requested = (params.get('tab') as Tab) ?? 'overview';
   const tab: Tab = tabs.includes(requested) ? requested : 'overview';
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -110,6 +112,7 @@ export function ProjectPage() {
             <ExportPanel projectId={p.id} />
           </div>
         ) : null}
+        {tab === 'quality' ? <QualityPanel projectId={p.id} /> : null}
         {tab === 'settings' ? <SettingsPanel project={p} onSaved={project.setData} /> : null}
       </div>
     </section>
@@ -180,6 +183,7 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
     overlap: project.overlap ?? 1,
     leaseMinutes: project.leaseMinutes ?? 30,
     review: project.review ?? { mode: 'FULL' },
+    goldRate: project.goldRate ?? 0,
   }));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>(null);
@@ -192,7 +196,7 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
     setErrors({});
     setError(null);
     try {
-      const p = await projects.update(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review) });
+      const p = await projects.update(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate });
       onSaved(p);
       setSaved(true);
     } catch (e) {

@@ -5,6 +5,8 @@ export interface SettingsValue {
   overlap: number;
   leaseMinutes: number;
   review: ReviewSettings;
+  /** 0..1: the share of each labeler's tasks that are gold items (control tasks). */
+  goldRate: number;
 }
 
 function FieldError({ messages, id }: { messages?: string[]; id: string }) {
@@ -16,7 +18,7 @@ function FieldError({ messages, id }: { messages?: string[]; id: string }) {
   );
 }
 
-/** Overlap, lease minutes and review mode — shared by "New project" and the project's settings. */
+/** Overlap, lease minutes, review mode and gold rate — shared by "New project" and the project's settings. */
 export function SettingsFields({ value, onChange, errors = {} }: { value: SettingsValue; onChange: (v: SettingsValue) => void; errors?: Record<string, string[]> }) {
   const t = useT();
   const sample = value.review.mode === 'SAMPLE';
@@ -61,6 +63,21 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
           <option value="SAMPLE">{t('settings.reviewSample')}</option>
         </select>
         <FieldError messages={errors['review.mode'] ?? errors.review} id="err-review" />
+      </label>
+      <label className="form-row">
+        <span>{t('settings.goldRate')}</span>
+        <input
+          type="number"
+          min={0}
+          max={100}
+          step={1}
+          value={Math.round((value.goldRate ?? 0) * 100)}
+          onChange={(e) => onChange({ ...value, goldRate: Math.min(100, Math.max(0, Number(e.target.value))) / 100 })}
+          aria-invalid={!!errors.goldRate}
+          data-testid="settings-gold-rate"
+        />
+        <span className="small muted">{t('settings.goldRateHelp')}</span>
+        <FieldError messages={errors.goldRate} id="err-gold" />
       </label>
       {sample ? (
         <label className="form-row">

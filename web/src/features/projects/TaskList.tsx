@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { projects } from '../../api/endpoints';
-import { TASK_STATES, type TaskSummary } from '../../api/types';
+import { LISTED_STATES, type TaskSummary } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { STATE_KEYS } from './charts';
@@ -51,7 +51,7 @@ export function TaskList({ projectId }: { projectId: number }) {
           {t('tasks.filter')}{' '}
           <select aria-label={t('tasks.filter')} value={state} onChange={(e) => setState(e.target.value)} data-testid="task-state-filter">
             <option value="">{t('tasks.all')}</option>
-            {TASK_STATES.map((s) => (
+            {LISTED_STATES.map((s) => (
               <option key={s} value={s}>
                 {t(STATE_KEYS[s])}
               </option>

@@ -8,6 +8,7 @@ export const STATE_KEYS: Record<TaskState, MessageKey> = {
   SUBMITTED: 'state.SUBMITTED',
   REJECTED: 'state.REJECTED',
   APPROVED: 'state.APPROVED',
+  GOLD: 'state.GOLD',
 };
 
 function totalOf(counts: Partial<Counts> | undefined): number {
@@ -43,6 +44,12 @@ export function StateBar({ counts, showLegend = true, testId }: { counts: Partia
           <li data-testid="count-total">
             {t('progress.total')} <strong>{total}</strong>
           </li>
+          {counts?.GOLD ? (
+            <li data-testid="count-GOLD">
+              <span className="swatch state-GOLD" aria-hidden="true" />
+              {t('state.GOLD')} <strong>{counts.GOLD}</strong> <span className="small muted">{t('progress.goldApart')}</span>
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>

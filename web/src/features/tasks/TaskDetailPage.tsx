@@ -10,6 +10,8 @@ import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { reasonLabel } from '../labeling/reasons';
 import { STATE_KEYS } from '../projects/charts';
+import { GoldPanel } from './GoldPanel';
+import { useAuth } from '../../app/auth';
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   CREATE: 'event.CREATE',
@@ -25,6 +27,8 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   REVIEW_ASSIGN: 'event.REVIEW_ASSIGN',
   REVIEW_START: 'event.REVIEW_ASSIGN',
   PAUSE: 'event.PAUSE',
+  GOLD: 'event.GOLD',
+  SCORE: 'event.SCORE',
 };
 
 /** An event's detail for people: a reviewer's or skip reason first (it matters most), then the other keys. */
@@ -64,6 +68,10 @@ export function TaskDetailPage() {
   const projectId = task.data?.projectId;
   const project = useAsync(() => (projectId ? projects.get(projectId) : Promise.resolve(undefined)), [projectId]);
   const d = task.data;
+  const { hasRole } = useAuth();
+  const manages = project.data?.myRole === 'MANAGER' || hasRole('ADMIN');
+  // Only a task no one has worked on can become gold; a gold item stays editable (its reference can be replaced).
+  const goldEditable = !!d && (d.state === 'GOLD' || !d.assignments?.length);
   // An ASSIGN's reason says why the queue chose this task ("rework", "order"): show it in words.
   const eventDetail = (ev: TaskEvent) => {
     const det = ev.detail as Record<string, unknown> | null;
@@ -125,6 +133,7 @@ export function TaskDetailPage() {
                       <th scope="col">{t('review.labeler')}</th>
                       <th scope="col">{t('tasks.state')}</th>
                       <th scope="col">{t('task.lease')}</th>
+                      {d.state === 'GOLD' && manages ? <th scope="col" className="num">{t('gold.score')}</th> : null}
                     </tr>
                   </thead>
                   <tbody>
@@ -134,12 +143,18 @@ export function TaskDetailPage() {
                         <td>{actorName(a.labeler)}</td>
                         <td>{a.state}</td>
                         <td>{formatDate(a.leaseExpiresAt)}</td>
+                        {d.state === 'GOLD' && manages ? (
+                          <td className="num" title={a.goldFeedback?.map((f) => `${f.field}: ${f.feedback}`).join('\n') ?? ''}>
+                            {a.goldScore == null ? '–' : `${Math.round(a.goldScore * 100)}%`}
+                          </td>
+                        ) : null}
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </section>
             ) : null}
+            {manages && goldEditable && project.data ? <GoldPanel task={d} schema={project.data.schema} onChanged={() => { task.reload(); history.reload(); }} /> : null}
           </div>
           <section className="card" aria-labelledby="history-title">
             <h2 id="history-title">{t('task.history')}</h2>
