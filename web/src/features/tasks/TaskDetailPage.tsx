@@ -11,7 +11,6 @@ import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { reasonLabel } from '../labeling/reasons';
 import { STATE_KEYS } from '../projects/charts';
 import { GoldPanel } from './GoldPanel';
-import { useAuth } from '../../app/auth';
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   CREATE: 'event.CREATE',
@@ -68,8 +67,8 @@ export function TaskDetailPage() {
   const projectId = task.data?.projectId;
   const project = useAsync(() => (projectId ? projects.get(projectId) : Promise.resolve(undefined)), [projectId]);
   const d = task.data;
-  const { hasRole } = useAuth();
-  const manages = project.data?.myRole === 'MANAGER' || hasRole('ADMIN');
+  // Administrators are managers of every project (the server reports myRole MANAGER for them).
+  const manages = project.data?.myRole === 'MANAGER';
   // Only a task no one has worked on can become gold; a gold item stays editable (its reference can be replaced).
   const goldEditable = !!d && (d.state === 'GOLD' || !d.assignments?.length);
   // An ASSIGN's reason says why the queue chose this task ("rework", "order"): show it in words.

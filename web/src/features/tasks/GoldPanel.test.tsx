@@ -1,0 +1,86 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { TaskDetail } from '../../api/types';
+import { json, mockFetch, noContent, problem } from '../../test/fetchMock';
+import { renderPage } from '../../test/render';
+import { GoldPanel } from './GoldPanel';
+import { TaskDetailPage } from './TaskDetailPage';
+
+const schema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'] }] };
+
+function task(extra: Partial<TaskDetail> = {}): TaskDetail {
+  return { id: 7, projectId: 1, state: 'NEW', data: { text: '금리 인상' }, assignments: [], annotations: [], ...extra };
+}
+
+describe('gold panel', () => {
+  it('saves the reference entered with the field tools and reports success', async () => {
+    const user = userEvent.setup();
+    const changed = vi.fn();
+    const { callsTo } = mockFetch({
+      'PUT /api/v1/tasks/7/gold': () => json({ taskId: 7, projectId: 1, reference: { topic: '경제' }, answers: 0, meanScore: null }),
+    });
+    renderPage(<GoldPanel task={task()} schema={schema} onChanged={changed} />);
+    expect(screen.getByTestId('gold-status')).toHaveTextContent('Enter the reference answer');
+    await user.click(screen.getByRole('radio', { name: '경제' }));
+    await user.click(screen.getByTestId('gold-save'));
+    await waitFor(() => expect(changed).toHaveBeenCalled());
+    expect(callsTo('PUT', '/api/v1/tasks/7/gold')[0].body).toEqual({ reference: { topic: '경제' } });
+    expect(screen.getByRole('status')).toHaveTextContent('Reference saved');
+  });
+
+  it('shows the server’s 422 on the field it names', async () => {
+    const user = userEvent.setup();
+    mockFetch({
+      'PUT /api/v1/tasks/7/gold': () =>
+        problem(422, { title: 'Validation failed', detail: 'The reference breaks the label schema in 1 field(s)', errors: [{ field: 'reference.topic', message: 'is required' }] }),
+    });
+    renderPage(<GoldPanel task={task()} schema={schema} onChanged={() => {}} />);
+    await user.click(screen.getByTestId('gold-save'));
+    expect(await screen.findByText('is required')).toBeInTheDocument();
+  });
+
+  it('a gold item shows its reference, its answers, and can stop being gold', async () => {
+    const user = userEvent.setup();
+    const changed = vi.fn();
+    const { callsTo } = mockFetch({ 'DELETE /api/v1/tasks/7/gold': () => noContent() });
+    const gold = task({
+      state: 'GOLD',
+      goldReference: { topic: '사회' },
+      assignments: [
+        { id: 1, labeler: 'kim', state: 'SCORED', leaseExpiresAt: null, goldScore: 1 },
+        { id: 2, labeler: 'lee', state: 'SCORED', leaseExpiresAt: null, goldScore: 0 },
+      ],
+    });
+    renderPage(<GoldPanel task={gold} schema={schema} onChanged={changed} />);
+    expect(screen.getByTestId('gold-status')).toHaveTextContent('This task is a gold item');
+    expect(screen.getByTestId('gold-answers')).toHaveTextContent('2 answers, mean 50%');
+    expect(screen.getByRole('radio', { name: '사회' })).toBeChecked();
+    expect(screen.getByTestId('gold-save')).toHaveTextContent('Replace the reference');
+    await user.click(screen.getByTestId('gold-remove'));
+    await waitFor(() => expect(changed).toHaveBeenCalled());
+    expect(callsTo('DELETE', '/api/v1/tasks/7/gold')).toHaveLength(1);
+  });
+
+  it('appears on the task page for managers only, in Korean too', async () => {
+    mockFetch({
+      'GET /api/v1/tasks/7': () => json(task({ state: 'GOLD', goldReference: { topic: '경제' } })),
+      'GET /api/v1/tasks/7/history': () => json([]),
+      'GET /api/v1/projects/1': () => json({ id: 1, name: '뉴스', schema, myRole: 'MANAGER' }),
+    });
+    renderPage(<TaskDetailPage />, { route: '/tasks/7', path: '/tasks/:id', lang: 'ko' });
+    expect(await screen.findByTestId('gold-panel')).toHaveTextContent('정답 문항');
+    expect(screen.getByTestId('task-state')).toHaveTextContent('정답 문항');
+  });
+
+  it('is not offered to a reviewer', async () => {
+    mockFetch({
+      'GET /api/v1/tasks/7': () => json(task()),
+      'GET /api/v1/tasks/7/history': () => json([]),
+      'GET /api/v1/projects/1': () => json({ id: 1, name: '뉴스', schema, myRole: 'REVIEWER' }),
+    });
+    renderPage(<TaskDetailPage />, { route: '/tasks/7', path: '/tasks/:id' });
+    expect(await screen.findByText('금리 인상')).toBeInTheDocument();
+    expect(screen.queryByTestId('gold-panel')).toBeNull();
+  });
+});
