@@ -22,6 +22,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>when something could not be converted (a result with no matching field, an image region, further annotations),
  * the task's raw {@code annotations} and {@code predictions} are kept as {@code data.meta.labelstudio}, so nothing
  * of the file is lost. The LS task id is not kept: it means nothing outside that LS instance.</li>
+ * <li>a task with an annotation marked {@code "ground_truth": true} becomes a gold item (control task) with that
+ * annotation as its reference; its annotations and predictions are then not kept in the data ({@link #goldItem}).</li>
  * </ul>
  * Errors name the task by its 1-based position in the array, as {@code line}: "task 17: …".
  */
@@ -79,9 +81,35 @@ class LabelStudioFormat implements ImportFormat {
             @Override
             protected Item item(long number, JsonNode element) {
                 String sourceHash = hash(element); // first: the conversion cleans shared nodes in place
+                Item gold = goldItem(number, element, schema, sourceHash);
+                if (gold != null) return gold;
                 return new Item(number, task(element, schema), 0, sourceHash);
             }
         };
+    }
+
+    /**
+     * A task with an annotation marked {@code "ground_truth": true} (Label Studio's ground truth) becomes a gold item:
+     * that annotation, converted to our result shape, is its reference. Its other annotations and predictions are
+     * dropped, not kept in the data: the data is what labelers see, and it must not give the answer away.
+     */
+    static Item goldItem(long number, JsonNode task, JsonNode schema, String sourceHash) {
+        if (!task.isObject() || !(task.get("data") instanceof ObjectNode data)) return null;
+        JsonNode annotations = task.get("annotations");
+        if (annotations == null || !annotations.isArray()) return null;
+        for (int i = 0; i < annotations.size(); i++) {
+            JsonNode a = annotations.get(i);
+            if (!a.path("ground_truth").asBoolean(false) || a.path("was_cancelled").asBoolean(false)) continue;
+            String at = "annotations[" + i + "]";
+            LabelStudio.Converted converted = LabelStudio.toOurs(a.get("result"), schema, data, at);
+            if (!converted.complete() || converted.result().isEmpty()) {
+                throw new Utf8Lines.BadLine(at + " is the ground truth, but not all of its results fit a field of the"
+                        + " project's schema, so it cannot be a gold item's reference");
+            }
+            return ImportFormat.Item.gold(number, (ObjectNode) Texts.clean(data), 0, sourceHash,
+                    Texts.clean(converted.result()));
+        }
+        return null;
     }
 
     static ObjectNode task(JsonNode task, JsonNode schema) {

@@ -111,4 +111,25 @@ class GoldImportExportTest {
         assertThat(counts.get("total").asLong()).isZero();
         assertThat(counts.get("GOLD").asLong()).isZero();
     }
+
+    @Test
+    void labelStudioGroundTruthBecomesAGoldItemWithoutGivingTheAnswerAway() {
+        String file = """
+                [{"data": {"text": "환율 급등"},
+                  "annotations": [{"ground_truth": true, "result": [{"id": "c1", "from_name": "topic", "to_name": "text",
+                                   "type": "choices", "value": {"choices": ["경제"]}}]}]},
+                 {"data": {"text": "국회 개원"},
+                  "annotations": [{"result": [{"id": "c2", "from_name": "topic", "to_name": "text",
+                                   "type": "choices", "value": {"choices": ["정치"]}}]}]}]""";
+        JsonNode job = Jobs.importFile(manager.api(), projectId, "labelstudio", file.getBytes(UTF_8));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        JsonNode gold = manager.api().get("/api/v1/projects/" + projectId + "/tasks?state=GOLD").expect(200).json();
+        assertThat(gold.get("total").asLong()).isEqualTo(1);
+        JsonNode task = manager.api().get("/api/v1/tasks/" + gold.get("items").get(0).get("id").asLong()).expect(200).json();
+        assertThat(task.get("goldReference").get("topic").asString()).isEqualTo("경제");
+        assertThat(task.get("data").toString()).isEqualTo("{\"text\":\"환율 급등\"}");
+        // The ordinary task keeps its annotation as a prediction, as before.
+        JsonNode work = manager.api().get("/api/v1/projects/" + projectId + "/tasks?state=NEW").expect(200).json();
+        assertThat(work.get("items").get(0).get("data").get("prediction").get("topic").asString()).isEqualTo("정치");
+    }
 }
