@@ -1,6 +1,7 @@
 // The whole loop in a real browser against the real jar:
 // accounts → project with a choice schema → members → JSONL import → labeling with hotkeys → review
-// (approve 2, reject 1 with a reason) → rework → approval → export download → task history.
+// (approve 2, reject 1 with a reason) → rework → approval → export download → task history; a gold item imported
+// beside the work stays out of its progress and its export, and shows on the quality tab.
 //
 // Run: npm run e2e   (needs the jar: ../target/labelcrew.jar or LABELCREW_JAR, and Chromium at /usr/bin/chromium
 // or CHROMIUM_PATH). A missing browser or jar is a failure, never a skip: CI installs both.
@@ -35,6 +36,8 @@ const SENTENCES = [
   { text: '주말 동안 전국에 미세먼지가 심해 외출을 자제하라는 권고가 내려졌다.', topic: '사회', key: '3', slip: '2' },
 ];
 const REJECT_REASON = '미세먼지 기사는 사회 분야입니다.';
+// A gold item (control task) with its reference: imported with the data, never labeled here (gold rate 0).
+const GOLD = { text: '한국은행이 기준금리를 동결했다.', topic: '경제' };
 const OPTIONS = ['정치', '경제', '사회'];
 
 const USERS = {
@@ -106,7 +109,10 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
 
     // import: a JSONL file of the three sentences
     const jsonl = path.join(env.dataDir, '뉴스.jsonl');
-    writeFileSync(jsonl, SENTENCES.map((s, i) => JSON.stringify({ text: s.text, source: `news-${i + 1}` })).join('\n') + '\n');
+    writeFileSync(
+      jsonl,
+      [...SENTENCES.map((s, i) => JSON.stringify({ text: s.text, source: `news-${i + 1}` })), JSON.stringify({ data: { text: GOLD.text }, gold: { topic: GOLD.topic } })].join('\n') + '\n',
+    );
     await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
     await mp.getByLabel('파일', { exact: true }).setInputFiles(jsonl);
     assert.equal(await mp.getByLabel('형식', { exact: true }).inputValue(), 'jsonl', 'the format follows the file name');
@@ -115,11 +121,12 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await waitForJobDone(mp.getByTestId('import-panel'), 'import-job');
     const bar = mp.getByRole('progressbar', { name: '가져오기 진행률' });
     assert.equal(await bar.getAttribute('aria-valuenow'), await bar.getAttribute('aria-valuemax'), 'the import progress bar is full');
-    await importJob.getByText('3건 중 3건 가져옴, 0건 거부').waitFor();
+    await importJob.getByText('4건 중 4건 가져옴, 0건 거부').waitFor();
     await shot(mp, '03-import-done');
     await mp.getByRole('tab', { name: '진행 현황' }).click();
     await mp.getByTestId('count-total').filter({ hasText: '3' }).waitFor();
     await mp.getByTestId('count-NEW').filter({ hasText: '3' }).waitFor();
+    await mp.getByTestId('count-GOLD').filter({ hasText: '1' }).waitFor(); // beside the progress, not in its total
     await shot(mp, '04-overview');
 
     // ---- labeler: three tasks with hotkeys + Enter (one slip) ----
@@ -217,7 +224,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     const file = path.join(env.dataDir, 'export.jsonl');
     await download.saveAs(file);
     const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
-    assert.equal(lines.length, 3, 'one line per approved task');
+    assert.equal(lines.length, 3, 'one line per approved task (the gold item is never exported)');
     const exported = lines.map((l) => JSON.parse(l));
     for (const s of SENTENCES) {
       const row = exported.find((r) => r.data?.text === s.text);
@@ -237,5 +244,11 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await history.getByText(REJECT_REASON).waitFor();
     await mp.getByTestId('task-state').filter({ hasText: '승인됨' }).waitFor();
     await shot(mp, '08-task-history');
+
+    // ---- manager: the quality tab reports the gold item (no answers yet at gold rate 0) ----
+    await mp.goBack();
+    await mp.getByRole('tab', { name: '품질' }).click();
+    await mp.getByTestId('gold-summary').filter({ hasText: '정답 문항 1개 · 답변 0건' }).waitFor();
+    await shot(mp, '09-quality');
   });
 });
