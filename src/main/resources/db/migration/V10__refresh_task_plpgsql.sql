@@ -18,13 +18,12 @@ BEGIN
     SELECT p.overlap, t.held, t.approved, t.state INTO v_overlap, v_held, v_approved, v_state
     FROM task t JOIN project p ON p.id = t.project_id
     WHERE t.id = p_task
+      -- A gold item (V9) holds no slots and has no workflow state: left alone, and not locked either (the labelers
+      -- being handed it hold it FOR SHARE).
+      AND t.state <> 'GOLD'
     FOR NO KEY UPDATE OF t;  -- what an UPDATE of non-key columns takes: foreign-key checks (KEY SHARE) pass
     IF NOT FOUND THEN
         RETURN NULL;
-    END IF;
-    -- A gold item (V9) holds no slots and has no workflow state: left alone.
-    IF v_state = 'GOLD' THEN
-        RETURN v_state;
     END IF;
 
     SELECT count(*) FILTER (WHERE state IN ('LEASED', 'SUBMITTED', 'IN_REVIEW', 'REJECTED', 'APPROVED')) AS held,
