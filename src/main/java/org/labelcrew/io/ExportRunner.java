@@ -124,8 +124,15 @@ class ExportRunner {
             c.setReadOnly(true);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try (var s = c.createStatement()) {
-                // The joins and the task-order sort of a big project spill to disk with the default 4 MB.
-                s.execute("SET LOCAL work_mem = '128MB'");
+                // A plan that streams: tasks in id order from the index, each joined to its approved assignments and
+                // annotations by index lookups, so the first rows reach us at once and the file is written while
+                // the database still reads. The planner's own choice for a big project (hash joins, then sorting a
+                // million rows, 300 MB spilled to disk) sends nothing for five seconds, and the two halves of the
+                // work then run one after the other instead of side by side (measured at 1M tasks: 10 s → 7 s).
+                // No parallel workers: the other core is the one that writes the file.
+                s.execute("SET LOCAL enable_hashjoin = off");
+                s.execute("SET LOCAL enable_mergejoin = off");
+                s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
                  ExportFormat.Writer writer = format.open(out, new ExportFormat.Context(job.schema(), job.options()))) {
