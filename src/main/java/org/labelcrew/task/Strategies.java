@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * <li>{@code rework} (10) — work a reviewer rejected goes back to its labeler first;</li>
  * <li>{@code held-lease} (20) — a lease the labeler still holds is handed back (a reload, a second tab);</li>
  * <li>{@code returned-draft} (30) — an expired lease comes back to the same labeler with their draft;</li>
- * <li>{@code gold} (40) — a gold item (control task) this labeler has not been handed, whenever their gold share
- * would otherwise fall below the project's gold rate; passes at no cost when the rate is 0 or there is no gold;</li>
+ * <li>{@code gold} (40) — a gold item (control task) this labeler has not been handed (or skipped once), whenever
+ * their gold share would otherwise fall below the project's gold rate; passes at no cost when the rate is 0 or there
+ * is no gold;</li>
  * <li>{@code overlap} / {@code order} (50) — breadth-first: the task closest to its overlap, then priority, then
  * import order ({@code order} when it opens a task no one holds yet). Gold items are never ordinary work.</li>
  * </ol>
@@ -152,6 +153,18 @@ final class Strategies {
      * labeler's assignments in the project. At rate 0.25 that is G O O O G O O O …: the first task, then every fourth.
      * Each labeler meets the gold items in their own order (a hash of item and labeler), so labelers cannot pass the
      * answers of "the first gold item" around. With no unanswered gold item left, the chain goes on to overlap.
+     * <p>
+     * Skips. A skip is not an answer, and skipping must not be a way around the control tasks:
+     * <ul>
+     * <li>The share counts only what the labeler answered or holds: a skipped task, gold or not, is in neither
+     * {@code gold} nor {@code all}. Skipping a gold item therefore leaves gold due, and the next task is gold again
+     * (another item, when there is one) — skipping never lowers the number of gold answers a labeler gives.</li>
+     * <li>A gold item skipped once comes back later: after the fresh gold items, the one skipped longest ago first, on
+     * the same assignment (draft kept).</li>
+     * <li>A gold item skipped a second time is left for good and from then on counts as served (in {@code gold} and
+     * {@code all}) though never scored: one broken or unanswerable item cannot lock a labeler out of the work. Managers
+     * see each labeler's skipped gold items in the quality report ({@code perLabeler[].skipped}).</li>
+     * </ul>
      */
     @Component
     @Order(40)
@@ -174,8 +187,11 @@ final class Strategies {
             if (!project.servesGold()) return OptionalLong.empty(); // the common case: no query at all
             record Share(long all, long gold) {
             }
+            // A skip counts nowhere, except a gold item's second (final) skip, which counts as served.
             Share share = jdbc.sql("""
-                    SELECT count(*), count(*) FILTER (WHERE gold) FROM assignment WHERE project_id = :p AND labeler_id = :me""")
+                    SELECT count(*) FILTER (WHERE state <> 'SKIPPED' OR (gold AND skips >= 2)),
+                           count(*) FILTER (WHERE gold AND (state <> 'SKIPPED' OR skips >= 2))
+                    FROM assignment WHERE project_id = :p AND labeler_id = :me""")
                     .param("p", project.id()).param("me", labelerId)
                     .query((rs, i) -> new Share(rs.getLong(1), rs.getLong(2))).single();
             if (!due(project.goldRate(), share.all(), share.gold())) return OptionalLong.empty();
@@ -189,13 +205,29 @@ final class Strategies {
                     LIMIT 1 FOR SHARE OF t SKIP LOCKED""")
                     .param("p", project.id()).param("me", labelerId)
                     .query(Long.class).optional().orElse(null);
-            if (taskId == null) return OptionalLong.empty();
+            if (taskId == null) return reoffer(project, labelerId, now, leaseUntil);
             return OptionalLong.of(jdbc.sql("""
                     INSERT INTO assignment (task_id, project_id, labeler_id, state, lease_expires_at, created_at, updated_at, gold)
                     VALUES (:t, :p, :me, 'LEASED', :until, :now, :now, true) RETURNING id""")
                     .param("t", taskId).param("p", project.id()).param("me", labelerId)
                     .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
                     .query(Long.class).single());
+        }
+
+        /**
+         * No fresh gold item left: a gold item this labeler skipped once comes back, the one skipped longest ago
+         * first. (It has an assignment, so it cannot stop being gold meanwhile: GoldItems refuses that with 409.)
+         */
+        private OptionalLong reoffer(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
+            return toOptional(jdbc.sql("""
+                    UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
+                    WHERE id = (SELECT id FROM assignment
+                                WHERE project_id = :p AND labeler_id = :me AND gold AND state = 'SKIPPED' AND skips < 2
+                                ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING id""")
+                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                    .param("p", project.id()).param("me", labelerId)
+                    .query(Long.class).optional().orElse(null));
         }
     }
 

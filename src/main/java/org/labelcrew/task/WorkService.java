@@ -142,7 +142,10 @@ public class WorkService {
         return new Submitted(assignmentId, state, annotationId, version);
     }
 
-    /** Gives the slot back; the labeler will not be offered this task again. */
+    /**
+     * Gives the slot back; the labeler will not be offered this task again — except a gold item skipped for the first
+     * time, which the gold link offers once more after the fresh ones ({@link Strategies.Gold}).
+     */
     @Transactional
     public void skip(long assignmentId, String reason, CurrentUser user) {
         Instant now = clock.instant();
@@ -150,7 +153,8 @@ public class WorkService {
         String why = reason == null || reason.isBlank() ? null : reason.trim();
         if (why != null && why.length() > 1000) throw ApiException.invalid("reason", "at most 1000 characters");
         jdbc.sql("""
-                UPDATE assignment SET state = 'SKIPPED', skip_reason = :r, lease_expires_at = NULL, updated_at = :now
+                UPDATE assignment SET state = 'SKIPPED', skip_reason = :r, lease_expires_at = NULL, updated_at = :now,
+                       skips = skips + 1
                 WHERE id = :id""")
                 .param("r", why).param("now", Timestamp.from(now)).param("id", assignmentId).update();
         jdbc.sql("SELECT refresh_task(:t)").param("t", a.taskId()).query().rowSet();
