@@ -33,7 +33,8 @@ public class QualityService {
             List<FieldGold> perField) {
     }
 
-    public record LabelerGold(long accountId, String username, long answers, Double meanScore) {
+    /** {@code skipped}: gold items the labeler skipped and has not answered (skipping does not dodge gold: see task.Strategies). */
+    public record LabelerGold(long accountId, String username, long answers, Double meanScore, long skipped) {
     }
 
     public record FieldGold(String field, String type, long answers, Double meanScore) {
@@ -48,16 +49,20 @@ public class QualityService {
         double rate = access.settings(projectId).goldRate();
         long items = jdbc.sql("SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = :p AND state = 'GOLD'")
                 .param("p", projectId).query(Long.class).single();
+        // A labeler who only skipped gold has no mean: listed first, beside the lowest scores, as needing attention.
         List<LabelerGold> perLabeler = jdbc.sql("""
-                SELECT a.labeler_id, acc.username, count(*), avg(a.gold_score)
+                SELECT a.labeler_id, acc.username, count(*) FILTER (WHERE a.state = 'SCORED') AS answers,
+                       avg(a.gold_score) FILTER (WHERE a.state = 'SCORED') AS mean,
+                       count(*) FILTER (WHERE a.state = 'SKIPPED') AS skipped
                 FROM assignment a JOIN account acc ON acc.id = a.labeler_id
-                WHERE a.project_id = :p AND a.state = 'SCORED'
-                GROUP BY a.labeler_id, acc.username ORDER BY avg(a.gold_score), acc.username""")
+                WHERE a.project_id = :p AND a.gold AND a.state IN ('SCORED', 'SKIPPED')
+                GROUP BY a.labeler_id, acc.username ORDER BY mean NULLS FIRST, acc.username""")
                 .param("p", projectId)
-                .query((rs, i) -> new LabelerGold(rs.getLong(1), rs.getString(2), rs.getLong(3), round(rs.getDouble(4))))
+                .query((rs, i) -> new LabelerGold(rs.getLong(1), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4) == null ? null : round(rs.getDouble(4)), rs.getLong(5)))
                 .list();
         long answers = perLabeler.stream().mapToLong(LabelerGold::answers).sum();
-        Double mean = answers == 0 ? null : round(perLabeler.stream()
+        Double mean = answers == 0 ? null : round(perLabeler.stream().filter(l -> l.meanScore() != null)
                 .mapToDouble(l -> l.meanScore() * l.answers()).sum() / answers);
         // Per field: the scored fields of every answer's feedback (fields without a scorer carry no score).
         List<FieldGold> perField = jdbc.sql("""
