@@ -287,6 +287,101 @@ class GoldItemsTest {
     }
 
     @Test
+    void skippedGoldIsNotAnAnswerComesBackOnceAndASecondSkipIsFinal() {
+        Team t = team(1, "\"overlap\": 1, \"goldRate\": 0.25");
+        List<Long> goldIds = fx.tasks(t.projectId(), "금 하나", "금 둘");
+        List<Long> work = fx.tasks(t.projectId(), java.util.stream.IntStream.range(0, 8)
+                .mapToObj(i -> "일반 문장 " + i).toArray(String[]::new));
+        gold(t.manager(), goldIds, "경제");
+        User labeler = t.labelers().get(0);
+
+        // 1. Gold first; the labeler skips it.
+        JsonNode first = next(labeler, t.projectId()).expect(200).json();
+        assertThat(first.get("reason").asString()).isEqualTo("gold");
+        long skippedTask = first.get("taskId").asLong();
+        long skippedAssignment = first.get("assignmentId").asLong();
+        labeler.api().post("/api/v1/assignments/" + skippedAssignment + "/skip", "{\"reason\": \"모르겠음\"}").expect(204);
+
+        // 2. A skip is not an answer: gold is still due, and the other gold item comes at once.
+        JsonNode second = next(labeler, t.projectId()).expect(200).json();
+        assertThat(second.get("reason").asString()).isEqualTo("gold");
+        assertThat(second.get("taskId").asLong()).isNotEqualTo(skippedTask).isIn(goldIds);
+        labeler.api().post("/api/v1/assignments/" + second.get("assignmentId").asLong() + "/submit", topic("경제"))
+                .expect(200);
+
+        // 3. One gold answer in one task: three ordinary tasks until the share falls below 0.25 again.
+        for (int i = 0; i < 3; i++) {
+            JsonNode lease = next(labeler, t.projectId()).expect(200).json();
+            assertThat(lease.get("reason").asString()).as("ordinary task %d", i).isEqualTo("order");
+            labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("정치"))
+                    .expect(200);
+        }
+
+        // 4. Gold due, no fresh gold item left: the skipped one comes back, on the same assignment.
+        JsonNode back = next(labeler, t.projectId()).expect(200).json();
+        assertThat(back.get("reason").asString()).isEqualTo("gold");
+        assertThat(back.get("taskId").asLong()).isEqualTo(skippedTask);
+        assertThat(back.get("assignmentId").asLong()).isEqualTo(skippedAssignment);
+        labeler.api().post("/api/v1/assignments/" + skippedAssignment + "/skip", "{\"reason\": \"또 모르겠음\"}").expect(204);
+
+        // 5. A second skip is final: it counts as served (no gold loop), and the item never comes back.
+        List<Long> rest = new ArrayList<>();
+        while (true) {
+            Api.Response r = next(labeler, t.projectId());
+            if (r.status() == 204) break;
+            JsonNode lease = r.expect(200).json();
+            assertThat(lease.get("reason").asString()).isEqualTo("order");
+            rest.add(lease.get("taskId").asLong());
+            labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("정치"))
+                    .expect(200);
+        }
+        assertThat(rest).hasSize(5).doesNotContainAnyElementsOf(goldIds);
+        assertThat(work).containsAll(rest);
+        Map<String, Object> row = fx.jdbc().sql("SELECT state, skips, gold_score FROM assignment WHERE id = :a")
+                .param("a", skippedAssignment).query().singleRow();
+        assertThat(row.get("state")).isEqualTo("SKIPPED");
+        assertThat(((Number) row.get("skips")).intValue()).isEqualTo(2);
+        assertThat(row.get("gold_score")).isNull();
+
+        // Scored: the one answered item only. The manager sees the skipped gold item beside it.
+        JsonNode me = labeler.api().get("/api/v1/me/quality?projectId=" + t.projectId()).expect(200).json();
+        assertThat(me.get("answers").asLong()).isEqualTo(1);
+        JsonNode per = t.manager().api().get("/api/v1/projects/" + t.projectId() + "/quality").expect(200).json()
+                .get("gold").get("perLabeler");
+        assertThat(per).hasSize(1);
+        assertThat(per.get(0).get("answers").asLong()).isEqualTo(1);
+        assertThat(per.get(0).get("skipped").asLong()).isEqualTo(1);
+        assertThat(per.get(0).get("meanScore").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void aLabelerWhoOnlySkipsGoldIsListedFirstWithNoMean() {
+        Team t = team(2, "\"goldRate\": 1");
+        long goldId = fx.tasks(t.projectId(), "금").get(0);
+        gold(t.manager(), List.of(goldId), "경제");
+        User answers = t.labelers().get(0);
+        User skipper = t.labelers().get(1);
+        JsonNode a = next(answers, t.projectId()).expect(200).json();
+        answers.api().post("/api/v1/assignments/" + a.get("assignmentId").asLong() + "/submit", topic("정치")).expect(200);
+        for (int i = 0; i < 2; i++) {
+            JsonNode s = next(skipper, t.projectId()).expect(200).json();
+            assertThat(s.get("taskId").asLong()).isEqualTo(goldId);
+            skipper.api().post("/api/v1/assignments/" + s.get("assignmentId").asLong() + "/skip", "{}").expect(204);
+        }
+        next(skipper, t.projectId()).expect(204);
+
+        JsonNode g = t.manager().api().get("/api/v1/projects/" + t.projectId() + "/quality").expect(200).json().get("gold");
+        assertThat(g.get("answers").asLong()).isEqualTo(1);
+        assertThat(g.get("meanScore").asDouble()).isEqualTo(0.0);
+        JsonNode per = g.get("perLabeler");
+        assertThat(per.get(0).get("accountId").asLong()).isEqualTo(skipper.id());
+        assertThat(per.get(0).get("answers").asLong()).isZero();
+        assertThat(per.get(0).get("meanScore").isNull()).isTrue();
+        assertThat(per.get(0).get("skipped").asLong()).isEqualTo(1);
+        assertThat(per.get(1).get("accountId").asLong()).isEqualTo(answers.id());
+    }
+
+    @Test
     void goldIsDueWhileTheShareStaysBelowTheRate() {
         assertThat(Strategies.Gold.due(0.25, 0, 0)).isTrue();
         assertThat(Strategies.Gold.due(0.25, 1, 1)).isFalse();
