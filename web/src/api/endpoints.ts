@@ -10,6 +10,7 @@ import type {
   LabelSchema,
   Me,
   Member,
+  MyQuality,
   NextReview,
   NextTask,
   Page,
@@ -31,6 +32,11 @@ export const auth = {
   login: (username: string, password: string) => api.post<Me>('/auth/login', { username, password }),
   logout: () => api.post<void>('/auth/logout'),
   me: () => api.get<Me>('/me'),
+};
+
+/** The signed-in person's own figures. */
+export const mine = {
+  quality: (projectId: number) => api.get<MyQuality>('/me/quality', { query: { projectId } }),
 };
 
 export const tokens = {

@@ -262,7 +262,26 @@ export interface GoldQuality {
   items: number;
   answers: number;
   meanScore: number | null;
-  perLabeler: { accountId: number; username: string; answers: number; meanScore: number }[];
+  /** `meanScore` null for a labeler who only skipped gold; `skipped`: gold items skipped and not answered. */
+  perLabeler: { accountId: number; username: string; answers: number; meanScore: number | null; skipped?: number }[];
+  perField: { field: string; type: string; answers: number; meanScore: number }[];
+}
+
+/**
+ * GET /me/quality?projectId=: the caller's own gold accuracy. Figures move in whole steps of `step` answers (the
+ * newest `answers - counted` wait for theirs), so no single answer's score can be read off; no reference, no task.
+ */
+export interface MyQuality {
+  projectId: number;
+  goldRate: number;
+  step: number;
+  answers: number;
+  counted: number;
+  pending: number;
+  meanScore: number | null;
+  recent: { answers: number; meanScore: number | null };
+  /** Mean of each step of answers, oldest first; `through` is the last answer number of the step. */
+  trend: { through: number; meanScore: number }[];
   perField: { field: string; type: string; answers: number; meanScore: number }[];
 }
 

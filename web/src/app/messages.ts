@@ -135,6 +135,26 @@ export const messages = {
   'quality.perLabeler': { ko: '작업자별 정확도', en: 'Accuracy per labeler' },
   'quality.perField': { ko: '항목별 정확도', en: 'Accuracy per field' },
   'quality.answers': { ko: '답변 {n}건', en: '{n} answers' },
+  'quality.skipped': { ko: '건너뜀 {n}건', en: '{n} skipped' },
+  'myQuality.title': { ko: '내 정확도', en: 'My quality' },
+  'myQuality.intro': {
+    ko: '정답 문항(작업의 약 {rate})에 낸 내 답변의 점수입니다. 어느 작업이 정답 문항이었는지와 정답은 보여 주지 않습니다.',
+    en: 'How your answers to gold items (about {rate} of your tasks) score. Which tasks were gold, and their answers, stay hidden.',
+  },
+  'myQuality.accuracy': { ko: '정확도', en: 'Accuracy' },
+  'myQuality.counted': { ko: '정답 문항 답변 {counted}건 기준', en: 'Based on {counted} gold answers' },
+  'myQuality.pending': {
+    ko: '{n}건 더 답하면 갱신됩니다 ({step}건 단위)',
+    en: 'Updates after {n} more gold answers (in steps of {step})',
+  },
+  'myQuality.none': {
+    ko: '아직 수치가 없습니다. 정답 문항에 {step}건 답하면 나타납니다 (지금 {n}건).',
+    en: 'No figures yet: they appear after {step} gold answers ({n} so far).',
+  },
+  'myQuality.recent': { ko: '최근 {n}건 {score}', en: 'Last {n}: {score}' },
+  'myQuality.trend': { ko: '{step}건 단위 추이', en: 'Trend, in steps of {step} answers' },
+  'myQuality.trendPoint': { ko: '{through}번째 답변까지 {score}', en: 'up to answer {through}: {score}' },
+  'myQuality.perField': { ko: '항목별 정확도', en: 'Accuracy per field' },
 
   // members
   'members.title': { ko: '참여자', en: 'Members' },

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { ExportPanel } from '../imports/ExportPanel';
 import { ImportPanel } from '../imports/ImportPanel';
+import { MyQualityCard } from '../quality/MyQualityCard';
 import { StateBar, ThroughputChart } from './charts';
 import { MembersPanel } from './MembersPanel';
 import { QualityPanel } from './QualityPanel';
@@ -126,6 +127,7 @@ function Overview({ project, onRefresh }: { project: Project; onRefresh: () => v
   const forbidden = stats.error instanceof ApiError && stats.error.status === 403;
   return (
     <div className="stack">
+      {project.myRole === 'LABELER' ? <MyQualityCard projectId={project.id} /> : null}
       <section className="card" aria-labelledby="progress-title">
         <div className="row space-between">
           <h2 id="progress-title">{t('progress.title')}</h2>

@@ -27,17 +27,17 @@ export function GoldChart({ gold }: { gold: GoldQuality }) {
         ))}
         {rows.map((r, i) => {
           const y = pad.t + i * rowH;
-          const w = r.meanScore * plotW;
+          const w = (r.meanScore ?? 0) * plotW;
           return (
             <g key={r.accountId} data-testid="gold-bar">
               <text x={pad.l - 8} y={y + rowH / 2 + 4} textAnchor="end" className="axis">
                 {r.username}
               </text>
-              <rect x={pad.l} y={y + 4} width={Math.max(w, 2)} height={rowH - 8} className={`bar ${r.meanScore < 0.7 ? 'low' : 'approved'}`}>
+              <rect x={pad.l} y={y + 4} width={Math.max(w, 2)} height={rowH - 8} className={`bar ${r.meanScore == null || r.meanScore < 0.7 ? 'low' : 'approved'}`}>
                 <title>{`${r.username}: ${pct(r.meanScore)}`}</title>
               </rect>
               <text x={pad.l + plotW + 6} y={y + rowH / 2 + 4} className="axis">
-                {`${pct(r.meanScore)} · ${t('quality.answers', { n: r.answers })}`}
+                {`${pct(r.meanScore)} · ${t('quality.answers', { n: r.answers })}${r.skipped ? ` · ${t('quality.skipped', { n: r.skipped })}` : ''}`}
               </text>
             </g>
           );
