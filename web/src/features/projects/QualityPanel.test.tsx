@@ -16,7 +16,7 @@ const quality: Quality = {
     answers: 4,
     meanScore: 0.75,
     perLabeler: [
-      { accountId: 2, username: 'lee', answers: 2, meanScore: 0.5 },
+      { accountId: 2, username: 'lee', answers: 2, meanScore: 0.5, skipped: 1 },
       { accountId: 1, username: 'kim', answers: 2, meanScore: 1 },
     ],
     perField: [{ field: 'topic', type: 'choice', answers: 4, meanScore: 0.75 }],
@@ -31,7 +31,8 @@ describe('quality panel', () => {
     const bars = screen.getAllByTestId('gold-bar');
     expect(bars).toHaveLength(2);
     expect(bars[0]).toHaveTextContent('lee');
-    expect(bars[0]).toHaveTextContent('50% · 2 answers');
+    expect(bars[0]).toHaveTextContent('50% · 2 answers · 1 skipped');
+    expect(bars[1]).not.toHaveTextContent('skipped');
     expect(bars[0].querySelector('rect')?.getAttribute('class')).toContain('low');
     expect(bars[1].querySelector('rect')?.getAttribute('width')).toBe(String(640 - 150 - 130));
     const chart = screen.getByRole('img', { name: /Accuracy per labeler/ });
