@@ -50,15 +50,7 @@ final class Strategies {
         }
 
         public OptionalLong pick(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
-            return toOptional(jdbc.sql("""
-                    UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
-                    WHERE id = (SELECT id FROM assignment
-                                WHERE project_id = :p AND labeler_id = :me AND state = 'REJECTED'
-                                ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                    RETURNING id""")
-                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
-                    .param("p", project.id()).param("me", labelerId)
-                    .query(Long.class).optional().orElse(null));
+            return reopenOldest(jdbc, "state = 'REJECTED'", project, labelerId, now, leaseUntil);
         }
     }
 
@@ -219,15 +211,7 @@ final class Strategies {
          * first. (It has an assignment, so it cannot stop being gold meanwhile: GoldItems refuses that with 409.)
          */
         private OptionalLong reoffer(ProjectSettings project, long labelerId, Instant now, Instant leaseUntil) {
-            return toOptional(jdbc.sql("""
-                    UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
-                    WHERE id = (SELECT id FROM assignment
-                                WHERE project_id = :p AND labeler_id = :me AND gold AND state = 'SKIPPED' AND skips < 2
-                                ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-                    RETURNING id""")
-                    .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
-                    .param("p", project.id()).param("me", labelerId)
-                    .query(Long.class).optional().orElse(null));
+            return reopenOldest(jdbc, "gold AND state = 'SKIPPED' AND skips < 2", project, labelerId, now, leaseUntil);
         }
     }
 
@@ -282,6 +266,24 @@ final class Strategies {
                     .param("untilText", leaseUntil.toString())
                     .query(Long.class).optional().orElse(null));
         }
+    }
+
+    /**
+     * Leases again the labeler's own assignment that has waited longest of those {@code which} picks — work a reviewer
+     * rejected, or a gold item skipped once. {@code which} is a fixed condition over assignment columns written in
+     * this class, never input.
+     */
+    static OptionalLong reopenOldest(JdbcClient jdbc, String which, ProjectSettings project, long labelerId, Instant now,
+            Instant leaseUntil) {
+        return toOptional(jdbc.sql("""
+                UPDATE assignment SET state = 'LEASED', lease_expires_at = :until, updated_at = :now
+                WHERE id = (SELECT id FROM assignment
+                            WHERE project_id = :p AND labeler_id = :me AND (%s)
+                            ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING id""".formatted(which))
+                .param("until", Timestamp.from(leaseUntil)).param("now", Timestamp.from(now))
+                .param("p", project.id()).param("me", labelerId)
+                .query(Long.class).optional().orElse(null));
     }
 
     static OptionalLong toOptional(Long id) {
