@@ -1,4 +1,4 @@
--- refresh_task, rewritten in PL/pgSQL. Same rule as before (V1, V9: gold items left alone), three differences:
+-- refresh_task, rewritten in PL/pgSQL. Same rule as before (V1), gold items (V9) left alone; three differences:
 --  * PL/pgSQL keeps its plans for the session; the SQL-language version was planned again on every call
 --    (measured with pgbench: 0.46 ms a call before, 0.12–0.20 ms after). It runs after every next-task, submit,
 --    skip and review decision.
