@@ -32,9 +32,11 @@ public class AccountService {
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final TokenService tokens;
 
-    AccountService(JdbcClient jdbc, PasswordEncoder passwords, Clock clock) {
+    AccountService(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, TokenService tokens) {
         this.jdbc = jdbc;
+        this.tokens = tokens;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -119,8 +121,10 @@ public class AccountService {
     }
 
     /**
-     * Changes an account. Deactivating it or changing its roles ends its browser sessions, so nobody keeps rights
-     * they no longer have; its API tokens stop working at once because every token request checks the account.
+     * Changes an account. Deactivating it, changing its roles or resetting its password ends all its browser sessions
+     * at once, on every instance (sessions live in PostgreSQL under the account's username), so nobody keeps rights
+     * they no longer have. A password reset also revokes its API tokens; deactivation and role changes reach tokens
+     * at once because every token request reads the account.
      */
     @Transactional
     public Account update(long id, AccountChange change, CurrentUser actor) {
@@ -146,10 +150,16 @@ public class AccountService {
                 .param("hash", change.password() == null ? null : passwords.encode(change.password()))
                 .param("id", id).update();
         Account after = get(id);
-        if (!after.active() || !after.roles().equals(before.roles())) {
-            jdbc.sql("DELETE FROM spring_session WHERE principal_name = :u").param("u", after.username()).update();
+        if (!after.active() || !after.roles().equals(before.roles()) || change.password() != null) {
+            endSessions(after.username());
         }
+        if (change.password() != null) tokens.revokeAll(id);
         return after;
+    }
+
+    /** Ends every browser session of an account, on every instance: the next request of each answers 401. */
+    void endSessions(String username) {
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :u").param("u", username).update();
     }
 
     /**

@@ -2,9 +2,20 @@ package org.labelcrew.account;
 
 import java.io.Serializable;
 import java.util.Set;
+import org.springframework.security.core.AuthenticatedPrincipal;
 
-/** The signed-in account as every feature sees it (the Spring Security principal). */
-public record CurrentUser(long id, String username, String displayName, Set<Role> roles) implements Serializable {
+/**
+ * The signed-in account as every feature sees it (the Spring Security principal). Its {@link #getName() name} is the
+ * username: Spring Session stores it as the session's principal name, which is how every session of an account is
+ * found and ended when its roles, activity or password change.
+ */
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles)
+        implements Serializable, AuthenticatedPrincipal {
+
+    @Override
+    public String getName() {
+        return username;
+    }
 
     public boolean has(Role role) {
         return roles.contains(role);

@@ -26,19 +26,13 @@ public class TokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    private final AccountService accounts;
-    /**
-     * Token hash → account id, for a few seconds: a script's every request would otherwise cost a write. Revocation
-     * on this instance takes effect at once (the entry is dropped); on other instances within {@link #TOKEN_TTL}.
-     * The account itself is checked on every request, so deactivation is immediate everywhere.
-     */
+    /** Token hash → token id, for a few seconds: a script's every request would otherwise cost a write. */
     private final Cache<String, Long> live = Caffeine.newBuilder().expireAfterWrite(TOKEN_TTL).maximumSize(100_000).build();
 
     static final Duration TOKEN_TTL = Duration.ofSeconds(10);
 
-    TokenService(JdbcClient jdbc, AccountService accounts) {
+    TokenService(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
     }
 
     public record NewToken(long id, String name, String token, Instant createdAt) {
@@ -76,24 +70,42 @@ public class TokenService {
         int n = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :a AND revoked_at IS NULL")
                 .param("id", id).param("a", user.id()).update();
         if (n == 0) throw ApiException.notFound("Token", id);
-        live.invalidateAll(); // revocation is rare; being exact beats being clever
     }
 
-    /** The account behind a bearer token, if the token is live and the account active. */
+    /**
+     * The account behind a bearer token, if the token is live and the account active. The cache only spares the
+     * hash lookup and the "last used" write: the token's revocation and the account's state are read on every request,
+     * so a revoked token, a reset password or a deactivated account stops a script at once on every instance.
+     */
     Optional<CurrentUser> authenticate(String token) {
         byte[] hash = sha256(token);
         String key = HexFormat.of().formatHex(hash);
-        Long cached = live.getIfPresent(key);
-        if (cached != null) return accounts.principal(cached);
-        // "Last used" is kept to the minute, so a busy script does not write on every call.
-        Optional<Long> accountId = jdbc.sql("""
-                WITH t AS (SELECT id, account_id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL),
-                     touched AS (UPDATE api_token a SET last_used_at = now() FROM t
-                                 WHERE a.id = t.id AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute'))
-                SELECT account_id FROM t""")
-                .param("h", hash).query(Long.class).optional();
-        accountId.ifPresent(id -> live.put(key, id));
-        return accountId.flatMap(accounts::principal);
+        Long tokenId = live.getIfPresent(key);
+        if (tokenId == null) {
+            // "Last used" is kept to the minute, so a busy script does not write on every call.
+            Optional<Long> found = jdbc.sql("""
+                    WITH t AS (SELECT id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL),
+                         touched AS (UPDATE api_token a SET last_used_at = now() FROM t
+                                     WHERE a.id = t.id AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute'))
+                    SELECT id FROM t""")
+                    .param("h", hash).query(Long.class).optional();
+            if (found.isEmpty()) return Optional.empty();
+            tokenId = found.get();
+            live.put(key, tokenId);
+        }
+        return jdbc.sql("""
+                SELECT a.id, a.username, a.display_name, a.roles FROM api_token t JOIN account a ON a.id = t.account_id
+                WHERE t.id = :t AND t.revoked_at IS NULL AND a.active""")
+                .param("t", tokenId)
+                .query((rs, i) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        AccountService.roles(rs.getArray(4))))
+                .optional();
+    }
+
+    /** Revokes every live token of an account (its password was reset: whoever had it may have made tokens). */
+    void revokeAll(long accountId) {
+        jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE account_id = :a AND revoked_at IS NULL")
+                .param("a", accountId).update();
     }
 
     static byte[] sha256(String token) {

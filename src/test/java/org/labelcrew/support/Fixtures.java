@@ -57,6 +57,11 @@ public class Fixtures {
         return new Api(baseUrl(), token, mapper);
     }
 
+    /** A browser-like client with a cookie jar and no session yet; {@code signIn} gives it one. */
+    public SessionClient browser() {
+        return new SessionClient(baseUrl(), mapper);
+    }
+
     /** An API client with no credentials. */
     public Api anonymous() {
         return new Api(baseUrl(), null, mapper);

@@ -112,4 +112,19 @@ class TwoInstancesTest {
                   AND state <> 'SKIPPED' GROUP BY task_id HAVING count(*) <> 3) d""").param("p", projectId)
                 .query(Integer.class).single()).as("tasks not at exactly their overlap").isZero();
     }
+
+    @Test
+    void deactivationOnOneInstanceEndsTheSessionOnTheOther() {
+        Fixtures a = first.getBean(Fixtures.class);
+        Fixtures b = second.getBean(Fixtures.class);
+        User admin = a.user("root", Role.ADMIN);
+        User labeler = a.user("roaming", Role.LABELER);
+        var browser = a.browser().signIn(labeler.username(), Fixtures.PASSWORD);
+        browser.against(b.baseUrl()).get("/api/v1/me").expect(200);
+
+        admin.api().patch("/api/v1/accounts/" + labeler.id(), "{\"active\": false}").expect(200);
+
+        browser.against(b.baseUrl()).get("/api/v1/me").expect(401);
+        browser.against(a.baseUrl()).get("/api/v1/me").expect(401);
+    }
 }
