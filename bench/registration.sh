@@ -20,7 +20,7 @@ mkdir -p target/bench-registration
 if [ "${BENCH_NO_BUILD:-}" != "1" ]; then
   ./mvnw -q -B -DskipTests -Dskip.e2e=true package
 fi
-./mvnw -q -B -Dskip.npm=true test-compile dependency:build-classpath \
+./mvnw -q -B -Dskip.npm=true -Pbench test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-registration/classpath.txt -Dmdep.includeScope=test >/dev/null
 
 rm -rf "$DATA" && mkdir -p "$DATA"

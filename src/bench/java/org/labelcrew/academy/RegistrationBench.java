@@ -58,8 +58,7 @@ public final class RegistrationBench {
         System.out.println("P6 registration rush on " + machine + ": " + people + " people, " + capacity + " seats, "
                 + (spreadMs == 0 ? "all at the same instant" : "arrivals spread over the first " + spreadMs + " ms"));
         // Warm-up on other cohorts (JIT, connection pools), as a server that has been running is warm at the announced
-        // minute. A few hundred calls leave the registration path interpreted: measured here, 680 registrations/s cold
-        // against 1,900/s warm.
+        // minute: a few hundred calls leave the registration path interpreted, far slower than it runs warm.
         for (int i = 0; i < 3; i++) rush(base, admin, jdbcUrl, people, 5, false, spreadMs);
         Result r = rush(base, admin, jdbcUrl, people, capacity, true, spreadMs);
 
