@@ -48,7 +48,7 @@ public interface ExportFormat {
     record Context(JsonNode schema, JsonNode options) {
 
         /** The {@code field} option: which field of the schema to write, when a format writes one. */
-        String field() {
+        public String field() {
             JsonNode f = options == null ? null : options.get("field");
             return f == null || !f.isString() ? null : f.asString();
         }

@@ -61,12 +61,12 @@ public interface ImportFormat {
      */
     record Item(long line, ObjectNode data, int priority, String sourceHash, byte[] json, JsonNode gold) implements Entry {
 
-        Item(long line, ObjectNode data, int priority, String sourceHash) {
+        public Item(long line, ObjectNode data, int priority, String sourceHash) {
             this(line, data, priority, sourceHash, null, null);
         }
 
         /** A gold item (control task): {@code gold} is its reference result, checked against the schema on import. */
-        static Item gold(long line, ObjectNode data, int priority, String sourceHash, JsonNode gold) {
+        public static Item gold(long line, ObjectNode data, int priority, String sourceHash, JsonNode gold) {
             return new Item(line, data, priority, sourceHash, null, gold);
         }
 
@@ -74,7 +74,7 @@ public interface ImportFormat {
          * An item whose data is already compact-enough JSON text that PostgreSQL can store as it is (valid, NFC, no
          * escapes, no control characters): the import copies these bytes instead of building and re-writing a tree.
          */
-        static Item verbatim(long line, byte[] json, String sourceHash) {
+        public static Item verbatim(long line, byte[] json, String sourceHash) {
             return new Item(line, null, 0, sourceHash, json, null);
         }
     }

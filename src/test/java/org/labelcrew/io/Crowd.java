@@ -12,14 +12,14 @@ import tools.jackson.databind.JsonNode;
  * A project with a manager, a labeler and a reviewer, and the round trip the format tests share: import a file,
  * label every task through the API, approve every task, export and fetch the file.
  */
-final class Crowd {
+public final class Crowd {
 
-    final Fixtures.User manager;
-    final Fixtures.User labeler;
-    final Fixtures.User reviewer;
-    final long projectId;
+    public final Fixtures.User manager;
+    public final Fixtures.User labeler;
+    public final Fixtures.User reviewer;
+    public final long projectId;
 
-    Crowd(Fixtures fixtures, String schemaJson) {
+    public Crowd(Fixtures fixtures, String schemaJson) {
         manager = fixtures.user("mgr", Role.MANAGER);
         labeler = fixtures.user("lab", Role.LABELER);
         reviewer = fixtures.user("rev", Role.REVIEWER);
@@ -28,12 +28,12 @@ final class Crowd {
         fixtures.member(manager, projectId, reviewer, "REVIEWER");
     }
 
-    JsonNode importFile(String format, byte[] content) {
+    public JsonNode importFile(String format, byte[] content) {
         return Jobs.importFile(manager.api(), projectId, format, content);
     }
 
     /** Labels every task with the result {@code result} makes of its data (a JSON object as text). */
-    void labelAll(Function<JsonNode, String> result) {
+    public void labelAll(Function<JsonNode, String> result) {
         while (true) {
             var next = labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null);
             if (next.status() == 204) return;
@@ -43,7 +43,7 @@ final class Crowd {
         }
     }
 
-    void approveAll() {
+    public void approveAll() {
         while (true) {
             var next = reviewer.api().post("/api/v1/projects/" + projectId + "/next-review", null);
             if (next.status() == 204) return;
@@ -53,7 +53,7 @@ final class Crowd {
     }
 
     /** Runs an export to the end and returns its file. */
-    Api.Response export(String body) {
+    public Api.Response export(String body) {
         JsonNode started = manager.api().post("/api/v1/projects/" + projectId + "/exports", body).expect(202).json();
         long id = started.get("id").asLong();
         JsonNode job = Jobs.awaitEnd(manager.api(), "/api/v1/exports/" + id);
@@ -62,7 +62,7 @@ final class Crowd {
     }
 
     /** Tasks of the project as the API lists them (data included). */
-    JsonNode tasks() {
+    public JsonNode tasks() {
         return manager.api().get("/api/v1/projects/" + projectId + "/tasks?limit=100").expect(200).json().get("items");
     }
 }

@@ -7,16 +7,16 @@ import org.labelcrew.support.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Imports and exports run in the background: tests poll the job until it ends, within a deadline. */
-final class Jobs {
+public final class Jobs {
 
     private Jobs() {
     }
 
-    static JsonNode awaitEnd(Api api, String path) {
+    public static JsonNode awaitEnd(Api api, String path) {
         return awaitEnd(api, path, Duration.ofSeconds(30));
     }
 
-    static JsonNode awaitEnd(Api api, String path, Duration timeout) {
+    public static JsonNode awaitEnd(Api api, String path, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         JsonNode job;
         while (true) {
@@ -34,7 +34,7 @@ final class Jobs {
     }
 
     /** Uploads {@code content} as {@code format} and waits for the import to end. */
-    static JsonNode importFile(Api api, long projectId, String format, byte[] content) {
+    public static JsonNode importFile(Api api, long projectId, String format, byte[] content) {
         JsonNode started = api.upload("/api/v1/projects/" + projectId + "/imports", "data." + format, content,
                 "format", format).expect(202).json();
         return awaitEnd(api, "/api/v1/imports/" + started.get("id").asLong());

@@ -1,0 +1,103 @@
+package org.labelcrew.io.aihub;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.labelcrew.io.support.JsonArrayExport;
+import org.labelcrew.io.support.SchemaFields;
+import org.labelcrew.shared.ApiException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * AI-Hub summarization JSON, the shape {@link AihubSummaryFormat} reads: {@code {"documents": [{"id", "title", "text":
+ * [[{"index", "sentence"}, …]], "extractive": [index, …], "abstractive": ["summary"], …meta, "split"?}]}}, one document
+ * per approved task, streamed (one document in memory at a time, one per line of the file).
+ *
+ * <p>{@code text} comes from {@code data.paragraphs} (or {@code data.sentences} as one paragraph), numbered 0, 1, 2…
+ * over the whole document, which are also the indices of {@code extractive}. {@code extractive} is the value of the
+ * schema's first extractive field, {@code abstractive} that of its first abstractive field as a one-element array
+ * ({@code []} when the project has no such field). With overlap, the first approved annotation is written. {@code id}
+ * is the document's own id when it was imported with one, else the task id; the keys kept in {@code data.meta} come
+ * back beside them.
+ */
+@Component
+class AihubSummaryExport extends JsonArrayExport {
+
+    private static final Set<String> OWN = Set.of("id", "title", "text", "extractive", "abstractive", "split");
+
+    AihubSummaryExport(ObjectMapper mapper) {
+        super(mapper, "documents");
+    }
+
+    @Override
+    public String name() {
+        return "aihub-summary";
+    }
+
+    @Override
+    public void check(Context context) {
+        if (SchemaFields.ofType(context.schema(), "extractive", "abstractive").isEmpty()) {
+            throw ApiException.invalid("format", "aihub-summary needs an extractive or abstractive field in the project's schema");
+        }
+    }
+
+    @Override
+    protected Function<Item, JsonNode> items(Context context) {
+        JsonNode extractiveField = first(context.schema(), "extractive");
+        JsonNode abstractiveField = first(context.schema(), "abstractive");
+        return item -> document(item, extractiveField, abstractiveField);
+    }
+
+    private static JsonNode first(JsonNode schema, String type) {
+        var fields = SchemaFields.ofType(schema, type);
+        return fields.isEmpty() ? null : fields.get(0);
+    }
+
+    static ObjectNode document(Item item, JsonNode extractiveField, JsonNode abstractiveField) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        JsonNode data = item.data();
+        ObjectNode doc = f.objectNode();
+        JsonNode id = data.get("id");
+        if (id != null && (id.isString() || id.isNumber())) doc.set("id", id);
+        else doc.put("id", item.id());
+        if (data.get("title") != null && data.get("title").isString()) doc.set("title", data.get("title"));
+        ArrayNode text = doc.putArray("text");
+        int index = 0;
+        JsonNode paragraphs = data.get("paragraphs");
+        JsonNode sentences = data.get("sentences");
+        if (paragraphs != null && paragraphs.isArray()) {
+            for (JsonNode p : paragraphs) {
+                ArrayNode out = text.addArray();
+                for (JsonNode s : p) out.addObject().put("index", index++).put("sentence", s.asString(""));
+            }
+        } else if (sentences != null && sentences.isArray()) {
+            ArrayNode out = text.addArray();
+            for (JsonNode s : sentences) out.addObject().put("index", index++).put("sentence", s.asString(""));
+        }
+        JsonNode result = item.annotations().isEmpty() ? null : item.annotations().get(0).result();
+        ArrayNode extractive = doc.putArray("extractive");
+        JsonNode picked = value(result, extractiveField);
+        if (picked != null && picked.isArray()) picked.forEach(extractive::add);
+        ArrayNode abstractive = doc.putArray("abstractive");
+        JsonNode summary = value(result, abstractiveField);
+        if (summary != null && summary.isString()) abstractive.add(summary.asString());
+        JsonNode meta = data.get("meta");
+        if (meta instanceof ObjectNode m) {
+            for (Map.Entry<String, JsonNode> e : m.properties()) {
+                if (!OWN.contains(e.getKey())) doc.set(e.getKey(), e.getValue());
+            }
+        }
+        if (item.split() != null) doc.put("split", item.split());
+        return doc;
+    }
+
+    private static JsonNode value(JsonNode result, JsonNode field) {
+        if (result == null || field == null) return null;
+        return result.get(SchemaFields.name(field));
+    }
+}

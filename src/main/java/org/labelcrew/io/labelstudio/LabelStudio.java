@@ -1,0 +1,257 @@
+package org.labelcrew.io.labelstudio;
+
+import java.text.Normalizer;
+import java.util.Iterator;
+import java.util.List;
+import org.labelcrew.io.support.SchemaFields;
+import org.labelcrew.io.support.Utf8Lines;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Conversion between Label Studio result lists ({@code [{"id", "from_name", "to_name", "type", "value"}]}) and our
+ * result objects ({@code {fieldName: value}}). The mapping, both ways:
+ *
+ * <pre>
+ * LS type     value                                  our field type
+ * labels      {start, end, text, labels: [label]}    spans        (UTF-16 offsets ⇄ code points into NFC text)
+ * choices     {choices: [option, …]}                 choice       (a string, or an array when multiple)
+ * relation    from_id, to_id, labels: [label]        relations    (span ids)
+ * textarea    {text: ["…"]}                          abstractive, text (lines joined by \n)
+ * extractive  {indices: [i, …]}                      extractive   (LabelCrew's own type: LS has no extractive tag)
+ * </pre>
+ *
+ * A result goes to the field named by its {@code from_name} when that field has the matching type, else to the only
+ * field of that type (LS's templates call the control "label" where the project says "entities"); results of other
+ * types (image regions…) or without a matching field are not converted.
+ */
+final class LabelStudio {
+
+    private LabelStudio() {
+    }
+
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+
+    /** What a result list converts to: our result, and whether anything was left out. */
+    record Converted(ObjectNode result, boolean complete) {
+    }
+
+    /**
+     * Converts an LS result list against the task's original (not yet normalised) data; throws
+     * {@link Utf8Lines.BadLine} for a result that names the text wrongly (offsets outside it).
+     */
+    static Converted toOurs(JsonNode results, JsonNode schema, JsonNode data, String at) {
+        ObjectNode out = F.objectNode();
+        boolean complete = true;
+        if (results == null || !results.isArray()) return new Converted(out, results == null || results.isNull());
+        for (int i = 0; i < results.size(); i++) {
+            JsonNode r = results.get(i);
+            String where = at + ".result[" + i + "]";
+            if (!r.isObject()) throw new Utf8Lines.BadLine(where + " is not an object");
+            String type = r.path("type").asString("");
+            String from = r.path("from_name").asString("");
+            JsonNode value = r.path("value");
+            JsonNode field;
+            switch (type) {
+                case "labels" -> {
+                    field = SchemaFields.match(schema, from, "spans");
+                    JsonNode text = field == null ? null : data.get(SchemaFields.source(field));
+                    if (field == null || text == null || !text.isString()) {
+                        complete = false;
+                        continue;
+                    }
+                    ArrayNode spans = arrayOf(out, field);
+                    String id = r.path("id").asString("");
+                    if (id.isEmpty()) id = "s" + i;
+                    int[] span = codePoints(text.asString(), value, where);
+                    JsonNode labels = value.path("labels");
+                    for (int k = 0; k < Math.max(1, labels.size()); k++) {
+                        ObjectNode s = spans.addObject();
+                        s.put("id", k == 0 ? id : id + "-" + k);
+                        s.put("start", span[0]).put("end", span[1]);
+                        s.put("label", labels.path(k).asString(""));
+                    }
+                }
+                case "choices" -> {
+                    field = SchemaFields.match(schema, from, "choice");
+                    if (field == null) {
+                        complete = false;
+                        continue;
+                    }
+                    JsonNode choices = value.path("choices");
+                    if (field.path("multiple").asBoolean(false)) {
+                        ArrayNode a = out.putArray(SchemaFields.name(field));
+                        choices.forEach(c -> a.add(c.asString("")));
+                    } else if (!choices.isEmpty()) {
+                        out.put(SchemaFields.name(field), choices.get(0).asString(""));
+                    }
+                }
+                case "relation" -> {
+                    field = SchemaFields.match(schema, from, "relations");
+                    if (field == null) {
+                        complete = false;
+                        continue;
+                    }
+                    ObjectNode rel = arrayOf(out, field).addObject();
+                    rel.put("from", r.path("from_id").asString(""));
+                    rel.put("to", r.path("to_id").asString(""));
+                    JsonNode labels = r.path("labels");
+                    if (labels.isEmpty()) labels = value.path("labels");
+                    String label = labels.path(0).asString(null);
+                    if (label == null) label = firstLabel(field);
+                    if (label != null) rel.put("label", label);
+                }
+                case "textarea" -> {
+                    field = SchemaFields.match(schema, from, "abstractive", "text");
+                    if (field == null) {
+                        complete = false;
+                        continue;
+                    }
+                    StringBuilder sb = new StringBuilder();
+                    for (JsonNode line : value.path("text")) {
+                        if (!sb.isEmpty()) sb.append('\n');
+                        sb.append(line.asString(""));
+                    }
+                    out.put(SchemaFields.name(field), sb.toString());
+                }
+                case "extractive" -> {
+                    field = SchemaFields.match(schema, from, "extractive");
+                    if (field == null) {
+                        complete = false;
+                        continue;
+                    }
+                    ArrayNode a = out.putArray(SchemaFields.name(field));
+                    value.path("indices").forEach(a::add);
+                }
+                default -> complete = false;
+            }
+        }
+        return new Converted(out, complete);
+    }
+
+    private static ArrayNode arrayOf(ObjectNode out, JsonNode field) {
+        String name = SchemaFields.name(field);
+        return out.get(name) instanceof ArrayNode a ? a : out.putArray(name);
+    }
+
+    private static String firstLabel(JsonNode field) {
+        JsonNode l = field.path("labels").path(0);
+        if (l.isString()) return l.asString();
+        return l.path("value").asString(null);
+    }
+
+    /**
+     * An LS region's UTF-16 {@code start}/{@code end} (offsets into a JavaScript string, the text as LS had it) as
+     * code-point offsets into the NFC text we store: the NFC form of the prefix, counted in code points.
+     */
+    static int[] codePoints(String original, JsonNode value, String where) {
+        JsonNode s = value.get("start");
+        JsonNode e = value.get("end");
+        if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt()) {
+            throw new Utf8Lines.BadLine(where + ": value.start and value.end must be whole numbers (UTF-16 offsets)");
+        }
+        int start = s.asInt();
+        int end = e.asInt();
+        if (start < 0 || end > original.length() || start >= end) {
+            throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " is not a range of the text ("
+                    + original.length() + " UTF-16 units)");
+        }
+        if (splitsPair(original, start) || splitsPair(original, end)) {
+            throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " cuts an emoji or other supplementary character in half");
+        }
+        boolean nfc = Normalizer.isNormalized(original, Normalizer.Form.NFC);
+        return new int[] {codePointsBefore(original, start, nfc), codePointsBefore(original, end, nfc)};
+    }
+
+    private static boolean splitsPair(String s, int at) {
+        return at > 0 && at < s.length() && Character.isHighSurrogate(s.charAt(at - 1)) && Character.isLowSurrogate(s.charAt(at));
+    }
+
+    private static int codePointsBefore(String original, int utf16, boolean nfc) {
+        String prefix = original.substring(0, utf16);
+        if (!nfc) prefix = Normalizer.normalize(prefix, Normalizer.Form.NFC);
+        return prefix.codePointCount(0, prefix.length());
+    }
+
+    /**
+     * Our result as an LS result list, field by field in schema order. {@code data} is the stored (NFC) task data the
+     * span offsets point into. Region ids: a span's own id; for other fields, the field name.
+     */
+    static ArrayNode toLabelStudio(JsonNode result, JsonNode schema, JsonNode data) {
+        ArrayNode out = F.arrayNode();
+        if (result == null || !result.isObject() || schema == null) return out;
+        String objectName = objectName(data);
+        for (JsonNode field : schema.path("fields")) {
+            String name = SchemaFields.name(field);
+            JsonNode v = result.get(name);
+            if (v == null || v.isNull()) continue;
+            switch (SchemaFields.type(field)) {
+                case "spans" -> {
+                    String source = SchemaFields.source(field);
+                    String text = data.path(source).asString("");
+                    for (JsonNode span : v) {
+                        ObjectNode r = region(out, span.path("id").asString(""), name, source, "labels");
+                        int[] u = utf16(text, span.path("start").asInt(), span.path("end").asInt());
+                        ObjectNode value = r.putObject("value");
+                        value.put("start", u[0]).put("end", u[1]).put("text", text.substring(u[0], u[1]));
+                        value.putArray("labels").add(span.path("label").asString(""));
+                    }
+                }
+                case "choice" -> {
+                    ArrayNode choices = region(out, name, name, objectName, "choices").putObject("value").putArray("choices");
+                    if (v.isArray()) v.forEach(c -> choices.add(c.asString("")));
+                    else choices.add(v.asString(""));
+                }
+                case "relations" -> {
+                    for (JsonNode rel : v) {
+                        ObjectNode r = out.addObject();
+                        r.put("from_id", rel.path("from").asString(""));
+                        r.put("to_id", rel.path("to").asString(""));
+                        r.put("type", "relation");
+                        r.put("direction", "right");
+                        r.putArray("labels").add(rel.path("label").asString(""));
+                    }
+                }
+                case "abstractive", "text" ->
+                        region(out, name, name, objectName, "textarea").putObject("value").putArray("text").add(v.asString(""));
+                case "extractive" -> {
+                    ArrayNode indices = region(out, name, name, objectName, "extractive").putObject("value").putArray("indices");
+                    v.forEach(indices::add);
+                }
+                default -> {
+                    // Image and audio regions are not converted yet (LS counts them in percent of the image).
+                }
+            }
+        }
+        return out;
+    }
+
+    private static ObjectNode region(ArrayNode out, String id, String from, String to, String type) {
+        ObjectNode r = out.addObject();
+        r.put("id", id);
+        r.put("from_name", from);
+        r.put("to_name", to);
+        r.put("type", type);
+        return r;
+    }
+
+    /** The LS object tag a non-span control points at: the data key holding the document. */
+    private static String objectName(JsonNode data) {
+        for (String k : List.of("text", "sentences", "paragraphs", "image", "audio")) {
+            if (data.has(k)) return k;
+        }
+        Iterator<String> names = data.propertyNames().iterator();
+        return names.hasNext() ? names.next() : "text";
+    }
+
+    /** Code-point offsets into {@code text} as UTF-16 offsets, clamped to the text. */
+    static int[] utf16(String text, int start, int end) {
+        int n = text.codePointCount(0, text.length());
+        int s = Math.max(0, Math.min(start, n));
+        int e = Math.max(s, Math.min(end, n));
+        int a = text.offsetByCodePoints(0, s);
+        return new int[] {a, text.offsetByCodePoints(a, e - s)};
+    }
+}

@@ -1,0 +1,175 @@
+package org.labelcrew.io.labelstudio;
+
+import java.io.InputStream;
+import org.labelcrew.io.ImportFormat;
+import org.labelcrew.io.support.JsonArrayReader;
+import org.labelcrew.io.support.Texts;
+import org.labelcrew.io.support.Utf8Lines;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Label Studio task JSON: an array of {@code {"id"?, "data": {…}, "annotations"?: [{"result": […]}], "predictions"?:
+ * [{"result": […]}]}} (a single task object is accepted too; a task without {@code data} is its own data, as LS has
+ * it). Streamed: one task in memory at a time. Each task becomes one of ours with its {@code data}, and:
+ *
+ * <ul>
+ * <li>the first annotation that was not cancelled and has results, else the first prediction, is converted to our
+ * result shape ({@link LabelStudio}) and stored as {@code data.prediction}: a result object keyed by our field
+ * names, which the labeling screen can start from and the LS export writes back as the task's prediction. Span
+ * offsets become code points into the NFC text (LS counts UTF-16 units of the text it had);</li>
+ * <li>when something could not be converted (a result with no matching field, an image region, further annotations),
+ * the task's raw {@code annotations} and {@code predictions} are kept as {@code data.meta.labelstudio}, so nothing
+ * of the file is lost. The LS task id is not kept: it means nothing outside that LS instance.</li>
+ * <li>a task with an annotation marked {@code "ground_truth": true} becomes a gold item (control task) with that
+ * annotation as its reference; its annotations and predictions are then not kept in the data ({@link #goldItem}).</li>
+ * </ul>
+ * Errors name the task by its 1-based position in the array, as {@code line}: "task 17: …".
+ */
+@Component
+class LabelStudioFormat implements ImportFormat {
+
+    private final ObjectMapper mapper;
+
+    LabelStudioFormat(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String name() {
+        return "labelstudio";
+    }
+
+    @Override
+    public boolean itemsFollowLines() {
+        return false;
+    }
+
+    @Override
+    public Reader open(InputStream in) {
+        return open(in, null);
+    }
+
+    @Override
+    public Reader open(InputStream in, JsonNode schema) {
+        return new JsonArrayReader(mapper, in) {
+            @Override
+            protected String noun() {
+                return "task";
+            }
+
+            @Override
+            protected Entry begin(JsonParser p) {
+                JsonToken t = p.nextToken();
+                if (t == null) return new LineError(1, "the file is empty");
+                if (t == JsonToken.START_ARRAY) return null;
+                if (t == JsonToken.START_OBJECT) {
+                    JsonNode single = mapper.readTree(p);
+                    if (p.nextToken() != null) return error(1, "has content after the task object");
+                    return element(1, single);
+                }
+                return new LineError(1, "the file must be a JSON array of tasks [{\"data\": {…}}, …]");
+            }
+
+            @Override
+            protected Entry end(JsonParser p) {
+                if (p.nextToken() != null) return new LineError(1, "the file has content after the array of tasks");
+                return null;
+            }
+
+            @Override
+            protected Item item(long number, JsonNode element) {
+                String sourceHash = hash(element); // first: the conversion cleans shared nodes in place
+                Item gold = goldItem(number, element, schema, sourceHash);
+                if (gold != null) return gold;
+                return new Item(number, task(element, schema), 0, sourceHash);
+            }
+        };
+    }
+
+    /**
+     * A task with an annotation marked {@code "ground_truth": true} (Label Studio's ground truth) becomes a gold item:
+     * that annotation, converted to our result shape, is its reference. Its other annotations and predictions are
+     * dropped, not kept in the data: the data is what labelers see, and it must not give the answer away.
+     */
+    static Item goldItem(long number, JsonNode task, JsonNode schema, String sourceHash) {
+        if (!task.isObject() || !(task.get("data") instanceof ObjectNode data)) return null;
+        JsonNode annotations = task.get("annotations");
+        if (annotations == null || !annotations.isArray()) return null;
+        for (int i = 0; i < annotations.size(); i++) {
+            JsonNode a = annotations.get(i);
+            if (!a.path("ground_truth").asBoolean(false) || a.path("was_cancelled").asBoolean(false)) continue;
+            String at = "annotations[" + i + "]";
+            LabelStudio.Converted converted = LabelStudio.toOurs(a.get("result"), schema, data, at);
+            if (!converted.complete() || converted.result().isEmpty()) {
+                throw new Utf8Lines.BadLine(at + " is the ground truth, but not all of its results fit a field of the"
+                        + " project's schema, so it cannot be a gold item's reference");
+            }
+            return ImportFormat.Item.gold(number, (ObjectNode) Texts.clean(data), 0, sourceHash,
+                    Texts.clean(converted.result()));
+        }
+        return null;
+    }
+
+    static ObjectNode task(JsonNode task, JsonNode schema) {
+        if (!task.isObject()) throw new Utf8Lines.BadLine("is " + JsonArrayReader.kind(task) + ", not a task object");
+        JsonNode raw = task.has("data") ? task.get("data") : task;
+        if (!(raw instanceof ObjectNode data)) throw new Utf8Lines.BadLine("\"data\" must be an object");
+        JsonNode annotations = task.get("annotations");
+        JsonNode predictions = task.get("predictions");
+        if (annotations != null && !annotations.isNull() && !annotations.isArray()) {
+            throw new Utf8Lines.BadLine("\"annotations\" must be an array");
+        }
+        if (predictions != null && !predictions.isNull() && !predictions.isArray()) {
+            throw new Utf8Lines.BadLine("\"predictions\" must be an array");
+        }
+        // Conversion reads the text as LS had it (its offsets count that text), before it is normalised below.
+        JsonNode chosen = null;
+        String at = null;
+        int results = 0;
+        if (annotations != null) {
+            for (int i = 0; i < annotations.size(); i++) {
+                JsonNode a = annotations.get(i);
+                if (a.path("result").isArray() && !a.path("result").isEmpty()) results++;
+                if (chosen == null && !a.path("was_cancelled").asBoolean(false) && a.path("result").isArray()
+                        && !a.path("result").isEmpty()) {
+                    chosen = a.get("result");
+                    at = "annotations[" + i + "]";
+                }
+            }
+        }
+        if (predictions != null) {
+            for (int i = 0; i < predictions.size(); i++) {
+                JsonNode pr = predictions.get(i);
+                if (pr.path("result").isArray() && !pr.path("result").isEmpty()) results++;
+                if (chosen == null && pr.path("result").isArray() && !pr.path("result").isEmpty()) {
+                    chosen = pr.get("result");
+                    at = "predictions[" + i + "]";
+                }
+            }
+        }
+        ObjectNode out = data;
+        if (chosen != null) {
+            if (task == data) throw new Utf8Lines.BadLine("has annotations but no \"data\" object");
+            LabelStudio.Converted converted = LabelStudio.toOurs(chosen, schema, data, at);
+            if (!converted.result().isEmpty()) out.set("prediction", converted.result());
+            if (!converted.complete() || results > 1) {
+                JsonNode meta = out.get("meta");
+                if (meta == null || meta.isNull()) meta = out.putObject("meta");
+                if (!(meta instanceof ObjectNode m)) {
+                    throw new Utf8Lines.BadLine("data.meta is not an object, so the results that could not be converted"
+                            + " have nowhere to go");
+                }
+                ObjectNode ls = m.putObject("labelstudio");
+                ls.set("annotations", annotations == null ? JsonNodeFactory.instance.arrayNode() : annotations);
+                ls.set("predictions", predictions == null ? JsonNodeFactory.instance.arrayNode() : predictions);
+            }
+        }
+        return (ObjectNode) Texts.clean(out);
+    }
+}
