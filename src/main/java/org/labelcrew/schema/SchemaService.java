@@ -100,17 +100,17 @@ public class SchemaService {
             return errors;
         }
         Set<String> known = new HashSet<>();
-        for (JsonNode f : schema.get("fields")) {
-            String name = f.get("name").asString();
+        for (Field f : LabelSchema.of(schema).fields()) {
+            String name = f.name();
             known.add(name);
-            FieldType ft = types.get(f.get("type").asString());
+            FieldType ft = types.get(f.type());
             JsonNode value = result.get(name);
             String path = "result." + name;
             if (ft.isEmpty(value)) {
-                if (isRequired(f)) errors.add(FieldError.field(path, "is required"));
+                if (isRequired(f.definition())) errors.add(FieldError.field(path, "is required"));
                 continue;
             }
-            ft.checkValue(f, value, data, result, path, errors);
+            ft.checkValue(f.definition(), value, data, result, path, errors);
         }
         for (String key : result.propertyNames()) {
             if (!known.contains(key)) errors.add(FieldError.field("result." + key, "is not a field of the schema"));

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.labelcrew.io.support.JsonArrayExport;
-import org.labelcrew.io.support.SchemaFields;
+import org.labelcrew.schema.Field;
+import org.labelcrew.schema.LabelSchema;
 import org.labelcrew.shared.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -41,24 +42,21 @@ class AihubSummaryExport extends JsonArrayExport {
 
     @Override
     public void check(Context context) {
-        if (SchemaFields.ofType(context.schema(), "extractive", "abstractive").isEmpty()) {
+        LabelSchema schema = LabelSchema.of(context.schema());
+        if (schema.fields(Field.Extractive.class).isEmpty() && schema.fields(Field.Abstractive.class).isEmpty()) {
             throw ApiException.invalid("format", "aihub-summary needs an extractive or abstractive field in the project's schema");
         }
     }
 
     @Override
     protected Function<Item, JsonNode> items(Context context) {
-        JsonNode extractiveField = first(context.schema(), "extractive");
-        JsonNode abstractiveField = first(context.schema(), "abstractive");
+        LabelSchema schema = LabelSchema.of(context.schema());
+        Field extractiveField = schema.first(Field.Extractive.class).orElse(null);
+        Field abstractiveField = schema.first(Field.Abstractive.class).orElse(null);
         return item -> document(item, extractiveField, abstractiveField);
     }
 
-    private static JsonNode first(JsonNode schema, String type) {
-        var fields = SchemaFields.ofType(schema, type);
-        return fields.isEmpty() ? null : fields.get(0);
-    }
-
-    static ObjectNode document(Item item, JsonNode extractiveField, JsonNode abstractiveField) {
+    static ObjectNode document(Item item, Field extractiveField, Field abstractiveField) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         JsonNode data = item.data();
         ObjectNode doc = f.objectNode();
@@ -96,8 +94,7 @@ class AihubSummaryExport extends JsonArrayExport {
         return doc;
     }
 
-    private static JsonNode value(JsonNode result, JsonNode field) {
-        if (result == null || field == null) return null;
-        return result.get(SchemaFields.name(field));
+    private static JsonNode value(JsonNode result, Field field) {
+        return field == null ? null : field.value(result);
     }
 }

@@ -12,7 +12,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.labelcrew.io.ExportFormat;
-import org.labelcrew.io.support.SchemaFields;
+import org.labelcrew.schema.Field;
+import org.labelcrew.schema.LabelSchema;
 import org.labelcrew.shared.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -109,25 +110,23 @@ final class ConllExport implements ExportFormat {
     }
 
     /** The spans field to write, or a 422 naming why there is none. */
-    static JsonNode field(Context context) {
+    static Field.Spans field(Context context) {
+        LabelSchema schema = LabelSchema.of(context.schema());
         String name = context.field();
         if (name != null) {
-            JsonNode f = SchemaFields.named(context.schema(), name);
-            if (f == null || !SchemaFields.type(f).equals("spans")) {
+            if (!(schema.field(name).orElse(null) instanceof Field.Spans f)) {
                 throw ApiException.invalid("field", "\"" + name + "\" is not a spans field of the project's schema");
             }
             return f;
         }
-        List<JsonNode> spans = SchemaFields.ofType(context.schema(), "spans");
-        if (spans.isEmpty()) throw ApiException.invalid("format", "CoNLL needs a spans field in the project's schema");
-        return spans.get(0);
+        return schema.first(Field.Spans.class)
+                .orElseThrow(() -> ApiException.invalid("format", "CoNLL needs a spans field in the project's schema"));
     }
 
     @Override
     public ExportFormat.Writer open(OutputStream out, Context context) {
-        JsonNode field = field(context);
-        String name = SchemaFields.name(field);
-        String source = SchemaFields.source(field);
+        Field.Spans field = field(context);
+        String name = field.name();
         // Not closed by the format: closing it would close the caller's stream.
         java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         Tokens tokens = level.tokens();
@@ -145,11 +144,10 @@ final class ConllExport implements ExportFormat {
                     w.write(item.split());
                 }
                 w.write('\n');
-                JsonNode text = item.data().get(source);
-                if (text != null && text.isString()) {
+                String text = field.text(item.data());
+                if (text != null) {
                     JsonNode result = item.annotations().isEmpty() ? null : item.annotations().get(0).result();
-                    JsonNode spans = result == null ? null : result.get(name);
-                    Rows rows = rows(text.asString(), spans, tokens);
+                    Rows rows = rows(text, field.value(result), tokens);
                     for (String[] row : rows.rows()) {
                         for (int c = 0; c < row.length; c++) {
                             if (c > 0) w.write('\t');

@@ -3,8 +3,9 @@ package org.labelcrew.io.labelstudio;
 import java.text.Normalizer;
 import java.util.Iterator;
 import java.util.List;
-import org.labelcrew.io.support.SchemaFields;
 import org.labelcrew.io.support.Utf8Lines;
+import org.labelcrew.schema.Field;
+import org.labelcrew.schema.LabelSchema;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -42,7 +43,7 @@ final class LabelStudio {
      * Converts an LS result list against the task's original (not yet normalised) data; throws
      * {@link Utf8Lines.BadLine} for a result that names the text wrongly (offsets outside it).
      */
-    static Converted toOurs(JsonNode results, JsonNode schema, JsonNode data, String at) {
+    static Converted toOurs(JsonNode results, LabelSchema schema, JsonNode data, String at) {
         ObjectNode out = F.objectNode();
         boolean complete = true;
         if (results == null || !results.isArray()) return new Converted(out, results == null || results.isNull());
@@ -53,19 +54,19 @@ final class LabelStudio {
             String type = r.path("type").asString("");
             String from = r.path("from_name").asString("");
             JsonNode value = r.path("value");
-            JsonNode field;
+            Field field;
             switch (type) {
                 case "labels" -> {
-                    field = SchemaFields.match(schema, from, "spans");
-                    JsonNode text = field == null ? null : data.get(SchemaFields.source(field));
-                    if (field == null || text == null || !text.isString()) {
+                    field = schema.match(from, Field.Spans.class).orElse(null);
+                    String text = field == null ? null : ((Field.Spans) field).text(data);
+                    if (text == null) {
                         complete = false;
                         continue;
                     }
                     ArrayNode spans = arrayOf(out, field);
                     String id = r.path("id").asString("");
                     if (id.isEmpty()) id = "s" + i;
-                    int[] span = codePoints(text.asString(), value, where);
+                    int[] span = codePoints(text, value, where);
                     JsonNode labels = value.path("labels");
                     for (int k = 0; k < Math.max(1, labels.size()); k++) {
                         ObjectNode s = spans.addObject();
@@ -75,21 +76,20 @@ final class LabelStudio {
                     }
                 }
                 case "choices" -> {
-                    field = SchemaFields.match(schema, from, "choice");
-                    if (field == null) {
+                    if (!(schema.match(from, Field.Choice.class).orElse(null) instanceof Field.Choice choice)) {
                         complete = false;
                         continue;
                     }
                     JsonNode choices = value.path("choices");
-                    if (field.path("multiple").asBoolean(false)) {
-                        ArrayNode a = out.putArray(SchemaFields.name(field));
+                    if (choice.multiple()) {
+                        ArrayNode a = out.putArray(choice.name());
                         choices.forEach(c -> a.add(c.asString("")));
                     } else if (!choices.isEmpty()) {
-                        out.put(SchemaFields.name(field), choices.get(0).asString(""));
+                        out.put(choice.name(), choices.get(0).asString(""));
                     }
                 }
                 case "relation" -> {
-                    field = SchemaFields.match(schema, from, "relations");
+                    field = schema.match(from, Field.Relations.class).orElse(null);
                     if (field == null) {
                         complete = false;
                         continue;
@@ -104,7 +104,7 @@ final class LabelStudio {
                     if (label != null) rel.put("label", label);
                 }
                 case "textarea" -> {
-                    field = SchemaFields.match(schema, from, "abstractive", "text");
+                    field = schema.match(from, Field.Abstractive.class, Field.Text.class).orElse(null);
                     if (field == null) {
                         complete = false;
                         continue;
@@ -114,15 +114,15 @@ final class LabelStudio {
                         if (!sb.isEmpty()) sb.append('\n');
                         sb.append(line.asString(""));
                     }
-                    out.put(SchemaFields.name(field), sb.toString());
+                    out.put(field.name(), sb.toString());
                 }
                 case "extractive" -> {
-                    field = SchemaFields.match(schema, from, "extractive");
+                    field = schema.match(from, Field.Extractive.class).orElse(null);
                     if (field == null) {
                         complete = false;
                         continue;
                     }
-                    ArrayNode a = out.putArray(SchemaFields.name(field));
+                    ArrayNode a = out.putArray(field.name());
                     value.path("indices").forEach(a::add);
                 }
                 default -> complete = false;
@@ -131,13 +131,13 @@ final class LabelStudio {
         return new Converted(out, complete);
     }
 
-    private static ArrayNode arrayOf(ObjectNode out, JsonNode field) {
-        String name = SchemaFields.name(field);
+    private static ArrayNode arrayOf(ObjectNode out, Field field) {
+        String name = field.name();
         return out.get(name) instanceof ArrayNode a ? a : out.putArray(name);
     }
 
-    private static String firstLabel(JsonNode field) {
-        JsonNode l = field.path("labels").path(0);
+    private static String firstLabel(Field field) {
+        JsonNode l = field.definition().path("labels").path(0);
         if (l.isString()) return l.asString();
         return l.path("value").asString(null);
     }
@@ -179,51 +179,44 @@ final class LabelStudio {
      * Our result as an LS result list, field by field in schema order. {@code data} is the stored (NFC) task data the
      * span offsets point into. Region ids: a span's own id; for other fields, the field name.
      */
-    static ArrayNode toLabelStudio(JsonNode result, JsonNode schema, JsonNode data) {
+    static ArrayNode toLabelStudio(JsonNode result, LabelSchema schema, JsonNode data) {
         ArrayNode out = F.arrayNode();
-        if (result == null || !result.isObject() || schema == null) return out;
+        if (result == null || !result.isObject()) return out;
         String objectName = objectName(data);
-        for (JsonNode field : schema.path("fields")) {
-            String name = SchemaFields.name(field);
+        for (Field field : schema.fields()) {
+            String name = field.name();
             JsonNode v = result.get(name);
             if (v == null || v.isNull()) continue;
-            switch (SchemaFields.type(field)) {
-                case "spans" -> {
-                    String source = SchemaFields.source(field);
-                    String text = data.path(source).asString("");
-                    for (JsonNode span : v) {
-                        ObjectNode r = region(out, span.path("id").asString(""), name, source, "labels");
-                        int[] u = utf16(text, span.path("start").asInt(), span.path("end").asInt());
-                        ObjectNode value = r.putObject("value");
-                        value.put("start", u[0]).put("end", u[1]).put("text", text.substring(u[0], u[1]));
-                        value.putArray("labels").add(span.path("label").asString(""));
-                    }
+            if (field instanceof Field.Spans spans) {
+                String source = spans.source();
+                String text = data.path(source).asString("");
+                for (JsonNode span : v) {
+                    ObjectNode r = region(out, span.path("id").asString(""), name, source, "labels");
+                    int[] u = utf16(text, span.path("start").asInt(), span.path("end").asInt());
+                    ObjectNode value = r.putObject("value");
+                    value.put("start", u[0]).put("end", u[1]).put("text", text.substring(u[0], u[1]));
+                    value.putArray("labels").add(span.path("label").asString(""));
                 }
-                case "choice" -> {
-                    ArrayNode choices = region(out, name, name, objectName, "choices").putObject("value").putArray("choices");
-                    if (v.isArray()) v.forEach(c -> choices.add(c.asString("")));
-                    else choices.add(v.asString(""));
+            } else if (field instanceof Field.Choice) {
+                ArrayNode choices = region(out, name, name, objectName, "choices").putObject("value").putArray("choices");
+                if (v.isArray()) v.forEach(c -> choices.add(c.asString("")));
+                else choices.add(v.asString(""));
+            } else if (field instanceof Field.Relations) {
+                for (JsonNode rel : v) {
+                    ObjectNode r = out.addObject();
+                    r.put("from_id", rel.path("from").asString(""));
+                    r.put("to_id", rel.path("to").asString(""));
+                    r.put("type", "relation");
+                    r.put("direction", "right");
+                    r.putArray("labels").add(rel.path("label").asString(""));
                 }
-                case "relations" -> {
-                    for (JsonNode rel : v) {
-                        ObjectNode r = out.addObject();
-                        r.put("from_id", rel.path("from").asString(""));
-                        r.put("to_id", rel.path("to").asString(""));
-                        r.put("type", "relation");
-                        r.put("direction", "right");
-                        r.putArray("labels").add(rel.path("label").asString(""));
-                    }
-                }
-                case "abstractive", "text" ->
-                        region(out, name, name, objectName, "textarea").putObject("value").putArray("text").add(v.asString(""));
-                case "extractive" -> {
-                    ArrayNode indices = region(out, name, name, objectName, "extractive").putObject("value").putArray("indices");
-                    v.forEach(indices::add);
-                }
-                default -> {
-                    // Image and audio regions are not converted yet (LS counts them in percent of the image).
-                }
+            } else if (field instanceof Field.Abstractive || field instanceof Field.Text) {
+                region(out, name, name, objectName, "textarea").putObject("value").putArray("text").add(v.asString(""));
+            } else if (field instanceof Field.Extractive) {
+                ArrayNode indices = region(out, name, name, objectName, "extractive").putObject("value").putArray("indices");
+                v.forEach(indices::add);
             }
+            // Image and audio regions are not converted yet (LS counts them in percent of the image).
         }
         return out;
     }

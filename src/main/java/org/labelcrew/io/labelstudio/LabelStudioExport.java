@@ -2,6 +2,7 @@ package org.labelcrew.io.labelstudio;
 
 import java.util.function.Function;
 import org.labelcrew.io.support.JsonArrayExport;
+import org.labelcrew.schema.LabelSchema;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -29,11 +30,11 @@ class LabelStudioExport extends JsonArrayExport {
 
     @Override
     protected Function<Item, JsonNode> items(Context context) {
-        JsonNode schema = context.schema();
+        LabelSchema schema = LabelSchema.of(context.schema());
         return item -> task(item, schema);
     }
 
-    static ObjectNode task(Item item, JsonNode schema) {
+    static ObjectNode task(Item item, LabelSchema schema) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode task = f.objectNode();
         task.put("id", item.id());

@@ -5,6 +5,7 @@ import org.labelcrew.io.ImportFormat;
 import org.labelcrew.io.support.JsonArrayReader;
 import org.labelcrew.io.support.Texts;
 import org.labelcrew.io.support.Utf8Lines;
+import org.labelcrew.schema.LabelSchema;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -56,7 +57,8 @@ class LabelStudioFormat implements ImportFormat {
     }
 
     @Override
-    public Reader open(InputStream in, JsonNode schema) {
+    public Reader open(InputStream in, JsonNode schemaJson) {
+        LabelSchema schema = LabelSchema.of(schemaJson);
         return new JsonArrayReader(mapper, in) {
             @Override
             protected String noun() {
@@ -97,7 +99,7 @@ class LabelStudioFormat implements ImportFormat {
      * that annotation, converted to our result shape, is its reference. Its other annotations and predictions are
      * dropped, not kept in the data: the data is what labelers see, and it must not give the answer away.
      */
-    static Item goldItem(long number, JsonNode task, JsonNode schema, String sourceHash) {
+    static Item goldItem(long number, JsonNode task, LabelSchema schema, String sourceHash) {
         if (!task.isObject() || !(task.get("data") instanceof ObjectNode data)) return null;
         JsonNode annotations = task.get("annotations");
         if (annotations == null || !annotations.isArray()) return null;
@@ -116,7 +118,7 @@ class LabelStudioFormat implements ImportFormat {
         return null;
     }
 
-    static ObjectNode task(JsonNode task, JsonNode schema) {
+    static ObjectNode task(JsonNode task, LabelSchema schema) {
         if (!task.isObject()) throw new Utf8Lines.BadLine("is " + JsonArrayReader.kind(task) + ", not a task object");
         JsonNode raw = task.has("data") ? task.get("data") : task;
         if (!(raw instanceof ObjectNode data)) throw new Utf8Lines.BadLine("\"data\" must be an object");

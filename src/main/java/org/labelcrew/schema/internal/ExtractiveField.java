@@ -1,6 +1,7 @@
 package org.labelcrew.schema.internal;
 
 import java.util.List;
+import org.labelcrew.schema.Field;
 import org.labelcrew.schema.FieldType;
 import org.labelcrew.shared.ApiException.FieldError;
 import org.springframework.stereotype.Component;
@@ -26,23 +27,6 @@ class ExtractiveField implements FieldType {
         Limits.checkCount(field, path, errors, MAX_SENTENCES);
     }
 
-    /** How many sentences the task's document has, or -1 when it has none in a known shape. */
-    static int sentenceCount(JsonNode data) {
-        if (data == null) return -1;
-        JsonNode sentences = data.get("sentences");
-        if (sentences != null && sentences.isArray()) return sentences.size();
-        JsonNode paragraphs = data.get("paragraphs");
-        if (paragraphs != null && paragraphs.isArray()) {
-            int n = 0;
-            for (JsonNode p : paragraphs) {
-                if (!p.isArray()) return -1;
-                n += p.size();
-            }
-            return n;
-        }
-        return -1;
-    }
-
     @Override
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
@@ -50,7 +34,7 @@ class ExtractiveField implements FieldType {
             errors.add(FieldError.field(path, "must be an array of sentence indices (0-based)"));
             return;
         }
-        int n = sentenceCount(data);
+        int n = Field.Extractive.sentences(data).map(List::size).orElse(-1);
         if (n < 0) {
             errors.add(FieldError.field(path, "the task has no data.sentences or data.paragraphs to pick from"));
             return;

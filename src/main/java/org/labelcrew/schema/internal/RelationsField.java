@@ -3,7 +3,9 @@ package org.labelcrew.schema.internal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.labelcrew.schema.Field;
 import org.labelcrew.schema.FieldType;
+import org.labelcrew.schema.LabelSchema;
 import org.labelcrew.shared.ApiException.FieldError;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -36,16 +38,13 @@ class RelationsField implements FieldType {
     @Override
     public void checkReferences(JsonNode field, JsonNode schema, String path, List<FieldError> errors) {
         String between = field.get("between").asString();
-        for (JsonNode f : schema.get("fields")) {
-            if (between.equals(f.path("name").asString(null))) {
-                if (!"spans".equals(f.path("type").asString(null))) {
-                    errors.add(FieldError.field(path + ".between", "'" + between + "' is not a spans field (it is "
-                            + f.path("type").asString("") + ")"));
-                }
-                return;
-            }
+        Field target = LabelSchema.of(schema).field(between).orElse(null);
+        if (target == null) {
+            errors.add(FieldError.field(path + ".between", "there is no field named '" + between + "'"));
+        } else if (!(target instanceof Field.Spans)) {
+            errors.add(FieldError.field(path + ".between", "'" + between + "' is not a spans field (it is "
+                    + target.type() + ")"));
         }
-        errors.add(FieldError.field(path + ".between", "there is no field named '" + between + "'"));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.labelcrew.schema.Field;
 import org.labelcrew.schema.FieldType;
 import org.labelcrew.shared.ApiException.FieldError;
 import org.springframework.stereotype.Component;
@@ -39,12 +40,6 @@ class SpansField implements FieldType {
         }
     }
 
-    /** The data key whose text the spans point into. */
-    static String source(JsonNode field) {
-        JsonNode s = field.get("source");
-        return s != null && s.isString() ? s.asString() : "text";
-    }
-
     @Override
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
@@ -52,13 +47,13 @@ class SpansField implements FieldType {
             errors.add(FieldError.field(path, "must be an array of {\"id\", \"start\", \"end\", \"label\"}"));
             return;
         }
-        String key = source(field);
-        JsonNode text = data == null ? null : data.get(key);
-        if (text == null || !text.isString()) {
-            errors.add(FieldError.field(path, "the task has no text in data." + key + " to mark spans in"));
+        Field.Spans spans = new Field.Spans(field.path("name").asString(""), field);
+        String text = spans.text(data);
+        if (text == null) {
+            errors.add(FieldError.field(path, "the task has no text in data." + spans.source() + " to mark spans in"));
             return;
         }
-        String nfc = Normalizer.normalize(text.asString(), Normalizer.Form.NFC);
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         int length = nfc.codePointCount(0, nfc.length());
         Set<String> labels = Labels.values(field);
         Set<String> ids = new HashSet<>();

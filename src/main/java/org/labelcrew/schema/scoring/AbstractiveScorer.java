@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -21,7 +22,7 @@ class AbstractiveScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
+    public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         List<String> a = tokens(answer.asString(""));
         List<String> r = tokens(reference.asString(""));
         double f = rougeL(a, r);

@@ -2,6 +2,7 @@ package org.labelcrew.schema.scoring;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +16,7 @@ class ChoiceScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
+    public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         if (answer.isArray() || reference.isArray()) {
             Set<String> a = values(answer);
             Set<String> r = values(reference);

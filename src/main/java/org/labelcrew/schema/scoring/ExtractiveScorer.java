@@ -2,6 +2,7 @@ package org.labelcrew.schema.scoring;
 
 import java.util.Set;
 import java.util.TreeSet;
+import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -15,7 +16,7 @@ class ExtractiveScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
+    public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         Set<Long> a = indices(answer);
         Set<Long> r = indices(reference);
         double f1 = Scoring.f1(a, r);

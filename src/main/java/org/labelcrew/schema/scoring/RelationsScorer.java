@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -24,8 +25,8 @@ class RelationsScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
-        String between = field.path("between").asString("");
+    public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
+        String between = field instanceof Field.Relations r ? r.between() : "";
         Set<Link> a = links(answer, item.answer() == null ? null : item.answer().get(between));
         Set<Link> r = links(reference, item.reference() == null ? null : item.reference().get(between));
         double f1 = Scoring.f1(a, r);

@@ -1,5 +1,6 @@
 package org.labelcrew.schema.scoring;
 
+import org.labelcrew.schema.Field;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -17,7 +18,7 @@ public interface Scorer {
      * A score in 0..1 and feedback a person can act on. {@code item} carries the item's data (text, sentences) and the
      * whole answer and reference, for fields that point into other fields (relations link spans).
      */
-    FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Item item);
+    FieldScore score(Field field, JsonNode answer, JsonNode reference, Item item);
 
     /** The item being scored: its data, and the whole answer and reference results (keyed by field name). */
     record Item(JsonNode data, JsonNode answer, JsonNode reference) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.labelcrew.schema.Field;
+import org.labelcrew.schema.LabelSchema;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -38,12 +40,16 @@ public class Scoring {
 
     /** {@code answer} and {@code reference} are results keyed by field name; a missing answer is an empty one. */
     public ItemScore score(JsonNode schema, JsonNode data, JsonNode answer, JsonNode reference) {
+        return score(LabelSchema.of(schema), data, answer, reference);
+    }
+
+    public ItemScore score(LabelSchema schema, JsonNode data, JsonNode answer, JsonNode reference) {
         List<FieldResult> fields = new ArrayList<>();
         double sum = 0;
         int n = 0;
-        for (JsonNode f : schema.path("fields")) {
-            String name = f.path("name").asString();
-            String type = f.path("type").asString();
+        for (Field f : schema.fields()) {
+            String name = f.name();
+            String type = f.type();
             Scorer scorer = scorers.get(type);
             if (scorer == null) {
                 fields.add(new FieldResult(name, type, null, "not scored (no scorer for type " + type + ")"));

@@ -2,6 +2,7 @@ package org.labelcrew.schema.scoring;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -18,7 +19,7 @@ class SpansScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
+    public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         Set<Span> a = spans(answer);
         Set<Span> r = spans(reference);
         double f1 = Scoring.f1(a, r);

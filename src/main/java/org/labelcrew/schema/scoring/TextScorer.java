@@ -1,6 +1,7 @@
 package org.labelcrew.schema.scoring;
 
 import java.text.Normalizer;
+import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -14,7 +15,7 @@ class TextScorer implements Scorer {
     }
 
     @Override
-    public FieldScore score(JsonNode field, JsonNode answer, JsonNode reference, Scorer.Item item) {
+    public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         String a = normalize(answer.asString(""));
         String r = normalize(reference.asString(""));
         return a.equals(r) ? new FieldScore(1, "matches") : new FieldScore(0, "expected \"" + r + "\"");
