@@ -33,15 +33,17 @@ public class TaskQueue {
     private final ProjectAccess access;
     private final List<NextTaskStrategy> chain;
     private final TaskEvents events;
+    private final ReviewRecords reviews;
     private final Clock clock;
 
     TaskQueue(JdbcClient jdbc, Json json, ProjectAccess access, List<NextTaskStrategy> chain, TaskEvents events,
-            Clock clock) {
+            ReviewRecords reviews, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
         this.chain = chain;
         this.events = events;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -88,16 +90,12 @@ public class TaskQueue {
                         rs.getInt(5)))
                 .single();
         // A freshly opened assignment (overlap, gold) has no rejection to show; rework, and rework held across a reload, do.
-        Lease.Rejection rejection = "overlap".equals(reason) || "gold".equals(reason) ? null : jdbc.sql("""
-                SELECT r.reason, acc.username, r.decided_at FROM review r JOIN account acc ON acc.id = r.reviewer_id
-                WHERE r.assignment_id = :a AND r.verdict = 'REJECT' ORDER BY r.decided_at DESC LIMIT 1""")
-                .param("a", assignmentId)
-                .query((rs, i) -> new Lease.Rejection(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .optional().orElse(null);
+        Lease.Rejection rejection = "overlap".equals(reason) || "gold".equals(reason) ? null
+                : reviews.lastRejection(assignmentId).orElse(null);
         JsonNode draft = json.parse(row.draft());
         if (draft == null && rejection != null) {
             // Rework starts from the answer the reviewer rejected, so the labeler fixes it rather than redoing it.
-            draft = jdbc.sql("SELECT result FROM annotation WHERE assignment_id = :a ORDER BY version DESC LIMIT 1")
+            draft = jdbc.sql("SELECT result FROM annotation WHERE id = " + TaskStore.LATEST_ANNOTATION.formatted(":a"))
                     .param("a", assignmentId).query((rs, i) -> json.column(rs, "result")).optional().orElse(null);
         }
         String effectiveReason = reason;
