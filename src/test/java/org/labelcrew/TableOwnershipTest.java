@@ -77,6 +77,26 @@ class TableOwnershipTest {
                 created.contains(name) || owners.get(name).function());
     }
 
+    /**
+     * Advisory locks share one key space: only shared.AdvisoryLock takes them, so that every key carries its typed
+     * namespace and two features can never lock each other out by accident.
+     */
+    @Test
+    void advisoryLocksAreTakenOnlyThroughTheTypedNamespaces() throws IOException {
+        List<String> raw = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+                if (f.endsWith(Path.of("shared", "AdvisoryLock.java"))) continue;
+                for (Literal lit : literals(Files.readString(f))) {
+                    if (lit.text().contains("pg_advisory") || lit.text().contains("pg_try_advisory")) {
+                        raw.add(SOURCES.relativize(f) + ":" + lit.line());
+                    }
+                }
+            }
+        }
+        assertThat(raw).as("advisory locks outside shared.AdvisoryLock").isEmpty();
+    }
+
     /** The scanner sees SQL in text blocks and concatenated literals, and not in comments or messages. */
     @Test
     void theScannerFindsWhatItShould() {

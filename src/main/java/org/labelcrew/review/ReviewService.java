@@ -15,6 +15,7 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.schema.SchemaService;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.labelcrew.task.TaskEvents;
@@ -66,8 +67,7 @@ public class ReviewService {
     public Optional<ReviewItem> next(long projectId, CurrentUser user) {
         access.requireActive(projectId, user, ProjectRole.REVIEWER, ProjectRole.MANAGER);
         ProjectSettings project = access.settings(projectId);
-        jdbc.sql("SELECT pg_advisory_xact_lock(:p, :me)").param("p", (int) projectId).param("me", (int) -user.id())
-                .query().rowSet();
+        AdvisoryLock.NEXT_REVIEW.lock(jdbc, user.id());
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
         Optional<Long> held = jdbc.sql("""

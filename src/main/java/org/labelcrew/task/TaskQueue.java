@@ -14,6 +14,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.Json;
 import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +52,7 @@ public class TaskQueue {
     public Optional<Lease> next(long projectId, CurrentUser user) {
         access.requireActive(projectId, user, ProjectRole.LABELER);
         ProjectSettings project = access.settings(projectId);
-        jdbc.sql("SELECT pg_advisory_xact_lock(:p, :me)").param("p", (int) projectId).param("me", (int) user.id())
-                .query().rowSet();
+        AdvisoryLock.NEXT_TASK.lock(jdbc, user.id());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
         Set<String> own = Set.copyOf(jdbc.sql("""
