@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
+import org.labelcrew.task.TaskStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -259,10 +260,8 @@ class Cohorts {
                             AND coalesce(p.hours, 0) >= total.hours * c.min_attendance) AS completed,
                        b.score AS best_score, b.submitted_at AS best_at, coalesce(x.passed, false) AS passed,
                        pl.id AS placement_id, pl.role AS placement_role, pl.accepted_at,
-                       (pl.accepted_at IS NOT NULL AND EXISTS (
-                            SELECT 1 FROM annotation n JOIN task t ON t.id = n.task_id
-                            WHERE n.author_id = r.account_id AND n.kind = 'SUBMISSION'
-                              AND t.project_id = ANY (pl.project_ids))) AS active
+                       (pl.accepted_at IS NOT NULL AND """ + TaskStore.submittedInAny("r.account_id", "pl.project_ids") + """
+                       ) AS active
                 FROM registration r
                 JOIN cohort c ON c.id = r.cohort_id
                 JOIN account a ON a.id = r.account_id

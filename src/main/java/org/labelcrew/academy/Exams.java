@@ -12,6 +12,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.schema.SchemaService;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
 import org.labelcrew.shared.Json;
@@ -217,8 +218,8 @@ class Exams {
             if (!seated) throw ApiException.forbidden("This exam is for the people registered in cohort " + exam.cohortId());
         }
         Instant now = clock.instant();
-        // Serialises one person's starts on this exam, so two clicks never make two attempts.
-        jdbc.sql("SELECT pg_advisory_xact_lock(:e, :a)").param("e", (int) examId).param("a", (int) user.id()).query().rowSet();
+        // Serialises one person's exam starts, so two clicks never make two attempts.
+        AdvisoryLock.EXAM_START.lock(jdbc, user.id());
         List<AttemptRow> open = jdbc.sql("""
                 SELECT * FROM exam_attempt WHERE exam_id = :e AND account_id = :a AND submitted_at IS NULL ORDER BY id""")
                 .param("e", examId).param("a", user.id()).query((rs, i) -> attemptRow(rs)).list();

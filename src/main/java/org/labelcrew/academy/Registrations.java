@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * First come, first served registration. Correct under any concurrency, on one instance or many, because the
  * decision is made in PostgreSQL while the cohort's row is locked ({@code SELECT … FOR UPDATE} inside the
- * {@code academy_register} function of V3__academy.sql):
+ * {@code academy_register} function, R__academy_register.sql):
  * <ul>
  * <li>seats: the {@code registered} counter is read and raised under the lock (and a CHECK keeps it ≤ capacity);</li>
  * <li>arrival order: the registration id is drawn from its sequence under the same lock, so within a cohort ids

@@ -2,6 +2,7 @@ package org.labelcrew.account;
 
 import java.security.SecureRandom;
 import java.util.EnumSet;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.LabelCrewProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,7 @@ class AdminBootstrap implements ApplicationRunner {
 
     private void createFirstAdmin() {
         // One instance creates the admin even when several start at once on an empty database.
-        jdbc.sql("SELECT pg_advisory_xact_lock(4242)").query().rowSet();
+        AdvisoryLock.ADMIN_BOOTSTRAP.lock(jdbc, 0);
         boolean anyAdmin = jdbc.sql("SELECT exists(SELECT 1 FROM account WHERE 'ADMIN' = ANY (roles))")
                 .query(Boolean.class).single();
         if (anyAdmin) return;

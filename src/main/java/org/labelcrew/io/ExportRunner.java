@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.labelcrew.shared.Json;
+import org.labelcrew.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,22 +39,8 @@ class ExportRunner {
     private static final int FETCH = 5000;
     private static final long PROGRESS_EVERY_MS = 500;
 
-    /**
-     * Approved tasks, one row per approved assignment, in task order: the annotation the approval accepted (recorded on
-     * the assignment when approved — the correction if the reviewer corrected; the assignment's latest version for
-     * work approved before that was recorded). A flat join that the caller groups by task, so PostgreSQL streams it in
-     * one pass.
-     */
-    static final String APPROVED = """
-            SELECT t.id, t.data::text, n.id, l.username, n.result::text, n.version, rv.username, n.created_at
-            FROM task t
-            LEFT JOIN assignment a ON a.task_id = t.id AND a.state = 'APPROVED'
-            LEFT JOIN account l ON l.id = a.labeler_id
-            LEFT JOIN annotation n ON n.id = coalesce(a.accepted_annotation_id,
-                (SELECT x.id FROM annotation x WHERE x.assignment_id = a.id ORDER BY x.version DESC LIMIT 1))
-            LEFT JOIN account rv ON rv.id = a.accepted_by
-            WHERE t.project_id = ? AND t.state = 'APPROVED'
-            ORDER BY t.id, a.id""";
+    /** Approved tasks, one row per approved assignment, in task order (task's query; see {@link TaskStore}). */
+    static final String APPROVED = TaskStore.approvedResults();
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -138,7 +125,7 @@ class ExportRunner {
                  ExportFormat.Writer writer = format.open(out, new ExportFormat.Context(job.schema(), job.options()))) {
                 long total;
                 try (PreparedStatement count = c.prepareStatement(
-                        "SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = ? AND state = 'APPROVED'")) {
+                        TaskStore.approvedCount())) {
                     count.setLong(1, job.projectId());
                     try (ResultSet rs = count.executeQuery()) {
                         rs.next();

@@ -18,6 +18,7 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
+import org.labelcrew.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -196,22 +197,10 @@ class ImportRunner {
     }
 
     private long insertGold(Connection connection, Job job, List<ImportFormat.Item> gold) throws SQLException {
-        if (gold.isEmpty()) return 0;
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO task (project_id, import_id, data, priority, source_hash, state, gold_reference)
-                VALUES (?, ?, ?::jsonb, ?, ?, 'GOLD', ?::jsonb)""")) {
-            for (ImportFormat.Item item : gold) {
-                insert.setLong(1, job.projectId());
-                insert.setLong(2, job.id());
-                insert.setString(3, json.write(item.data()));
-                insert.setInt(4, item.priority());
-                insert.setString(5, item.sourceHash());
-                insert.setString(6, json.write(item.gold()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        return gold.size();
+        return TaskStore.insertGold(connection, job.projectId(), job.id(), gold.stream()
+                .map(item -> new TaskStore.GoldRow(json.write(item.data()), item.priority(), item.sourceHash(),
+                        json.write(item.gold())))
+                .toList());
     }
 
     private void progress(long jobId, long total, long imported, long rejected, long bytesRead) {

@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import org.labelcrew.task.TaskStore;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Bulk-loads tasks with PostgreSQL {@code COPY … FROM STDIN} (text format) on the caller's connection and
+ * Bulk-loads tasks with PostgreSQL {@code COPY … FROM STDIN} (task's statement: {@link TaskStore#copyIn()}) (text format) on the caller's connection and
  * transaction, in 256 KB chunks: an order of magnitude faster than batched INSERTs and flat in memory. Rows become
  * visible only when the caller commits, so a failed import leaves nothing behind.
  */
@@ -24,7 +25,7 @@ final class TaskCopy implements AutoCloseable {
 
     TaskCopy(Connection connection, long projectId, long importId) throws SQLException {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI()
-                .copyIn("COPY task (project_id, import_id, data, priority, source_hash) FROM STDIN");
+                .copyIn(TaskStore.copyIn());
         this.prefix = (projectId + "\t" + importId + "\t").getBytes(StandardCharsets.US_ASCII);
     }
 

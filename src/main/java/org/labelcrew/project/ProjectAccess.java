@@ -22,6 +22,7 @@ public class ProjectAccess {
 
     private final JdbcClient jdbc;
     private final Json json;
+    private final ProjectWork work;
     /**
      * Settings are read on every next-task and submit, and change rarely: kept for a few seconds. A change made on
      * this instance is seen at once ({@link #evict}); one made on another instance within {@link #SETTINGS_TTL}.
@@ -31,9 +32,10 @@ public class ProjectAccess {
 
     static final Duration SETTINGS_TTL = Duration.ofSeconds(5);
 
-    ProjectAccess(JdbcClient jdbc, Json json) {
+    ProjectAccess(JdbcClient jdbc, Json json, ProjectWork work) {
         this.jdbc = jdbc;
         this.json = json;
+        this.work = work;
     }
 
     public record Membership(ProjectRole role, boolean paused) {
@@ -112,9 +114,8 @@ public class ProjectAccess {
 
     private ProjectSettings load(long projectId) {
         return jdbc.sql("""
-                SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes, gold_rate,
-                       (SELECT coalesce(sum(n), 0) FROM task_count c WHERE c.project_id = p.id AND c.state = 'GOLD')
-                FROM project p WHERE id = :p""")
+                SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes, gold_rate, """
+                + work.goldItemsSql("p.id") + " FROM project p WHERE id = :p")
                 .param("p", projectId)
                 .query((rs, i) -> new ProjectSettings(rs.getLong(1), json.column(rs, "schema"), rs.getInt(3),
                         rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7), rs.getDouble(8), rs.getLong(9)))

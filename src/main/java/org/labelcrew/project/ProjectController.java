@@ -55,11 +55,6 @@ class ProjectController {
         return projects.update(id, body, user);
     }
 
-    @GetMapping("/{id}/stats")
-    ProjectService.Stats stats(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        return projects.stats(id, user);
-    }
-
     record SchemaCheck(JsonNode schema) {
     }
 

@@ -26,12 +26,14 @@ public class ProjectService {
     private final Json json;
     private final SchemaService schemas;
     private final ProjectAccess access;
+    private final ProjectWork work;
 
-    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access) {
+    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access, ProjectWork work) {
         this.jdbc = jdbc;
         this.json = json;
         this.schemas = schemas;
         this.access = access;
+        this.work = work;
     }
 
     /** Create or change a project; on PATCH a null field is left as it is. */
@@ -107,13 +109,7 @@ public class ProjectService {
                 .param("rates", req.rates() == null ? null : json.write(req.rates()))
                 .param("id", id).update();
         if (req.overlap() != null && req.overlap() != before.overlap()) {
-            // Completion depends on the overlap (approved >= overlap): only tasks whose approvals lie between the old
-            // and the new overlap change state; re-derive those from their assignments, not the whole project.
-            jdbc.sql("""
-                    SELECT count(refresh_task(id)) FROM task
-                    WHERE project_id = :p AND approved >= :low AND approved < :high""")
-                    .param("p", id).param("low", Math.min(before.overlap(), req.overlap()))
-                    .param("high", Math.max(before.overlap(), req.overlap())).query().rowSet();
+            work.overlapChanged(id, before.overlap(), req.overlap());
         }
         access.evict(id); // now, and once more when the change is visible to others
         return get(id, user);
@@ -175,15 +171,12 @@ public class ProjectService {
             out.put(id, m);
         }
         if (ids.isEmpty()) return out;
-        // Kept by triggers (V5__task_counts.sql): a few dozen rows per project, whatever its size.
-        jdbc.sql("SELECT project_id, state, sum(n) FROM task_count WHERE project_id IN (:ids) GROUP BY project_id, state")
-                .param("ids", ids)
-                .query(rs -> {
-                    Map<String, Long> m = out.get(rs.getLong(1));
-                    m.put(rs.getString(2), rs.getLong(3));
-                    // Gold items are control questions, not work: counted beside the progress, never in its total.
-                    if (!"GOLD".equals(rs.getString(2))) m.merge("total", rs.getLong(3), Long::sum);
-                });
+        work.countsByState(ids).forEach((project, byState) -> byState.forEach((state, n) -> {
+            Map<String, Long> m = out.get(project);
+            m.put(state, n);
+            // Gold items are control questions, not work: counted beside the progress, never in its total.
+            if (!"GOLD".equals(state)) m.merge("total", n, Long::sum);
+        }));
         return out;
     }
 
@@ -255,40 +248,6 @@ public class ProjectService {
         int n = jdbc.sql("DELETE FROM project_member WHERE project_id = :p AND account_id = :a")
                 .param("p", projectId).param("a", accountId).update();
         if (n == 0) throw ApiException.notFound("Member", accountId);
-    }
-
-    // ---- stats
-
-    public record Throughput(String day, long submitted, long approved) {
-    }
-
-    public record WorkerStats(long accountId, String username, long submitted, long approved, long rejected) {
-    }
-
-    public record Stats(Map<String, Long> counts, List<Throughput> throughput, List<WorkerStats> workers) {
-    }
-
-    public Stats stats(long projectId, CurrentUser user) {
-        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
-        List<Throughput> throughput = jdbc.sql("""
-                SELECT to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
-                       count(*) FILTER (WHERE type = 'SUBMIT'), count(*) FILTER (WHERE type IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE'))
-                FROM task_event WHERE project_id = :p AND at > now() - interval '30 days'
-                GROUP BY 1 ORDER BY 1""")
-                .param("p", projectId)
-                .query((rs, i) -> new Throughput(rs.getString(1), rs.getLong(2), rs.getLong(3))).list();
-        List<WorkerStats> workers = jdbc.sql("""
-                SELECT a.id, a.username,
-                       count(*) FILTER (WHERE s.state IN ('SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED')),
-                       count(*) FILTER (WHERE s.state = 'APPROVED'),
-                       (SELECT count(*) FROM review r JOIN assignment x ON x.id = r.assignment_id
-                        WHERE x.labeler_id = a.id AND x.project_id = :p AND r.verdict = 'REJECT')
-                FROM assignment s JOIN account a ON a.id = s.labeler_id
-                WHERE s.project_id = :p GROUP BY a.id, a.username ORDER BY a.username""")
-                .param("p", projectId)
-                .query((rs, i) -> new WorkerStats(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
-                .list();
-        return new Stats(counts(projectId), throughput, workers);
     }
 
     public JsonNode schemaVersion(long projectId, int version) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.task.TaskStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -55,14 +56,16 @@ public class MyQuality {
     /** The caller's own answers, numbered in the order they were given (submit time). */
     private static final String MINE = """
             SELECT gold_score, gold_feedback, row_number() OVER (ORDER BY updated_at, id) AS n
-            FROM assignment WHERE project_id = :p AND labeler_id = :me AND state = 'SCORED'""";
+            FROM """ + TaskStore.goldAnswers() + """
+             g WHERE project_id = :p AND labeler_id = :me AND state = 'SCORED'""";
 
     /** 404 unknown project, 403 not a member; a member with no gold answers gets zeros and nulls. */
     public Mine mine(long projectId, CurrentUser user) {
         access.requireMember(projectId, user);
         double rate = access.settings(projectId).goldRate();
         long answers = jdbc.sql("""
-                SELECT count(*) FROM assignment WHERE project_id = :p AND labeler_id = :me AND state = 'SCORED'""")
+                SELECT count(*) FROM """ + TaskStore.goldAnswers() + """
+                 g WHERE project_id = :p AND labeler_id = :me AND state = 'SCORED'""")
                 .param("p", projectId).param("me", user.id()).query(Long.class).single();
         long counted = answers / STEP * STEP;
         long pending = STEP - answers % STEP;

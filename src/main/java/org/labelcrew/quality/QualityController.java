@@ -15,10 +15,18 @@ class QualityController {
 
     private final QualityService quality;
     private final MyQuality mine;
+    private final ProjectStats stats;
 
-    QualityController(QualityService quality, MyQuality mine) {
+    QualityController(QualityService quality, MyQuality mine, ProjectStats stats) {
         this.quality = quality;
         this.mine = mine;
+        this.stats = stats;
+    }
+
+    /** Progress figures (counts by state, daily throughput, per labeler): managers and reviewers. */
+    @GetMapping("/projects/{id}/stats")
+    ProjectStats.Stats stats(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return stats.stats(id, user);
     }
 
     @GetMapping("/projects/{id}/quality")

@@ -4,6 +4,8 @@ import java.util.List;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
+import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.task.TaskStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -46,16 +48,17 @@ public class QualityService {
     }
 
     private Gold gold(long projectId) {
-        double rate = access.settings(projectId).goldRate();
-        long items = jdbc.sql("SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = :p AND state = 'GOLD'")
-                .param("p", projectId).query(Long.class).single();
+        ProjectSettings settings = access.settings(projectId);
+        double rate = settings.goldRate();
+        long items = settings.goldItems();
         // A labeler who only skipped gold has no mean: listed first, beside the lowest scores, as needing attention.
         List<LabelerGold> perLabeler = jdbc.sql("""
                 SELECT a.labeler_id, acc.username, count(*) FILTER (WHERE a.state = 'SCORED') AS answers,
                        avg(a.gold_score) FILTER (WHERE a.state = 'SCORED') AS mean,
                        count(*) FILTER (WHERE a.state = 'SKIPPED') AS skipped
-                FROM assignment a JOIN account acc ON acc.id = a.labeler_id
-                WHERE a.project_id = :p AND a.gold AND a.state IN ('SCORED', 'SKIPPED')
+                FROM """ + TaskStore.goldAnswers() + """
+                 a JOIN account acc ON acc.id = a.labeler_id
+                WHERE a.project_id = :p AND a.state IN ('SCORED', 'SKIPPED')
                 GROUP BY a.labeler_id, acc.username ORDER BY mean NULLS FIRST, acc.username""")
                 .param("p", projectId)
                 .query((rs, i) -> new LabelerGold(rs.getLong(1), rs.getString(2), rs.getLong(3),
@@ -67,7 +70,8 @@ public class QualityService {
         // Per field: the scored fields of every answer's feedback (fields without a scorer carry no score).
         List<FieldGold> perField = jdbc.sql("""
                 SELECT f->>'field', f->>'type', count(*), avg((f->>'score')::double precision)
-                FROM assignment a CROSS JOIN LATERAL jsonb_array_elements(a.gold_feedback) f
+                FROM """ + TaskStore.goldAnswers() + """
+                 a CROSS JOIN LATERAL jsonb_array_elements(a.gold_feedback) f
                 WHERE a.project_id = :p AND a.state = 'SCORED' AND f->>'score' IS NOT NULL
                 GROUP BY 1, 2 ORDER BY 1""")
                 .param("p", projectId)

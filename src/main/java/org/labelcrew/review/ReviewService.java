@@ -15,9 +15,11 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.schema.SchemaService;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.labelcrew.task.TaskEvents;
+import org.labelcrew.task.TaskStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,14 +41,17 @@ public class ReviewService {
     private final Json json;
     private final ProjectAccess access;
     private final SchemaService schemas;
+    private final TaskStore tasks;
     private final TaskEvents events;
     private final Clock clock;
 
-    ReviewService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, TaskEvents events, Clock clock) {
+    ReviewService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, TaskStore tasks,
+            TaskEvents events, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
         this.schemas = schemas;
+        this.tasks = tasks;
         this.events = events;
         this.clock = clock;
     }
@@ -62,8 +67,7 @@ public class ReviewService {
     public Optional<ReviewItem> next(long projectId, CurrentUser user) {
         access.requireActive(projectId, user, ProjectRole.REVIEWER, ProjectRole.MANAGER);
         ProjectSettings project = access.settings(projectId);
-        jdbc.sql("SELECT pg_advisory_xact_lock(:p, :me)").param("p", (int) projectId).param("me", (int) -user.id())
-                .query().rowSet();
+        AdvisoryLock.NEXT_REVIEW.lock(jdbc, user.id());
         Instant now = clock.instant();
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
         Optional<Long> held = jdbc.sql("""
@@ -72,37 +76,26 @@ public class ReviewService {
                 .param("p", projectId).param("me", user.id()).param("now", Timestamp.from(now))
                 .query(Long.class).optional();
         if (held.isPresent()) return Optional.of(load(held.get(), project));
-        record Picked(long assignmentId, long taskId) {
-        }
-        Optional<Picked> picked = jdbc.sql("""
-                SELECT id, task_id FROM assignment
-                WHERE project_id = :p AND state = 'SUBMITTED' AND labeler_id <> :me
-                ORDER BY updated_at, id LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                .param("p", projectId).param("me", user.id())
-                .query((rs, i) -> new Picked(rs.getLong(1), rs.getLong(2))).optional();
+        Optional<TaskStore.Submitted> picked = tasks.oldestSubmitted(projectId, user.id());
         if (picked.isEmpty()) return Optional.empty();
-        long assignmentId = picked.get().assignmentId();
-        long annotationId = jdbc.sql("SELECT id FROM annotation WHERE assignment_id = :a ORDER BY version DESC LIMIT 1")
-                .param("a", assignmentId).query(Long.class).single();
+        TaskStore.Submitted work = picked.get();
         long reviewId = jdbc.sql("""
                 INSERT INTO review (assignment_id, annotation_id, project_id, reviewer_id, lease_expires_at, created_at)
                 VALUES (:a, :ann, :p, :me, :until, :now) RETURNING id""")
-                .param("a", assignmentId).param("ann", annotationId).param("p", projectId).param("me", user.id())
-                .param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
+                .param("a", work.assignmentId()).param("ann", work.annotationId()).param("p", projectId)
+                .param("me", user.id()).param("until", Timestamp.from(until)).param("now", Timestamp.from(now))
                 .query(Long.class).single();
-        jdbc.sql("UPDATE assignment SET state = 'IN_REVIEW', updated_at = :now WHERE id = :a")
-                .param("now", Timestamp.from(now)).param("a", assignmentId).update();
-        jdbc.sql("SELECT refresh_task(:t)").param("t", picked.get().taskId()).query().rowSet();
-        events.append(picked.get().taskId(), projectId, TaskEvents.REVIEW_START, user.id(), assignmentId,
-                Map.of("reviewId", reviewId));
+        tasks.reviewStarted(work, projectId, user.id(), reviewId, now);
         return Optional.of(load(reviewId, project));
     }
 
     private ReviewItem load(long reviewId, ProjectSettings project) {
         return jdbc.sql("""
-                SELECT r.id, a.task_id, a.id, t.data, n.result, n.version, acc.id, acc.username, r.lease_expires_at
-                FROM review r JOIN assignment a ON a.id = r.assignment_id JOIN task t ON t.id = a.task_id
-                JOIN annotation n ON n.id = r.annotation_id JOIN account acc ON acc.id = a.labeler_id
+                SELECT r.id, w.task_id, w.assignment_id, w.data, w.result, w.version, acc.id, acc.username,
+                       r.lease_expires_at
+                FROM review r JOIN """ + TaskStore.annotatedWork() + """
+                 w ON w.annotation_id = r.annotation_id
+                JOIN account acc ON acc.id = w.labeler_id
                 WHERE r.id = :r""")
                 .param("r", reviewId)
                 .query((rs, i) -> new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), json.column(rs, "data"),
@@ -120,16 +113,18 @@ public class ReviewService {
     @Transactional
     public Decided decide(long reviewId, Decision decision, CurrentUser user) {
         record Open(long assignmentId, long projectId, long taskId, long labelerId, Long reviewerId, String verdict,
-                Instant until, String assignmentState) {
+                Instant until, String assignmentState, long annotationId) {
         }
         Open r = jdbc.sql("""
                 SELECT r.assignment_id, r.project_id, a.task_id, a.labeler_id, r.reviewer_id, r.verdict,
-                       r.lease_expires_at, a.state
-                FROM review r JOIN assignment a ON a.id = r.assignment_id WHERE r.id = :r FOR UPDATE OF r, a""")
+                       r.lease_expires_at, a.state, r.annotation_id
+                FROM review r JOIN """ + TaskStore.assignments() + """
+                 a ON a.id = r.assignment_id WHERE r.id = :r FOR UPDATE OF r, a""")
                 .param("r", reviewId)
                 .query((rs, i) -> new Open(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         (Long) rs.getObject(5), rs.getString(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8)))
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8),
+                        rs.getLong(9)))
                 .optional().orElseThrow(() -> ApiException.notFound("Review", reviewId));
         access.require(r.projectId(), user, ProjectRole.REVIEWER);
         if (r.labelerId() == user.id()) throw ApiException.forbidden("You cannot review your own work");
@@ -155,17 +150,10 @@ public class ReviewService {
             case CORRECT -> {
                 if (decision.result() == null) throw ApiException.invalid("result", "is required to correct");
                 ProjectSettings project = access.settings(r.projectId());
-                JsonNode data = jdbc.sql("SELECT data FROM task WHERE id = :t").param("t", r.taskId())
-                        .query((rs, i) -> json.column(rs, "data")).single();
+                JsonNode data = tasks.data(r.taskId());
                 schemas.checkResult(project.schema(), data, decision.result());
-                int version = jdbc.sql("SELECT coalesce(max(version), 0) + 1 FROM annotation WHERE assignment_id = :a")
-                        .param("a", r.assignmentId()).query(Integer.class).single();
-                correctionId = jdbc.sql("""
-                        INSERT INTO annotation (task_id, assignment_id, author_id, kind, version, schema_version, result, created_at)
-                        VALUES (:t, :a, :me, 'CORRECTION', :v, :sv, :res::jsonb, :now) RETURNING id""")
-                        .param("t", r.taskId()).param("a", r.assignmentId()).param("me", user.id()).param("v", version)
-                        .param("sv", project.schemaVersion()).param("res", json.write(decision.result()))
-                        .param("now", Timestamp.from(now)).query(Long.class).single();
+                correctionId = tasks.storeVersion(r.taskId(), r.assignmentId(), user.id(), TaskStore.Kind.CORRECTION,
+                        project.schemaVersion(), decision.result(), now).annotationId();
                 assignmentState = "APPROVED";
             }
             default -> throw new IllegalStateException();
@@ -175,16 +163,8 @@ public class ReviewService {
                 .param("now", Timestamp.from(now)).param("r", reviewId).update();
         // An approval records what it accepted (the correction, else the reviewed submission) and who accepted it.
         boolean approved = "APPROVED".equals(assignmentState);
-        jdbc.sql("""
-                UPDATE assignment SET state = :s, updated_at = :now,
-                       accepted_annotation_id = CASE WHEN :approved
-                           THEN coalesce(CAST(:c AS bigint), (SELECT annotation_id FROM review WHERE id = :r)) END,
-                       accepted_by = CASE WHEN :approved THEN CAST(:me AS bigint) END
-                WHERE id = :a""")
-                .param("s", assignmentState).param("now", Timestamp.from(now)).param("approved", approved)
-                .param("c", correctionId).param("r", reviewId).param("me", user.id()).param("a", r.assignmentId())
-                .update();
-        String taskState = jdbc.sql("SELECT refresh_task(:t)").param("t", r.taskId()).query(String.class).single();
+        String taskState = tasks.reviewDecided(r.assignmentId(), r.taskId(), approved,
+                correctionId != null ? correctionId : r.annotationId(), user.id(), now);
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("reviewId", reviewId);
         if (reason != null) detail.put("reason", reason);
@@ -204,16 +184,7 @@ public class ReviewService {
                 WHERE verdict IS NULL AND lease_expires_at <= :now RETURNING id, assignment_id, project_id""")
                 .param("now", Timestamp.from(now))
                 .query((rs, i) -> new Expired(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list();
-        for (Expired e : expired) {
-            Long taskId = jdbc.sql("""
-                    UPDATE assignment SET state = 'SUBMITTED' WHERE id = :a AND state = 'IN_REVIEW' RETURNING task_id""")
-                    .param("a", e.assignmentId()).query(Long.class).optional().orElse(null);
-            if (taskId != null) {
-                jdbc.sql("SELECT refresh_task(:t)").param("t", taskId).query().rowSet();
-                events.append(taskId, e.projectId(), TaskEvents.REVIEW_EXPIRE, null, e.assignmentId(),
-                        Map.of("reviewId", e.reviewId()));
-            }
-        }
+        for (Expired e : expired) tasks.reviewExpired(e.assignmentId(), e.projectId(), e.reviewId());
         return expired.size();
     }
 

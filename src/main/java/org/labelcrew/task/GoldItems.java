@@ -151,8 +151,10 @@ public class GoldItems {
         record Answer(long assignmentId, JsonNode result) {
         }
         List<Answer> answers = jdbc.sql("""
-                SELECT a.id, (SELECT n.result FROM annotation n WHERE n.assignment_id = a.id ORDER BY n.version DESC LIMIT 1)
-                FROM assignment a WHERE a.task_id = :t AND a.state = 'SCORED'""")
+                SELECT a.id, n.result FROM assignment a JOIN annotation n ON n.id = """
+                + TaskStore.LATEST_ANNOTATION.formatted("a.id") + """
+
+                WHERE a.task_id = :t AND a.state = 'SCORED'""")
                 .param("t", taskId).query((rs, i) -> new Answer(rs.getLong(1), json.parse(rs.getString(2)))).list();
         for (Answer a : answers) {
             Scored s = score(schema, data, a.result(), reference);

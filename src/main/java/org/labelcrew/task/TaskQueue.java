@@ -14,6 +14,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.Json;
 import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,15 +34,17 @@ public class TaskQueue {
     private final ProjectAccess access;
     private final List<NextTaskStrategy> chain;
     private final TaskEvents events;
+    private final ReviewRecords reviews;
     private final Clock clock;
 
     TaskQueue(JdbcClient jdbc, Json json, ProjectAccess access, List<NextTaskStrategy> chain, TaskEvents events,
-            Clock clock) {
+            ReviewRecords reviews, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
         this.chain = chain;
         this.events = events;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -49,8 +52,7 @@ public class TaskQueue {
     public Optional<Lease> next(long projectId, CurrentUser user) {
         access.requireActive(projectId, user, ProjectRole.LABELER);
         ProjectSettings project = access.settings(projectId);
-        jdbc.sql("SELECT pg_advisory_xact_lock(:p, :me)").param("p", (int) projectId).param("me", (int) user.id())
-                .query().rowSet();
+        AdvisoryLock.NEXT_TASK.lock(jdbc, user.id());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
         Set<String> own = Set.copyOf(jdbc.sql("""
@@ -88,16 +90,12 @@ public class TaskQueue {
                         rs.getInt(5)))
                 .single();
         // A freshly opened assignment (overlap, gold) has no rejection to show; rework, and rework held across a reload, do.
-        Lease.Rejection rejection = "overlap".equals(reason) || "gold".equals(reason) ? null : jdbc.sql("""
-                SELECT r.reason, acc.username, r.decided_at FROM review r JOIN account acc ON acc.id = r.reviewer_id
-                WHERE r.assignment_id = :a AND r.verdict = 'REJECT' ORDER BY r.decided_at DESC LIMIT 1""")
-                .param("a", assignmentId)
-                .query((rs, i) -> new Lease.Rejection(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-                .optional().orElse(null);
+        Lease.Rejection rejection = "overlap".equals(reason) || "gold".equals(reason) ? null
+                : reviews.lastRejection(assignmentId).orElse(null);
         JsonNode draft = json.parse(row.draft());
         if (draft == null && rejection != null) {
             // Rework starts from the answer the reviewer rejected, so the labeler fixes it rather than redoing it.
-            draft = jdbc.sql("SELECT result FROM annotation WHERE assignment_id = :a ORDER BY version DESC LIMIT 1")
+            draft = jdbc.sql("SELECT result FROM annotation WHERE id = " + TaskStore.LATEST_ANNOTATION.formatted(":a"))
                     .param("a", assignmentId).query((rs, i) -> json.column(rs, "result")).optional().orElse(null);
         }
         String effectiveReason = reason;

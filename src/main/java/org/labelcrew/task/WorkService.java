@@ -27,16 +27,18 @@ public class WorkService {
     private final SchemaService schemas;
     private final GoldItems gold;
     private final TaskEvents events;
+    private final ReviewRecords reviews;
     private final Clock clock;
 
     WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, GoldItems gold, TaskEvents events,
-            Clock clock) {
+            ReviewRecords reviews, Clock clock) {
         this.jdbc = jdbc;
         this.gold = gold;
         this.json = json;
         this.access = access;
         this.schemas = schemas;
         this.events = events;
+        this.reviews = reviews;
         this.clock = clock;
     }
 
@@ -102,10 +104,10 @@ public class WorkService {
         record Stored(long annotationId, int version) {
         }
         Stored stored = jdbc.sql("""
-                WITH v AS (SELECT coalesce(max(version), 0) + 1 AS version FROM annotation WHERE assignment_id = :a),
-                ann AS (
+                WITH ann AS (
                     INSERT INTO annotation (task_id, assignment_id, author_id, kind, version, schema_version, result, created_at)
-                    SELECT :t, :a, :me, 'SUBMISSION', v.version, :sv, :r::jsonb, :now FROM v
+                    SELECT :t, :a, :me, 'SUBMISSION', """ + TaskStore.NEXT_VERSION.formatted(":a") + """
+                    , :sv, :r::jsonb, :now
                     RETURNING id, version),
                 logged AS (
                     INSERT INTO task_event (task_id, project_id, type, actor_id, assignment_id, detail)
@@ -130,11 +132,7 @@ public class WorkService {
             return new Submitted(assignmentId, state, annotationId, version);
         }
         if (!drawnForReview) {
-            jdbc.sql("""
-                    INSERT INTO review (assignment_id, annotation_id, project_id, verdict, reason, created_at, decided_at)
-                    VALUES (:a, :ann, :p, 'AUTO_APPROVE', 'not drawn for review (sampling)', :now, :now)""")
-                    .param("a", assignmentId).param("ann", annotationId).param("p", a.projectId())
-                    .param("now", Timestamp.from(now)).update();
+            reviews.approvedBySampling(assignmentId, annotationId, a.projectId(), now);
             events.append(a.taskId(), a.projectId(), TaskEvents.AUTO_APPROVE, null, assignmentId,
                     Map.of("sampleRate", project.sampleRate()));
         }

@@ -1,0 +1,39 @@
+package org.labelcrew.review;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import org.labelcrew.task.Lease;
+import org.labelcrew.task.ReviewRecords;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Review's records as the work queue reads and writes them (task cannot call review: review depends on task). */
+@Component
+class ReviewLedger implements ReviewRecords {
+
+    private final JdbcClient jdbc;
+
+    ReviewLedger(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Lease.Rejection> lastRejection(long assignmentId) {
+        return jdbc.sql("""
+                SELECT r.reason, acc.username, r.decided_at FROM review r JOIN account acc ON acc.id = r.reviewer_id
+                WHERE r.assignment_id = :a AND r.verdict = 'REJECT' ORDER BY r.decided_at DESC LIMIT 1""")
+                .param("a", assignmentId)
+                .query((rs, i) -> new Lease.Rejection(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
+    }
+
+    @Override
+    public void approvedBySampling(long assignmentId, long annotationId, long projectId, Instant at) {
+        jdbc.sql("""
+                INSERT INTO review (assignment_id, annotation_id, project_id, verdict, reason, created_at, decided_at)
+                VALUES (:a, :ann, :p, 'AUTO_APPROVE', 'not drawn for review (sampling)', :now, :now)""")
+                .param("a", assignmentId).param("ann", annotationId).param("p", projectId)
+                .param("now", Timestamp.from(at)).update();
+    }
+}
