@@ -134,6 +134,28 @@ class EmbeddedServerTest {
         }
     }
 
+    @Test
+    void aPidFileNamingAnotherLiveProgramIsStaleAndThatProgramIsLeftAlone() throws Exception {
+        Path data = newDataDir();
+        EmbeddedServer.start(data, 0, null).postgres().close();
+        // After a container restart the old postmaster's pid may belong to anything; PostgreSQL itself then refuses
+        // to start ("lock file already exists").
+        Process other = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path dir = data.resolve("postgres");
+            Files.writeString(dir.resolve("postmaster.pid"), other.pid() + "\n" + dir + "\n1700000000\n5432\n");
+            EmbeddedServer.Started server = EmbeddedServer.start(data, 0, null);
+            try (Connection c = DriverManager.getConnection(url(server.postgres()), "postgres", server.password())) {
+                assertThat(show(c, "synchronous_commit")).isEqualTo("on");
+            } finally {
+                server.postgres().close();
+            }
+            assertThat(other.isAlive()).as("the other program").isTrue();
+        } finally {
+            other.destroy();
+        }
+    }
+
     /** Starts the embedded server in another JVM, as the application would, and returns once it is up. */
     private static Process startInChild(Path data) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
