@@ -61,6 +61,7 @@ class KillAndRestartIT {
     private final String base = "http://localhost:" + port;
     private Process app;
     private int starts;
+    private boolean passed;
 
     @AfterEach
     void stopEverything() throws Exception {
@@ -73,6 +74,12 @@ class KillAndRestartIT {
             pg.destroy();
             pg.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> null).join();
         });
+        // A few hundred MB of PostgreSQL files: kept only when the test failed, with app.log, to look into.
+        if (passed && postmaster().isEmpty()) {
+            try (var files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
     }
 
     @Test
@@ -170,6 +177,7 @@ class KillAndRestartIT {
                     .as("tasks handed out twice (overlap 1)").isZero();
         }
         assertThat(starts).isEqualTo(2);
+        passed = true;
     }
 
     // ------------------------------------------------------------------ the labelers
