@@ -7,6 +7,7 @@
 #   bench/registration.sh                        # 2,000 people, 30 seats
 #   bench/registration.sh --people=500 --capacity=30
 #   BENCH_NO_BUILD=1 bench/registration.sh       # reuse target/labelcrew.jar
+#   BENCH_SYNCHRONOUS_COMMIT=off bench/registration.sh   # PostgreSQL's synchronous_commit off (default on)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,7 +27,7 @@ fi
 rm -rf "$DATA" && mkdir -p "$DATA"
 # Room for 2,000 simultaneous connections: Tomcat's default accept queue is far smaller.
 SERVER_PORT=$PORT LABELCREW_DATA_DIR=$DATA LABELCREW_EMBEDDED_PG_PORT=$PG_PORT LABELCREW_ADMIN_PASSWORD=$PASSWORD \
-SERVER_TOMCAT_ACCEPT_COUNT=2000 \
+SERVER_TOMCAT_ACCEPT_COUNT=2000 LABELCREW_DB_SYNCHRONOUS_COMMIT=${BENCH_SYNCHRONOUS_COMMIT:-on} \
   java -Xmx$HEAP -XX:+UseParallelGC -jar target/labelcrew.jar >target/bench-registration/app.log 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
@@ -35,8 +36,10 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
+# The embedded PostgreSQL requires its generated password (SCRAM), kept in the data directory.
+PG_PASSWORD=$(cat "$DATA/postgres.password")
 MACHINE="$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM; app -Xmx$HEAP, PostgreSQL 17 (embedded) and the load client on the same machine"
 ulimit -n 65536 2>/dev/null || true
 java -Xmx1g -Xss256k -cp "target/test-classes:target/classes:$(cat target/bench-registration/classpath.txt)" \
   org.labelcrew.academy.RegistrationBench --base="http://localhost:$PORT" \
-  --pg="jdbc:postgresql://localhost:$PG_PORT/postgres?user=postgres" --admin-password=$PASSWORD --machine="$MACHINE" "$@"
+  --pg="jdbc:postgresql://localhost:$PG_PORT/postgres?user=postgres&password=$PG_PASSWORD" --admin-password=$PASSWORD --machine="$MACHINE" "$@"

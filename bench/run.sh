@@ -5,6 +5,11 @@
 #
 #   bench/run.sh                          # everything, 1,000,000 items, 200 labelers, 30 s of load
 #   bench/run.sh --items=100000 --only=P3,P4,P5 --seconds=10
+#   bench/run.sh --synchronous-commit=both   # every figure twice: PostgreSQL's synchronous_commit off, then on
+#
+# --synchronous-commit=on|off|both (default on, the product's default): the embedded PostgreSQL's synchronous_commit
+# (LABELCREW_DB_SYNCHRONOUS_COMMIT). "off" is what the figures before the durability change were measured with;
+# "both" runs everything once per setting and keeps target/bench/results-synchronous-commit-{off,on}.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,18 +25,40 @@ fi
 ./mvnw -q -B -Dskip.npm=true -Pbench test-compile dependency:build-classpath -Dmdep.outputFile=target/bench/classpath.txt \
   -Dmdep.includeScope=test >/dev/null
 
-rm -rf "$DATA" && mkdir -p "$DATA"
-SERVER_PORT=$PORT LABELCREW_DATA_DIR=$DATA LABELCREW_EMBEDDED_PG_PORT=$PG_PORT LABELCREW_ADMIN_PASSWORD=$PASSWORD \
-LABELCREW_MAX_UPLOAD=4GB \
-  java -Xmx$HEAP -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar target/labelcrew.jar >target/bench/app.log 2>&1 &
-APP=$!
-trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
+SYNC=on
+ARGS=()
+for a in "$@"; do
+  case "$a" in
+    --synchronous-commit=*) SYNC="${a#*=}" ;;
+    *) ARGS+=("$a") ;;
+  esac
 done
+case "$SYNC" in
+  on|off) MODES=("$SYNC") ;;
+  both) MODES=(off on) ;;
+  *) echo "--synchronous-commit must be on, off or both (got $SYNC)" >&2; exit 2 ;;
+esac
 
 MACHINE="$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM; app -Xmx$HEAP and PostgreSQL 17 (embedded) and the load client on the same machine"
-java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" org.labelcrew.bench.Benchmark \
-  --base="http://localhost:$PORT" --pg="jdbc:postgresql://localhost:$PG_PORT/postgres?user=postgres" \
-  --admin-password=$PASSWORD --machine="$MACHINE" "$@"
+APP=
+trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for MODE in "${MODES[@]}"; do
+  rm -rf "$DATA" && mkdir -p "$DATA"
+  SERVER_PORT=$PORT LABELCREW_DATA_DIR=$DATA LABELCREW_EMBEDDED_PG_PORT=$PG_PORT LABELCREW_ADMIN_PASSWORD=$PASSWORD \
+  LABELCREW_MAX_UPLOAD=4GB LABELCREW_DB_SYNCHRONOUS_COMMIT=$MODE \
+    java -Xmx$HEAP -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} -jar target/labelcrew.jar >target/bench/app.log 2>&1 &
+  APP=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  # The embedded PostgreSQL requires its generated password (SCRAM), kept in the data directory.
+  PG_PASSWORD=$(cat "$DATA/postgres.password")
+  echo "== synchronous_commit=$MODE"
+  java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" org.labelcrew.bench.Benchmark \
+    --base="http://localhost:$PORT" --pg="jdbc:postgresql://localhost:$PG_PORT/postgres?user=postgres&password=$PG_PASSWORD" \
+    --admin-password=$PASSWORD --machine="$MACHINE; synchronous_commit=$MODE" ${ARGS[@]+"${ARGS[@]}"}
+  cp target/bench/results.md "target/bench/results-synchronous-commit-$MODE.md" 2>/dev/null || true
+  kill $APP 2>/dev/null; wait $APP 2>/dev/null || true
+  APP=
+done

@@ -29,6 +29,9 @@ import tools.jackson.databind.util.RawValue;
  * Runs one export job: reads the approved tasks through a server-side cursor (fetch size with autocommit off, so the
  * driver holds one batch, not the project) in one repeatable-read snapshot, and streams them through the format into
  * {@code <data dir>/exports/<id>.<ext>}. The file appears under its final name only when complete.
+ *
+ * <p>Crash recovery as for imports: a run whose instance died is run again by db-scheduler (heartbeat), each run takes
+ * the job's next {@code attempt} and writes its own partial file, and only the latest run may finish the job.
  */
 @Component
 class ExportRunner {
@@ -78,31 +81,50 @@ class ExportRunner {
                         rs.getString(5), json.column(rs, "schema")))
                 .optional().orElse(null);
         if (job == null || IoJobs.finished(job.status())) return;
+        Integer attempt = jdbc.sql("""
+                UPDATE export_job SET attempt = attempt + 1
+                WHERE id = :id AND status IN ('QUEUED', 'RUNNING') RETURNING attempt""")
+                .param("id", jobId).query(Integer.class).optional().orElse(null);
+        if (attempt == null) return;
+        if (attempt > 1) log.warn("Export {} is run again (attempt {}): an earlier run stopped mid-way", jobId, attempt);
         Path tmp = null;
         try {
+            if (attempt > ImportRunner.MAX_ATTEMPTS) {
+                throw new IllegalStateException("was started " + ImportRunner.MAX_ATTEMPTS + " times and each run "
+                        + "stopped mid-way (the application was stopped or crashed); start the export again");
+            }
             ExportFormat format = format(job.format())
                     .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
             Split split = split(job.options());
             Path target = files.exports().resolve(job.id() + "." + format.extension());
-            tmp = files.exports().resolve(job.id() + "." + format.extension() + ".part");
-            long written = write(job, format, split, tmp);
+            // Each run its own partial file: a run presumed dead that still writes never mixes into the new one's.
+            tmp = files.exports().resolve(job.id() + "." + format.extension() + "." + attempt + ".part");
+            long written = write(job, attempt, format, split, tmp);
+            // Should two runs both get here, each moves a complete export of the project under the name: whichever
+            // lands last is served, never a mix.
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            jdbc.sql("""
+            int done = jdbc.sql("""
                     UPDATE export_job SET status = 'DONE', written = :w, total = :w, file_path = :path, finished_at = :now
-                    WHERE id = :id""")
+                    WHERE id = :id AND attempt = :a AND status = 'RUNNING'""")
                     .param("w", written).param("path", target.toString())
-                    .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
+                    .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update();
+            if (done == 0) {
+                log.warn("Export {}: attempt {} was overtaken by a later run, which finishes the job", jobId, attempt);
+                return;
+            }
             log.info("Export {} wrote {} tasks of project {}", job.id(), written, job.projectId());
         } catch (Exception e) {
             log.warn("Export {} failed", jobId, e);
             deleteQuietly(tmp);
-            jdbc.sql("UPDATE export_job SET status = 'FAILED', error = :e, finished_at = :now WHERE id = :id")
+            jdbc.sql("""
+                    UPDATE export_job SET status = 'FAILED', error = :e, finished_at = :now
+                    WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
                     .param("e", IoJobs.message(e))
-                    .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
+                    .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update();
         }
     }
 
-    private long write(Job job, ExportFormat format, Split split, Path tmp) throws Exception {
+    private long write(Job job, int attempt, ExportFormat format, Split split, Path tmp) throws Exception {
         boolean raw = format.passesJsonThrough();
         long written = 0;
         long lastProgress = System.currentTimeMillis();
@@ -132,8 +154,10 @@ class ExportRunner {
                         total = rs.getLong(1);
                     }
                 }
-                jdbc.sql("UPDATE export_job SET status = 'RUNNING', total = :t, written = 0 WHERE id = :id")
-                        .param("t", total).param("id", job.id()).update();
+                jdbc.sql("""
+                        UPDATE export_job SET status = 'RUNNING', total = :t, written = 0
+                        WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
+                        .param("t", total).param("id", job.id()).param("a", attempt).update();
                 try (PreparedStatement ps = c.prepareStatement(APPROVED)) {
                     ps.setFetchSize(FETCH);
                     ps.setLong(1, job.projectId());
@@ -153,8 +177,8 @@ class ExportRunner {
                                 long now = System.currentTimeMillis();
                                 if (now - lastProgress >= PROGRESS_EVERY_MS) {
                                     lastProgress = now;
-                                    jdbc.sql("UPDATE export_job SET written = :w WHERE id = :id")
-                                            .param("w", written).param("id", job.id()).update();
+                                    jdbc.sql("UPDATE export_job SET written = :w WHERE id = :id AND attempt = :a")
+                                            .param("w", written).param("id", job.id()).param("a", attempt).update();
                                 }
                             }
                             if (!more) break;

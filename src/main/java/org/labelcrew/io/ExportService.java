@@ -8,12 +8,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -66,12 +69,29 @@ public class ExportService {
         JsonNode schema = jdbc.sql("SELECT schema::text FROM project WHERE id = :p").param("p", projectId)
                 .query((rs, i) -> json.parse(rs.getString(1))).single();
         exportFormat.check(new ExportFormat.Context(schema, json.mapper().valueToTree(options)));
-        long id = jdbc.sql("""
-                INSERT INTO export_job (project_id, format, options, created_by, created_at)
-                VALUES (:p, :f, :o::jsonb, :by, :now) RETURNING id""")
-                .param("p", projectId).param("f", format).param("o", json.write(options)).param("by", user.id())
-                .param("now", Timestamp.from(clock.instant()))
-                .query(Long.class).single();
+        long id;
+        try {
+            id = jdbc.sql("""
+                    INSERT INTO export_job (project_id, format, options, created_by, created_at)
+                    VALUES (:p, :f, :o::jsonb, :by, :now) RETURNING id""")
+                    .param("p", projectId).param("f", format).param("o", json.write(options)).param("by", user.id())
+                    .param("now", Timestamp.from(clock.instant()))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            // The same export (project, format, options) is still queued or running: one click, one export.
+            Long running = jdbc.sql("""
+                    SELECT id FROM export_job WHERE project_id = :p AND format = :f AND options = :o::jsonb
+                    AND status IN ('QUEUED', 'RUNNING')""")
+                    .param("p", projectId).param("f", format).param("o", json.write(options))
+                    .query(Long.class).optional().orElse(null);
+            String which = running == null ? "an export that has just ended" : "export " + running;
+            throw new ApiException(HttpStatus.CONFLICT, "Same export already running",
+                    "The same export (format " + format + ", same options) of project " + projectId
+                            + " is still running: " + which + ". Follow it"
+                            + (running == null ? "" : " at /api/v1/exports/" + running) + " instead of starting another.",
+                    List.of(ApiException.FieldError.field("format", "is the same export as " + which
+                            + ", which has not finished")));
+        }
         try {
             IoSchedule.runNow(scheduler, IoSchedule.EXPORT, id);
         } catch (RuntimeException e) {

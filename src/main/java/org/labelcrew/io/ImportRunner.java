@@ -34,7 +34,14 @@ import tools.jackson.databind.ObjectMapper;
  *
  * <p>Progress goes to {@code import_job} on a second connection (autocommit), so the browser sees it while the load
  * itself is still uncommitted. The job's final DONE is written in the load's own transaction: tasks and DONE appear
- * together. If the instance dies mid-way, the transaction is lost and db-scheduler runs the job again from the start.
+ * together.
+ *
+ * <p>Crash recovery: if the instance dies mid-way, its transaction dies with its connection (nothing of the load is
+ * stored), db-scheduler sees the job's heartbeat stop and another instance (or this one, restarted) runs it again from
+ * the first line, within about half a minute. Each run takes the job's next {@code attempt} number and may finish the
+ * job only while it still holds the latest one, so a run presumed dead that wakes up later can neither store its tasks
+ * beside the new run's nor mark the job: no task is ever stored twice. A job whose runs keep dying stops at
+ * {@value #MAX_ATTEMPTS} attempts, FAILED with the reason.
  */
 @Component
 class ImportRunner {
@@ -42,6 +49,8 @@ class ImportRunner {
     private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
     static final int MAX_ERRORS = 100;
+    /** Runs of one job that may die mid-way (the instance killed or crashed) before the job is given up as FAILED. */
+    static final int MAX_ATTEMPTS = 3;
     private static final long PROGRESS_EVERY_MS = 500;
 
     private final DataSource dataSource;
@@ -84,22 +93,55 @@ class ImportRunner {
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5) == null ? null : Path.of(rs.getString(5)), json.column(rs, "schema")))
                 .optional().orElse(null);
-        if (job == null || IoJobs.finished(job.status())) return;
+        if (job == null) return;
+        if (IoJobs.finished(job.status())) {
+            // Finished, but its instance died before it could remove the upload or tell the scheduler.
+            deleteQuietly(job.file());
+            return;
+        }
+        // This run's number; any earlier run of the job loses the right to finish it.
+        Integer attempt = jdbc.sql("""
+                UPDATE import_job SET attempt = attempt + 1
+                WHERE id = :id AND status IN ('QUEUED', 'RUNNING') RETURNING attempt""")
+                .param("id", jobId).query(Integer.class).optional().orElse(null);
+        if (attempt == null) return; // finished meanwhile by another run
+        if (attempt > 1) {
+            log.warn("Import {} is run again (attempt {}): an earlier run stopped mid-way, its instance stopped or died; "
+                    + "nothing of it was stored, so the file is loaded from the first line", jobId, attempt);
+        }
+        if (attempt > MAX_ATTEMPTS) {
+            if (fail(job, attempt, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "was started "
+                    + MAX_ATTEMPTS + " times and each run stopped mid-way (the application was stopped or crashed); "
+                    + "nothing was imported, upload the file again"))))) {
+                deleteQuietly(job.file());
+            }
+            return;
+        }
+        boolean ended; // whether this run ended the job (DONE or FAILED); if not, a later run owns the upload
         try {
-            Outcome outcome = load(job);
-            if (!outcome.errors().isEmpty()) fail(job, outcome);
+            Outcome outcome = load(job, attempt);
+            ended = outcome.superseded() ? false : outcome.errors().isEmpty() || fail(job, attempt, outcome);
         } catch (Exception e) {
             log.warn("Import {} failed", jobId, e);
-            fail(job, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e)))));
-        } finally {
+            ended = fail(job, attempt, new Outcome(0, 0, 1,
+                    List.of(new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e)))));
+        }
+        if (ended) {
             deleteQuietly(job.file());
+        } else {
+            log.warn("Import {}: attempt {} was overtaken by a later run, which finishes the job; nothing of attempt {} "
+                    + "was stored", jobId, attempt, attempt);
         }
     }
 
-    private record Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors) {
+    private record Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors,
+            boolean superseded) {
+        Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors) {
+            this(items, imported, rejected, errors, false);
+        }
     }
 
-    private Outcome load(Job job) throws IOException, SQLException {
+    private Outcome load(Job job, int attempt) throws IOException, SQLException {
         ImportFormat format = format(job.format())
                 .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
         if (job.file() == null || !Files.isRegularFile(job.file())) {
@@ -108,10 +150,11 @@ class ImportRunner {
         long started = System.nanoTime();
         long estimate = format.itemsFollowLines() ? Math.max(0, countLines(job.file()) - format.headerLines()) : 0;
         long counted = System.nanoTime();
-        jdbc.sql("""
+        int running = jdbc.sql("""
                 UPDATE import_job SET status = 'RUNNING', total = :total, imported = 0, rejected = 0, bytes_read = 0,
-                       errors = '[]' WHERE id = :id""")
-                .param("total", estimate).param("id", job.id()).update();
+                       errors = '[]' WHERE id = :id AND attempt = :attempt AND status IN ('QUEUED', 'RUNNING')""")
+                .param("total", estimate).param("id", job.id()).param("attempt", attempt).update();
+        if (running == 0) return SUPERSEDED;
 
         List<ImportJob.LineErrorView> errors = new ArrayList<>();
         List<ImportFormat.Item> gold = new ArrayList<>();
@@ -149,7 +192,7 @@ class ImportRunner {
                     long now = System.currentTimeMillis();
                     if (now - lastProgress >= PROGRESS_EVERY_MS) {
                         lastProgress = now;
-                        progress(job.id(), Math.max(estimate, items + rejected), rejected == 0 ? copy.rows() : 0,
+                        progress(job.id(), attempt, Math.max(estimate, items + rejected), rejected == 0 ? copy.rows() : 0,
                                 rejected, reader.bytesRead());
                     }
                 }
@@ -164,14 +207,21 @@ class ImportRunner {
                     return new Outcome(items + rejected, 0, rejected, errors);
                 }
                 long stored = copy.finish() + insertGold(connection, job, gold);
+                // Only the latest run may finish the job. Should a later run have started (this one was presumed
+                // dead), this matches nothing and the load is rolled back; should the later run be finishing at
+                // this very moment, the row lock makes one of them wait and then see the job DONE.
                 try (PreparedStatement done = connection.prepareStatement("""
                         UPDATE import_job SET status = 'DONE', total = ?, imported = ?, rejected = 0, bytes_read = file_size,
-                               errors = '[]', finished_at = ? WHERE id = ?""")) {
+                               errors = '[]', finished_at = ? WHERE id = ? AND attempt = ? AND status = 'RUNNING'""")) {
                     done.setLong(1, items);
                     done.setLong(2, stored);
                     done.setTimestamp(3, Timestamp.from(clock.instant()));
                     done.setLong(4, job.id());
-                    done.executeUpdate();
+                    done.setInt(5, attempt);
+                    if (done.executeUpdate() == 0) {
+                        connection.rollback();
+                        return SUPERSEDED;
+                    }
                 }
                 connection.commit();
                 if (!gold.isEmpty()) projects.evict(job.projectId()); // the cached settings count gold items
@@ -184,6 +234,8 @@ class ImportRunner {
             }
         }
     }
+
+    private static final Outcome SUPERSEDED = new Outcome(0, 0, 0, List.of(), true);
 
     static final int MAX_GOLD = 10_000;
 
@@ -203,18 +255,21 @@ class ImportRunner {
                 .toList());
     }
 
-    private void progress(long jobId, long total, long imported, long rejected, long bytesRead) {
-        jdbc.sql("UPDATE import_job SET total = :t, imported = :i, rejected = :r, bytes_read = :b WHERE id = :id")
+    private void progress(long jobId, int attempt, long total, long imported, long rejected, long bytesRead) {
+        jdbc.sql("""
+                UPDATE import_job SET total = :t, imported = :i, rejected = :r, bytes_read = :b
+                WHERE id = :id AND attempt = :a AND status = 'RUNNING'""")
                 .param("t", total).param("i", imported).param("r", rejected).param("b", bytesRead).param("id", jobId)
-                .update();
+                .param("a", attempt).update();
     }
 
-    private void fail(Job job, Outcome outcome) {
-        jdbc.sql("""
+    /** Marks the job FAILED, if this run still owns it; whether it did. */
+    private boolean fail(Job job, int attempt, Outcome outcome) {
+        return jdbc.sql("""
                 UPDATE import_job SET status = 'FAILED', total = :t, imported = 0, rejected = :r, errors = :e::jsonb,
-                       finished_at = :now WHERE id = :id""")
+                       finished_at = :now WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
                 .param("t", outcome.items()).param("r", outcome.rejected()).param("e", json.write(outcome.errors()))
-                .param("now", Timestamp.from(clock.instant())).param("id", job.id()).update();
+                .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update() > 0;
     }
 
     /** Counts non-empty lines for the progress estimate: one fast sequential pass over bytes, no decoding. */

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -18,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * PostgreSQL is the one store of record. Without {@code LABELCREW_DB_URL} the application starts a real PostgreSQL
  * server from Maven-shipped binaries in {@code <data dir>/postgres}, so one command runs the whole product; with it,
- * the same jar talks to that server instead.
+ * the same jar talks to that server instead. The embedded server's start (an orphan left by a killed application, the
+ * password, durability) is {@link EmbeddedServer}'s.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfig {
@@ -37,34 +37,19 @@ class DatabaseConfig {
             log.info("Using external PostgreSQL at {}", props.db().url());
             return new HikariDataSource(hikari);
         }
-        EmbeddedPostgres pg = startEmbedded(props);
-        hikari.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres"));
+        EmbeddedServer.Started server = startEmbedded(props);
+        hikari.setJdbcUrl(server.postgres().getJdbcUrl("postgres", "postgres"));
         hikari.setUsername("postgres");
-        return new EmbeddedBackedDataSource(hikari, pg);
+        hikari.setPassword(server.password());
+        return new EmbeddedBackedDataSource(hikari, server.postgres());
     }
 
-    private static EmbeddedPostgres startEmbedded(LabelCrewProperties props) {
-        Path dir = props.dataDir().toAbsolutePath().resolve("postgres");
+    private static EmbeddedServer.Started startEmbedded(LabelCrewProperties props) {
+        Path dataDir = props.dataDir().toAbsolutePath();
         try {
-            Files.createDirectories(dir);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(dir)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("synchronous_commit", "off")
-                    // A million-row import writes about a gigabyte of WAL: room for it without a forced checkpoint.
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("checkpoint_completion_target", "0.9")
-                    .setServerConfig("wal_buffers", "16MB")
-                    .setLocaleConfig("locale", "C.UTF-8")
-                    .setLocaleConfig("encoding", "UTF8");
-            if (props.embeddedPort() > 0) builder.setPort(props.embeddedPort());
-            EmbeddedPostgres pg = builder.start();
-            log.info("Embedded PostgreSQL running on port {} with data in {}", pg.getPort(), dir);
-            return pg;
+            return EmbeddedServer.start(dataDir, props.embeddedPort(), props.db().synchronousCommit());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dir, e);
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir.resolve("postgres"), e);
         }
     }
 

@@ -16,12 +16,16 @@ public record LabelCrewProperties(
 
     public LabelCrewProperties {
         if (dataDir == null) dataDir = Path.of("data");
-        if (db == null) db = new Db(null, null, null);
+        if (db == null) db = new Db(null, null, null, null);
         if (admin == null) admin = new Admin(null, null);
     }
 
-    /** External PostgreSQL; when {@code url} is blank the application runs its own embedded server. */
-    public record Db(String url, String user, String password) {
+    /**
+     * External PostgreSQL; when {@code url} is blank the application runs its own embedded server.
+     * {@code synchronousCommit}: the embedded server's {@code synchronous_commit}, "on" unless relaxed ("off" trades
+     * the last fraction of a second of acknowledged writes in a crash of PostgreSQL or the machine for speed).
+     */
+    public record Db(String url, String user, String password, String synchronousCommit) {
         public boolean external() {
             return url != null && !url.isBlank();
         }

@@ -1,0 +1,174 @@
+package org.labelcrew.io;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.labelcrew.account.Role;
+import org.labelcrew.support.Fixtures;
+import org.labelcrew.support.IntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Hardening finding 5: an import whose instance died sat RUNNING for 32 minutes and then ran again in full, and a
+ * re-upload of the same file meanwhile doubled the project. Here a job is left as a dead instance leaves it (RUNNING,
+ * its scheduler execution picked with a heartbeat that stopped), and the live application must take it over within
+ * seconds, store each line once, and refuse the same file while it is unfinished.
+ */
+@IntegrationTest
+class ImportRecoveryTest {
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    IoFiles files;
+
+    @Autowired
+    ImportRunner runner;
+
+    Fixtures.User manager;
+    long projectId;
+
+    @BeforeEach
+    void project() {
+        manager = fixtures.user("mgr", Role.MANAGER);
+        projectId = fixtures.project(manager, Fixtures.TOPIC_SCHEMA, null).get("id").asLong();
+    }
+
+    static byte[] jsonl(int lines, String tag) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < lines; i++) b.append("{\"text\": \"").append(tag).append(" 문장 ").append(i).append("\"}\n");
+        return b.toString().getBytes(UTF_8);
+    }
+
+    /** An import as an instance that died mid-way leaves it: RUNNING, attempt 1, its upload still on disk. */
+    long jobLeftByADeadInstance(byte[] content) throws Exception {
+        Path upload = files.imports().resolve(UUID.randomUUID() + ".upload");
+        Files.write(upload, content);
+        return jdbc.sql("""
+                INSERT INTO import_job (project_id, format, file_name, file_path, file_size, file_sha256, status,
+                                        attempt, total, imported, created_by)
+                VALUES (:p, 'jsonl', 'crowd.jsonl', :path, :size, :sha, 'RUNNING', 1, :total, :total / 2,
+                        (SELECT id FROM account WHERE username = :u)) RETURNING id""")
+                .param("p", projectId).param("path", upload.toString()).param("size", content.length)
+                .param("sha", ImportService.sha256(upload)).param("total", 1000).param("u", manager.username())
+                .query(Long.class).single();
+    }
+
+    long tasks() {
+        return jdbc.sql("SELECT count(*) FROM task WHERE project_id = :p").param("p", projectId).query(Long.class).single();
+    }
+
+    long duplicates() {
+        return jdbc.sql("""
+                SELECT count(*) FROM (SELECT data FROM task WHERE project_id = :p GROUP BY data HAVING count(*) > 1) d""")
+                .param("p", projectId).query(Long.class).single();
+    }
+
+    @Test
+    void theSameFileWhileItsImportIsUnfinishedIsRefusedNamingThatImport() throws Exception {
+        byte[] content = jsonl(50, "같은 파일");
+        long running = jobLeftByADeadInstance(content);
+
+        JsonNode problem = manager.api().upload("/api/v1/projects/" + projectId + "/imports", "again.jsonl", content,
+                "format", "jsonl").expect(409).json();
+        assertThat(problem.get("detail").asString()).contains("import " + running).contains("/api/v1/imports/" + running);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("file");
+        assertThat(problem.get("errors").get(0).get("message").asString()).contains("import " + running);
+        assertThat(jdbc.sql("SELECT count(*) FROM import_job WHERE project_id = :p").param("p", projectId)
+                .query(Long.class).single()).as("no second job").isEqualTo(1);
+
+        // Another file is welcome meanwhile, and so is the same file once its import has ended.
+        JsonNode other = Jobs.importFile(manager.api(), projectId, "jsonl", jsonl(3, "다른 파일"));
+        assertThat(other.get("status").asString()).isEqualTo("DONE");
+        jdbc.sql("UPDATE import_job SET status = 'FAILED' WHERE id = :id").param("id", running).update();
+        assertThat(Jobs.importFile(manager.api(), projectId, "jsonl", content).get("status").asString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aJobWhoseInstanceDiedIsTakenOverWithinSecondsAndStoresEachLineOnce() throws Exception {
+        long id = jobLeftByADeadInstance(jsonl(2000, "살아남은"));
+        // Its execution as db-scheduler left it: picked by an instance whose heartbeat stopped a minute ago.
+        Instant silent = Instant.now().minus(Duration.ofMinutes(1));
+        jdbc.sql("""
+                INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, last_heartbeat,
+                                             version)
+                VALUES ('import', :id, :t, true, 'instance-that-died', :t, 1)""")
+                .param("id", Long.toString(id)).param("t", Timestamp.from(silent)).update();
+
+        // Dead after 4 missed 5-second beats, checked every 10 s: taken over well within the minute promised.
+        JsonNode job = Jobs.awaitEnd(manager.api(), "/api/v1/imports/" + id, Duration.ofSeconds(40));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("imported").asLong()).isEqualTo(2000);
+        assertThat(tasks()).isEqualTo(2000);
+        assertThat(duplicates()).isZero();
+        assertThat(jdbc.sql("SELECT attempt FROM import_job WHERE id = :id").param("id", id).query(Integer.class).single())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aRunPresumedDeadThatWakesUpCannotStoreItsTasksBesideTheNewRun() throws Exception {
+        int lines = 100_000;
+        long id = jobLeftByADeadInstance(jsonl(lines, "늦게 깬"));
+        // The old run is mid-COPY when another run takes the job over (here: takes the next attempt number).
+        jdbc.sql("UPDATE import_job SET imported = 0, attempt = 0 WHERE id = :id").param("id", id).update();
+        CompletableFuture<Void> old = CompletableFuture.runAsync(() -> runner.run(id));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (jdbc.sql("SELECT imported FROM import_job WHERE id = :id").param("id", id).query(Long.class).single() == 0
+                && !old.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the run reports its progress every 0.5 s
+        }
+        jdbc.sql("UPDATE import_job SET attempt = attempt + 1 WHERE id = :id").param("id", id).update();
+        old.get();
+        assertThat(tasks()).as("the overtaken run stored nothing").isZero();
+        assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("RUNNING");
+
+        runner.run(id); // the run that took over
+        JsonNode job = manager.api().get("/api/v1/imports/" + id).expect(200).json();
+        assertThat(job.get("status").asString()).isEqualTo("DONE");
+        assertThat(tasks()).isEqualTo(lines);
+        assertThat(duplicates()).isZero();
+    }
+
+    @Test
+    void aJobThatKeepsDyingEndsFailedWithItsReason() throws Exception {
+        long id = jobLeftByADeadInstance(jsonl(5, "계속 죽는"));
+        jdbc.sql("UPDATE import_job SET attempt = :a WHERE id = :id").param("a", ImportRunner.MAX_ATTEMPTS)
+                .param("id", id).update();
+        runner.run(id);
+        JsonNode job = manager.api().get("/api/v1/imports/" + id).expect(200).json();
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("errors").get(0).get("message").asString()).contains("stopped mid-way");
+        assertThat(tasks()).isZero();
+    }
+
+    @Test
+    void theSameExportWhileOneIsUnfinishedIsRefusedNamingIt() {
+        long running = jdbc.sql("""
+                INSERT INTO export_job (project_id, format, options, status, attempt) VALUES (:p, 'jsonl', '{}', 'RUNNING', 1)
+                RETURNING id""").param("p", projectId).query(Long.class).single();
+        String path = "/api/v1/projects/" + projectId + "/exports";
+        JsonNode problem = manager.api().post(path, "{\"format\": \"jsonl\"}").expect(409).json();
+        assertThat(problem.get("detail").asString()).contains("export " + running);
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("format");
+        // Other options are another export.
+        long split = manager.api().post(path, "{\"format\": \"jsonl\", \"split\": {\"train\": 1}}").expect(202).json()
+                .get("id").asLong();
+        assertThat(Jobs.awaitEnd(manager.api(), "/api/v1/exports/" + split).get("status").asString()).isEqualTo("DONE");
+    }
+}
