@@ -13,7 +13,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP and token plumbing the load programs share ({@link Benchmark}, the academy's {@code RegistrationBench}): the
+ * The HTTP and token plumbing the load programs share ({@code Benchmark}, the academy's {@code RegistrationBench}, and
+ * the fault test {@code KillAndRestartIT}, which is why it lives with the tests rather than in {@code src/bench}): the
  * administrator's API token through a real sign-in, and API tokens made straight in the database for accounts that
  * the setup (not what is measured) created.
  */
