@@ -12,6 +12,7 @@ import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,12 +27,23 @@ public class ProjectService {
     private final Json json;
     private final SchemaService schemas;
     private final ProjectAccess access;
+    private final ApplicationEventPublisher publisher;
 
-    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access) {
+    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access,
+            ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.json = json;
         this.schemas = schemas;
         this.access = access;
+        this.publisher = publisher;
+    }
+
+    /**
+     * A person may no longer label in a project (removed, paused, or no longer a labeler there). Published inside the
+     * change's transaction, so that the task feature ends their leases in the same commit: no draft or submit on a
+     * held lease gets through afterwards.
+     */
+    public record LabelingEnded(long projectId, long accountId, String why) {
     }
 
     /** Create or change a project; on PATCH a null field is left as it is. */
@@ -229,6 +241,10 @@ public class ProjectService {
                 ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role,
                     paused = coalesce(:paused, project_member.paused)""")
                 .param("p", projectId).param("a", accountId).param("r", role.name()).param("paused", paused).update();
+        boolean pausedNow = jdbc.sql("SELECT paused FROM project_member WHERE project_id = :p AND account_id = :a")
+                .param("p", projectId).param("a", accountId).query(Boolean.class).single();
+        if (pausedNow) publisher.publishEvent(new LabelingEnded(projectId, accountId, "paused"));
+        else if (role != ProjectRole.LABELER) publisher.publishEvent(new LabelingEnded(projectId, accountId, "role"));
         return members(projectId, user).stream().filter(m -> m.accountId() == accountId).findFirst().orElseThrow();
     }
 
@@ -255,6 +271,7 @@ public class ProjectService {
         int n = jdbc.sql("DELETE FROM project_member WHERE project_id = :p AND account_id = :a")
                 .param("p", projectId).param("a", accountId).update();
         if (n == 0) throw ApiException.notFound("Member", accountId);
+        publisher.publishEvent(new LabelingEnded(projectId, accountId, "removed"));
     }
 
     // ---- stats

@@ -41,20 +41,38 @@ public class WorkService {
     }
 
     record Held(long id, long taskId, long projectId, long labelerId, String state, Instant leaseExpiresAt, String data,
-            String goldReference) {
+            String goldReference, String memberRole, boolean paused) {
     }
 
-    /** Locks the assignment and checks it is the caller's live lease: 404 unknown, 403 someone else's, 409 gone. */
+    /**
+     * Locks the assignment and checks it is the caller's live lease: 404 unknown, 403 someone else's, 403 when the
+     * caller may no longer label in the project (removed, paused, another role: their leases ended then), 409 gone.
+     */
     private Held holdLive(long assignmentId, CurrentUser user, Instant now) {
         Held a = jdbc.sql("""
-                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference
-                FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :id FOR UPDATE OF a""")
+                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference,
+                       m.role, coalesce(m.paused, false)
+                FROM assignment a JOIN task t ON t.id = a.task_id
+                LEFT JOIN project_member m ON m.project_id = a.project_id AND m.account_id = a.labeler_id
+                WHERE a.id = :id FOR UPDATE OF a""")
                 .param("id", assignmentId)
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getString(9), rs.getBoolean(10)))
                 .optional().orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
         if (a.labelerId() != user.id()) throw ApiException.forbidden("Assignment " + assignmentId + " is not yours");
+        if (a.memberRole() == null) {
+            throw ApiException.forbidden("You are no longer a member of project " + a.projectId()
+                    + "; your leases there ended when a manager removed you");
+        }
+        if (a.paused()) {
+            throw ApiException.forbidden("Your work in project " + a.projectId()
+                    + " is paused by a manager; your leases there ended when you were paused");
+        }
+        if (!"LABELER".equals(a.memberRole())) {
+            throw ApiException.forbidden("You are no longer a labeler in project " + a.projectId() + " (your role is "
+                    + a.memberRole() + "); your leases there ended when your role changed");
+        }
         if (!"LEASED".equals(a.state())) {
             throw ApiException.conflict("Assignment " + assignmentId + " is " + a.state() + ", not open for work");
         }
