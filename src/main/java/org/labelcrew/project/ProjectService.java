@@ -155,7 +155,7 @@ public class ProjectService {
     public Project get(long id, CurrentUser user) {
         ProjectAccess.Membership m = access.requireMember(id, user);
         return jdbc.sql("SELECT * FROM project WHERE id = :id").param("id", id)
-                .query((rs, i) -> map(rs, m.role(), counts(id))).single();
+                .query((rs, i) -> map(rs, m.role(), visible(counts(id), m.role()))).single();
     }
 
     public Page<Project> list(CurrentUser user, String after, Integer limit) {
@@ -170,7 +170,8 @@ public class ProjectService {
                 .query((rs, i) -> map(rs, ProjectRole.valueOf(rs.getString("my_role")), null)).list();
         Page<Project> page = Page.of(rows, n, Project::id);
         Map<Long, Map<String, Long>> counts = counts(page.items().stream().map(Project::id).toList());
-        return new Page<>(page.items().stream().map(p -> withCounts(p, counts.get(p.id()))).toList(), page.next());
+        return new Page<>(page.items().stream().map(p -> withCounts(p, visible(counts.get(p.id()), p.myRole()))).toList(),
+                page.next());
     }
 
     public Map<String, Long> counts(long projectId) {
@@ -196,6 +197,17 @@ public class ProjectService {
                     // Gold items are control questions, not work: counted beside the progress, never in its total.
                     if (!"GOLD".equals(rs.getString(2))) m.merge("total", rs.getLong(3), Long::sum);
                 });
+        return out;
+    }
+
+    /**
+     * Gold items are secret to everyone but managers (a control item must look like any other to labelers and
+     * reviewers): their count is left out of what others see.
+     */
+    private static Map<String, Long> visible(Map<String, Long> counts, ProjectRole role) {
+        if (role == ProjectRole.MANAGER) return counts;
+        Map<String, Long> out = new LinkedHashMap<>(counts);
+        out.remove("GOLD");
         return out;
     }
 
@@ -286,7 +298,7 @@ public class ProjectService {
     }
 
     public Stats stats(long projectId, CurrentUser user) {
-        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        ProjectAccess.Membership m = access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
         List<Throughput> throughput = jdbc.sql("""
                 SELECT to_char(date_trunc('day', at), 'YYYY-MM-DD') AS day,
                        count(*) FILTER (WHERE type = 'SUBMIT'), count(*) FILTER (WHERE type IN ('APPROVE', 'CORRECT', 'AUTO_APPROVE'))
@@ -305,7 +317,7 @@ public class ProjectService {
                 .param("p", projectId)
                 .query((rs, i) -> new WorkerStats(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)))
                 .list();
-        return new Stats(counts(projectId), throughput, workers);
+        return new Stats(visible(counts(projectId), m.role()), throughput, workers);
     }
 
     public JsonNode schemaVersion(long projectId, int version) {

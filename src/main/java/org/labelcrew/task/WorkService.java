@@ -108,13 +108,14 @@ public class WorkService {
         JsonNode data = json.parse(a.data());
         schemas.checkResult(project.schema(), data, result);
         // A gold item: scored against its reference, done — never reviewed, holds no slot (refresh_task leaves gold
-        // items alone). The labeler's answer says SCORED and nothing more: no score, no reference.
+        // items alone).
         GoldItems.Scored scored = a.goldReference() == null ? null
                 : gold.score(project.schema(), data, result, json.parse(a.goldReference()));
-        boolean drawnForReview = scored != null || !"SAMPLE".equals(project.reviewMode())
+        boolean drawnForReview = !"SAMPLE".equals(project.reviewMode())
                 || ThreadLocalRandom.current().nextDouble() < project.sampleRate();
         // Not drawn for review: approved by the sampling rule, recorded as such.
-        String state = scored != null ? "SCORED" : drawnForReview ? "SUBMITTED" : "APPROVED";
+        String ordinary = drawnForReview ? "SUBMITTED" : "APPROVED";
+        String state = scored != null ? "SCORED" : ordinary;
         // One statement stores the next version of the answer, logs it and closes the assignment: a submit is the
         // most frequent write, and each round trip saved is latency for everyone.
         record Stored(long annotationId, int version) {
@@ -145,7 +146,8 @@ public class WorkService {
         int version = stored.version();
         if (scored != null) {
             events.append(a.taskId(), a.projectId(), TaskEvents.SCORE, null, assignmentId, Map.of("score", scored.score()));
-            return new Submitted(assignmentId, state, annotationId, version);
+            // Gold is secret: the labeler is answered exactly as an ordinary submit would be (no SCORED, no score).
+            return new Submitted(assignmentId, ordinary, annotationId, version);
         }
         if (!drawnForReview) {
             jdbc.sql("""
