@@ -137,7 +137,11 @@ export interface ExamInput {
   timeLimitMinutes: number;
   passScore: number;
   maxAttempts?: number;
+  /** When trainees see the references: once no attempt is left (default), or never. */
+  showReferences?: ShowReferences;
 }
+
+export type ShowReferences = 'WHEN_NO_ATTEMPT_LEFT' | 'NEVER';
 
 export interface Exam {
   id: number;
@@ -148,6 +152,7 @@ export interface Exam {
   timeLimitMinutes: number;
   passScore: number;
   maxAttempts: number;
+  showReferences: ShowReferences;
   items: { id: number; position: number; data: TaskData; reference: AnnotationResult }[];
   createdAt: string;
 }
@@ -159,6 +164,7 @@ export interface ExamSummary {
   timeLimitMinutes: number;
   passScore: number;
   maxAttempts: number;
+  showReferences: ShowReferences;
   itemCount: number;
   attemptsUsed: number;
   bestScore: number | null;
@@ -189,9 +195,11 @@ export interface FieldResult {
 export interface ItemResult {
   itemId: number;
   score: number;
-  feedback: string;
+  /** null with the references withheld (it names expected answers) */
+  feedback: string | null;
   answer: AnnotationResult | null;
-  reference: AnnotationResult;
+  /** null until no attempt is left, or always (the exam's `showReferences`) */
+  reference: AnnotationResult | null;
   fields: FieldResult[];
 }
 
@@ -204,6 +212,8 @@ export interface AttemptResult {
   submittedAt: string;
   late: boolean;
   perItem: ItemResult[];
+  /** false: scores only; references and feedback come once no attempt is left (or never) */
+  referencesShown: boolean;
 }
 
 export interface AttemptView {

@@ -289,7 +289,6 @@ export const messages = {
   'reason.held-lease': { ko: '이어서 작업', en: 'Held for you' },
   'reason.overlap': { ko: '중복 작업', en: 'Overlap' },
   'reason.order': { ko: '신규', en: 'Next in order' },
-  'reason.gold': { ko: '정답 검증', en: 'Gold' },
 
   // review
   'review.title': { ko: '검수', en: 'Review' },

@@ -14,10 +14,15 @@ import { formatCountdown, formatValue, useNow } from './time';
 export const ANSWER_SAVE_DELAY_MS = 600;
 type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
-/** The exam's score, pass mark and, per item, the answer beside the reference with feedback. */
+/**
+ * The exam's score, pass mark and, per item, the answer beside the reference with feedback — the reference and
+ * feedback only when the server sends them (no attempt left, or never by the exam's setting).
+ */
 export function AttemptResultView({ result, attempt }: { result: AttemptResult; attempt?: Attempt | null }) {
   const { t, formatDate } = useI18n();
   const dataOf = (itemId: number) => attempt?.items.find((i) => i.itemId === itemId)?.data;
+  // References (and the feedback that names expected answers) come only once no attempt is left, or never.
+  const shown = result.referencesShown !== false;
   return (
     <section className="card stack" aria-labelledby="result-title" data-testid="exam-result" data-passed={result.passed}>
       <h2 id="result-title">{t('exam.result')}</h2>
@@ -31,6 +36,11 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
         {t('exam.submittedAt', { time: formatDate(result.submittedAt) })}
         {result.late ? ` · ${t('exam.late')}` : ''}
       </p>
+      {result.referencesShown === false ? (
+        <p className="muted small" data-testid="references-withheld">
+          {t('exam.referencesWithheld')}
+        </p>
+      ) : null}
       <ol className="result-items">
         {result.perItem.map((item, i) => {
           const data = dataOf(item.itemId);
@@ -46,7 +56,7 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
                   <tr>
                     <th scope="col">{t('exam.field')}</th>
                     <th scope="col">{t('exam.yourAnswer')}</th>
-                    <th scope="col">{t('exam.reference')}</th>
+                    {shown ? <th scope="col">{t('exam.reference')}</th> : null}
                     <th scope="col" className="num">
                       {t('exam.score')}
                     </th>
@@ -58,7 +68,7 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
                       <tr key={f.field}>
                         <th scope="row">{f.field}</th>
                         <td>{formatValue(item.answer?.[f.field])}</td>
-                        <td>{formatValue(item.reference?.[f.field])}</td>
+                        {shown ? <td>{formatValue(item.reference?.[f.field])}</td> : null}
                         <td className="num">{f.score == null ? '—' : Math.round(f.score * 100)}</td>
                       </tr>
                     ),

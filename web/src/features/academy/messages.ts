@@ -143,6 +143,10 @@ export const academyMessages = {
   'exam.field': { ko: '필드', en: 'Field' },
   'exam.yourAnswer': { ko: '내 답', en: 'Your answer' },
   'exam.reference': { ko: '정답', en: 'Reference' },
+  'exam.referencesWithheld': {
+    ko: '정답과 풀이는 남은 응시 기회가 없을 때 공개됩니다(시험 설정에 따라 공개되지 않을 수 있습니다).',
+    en: 'References and feedback are shown once no attempt is left (or never, as the exam is set).',
+  },
   'exam.score': { ko: '점수', en: 'Score' },
   'exam.backToAcademy': { ko: '나의 교육으로', en: 'Back to my academy' },
 

@@ -28,9 +28,11 @@ class AcademyController {
     private final MyAcademy my;
     private final Notifications notifications;
     private final AcademyEvents events;
+    private final Owners owners;
 
     AcademyController(Courses courses, Cohorts cohorts, Registrations registrations, MyAcademy my,
-            Notifications notifications, AcademyEvents events) {
+            Notifications notifications, AcademyEvents events, Owners owners) {
+        this.owners = owners;
         this.courses = courses;
         this.cohorts = cohorts;
         this.registrations = registrations;
@@ -87,7 +89,7 @@ class AcademyController {
 
     @GetMapping("/cohorts/{id}/registrations")
     List<Cohorts.RosterRow> registrations(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        Access.requireManager(user);
+        owners.requireCohort(id, user);
         return cohorts.roster(id);
     }
 
@@ -111,8 +113,7 @@ class AcademyController {
 
     @GetMapping("/cohorts/{id}/events")
     List<AcademyEvents.Event> events(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        Access.requireManager(user);
-        cohorts.requireExists(id);
+        owners.requireCohort(id, user);
         return events.forCohort(id);
     }
 

@@ -28,10 +28,12 @@ class Cohorts {
     private final JdbcClient jdbc;
     private final Courses courses;
     private final AcademyEvents events;
+    private final Owners owners;
     private final Clock clock;
 
-    Cohorts(JdbcClient jdbc, Courses courses, AcademyEvents events, Clock clock) {
+    Cohorts(JdbcClient jdbc, Courses courses, AcademyEvents events, Owners owners, Clock clock) {
         this.jdbc = jdbc;
+        this.owners = owners;
         this.courses = courses;
         this.events = events;
         this.clock = clock;
@@ -185,8 +187,7 @@ class Cohorts {
 
     @Transactional
     Attendance recordAttendance(long cohortId, long sessionId, AttendanceRequest req, CurrentUser user) {
-        Access.requireManager(user);
-        requireExists(cohortId);
+        owners.requireCohort(cohortId, user);
         boolean inCohort = jdbc.sql("SELECT exists(SELECT 1 FROM cohort_session WHERE id = :s AND cohort_id = :c)")
                 .param("s", sessionId).param("c", cohortId).query(Boolean.class).single();
         if (!inCohort) throw ApiException.notFound("Session " + sessionId + " of cohort", cohortId);
@@ -303,7 +304,7 @@ class Cohorts {
      * who also meet its condition, so the chart only narrows.
      */
     Funnel funnel(long cohortId, CurrentUser user) {
-        Access.requireManager(user);
+        owners.requireCohort(cohortId, user);
         Cohort c = get(cohortId, null);
         List<RosterRow> seated = roster(cohortId).stream().filter(r -> "REGISTERED".equals(r.status())).toList();
         long registered = seated.size();

@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Exams: items (data plus a reference result) under a label schema, taken in timed attempts. References never leave
- * the server before an attempt is submitted; answers are checked against the schema as they are saved and refused
+ * the server before the trainee's last attempt is submitted (or never, by the exam's setting); answers are checked against the schema as they are saved and refused
  * once the time limit has passed, so a late submit scores exactly what was saved in time.
  */
 @Service
@@ -37,11 +37,13 @@ class Exams {
     private final Scoring scoring;
     private final ProjectAccess projects;
     private final AcademyEvents events;
+    private final Owners owners;
     private final Clock clock;
 
     Exams(JdbcClient jdbc, Json json, SchemaService schemas, Scoring scoring, ProjectAccess projects,
-            AcademyEvents events, Clock clock) {
+            AcademyEvents events, Owners owners, Clock clock) {
         this.jdbc = jdbc;
+        this.owners = owners;
         this.json = json;
         this.schemas = schemas;
         this.scoring = scoring;
@@ -53,9 +55,12 @@ class Exams {
     record ItemRequest(JsonNode data, JsonNode reference) {
     }
 
+    /** When a trainee sees the references: once no attempt is left (the default), or never. */
+    static final List<String> SHOW_REFERENCES = List.of("WHEN_NO_ATTEMPT_LEFT", "NEVER");
+
     /** Either {@code projectId} (its current schema is copied) or {@code schema}. */
     record ExamRequest(String name, Long projectId, JsonNode schema, Long cohortId, List<ItemRequest> items,
-            Integer timeLimitMinutes, Double passScore, Integer maxAttempts) {
+            Integer timeLimitMinutes, Double passScore, Integer maxAttempts, String showReferences) {
     }
 
     record Item(long id, int position, JsonNode data, JsonNode reference) {
@@ -63,12 +68,12 @@ class Exams {
 
     /** What a manager sees, references included. */
     record Exam(long id, String name, Long projectId, Long cohortId, JsonNode schema, int timeLimitMinutes,
-            double passScore, int maxAttempts, List<Item> items, Instant createdAt) {
+            double passScore, int maxAttempts, String showReferences, List<Item> items, Instant createdAt) {
     }
 
     /** What anyone may see: no items, no references. */
     record ExamSummary(long id, String name, Long cohortId, int timeLimitMinutes, double passScore, int maxAttempts,
-            int itemCount, int attemptsUsed, Double bestScore, boolean passed) {
+            String showReferences, int itemCount, int attemptsUsed, Double bestScore, boolean passed) {
     }
 
     @Transactional
@@ -88,6 +93,11 @@ class Exams {
         if (req.cohortId() != null && !jdbc.sql("SELECT exists(SELECT 1 FROM cohort WHERE id = :c)")
                 .param("c", req.cohortId()).query(Boolean.class).single()) {
             errors.add(FieldError.field("cohortId", "cohort " + req.cohortId() + " does not exist"));
+        } else if (req.cohortId() != null) {
+            owners.requireCohort(req.cohortId(), user); // an exam for a cohort is the cohort's owners' to add
+        }
+        if (req.showReferences() != null && !SHOW_REFERENCES.contains(req.showReferences())) {
+            errors.add(FieldError.field("showReferences", "must be one of " + SHOW_REFERENCES));
         }
         if (req.timeLimitMinutes() == null || req.timeLimitMinutes() < 1 || req.timeLimitMinutes() > 1440) {
             errors.add(FieldError.field("timeLimitMinutes", "must be 1..1440"));
@@ -118,8 +128,10 @@ class Exams {
         }
         if (!errors.isEmpty()) throw ApiException.invalid("The exam is not valid", errors);
         long id = jdbc.sql("""
-                INSERT INTO exam (name, project_id, cohort_id, schema, time_limit_minutes, pass_score, max_attempts, created_by)
-                VALUES (:name, :project, :cohort, :schema::jsonb, :limit, :pass, :max, :by) RETURNING id""")
+                INSERT INTO exam (name, project_id, cohort_id, schema, time_limit_minutes, pass_score, max_attempts,
+                                  show_references, created_by)
+                VALUES (:name, :project, :cohort, :schema::jsonb, :limit, :pass, :max, :show, :by) RETURNING id""")
+                .param("show", req.showReferences() == null ? SHOW_REFERENCES.get(0) : req.showReferences())
                 .param("name", req.name().trim()).param("project", req.projectId()).param("cohort", req.cohortId())
                 .param("schema", json.write(schema)).param("limit", req.timeLimitMinutes()).param("pass", req.passScore())
                 .param("max", req.maxAttempts() == null ? 1 : req.maxAttempts()).param("by", user.id())
@@ -132,17 +144,25 @@ class Exams {
         return get(id, user);
     }
 
+    /** With items and references: administrators and the exam's owners ({@link Owners}) only. */
     Exam get(long id, CurrentUser user) {
-        Access.requireManager(user);
+        owners.requireExam(id, user);
         ExamRow e = row(id);
         return new Exam(e.id(), e.name(), e.projectId(), e.cohortId(), e.schema(), e.timeLimitMinutes(), e.passScore(),
-                e.maxAttempts(), items(id), e.createdAt());
+                e.maxAttempts(), e.showReferences(), items(id), e.createdAt());
     }
 
-    /** Managers see every exam; others the exams of cohorts where they hold a seat, and exams open to all. */
+    /**
+     * Everyone sees the exams open to all and those of cohorts where they hold a seat; administrators every exam, and
+     * managers also the exams they own ({@link Owners}).
+     */
     List<ExamSummary> list(CurrentUser user) {
+        record Listed(ExamSummary exam, boolean seatedOrOpen) {
+        }
         return jdbc.sql("""
-                SELECT e.id, e.name, e.cohort_id, e.time_limit_minutes, e.pass_score, e.max_attempts,
+                SELECT e.id, e.name, e.cohort_id, e.time_limit_minutes, e.pass_score, e.max_attempts, e.show_references,
+                       (e.cohort_id IS NULL OR EXISTS (SELECT 1 FROM registration r
+                            WHERE r.cohort_id = e.cohort_id AND r.account_id = :a AND r.status = 'REGISTERED')) AS open,
                        (SELECT count(*) FROM exam_item i WHERE i.exam_id = e.id) AS items,
                        (SELECT count(*) FROM exam_attempt t WHERE t.exam_id = e.id AND t.account_id = :a) AS used,
                        (SELECT max(score) FROM exam_attempt t WHERE t.exam_id = e.id AND t.account_id = :a) AS best,
@@ -152,21 +172,25 @@ class Exams {
                       WHERE r.cohort_id = e.cohort_id AND r.account_id = :a AND r.status = 'REGISTERED')
                 ORDER BY e.id""")
                 .param("a", user.id()).param("manager", user.canManageProjects())
-                .query((rs, i) -> new ExamSummary(rs.getLong("id"), rs.getString("name"), Sql.longOrNull(rs, "cohort_id"),
-                        rs.getInt("time_limit_minutes"), rs.getDouble("pass_score"), rs.getInt("max_attempts"),
-                        rs.getInt("items"), rs.getInt("used"), Sql.doubleOrNull(rs, "best"), rs.getBoolean("passed")))
-                .list();
+                .query((rs, i) -> new Listed(new ExamSummary(rs.getLong("id"), rs.getString("name"),
+                        Sql.longOrNull(rs, "cohort_id"), rs.getInt("time_limit_minutes"), rs.getDouble("pass_score"),
+                        rs.getInt("max_attempts"), rs.getString("show_references"), rs.getInt("items"), rs.getInt("used"),
+                        Sql.doubleOrNull(rs, "best"), rs.getBoolean("passed")), rs.getBoolean("open")))
+                .list().stream()
+                .filter(l -> l.seatedOrOpen() || owners.ownsExam(l.exam().id(), user))
+                .map(Listed::exam).toList();
     }
 
     private record ExamRow(long id, String name, Long projectId, Long cohortId, JsonNode schema, int timeLimitMinutes,
-            double passScore, int maxAttempts, Instant createdAt) {
+            double passScore, int maxAttempts, String showReferences, Instant createdAt) {
     }
 
     private ExamRow row(long id) {
         return jdbc.sql("SELECT * FROM exam WHERE id = :id").param("id", id)
                 .query((rs, i) -> new ExamRow(rs.getLong("id"), rs.getString("name"), Sql.longOrNull(rs, "project_id"),
                         Sql.longOrNull(rs, "cohort_id"), json.column(rs, "schema"), rs.getInt("time_limit_minutes"),
-                        rs.getDouble("pass_score"), rs.getInt("max_attempts"), Sql.instant(rs, "created_at")))
+                        rs.getDouble("pass_score"), rs.getInt("max_attempts"), rs.getString("show_references"),
+                        Sql.instant(rs, "created_at")))
                 .optional().orElseThrow(() -> ApiException.notFound("Exam", id));
     }
 
@@ -191,8 +215,12 @@ class Exams {
             List<Scoring.FieldResult> fields) {
     }
 
+    /**
+     * {@code referencesShown}: whether {@code perItem} carries the references and the feedback (which names expected
+     * answers); when false they are null and only scores show (see {@link #forViewer}).
+     */
     record Result(long attemptId, long examId, double score, double passScore, boolean passed, Instant submittedAt,
-            boolean late, List<ItemResult> perItem) {
+            boolean late, List<ItemResult> perItem, boolean referencesShown) {
     }
 
     /** The attempt and its result as the trainee sees it later: the result only once submitted. */
@@ -211,7 +239,8 @@ class Exams {
     Started start(long examId, CurrentUser user) {
         Access.requireSignedIn(user);
         ExamRow exam = row(examId);
-        if (exam.cohortId() != null && !user.canManageProjects()) {
+        // A cohort's exam is for its seated trainees; its owners may try it out (other managers may not).
+        if (exam.cohortId() != null && !owners.ownsExam(examId, user)) {
             boolean seated = jdbc.sql("""
                     SELECT exists(SELECT 1 FROM registration WHERE cohort_id = :c AND account_id = :a AND status = 'REGISTERED')""")
                     .param("c", exam.cohortId()).param("a", user.id()).query(Boolean.class).single();
@@ -292,8 +321,34 @@ class Exams {
     Result submit(long attemptId, CurrentUser user) {
         AttemptRow a = lockOwn(attemptId, user);
         ExamRow exam = row(a.examId());
-        if (a.submittedAt() != null) return storedResult(a, exam);
-        return finish(a, exam, clock.instant());
+        Result r = a.submittedAt() != null ? storedResult(a, exam) : finish(a, exam, clock.instant());
+        return forViewer(r, a, exam, user);
+    }
+
+    /**
+     * References and expected answers leave the server only to the exam's owners ({@link Owners}), or to the trainee
+     * once no attempt is left (setting {@code WHEN_NO_ATTEMPT_LEFT}, the default) — never with {@code NEVER}. Shown
+     * earlier, a blank first attempt would hand out every answer for the second.
+     */
+    private Result forViewer(Result r, AttemptRow a, ExamRow exam, CurrentUser user) {
+        if (owners.ownsExam(exam.id(), user)) return r;
+        if ("WHEN_NO_ATTEMPT_LEFT".equals(exam.showReferences()) && noAttemptLeft(a.accountId(), exam)) return r;
+        List<ItemResult> scoresOnly = r.perItem().stream()
+                .map(i -> new ItemResult(i.itemId(), i.score(), null, i.answer(), null, i.fields() == null ? null
+                        : i.fields().stream().map(f -> new Scoring.FieldResult(f.field(), f.type(), f.score(), null)).toList()))
+                .toList();
+        return new Result(r.attemptId(), r.examId(), r.score(), r.passScore(), r.passed(), r.submittedAt(), r.late(),
+                scoresOnly, false);
+    }
+
+    private boolean noAttemptLeft(long accountId, ExamRow exam) {
+        record Used(int all, int open) {
+        }
+        Used used = jdbc.sql("""
+                SELECT count(*), count(*) FILTER (WHERE submitted_at IS NULL) FROM exam_attempt
+                WHERE exam_id = :e AND account_id = :a""")
+                .param("e", exam.id()).param("a", accountId).query((rs, i) -> new Used(rs.getInt(1), rs.getInt(2))).single();
+        return used.all() >= exam.maxAttempts() && used.open() == 0;
     }
 
     AttemptView view(long attemptId, CurrentUser user) {
@@ -301,9 +356,12 @@ class Exams {
         AttemptRow a = jdbc.sql("SELECT * FROM exam_attempt WHERE id = :id").param("id", attemptId)
                 .query((rs, i) -> attemptRow(rs)).optional()
                 .orElseThrow(() -> ApiException.notFound("Attempt", attemptId));
-        if (a.accountId() != user.id() && !user.canManageProjects()) throw ApiException.forbidden("Attempt " + attemptId + " is not yours");
+        if (a.accountId() != user.id() && !owners.ownsExam(a.examId(), user)) {
+            throw ApiException.forbidden("Attempt " + attemptId + " is not yours");
+        }
         ExamRow exam = row(a.examId());
-        return new AttemptView(attempt(a, exam), a.submittedAt() == null ? null : storedResult(a, exam));
+        return new AttemptView(attempt(a, exam),
+                a.submittedAt() == null ? null : forViewer(storedResult(a, exam), a, exam, user));
     }
 
     private Result finish(AttemptRow a, ExamRow exam, Instant now) {
@@ -328,7 +386,7 @@ class Exams {
                 .param("perItem", json.write(perItem)).param("id", a.id()).update();
         events.append("EXAM_SUBMIT", exam.cohortId(), a.accountId(), a.accountId(),
                 Map.of("examId", exam.id(), "attemptId", a.id(), "score", score, "passed", passed), now);
-        return new Result(a.id(), exam.id(), score, exam.passScore(), passed, now, now.isAfter(a.deadline()), perItem);
+        return new Result(a.id(), exam.id(), score, exam.passScore(), passed, now, now.isAfter(a.deadline()), perItem, true);
     }
 
     private Result storedResult(AttemptRow a, ExamRow exam) {
@@ -339,7 +397,7 @@ class Exams {
         List<ItemResult> perItem = new ArrayList<>();
         for (JsonNode n : s.perItem()) perItem.add(json.mapper().treeToValue(n, ItemResult.class));
         return new Result(a.id(), exam.id(), s.score(), exam.passScore(), s.passed(), a.submittedAt(),
-                a.submittedAt().isAfter(a.deadline()), perItem);
+                a.submittedAt().isAfter(a.deadline()), perItem, true);
     }
 
     record AttemptSummary(long attemptId, long examId, String examName, Long cohortId, int number, Instant startedAt,

@@ -49,11 +49,13 @@ class Placements {
     private final AccountService accounts;
     private final Notifications notifications;
     private final AcademyEvents events;
+    private final Owners owners;
     private final Clock clock;
 
     Placements(JdbcClient jdbc, Cohorts cohorts, ProjectAccess projectAccess, ProjectService projects,
-            AccountService accounts, Notifications notifications, AcademyEvents events, Clock clock) {
+            AccountService accounts, Notifications notifications, AcademyEvents events, Owners owners, Clock clock) {
         this.jdbc = jdbc;
+        this.owners = owners;
         this.cohorts = cohorts;
         this.projectAccess = projectAccess;
         this.projects = projects;
@@ -170,8 +172,9 @@ class Placements {
 
     @Transactional
     PlacementList run(long cohortId, PlacementRequest req, CurrentUser user) {
-        Access.requireManager(user);
-        cohorts.requireExists(cohortId);
+        // A run may move anyone not yet accepted to other projects: only someone who manages every project the
+        // cohort feeds (and every project of the request, below) may do that.
+        owners.requireCohortFully(cohortId, user);
         List<FieldError> errors = new ArrayList<>();
         if (req.reviewerQuota() == null || req.reviewerQuota() < 0) errors.add(FieldError.field("reviewerQuota", "must be 0 or more"));
         if (req.labelerQuota() == null || req.labelerQuota() < 0) errors.add(FieldError.field("labelerQuota", "must be 0 or more"));
@@ -321,8 +324,7 @@ class Placements {
     }
 
     PlacementList list(long cohortId, CurrentUser user) {
-        Access.requireManager(user);
-        cohorts.requireExists(cohortId);
+        owners.requireCohort(cohortId, user);
         List<Placement> list = jdbc.sql(SELECT + " WHERE p.cohort_id = :c ORDER BY p.rank NULLS LAST, p.id")
                 .param("c", cohortId).query((rs, i) -> map(rs)).list();
         return new PlacementList(cohortId, list);
@@ -340,6 +342,7 @@ class Placements {
     Placement override(long placementId, OverrideRequest req, CurrentUser user) {
         Access.requireManager(user);
         Placement before = lock(placementId);
+        owners.requireCohortFully(before.cohortId(), user);
         List<FieldError> errors = new ArrayList<>();
         if (req.role() == null || !List.of("REVIEWER", "LABELER", "NONE").contains(req.role())) {
             errors.add(FieldError.field("role", "must be REVIEWER, LABELER or NONE"));

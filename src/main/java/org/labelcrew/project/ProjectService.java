@@ -12,6 +12,7 @@ import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +28,24 @@ public class ProjectService {
     private final SchemaService schemas;
     private final ProjectAccess access;
     private final ProjectWork work;
+    private final ApplicationEventPublisher publisher;
 
-    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access, ProjectWork work) {
+    ProjectService(JdbcClient jdbc, Json json, SchemaService schemas, ProjectAccess access, ProjectWork work,
+            ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
         this.json = json;
         this.schemas = schemas;
         this.access = access;
         this.work = work;
+        this.publisher = publisher;
+    }
+
+    /**
+     * A person may no longer label in a project (removed, paused, or no longer a labeler there). Published inside the
+     * change's transaction, so that the task feature ends their leases in the same commit: no draft or submit on a
+     * held lease gets through afterwards.
+     */
+    public record LabelingEnded(long projectId, long accountId, String why) {
     }
 
     /** Create or change a project; on PATCH a null field is left as it is. */
@@ -139,7 +151,7 @@ public class ProjectService {
     public Project get(long id, CurrentUser user) {
         ProjectAccess.Membership m = access.requireMember(id, user);
         return jdbc.sql("SELECT * FROM project WHERE id = :id").param("id", id)
-                .query((rs, i) -> map(rs, m.role(), counts(id))).single();
+                .query((rs, i) -> map(rs, m.role(), visible(counts(id), m.role()))).single();
     }
 
     public Page<Project> list(CurrentUser user, String after, Integer limit) {
@@ -154,11 +166,17 @@ public class ProjectService {
                 .query((rs, i) -> map(rs, ProjectRole.valueOf(rs.getString("my_role")), null)).list();
         Page<Project> page = Page.of(rows, n, Project::id);
         Map<Long, Map<String, Long>> counts = counts(page.items().stream().map(Project::id).toList());
-        return new Page<>(page.items().stream().map(p -> withCounts(p, counts.get(p.id()))).toList(), page.next());
+        return new Page<>(page.items().stream().map(p -> withCounts(p, visible(counts.get(p.id()), p.myRole()))).toList(),
+                page.next());
     }
 
     public Map<String, Long> counts(long projectId) {
         return counts(List.of(projectId)).get(projectId);
+    }
+
+    /** A project's counts by state as a person of that role may see them (gold only for managers). */
+    public Map<String, Long> counts(long projectId, ProjectRole role) {
+        return visible(counts(projectId), role);
     }
 
     private Map<Long, Map<String, Long>> counts(List<Long> ids) {
@@ -177,6 +195,17 @@ public class ProjectService {
             // Gold items are control questions, not work: counted beside the progress, never in its total.
             if (!"GOLD".equals(state)) m.merge("total", n, Long::sum);
         }));
+        return out;
+    }
+
+    /**
+     * Gold items are secret to everyone but managers (a control item must look like any other to labelers and
+     * reviewers): their count is left out of what others see.
+     */
+    private static Map<String, Long> visible(Map<String, Long> counts, ProjectRole role) {
+        if (role == ProjectRole.MANAGER) return counts;
+        Map<String, Long> out = new LinkedHashMap<>(counts);
+        out.remove("GOLD");
         return out;
     }
 
@@ -222,6 +251,10 @@ public class ProjectService {
                 ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role,
                     paused = coalesce(:paused, project_member.paused)""")
                 .param("p", projectId).param("a", accountId).param("r", role.name()).param("paused", paused).update();
+        boolean pausedNow = jdbc.sql("SELECT paused FROM project_member WHERE project_id = :p AND account_id = :a")
+                .param("p", projectId).param("a", accountId).query(Boolean.class).single();
+        if (pausedNow) publisher.publishEvent(new LabelingEnded(projectId, accountId, "paused"));
+        else if (role != ProjectRole.LABELER) publisher.publishEvent(new LabelingEnded(projectId, accountId, "role"));
         return members(projectId, user).stream().filter(m -> m.accountId() == accountId).findFirst().orElseThrow();
     }
 
@@ -248,6 +281,7 @@ public class ProjectService {
         int n = jdbc.sql("DELETE FROM project_member WHERE project_id = :p AND account_id = :a")
                 .param("p", projectId).param("a", accountId).update();
         if (n == 0) throw ApiException.notFound("Member", accountId);
+        publisher.publishEvent(new LabelingEnded(projectId, accountId, "removed"));
     }
 
     public JsonNode schemaVersion(long projectId, int version) {

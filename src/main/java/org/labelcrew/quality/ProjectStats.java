@@ -28,7 +28,7 @@ public class ProjectStats {
     }
 
     public Stats stats(long projectId, CurrentUser user) {
-        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
-        return new Stats(projects.counts(projectId), tasks.throughput(projectId), tasks.workers(projectId));
+        ProjectAccess.Membership m = access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        return new Stats(projects.counts(projectId, m.role()), tasks.throughput(projectId), tasks.workers(projectId));
     }
 }

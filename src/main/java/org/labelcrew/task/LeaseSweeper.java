@@ -8,8 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.labelcrew.project.ProjectService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +62,27 @@ public class LeaseSweeper {
             events.append(e.taskId(), e.projectId(), TaskEvents.EXPIRE, null, e.id(), Map.of());
         }
         return expired.size();
+    }
+
+    /**
+     * Ends at once every lease a person holds in a project they may no longer label in (removed, paused, or given
+     * another role), in the transaction that made the change. Their drafts are kept, as on any expiry; their drafts and
+     * submits are refused from then on by {@link WorkService} (403).
+     */
+    @EventListener
+    void labelingEnded(ProjectService.LabelingEnded e) {
+        Instant now = clock.instant();
+        record Ended(long id, long taskId) {
+        }
+        List<Ended> ended = jdbc.sql("""
+                UPDATE assignment SET state = 'EXPIRED', lease_expires_at = :now, updated_at = :now
+                WHERE project_id = :p AND labeler_id = :a AND state = 'LEASED' RETURNING id, task_id""")
+                .param("now", Timestamp.from(now)).param("p", e.projectId()).param("a", e.accountId())
+                .query((rs, i) -> new Ended(rs.getLong(1), rs.getLong(2))).list();
+        for (Ended x : ended) {
+            jdbc.sql("SELECT refresh_task(:t)").param("t", x.taskId()).query().rowSet();
+            events.append(x.taskId(), e.projectId(), TaskEvents.EXPIRE, null, x.id(), Map.of("reason", e.why()));
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

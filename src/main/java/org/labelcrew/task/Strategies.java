@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * <li>{@code returned-draft} (30) — an expired lease comes back to the same labeler with their draft;</li>
  * <li>{@code gold} (40) — a gold item (control task) this labeler has not been handed (or skipped once), whenever
  * their gold share would otherwise fall below the project's gold rate; passes at no cost when the rate is 0 or there
- * is no gold;</li>
+ * is no gold. Only the event log says {@code gold}: the labeler is told {@code order}, as for any fresh task (gold is
+ * secret to labelers and reviewers, see {@link TaskQueue});</li>
  * <li>{@code overlap} / {@code order} (50) — breadth-first: the task closest to its overlap, then priority, then
  * import order ({@code order} when it opens a task no one holds yet). Gold items are never ordinary work.</li>
  * </ol>

@@ -36,23 +36,33 @@ public class TaskQueries {
     public record TaskPage(List<TaskRow> items, String next, long total) {
     }
 
+    /** What reviewers may filter by: gold items are not in their lists. */
+    static final List<String> WORK_STATES = STATES.stream().filter(s -> !"GOLD".equals(s)).toList();
+
+    /**
+     * Managers list every task; reviewers every task but gold items (which must look like any other task to them,
+     * so they are left out, and out of the count, rather than shown as gold).
+     */
     public TaskPage list(long projectId, String state, String after, Integer limit, CurrentUser user) {
-        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
-        if (state != null && !state.isBlank() && !STATES.contains(state)) {
-            throw ApiException.invalid("state", "must be one of " + STATES);
+        ProjectAccess.Membership m = access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        List<String> allowed = m.role() == ProjectRole.MANAGER ? STATES : WORK_STATES;
+        if (state != null && !state.isBlank() && !allowed.contains(state)) {
+            throw ApiException.invalid("state", "must be one of " + allowed);
         }
         int n = Page.limit(limit);
-        String filter = state == null || state.isBlank() ? "" : " AND state = :state";
+        String filter = state == null || state.isBlank()
+                ? (m.role() == ProjectRole.MANAGER ? "" : " AND state <> 'GOLD'")
+                : " AND state = :state";
         var spec = jdbc.sql("SELECT id, state, data, created_at, updated_at FROM task WHERE project_id = :p AND id > :after"
                         + filter + " ORDER BY id LIMIT :n")
                 .param("p", projectId).param("after", Page.after(after)).param("n", n + 1);
-        if (!filter.isEmpty()) spec = spec.param("state", state);
+        if (filter.contains(":state")) spec = spec.param("state", state);
         List<TaskRow> rows = spec.query((rs, i) -> new TaskRow(rs.getLong(1), rs.getString(2), json.column(rs, "data"),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant())).list();
         Page<TaskRow> page = Page.of(rows, n, TaskRow::id);
-        var count = jdbc.sql("SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = :p"
-                + (filter.isEmpty() ? "" : " AND state = :state")).param("p", projectId);
-        if (!filter.isEmpty()) count = count.param("state", state);
+        var count = jdbc.sql("SELECT coalesce(sum(n), 0) FROM task_count WHERE project_id = :p" + filter)
+                .param("p", projectId);
+        if (filter.contains(":state")) count = count.param("state", state);
         return new TaskPage(page.items(), page.next(), count.query(Long.class).single());
     }
 
@@ -71,12 +81,14 @@ public class TaskQueries {
     }
 
     /**
-     * Managers and reviewers see everything; a labeler sees a task only through their own assignment, and only
-     * their own work on it.
+     * Managers see everything; reviewers every task but gold items (404, as for a task not in their lists); a labeler
+     * sees a task only through their own assignment, and only their own work on it. A gold item looks like any other
+     * task to its labeler: its state and their assignment's read as those of ordinary work, with no score.
      */
     public TaskView get(long taskId, CurrentUser user) {
         long projectId = projectOf(taskId);
         ProjectAccess.Membership m = access.requireMember(projectId, user);
+        if (m.role() == ProjectRole.REVIEWER && isGold(taskId)) throw ApiException.notFound("Task", taskId);
         Long onlyLabeler = null;
         if (m.role() == ProjectRole.LABELER) {
             boolean mine = jdbc.sql("SELECT exists(SELECT 1 FROM assignment WHERE task_id = :t AND labeler_id = :me)")
@@ -94,7 +106,8 @@ public class TaskQueries {
                 JOIN account acc ON acc.id = a.labeler_id
                 WHERE a.task_id = :t AND (:only::bigint IS NULL OR a.labeler_id = :only) ORDER BY a.id""")
                 .param("t", taskId).param("only", onlyLabeler)
-                .query((rs, i) -> new AssignmentView(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .query((rs, i) -> new AssignmentView(rs.getLong(1), rs.getString(2),
+                        manager ? rs.getString(3) : ordinaryState(rs.getString(3)),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(),
                         manager ? (Double) rs.getObject(5) : null, manager ? json.column(rs, "gold_feedback") : null))
                 .list();
@@ -106,17 +119,36 @@ public class TaskQueries {
                 .query((rs, i) -> new AnnotationView(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getInt(5), json.column(rs, "result"), rs.getTimestamp(7).toInstant()))
                 .list();
-        return new TaskView(taskId, projectId, head.state(), json.parse(head.data()),
+        String state = head.state();
+        if (!manager && "GOLD".equals(state)) {
+            // What an ordinary task with overlap 1 would read as, from this labeler's own assignment.
+            state = assignments.stream().anyMatch(x -> "LEASED".equals(x.state())) ? "ASSIGNED"
+                    : assignments.stream().anyMatch(x -> "SUBMITTED".equals(x.state())) ? "SUBMITTED" : "NEW";
+        }
+        return new TaskView(taskId, projectId, state, json.parse(head.data()),
                 manager ? json.parse(head.gold()) : null, assignments, annotations);
+    }
+
+    /** A scored gold answer reads as a submitted one to anyone but managers. */
+    private static String ordinaryState(String assignmentState) {
+        return "SCORED".equals(assignmentState) ? "SUBMITTED" : assignmentState;
+    }
+
+    private boolean isGold(long taskId) {
+        return jdbc.sql("SELECT state = 'GOLD' FROM task WHERE id = :t").param("t", taskId).query(Boolean.class).single();
     }
 
     public record Event(long id, String type, String actor, Long assignmentId, JsonNode detail, Instant at) {
     }
 
-    /** The task's event log, oldest first, opened by its creation (by import). */
+    /**
+     * The task's event log, oldest first, opened by its creation (by import). Managers and reviewers; a gold item's
+     * log (its answers' scores) is for managers only: 404 to reviewers, as the item is not in their lists.
+     */
     public List<Event> history(long taskId, CurrentUser user) {
         long projectId = projectOf(taskId);
-        access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        ProjectAccess.Membership m = access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
+        if (m.role() != ProjectRole.MANAGER && isGold(taskId)) throw ApiException.notFound("Task", taskId);
         List<Event> out = new ArrayList<>();
         jdbc.sql("SELECT created_at, import_id FROM task WHERE id = :t").param("t", taskId)
                 .query(rs -> {

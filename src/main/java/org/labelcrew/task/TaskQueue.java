@@ -70,8 +70,9 @@ public class TaskQueue {
                     jdbc.sql("SELECT refresh_task(:t)").param("t", lease.taskId()).query().rowSet();
                 }
                 if (todo == NextTaskStrategy.Bookkeeping.REFRESH_AND_LOG) {
+                    // The log keeps the true reason (a gold item's history is for managers only).
                     events.append(lease.taskId(), projectId, TaskEvents.ASSIGN, user.id(), assignmentId,
-                            Map.of("reason", lease.reason(), "leaseExpiresAt", lease.leaseExpiresAt().toString()));
+                            Map.of("reason", strategy.reason(), "leaseExpiresAt", lease.leaseExpiresAt().toString()));
                 }
                 return Optional.of(lease);
             }
@@ -99,7 +100,11 @@ public class TaskQueue {
                     .param("a", assignmentId).query((rs, i) -> json.column(rs, "result")).optional().orElse(null);
         }
         String effectiveReason = reason;
-        if ("overlap".equals(reason)) {
+        if ("gold".equals(reason)) {
+            // A control item looks like any other: the labeler is told what a fresh ordinary task says (gold items
+            // hold no overlap slots, so "order" is what one would say).
+            effectiveReason = "order";
+        } else if ("overlap".equals(reason)) {
             // Tell the labeler whether they joined a task others already started, or opened a new one. (Read before
             // refresh_task counts this assignment: held > 0 means others hold it too.)
             effectiveReason = row.held() > 0 ? "overlap" : "order";

@@ -43,20 +43,38 @@ public class WorkService {
     }
 
     record Held(long id, long taskId, long projectId, long labelerId, String state, Instant leaseExpiresAt, String data,
-            String goldReference) {
+            String goldReference, String memberRole, boolean paused) {
     }
 
-    /** Locks the assignment and checks it is the caller's live lease: 404 unknown, 403 someone else's, 409 gone. */
+    /**
+     * Locks the assignment and checks it is the caller's live lease: 404 unknown, 403 someone else's, 403 when the
+     * caller may no longer label in the project (removed, paused, another role: their leases ended then), 409 gone.
+     */
     private Held holdLive(long assignmentId, CurrentUser user, Instant now) {
         Held a = jdbc.sql("""
-                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference
-                FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :id FOR UPDATE OF a""")
+                SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference,
+                       m.role, coalesce(m.paused, false)
+                FROM assignment a JOIN task t ON t.id = a.task_id
+                LEFT JOIN project_member m ON m.project_id = a.project_id AND m.account_id = a.labeler_id
+                WHERE a.id = :id FOR UPDATE OF a""")
                 .param("id", assignmentId)
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), rs.getString(9), rs.getBoolean(10)))
                 .optional().orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
         if (a.labelerId() != user.id()) throw ApiException.forbidden("Assignment " + assignmentId + " is not yours");
+        if (a.memberRole() == null) {
+            throw ApiException.forbidden("You are no longer a member of project " + a.projectId()
+                    + "; your leases there ended when a manager removed you");
+        }
+        if (a.paused()) {
+            throw ApiException.forbidden("Your work in project " + a.projectId()
+                    + " is paused by a manager; your leases there ended when you were paused");
+        }
+        if (!"LABELER".equals(a.memberRole())) {
+            throw ApiException.forbidden("You are no longer a labeler in project " + a.projectId() + " (your role is "
+                    + a.memberRole() + "); your leases there ended when your role changed");
+        }
         if (!"LEASED".equals(a.state())) {
             throw ApiException.conflict("Assignment " + assignmentId + " is " + a.state() + ", not open for work");
         }
@@ -92,13 +110,14 @@ public class WorkService {
         JsonNode data = json.parse(a.data());
         schemas.checkResult(project.schema(), data, result);
         // A gold item: scored against its reference, done — never reviewed, holds no slot (refresh_task leaves gold
-        // items alone). The labeler's answer says SCORED and nothing more: no score, no reference.
+        // items alone).
         GoldItems.Scored scored = a.goldReference() == null ? null
                 : gold.score(project.schema(), data, result, json.parse(a.goldReference()));
-        boolean drawnForReview = scored != null || !"SAMPLE".equals(project.reviewMode())
+        boolean drawnForReview = !"SAMPLE".equals(project.reviewMode())
                 || ThreadLocalRandom.current().nextDouble() < project.sampleRate();
         // Not drawn for review: approved by the sampling rule, recorded as such.
-        String state = scored != null ? "SCORED" : drawnForReview ? "SUBMITTED" : "APPROVED";
+        String ordinary = drawnForReview ? "SUBMITTED" : "APPROVED";
+        String state = scored != null ? "SCORED" : ordinary;
         // One statement stores the next version of the answer, logs it and closes the assignment: a submit is the
         // most frequent write, and each round trip saved is latency for everyone.
         record Stored(long annotationId, int version) {
@@ -129,7 +148,8 @@ public class WorkService {
         int version = stored.version();
         if (scored != null) {
             events.append(a.taskId(), a.projectId(), TaskEvents.SCORE, null, assignmentId, Map.of("score", scored.score()));
-            return new Submitted(assignmentId, state, annotationId, version);
+            // Gold is secret: the labeler is answered exactly as an ordinary submit would be (no SCORED, no score).
+            return new Submitted(assignmentId, ordinary, annotationId, version);
         }
         if (!drawnForReview) {
             reviews.approvedBySampling(assignmentId, annotationId, a.projectId(), now);

@@ -62,7 +62,7 @@ class GoldItemsTest {
     }
 
     @Test
-    void goldIsServedAtTheProjectsRateWithReasonGoldAndNeverTwice() {
+    void goldIsServedAtTheProjectsRateLookingLikeOrdinaryWorkAndNeverTwice() {
         Team t = team(1, "\"overlap\": 1, \"goldRate\": 0.25");
         List<Long> goldIds = fx.tasks(t.projectId(), "금 하나", "금 둘", "금 셋");
         List<Long> work = fx.tasks(t.projectId(), java.util.stream.IntStream.range(0, 12)
@@ -77,14 +77,16 @@ class GoldItemsTest {
             Api.Response r = next(labeler, t.projectId());
             if (r.status() == 204) break;
             JsonNode lease = r.expect(200).json();
-            reasons.add(lease.get("reason").asString());
             long taskId = lease.get("taskId").asLong();
-            if ("gold".equals(lease.get("reason").asString())) servedGold.add(taskId);
+            // The lease's reason is an ordinary one; which tasks were gold only the test (and managers) know.
+            assertThat(lease.get("reason").asString()).isEqualTo("order");
+            reasons.add(goldIds.contains(taskId) ? "gold" : "order");
+            if (goldIds.contains(taskId)) servedGold.add(taskId);
             else servedWork.add(taskId);
             assertThat(lease.toString()).as("the lease never carries the reference").doesNotContain("reference");
             JsonNode done = labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
                     topic("경제")).expect(200).json();
-            assertThat(done.get("state").asString()).isEqualTo(goldIds.contains(taskId) ? "SCORED" : "SUBMITTED");
+            assertThat(done.get("state").asString()).as("the same answer as any submit").isEqualTo("SUBMITTED");
         }
 
         // Rate 0.25: the first task and then every fourth is gold, until the three gold items are used up.
@@ -118,11 +120,11 @@ class GoldItemsTest {
         User labeler = t.labelers().get(0);
 
         JsonNode lease = next(labeler, t.projectId()).expect(200).json();
-        assertThat(lease.get("reason").asString()).isEqualTo("gold");
+        assertThat(lease.get("reason").asString()).as("told as any fresh task").isEqualTo("order");
         assertThat(lease.get("taskId").asLong()).isEqualTo(goldId);
         Api.Response submitted = labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong()
                 + "/submit", topic("정치")).expect(200);
-        assertThat(submitted.json().get("state").asString()).isEqualTo("SCORED");
+        assertThat(submitted.json().get("state").asString()).as("answered as any submit").isEqualTo("SUBMITTED");
         assertThat(submitted.text()).as("the answer reveals neither reference nor score")
                 .doesNotContain("경제").doesNotContain("score");
 
@@ -148,10 +150,54 @@ class GoldItemsTest {
         t.manager().api().get("/api/v1/tasks/" + goldId + "/history").expect(200).json()
                 .forEach(e -> events.add(e.get("type").asString()));
         assertThat(events).containsSubsequence("GOLD", "ASSIGN", "SUBMIT", "SCORE");
+        JsonNode history = t.manager().api().get("/api/v1/tasks/" + goldId + "/history").expect(200).json();
+        for (JsonNode e : history) {
+            if ("ASSIGN".equals(e.get("type").asString())) {
+                assertThat(e.get("detail").get("reason").asString()).as("the log keeps the true reason").isEqualTo("gold");
+            }
+        }
         // The labeler sees their own work on the task, but not the reference or the score.
         JsonNode mine = labeler.api().get("/api/v1/tasks/" + goldId).expect(200).json();
         assertThat(mine.get("goldReference").isNull()).isTrue();
         assertThat(mine.get("assignments").get(0).get("goldScore").isNull()).isTrue();
+        assertThat(mine.get("assignments").get(0).get("goldFeedback").isNull()).isTrue();
+        assertThat(mine.get("state").asString()).as("reads as ordinary submitted work").isEqualTo("SUBMITTED");
+        assertThat(mine.get("assignments").get(0).get("state").asString()).isEqualTo("SUBMITTED");
+        assertThat(mine.toString()).doesNotContain("GOLD").doesNotContain("SCORED");
+        JsonNode seen = labeler.api().get("/api/v1/projects/" + t.projectId()).expect(200).json();
+        assertThat(seen.get("counts").has("GOLD")).as("labelers are not told how many gold items there are").isFalse();
+    }
+
+    @Test
+    void reviewersNeitherListNorReadGoldItems() {
+        Team t = team(1, "\"overlap\": 1, \"goldRate\": 1");
+        long goldId = fx.tasks(t.projectId(), "금리 인상 소식").get(0);
+        long workId = fx.tasks(t.projectId(), "일반 문장").get(0);
+        gold(t.manager(), List.of(goldId), "경제");
+        User labeler = t.labelers().get(0);
+        for (int i = 0; i < 2; i++) {
+            JsonNode lease = next(labeler, t.projectId()).expect(200).json();
+            labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("정치"))
+                    .expect(200);
+        }
+        Api reviewer = t.reviewer().api();
+        String tasks = "/api/v1/projects/" + t.projectId() + "/tasks";
+        JsonNode listed = reviewer.get(tasks).expect(200).json();
+        List<Long> ids = new ArrayList<>();
+        listed.get("items").forEach(i -> ids.add(i.get("id").asLong()));
+        assertThat(ids).containsExactly(workId);
+        assertThat(listed.get("total").asLong()).isEqualTo(1);
+        reviewer.get(tasks + "?state=GOLD").expect(422);
+        reviewer.get("/api/v1/tasks/" + goldId).expect(404);
+        reviewer.get("/api/v1/tasks/" + goldId + "/history").expect(404);
+        reviewer.get("/api/v1/tasks/" + goldId + "/gold").expect(403);
+        JsonNode project = reviewer.get("/api/v1/projects/" + t.projectId()).expect(200).json();
+        assertThat(project.get("counts").has("GOLD")).isFalse();
+        JsonNode stats = reviewer.get("/api/v1/projects/" + t.projectId() + "/stats").expect(200).json();
+        assertThat(stats.get("counts").has("GOLD")).isFalse();
+        // The manager still lists and reads everything.
+        assertThat(t.manager().api().get(tasks).expect(200).json().get("total").asLong()).isEqualTo(2);
+        t.manager().api().get("/api/v1/tasks/" + goldId + "/history").expect(200);
     }
 
     @Test
@@ -297,14 +343,15 @@ class GoldItemsTest {
 
         // 1. Gold first; the labeler skips it.
         JsonNode first = next(labeler, t.projectId()).expect(200).json();
-        assertThat(first.get("reason").asString()).isEqualTo("gold");
+        assertThat(first.get("reason").asString()).isEqualTo("order");
+        assertThat(first.get("taskId").asLong()).isIn(goldIds);
         long skippedTask = first.get("taskId").asLong();
         long skippedAssignment = first.get("assignmentId").asLong();
         labeler.api().post("/api/v1/assignments/" + skippedAssignment + "/skip", "{\"reason\": \"모르겠음\"}").expect(204);
 
         // 2. A skip is not an answer: gold is still due, and the other gold item comes at once.
         JsonNode second = next(labeler, t.projectId()).expect(200).json();
-        assertThat(second.get("reason").asString()).isEqualTo("gold");
+        assertThat(second.get("reason").asString()).isEqualTo("order");
         assertThat(second.get("taskId").asLong()).isNotEqualTo(skippedTask).isIn(goldIds);
         labeler.api().post("/api/v1/assignments/" + second.get("assignmentId").asLong() + "/submit", topic("경제"))
                 .expect(200);
@@ -319,7 +366,7 @@ class GoldItemsTest {
 
         // 4. Gold due, no fresh gold item left: the skipped one comes back, on the same assignment.
         JsonNode back = next(labeler, t.projectId()).expect(200).json();
-        assertThat(back.get("reason").asString()).isEqualTo("gold");
+        assertThat(back.get("reason").asString()).isEqualTo("order");
         assertThat(back.get("taskId").asLong()).isEqualTo(skippedTask);
         assertThat(back.get("assignmentId").asLong()).isEqualTo(skippedAssignment);
         labeler.api().post("/api/v1/assignments/" + skippedAssignment + "/skip", "{\"reason\": \"또 모르겠음\"}").expect(204);
