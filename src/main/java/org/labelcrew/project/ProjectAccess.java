@@ -20,6 +20,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class ProjectAccess {
 
+    /**
+     * A join that brings a person's membership (columns {@code role}, {@code paused}; null when not a member) into
+     * another feature's statement, for a check that must stay in that statement (task's draft and submit read it in
+     * the same query that locks the assignment).
+     */
+    public static String membershipJoin(String alias, String projectIdExpr, String accountIdExpr) {
+        return "LEFT JOIN project_member " + alias + " ON " + alias + ".project_id = " + projectIdExpr + " AND "
+                + alias + ".account_id = " + accountIdExpr;
+    }
+
     private final JdbcClient jdbc;
     private final Json json;
     private final ProjectWork work;

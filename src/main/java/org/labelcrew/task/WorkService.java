@@ -55,7 +55,7 @@ public class WorkService {
                 SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference,
                        m.role, coalesce(m.paused, false)
                 FROM assignment a JOIN task t ON t.id = a.task_id
-                LEFT JOIN project_member m ON m.project_id = a.project_id AND m.account_id = a.labeler_id
+                """ + ProjectAccess.membershipJoin("m", "a.project_id", "a.labeler_id") + "\n" + """
                 WHERE a.id = :id FOR UPDATE OF a""")
                 .param("id", assignmentId)
                 .query((rs, i) -> new Held(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
