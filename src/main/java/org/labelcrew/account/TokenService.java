@@ -42,8 +42,8 @@ public class TokenService {
     }
 
     public NewToken create(CurrentUser user, String name) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.invalid("name", "is required, at most 100 characters");
+        if (name == null || name.isBlank() || name.length() > org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX) {
+            throw ApiException.invalid("name", "is required, at most " + org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX + " characters");
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);

@@ -10,6 +10,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
+import org.labelcrew.shared.InputLimits;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -138,6 +139,13 @@ public class ProjectService {
             }
         }
         if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.field("rates", "must be an object"));
+        if (req.name() != null && req.name().trim().codePointCount(0, req.name().trim().length()) > InputLimits.PROJECT_NAME_MAX) {
+            errors.add(FieldError.field("name", "must be at most " + InputLimits.PROJECT_NAME_MAX + " characters"));
+        }
+        if (req.description() != null
+                && req.description().codePointCount(0, req.description().length()) > InputLimits.PROJECT_DESCRIPTION_MAX) {
+            errors.add(FieldError.field("description", "must be at most " + InputLimits.PROJECT_DESCRIPTION_MAX + " characters"));
+        }
     }
 
     public Project get(long id, CurrentUser user) {

@@ -36,7 +36,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage(), e.errors(), request));
+        ProblemDetail body = problem(e.status(), e.title(), e.getMessage(), e.errors(), request);
+        if (e.retryAfter() == null) return ResponseEntity.status(e.status()).body(body);
+        body.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(body);
     }
 
     @Override
