@@ -334,6 +334,8 @@ public class AccountService {
     static void checkLength(String field, String value, int max, List<FieldError> errors) {
         if (value != null && value.trim().codePointCount(0, value.trim().length()) > max) {
             errors.add(FieldError.field(field, "must be at most " + max + " characters"));
+        } else if (InputLimits.hasControlCharacters(value, false)) {
+            errors.add(FieldError.field(field, "must not contain control characters"));
         }
     }
 

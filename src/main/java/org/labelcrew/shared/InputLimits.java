@@ -27,4 +27,20 @@ public final class InputLimits {
      * summary of a 300,000-syllable document; imports are files (multipart, LABELCREW_MAX_UPLOAD), not JSON bodies.
      */
     public static final int JSON_BODY_MAX_BYTES = 1 << 20;
+
+    /**
+     * Whether a text holds a control character: names never may (a NUL cannot even be stored), descriptions may hold
+     * line breaks and tabs only.
+     */
+    public static boolean hasControlCharacters(String s, boolean allowLineBreaks) {
+        if (s == null) return false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                if (allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')) continue;
+                return true;
+            }
+        }
+        return false;
+    }
 }
