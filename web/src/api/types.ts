@@ -16,6 +16,14 @@ export interface Me {
   displayName: string;
   roles: Role[];
   locale?: string | null;
+  /** Failed sign-ins since the previous successful one; set by the sign-in that follows them, for that session. */
+  signInNotice?: SignInNotice | null;
+}
+
+export interface SignInNotice {
+  code: 'FAILED_SIGN_INS';
+  count: number;
+  lastAt: string | null;
 }
 
 export interface Account {

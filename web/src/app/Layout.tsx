@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { LANGS, useI18n, type Lang } from './i18n';
@@ -15,6 +16,24 @@ export function LanguageSwitch() {
         ))}
       </select>
     </label>
+  );
+}
+
+/** Tells the owner about failed sign-ins since their previous sign-in (the server sends a code and a count). */
+function SignInNoticeBanner() {
+  const { me } = useAuth();
+  const { t, lang } = useI18n();
+  const [dismissed, setDismissed] = useState(false);
+  const notice = me?.signInNotice;
+  if (!notice || dismissed || notice.code !== 'FAILED_SIGN_INS') return null;
+  const at = notice.lastAt ? new Date(notice.lastAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB') : '—';
+  return (
+    <p className="notice warn" role="alert" data-testid="sign-in-notice">
+      {t('signInNotice.failed', { count: notice.count, at })}{' '}
+      <button type="button" className="btn small" onClick={() => setDismissed(true)}>
+        {t('signInNotice.dismiss')}
+      </button>
+    </p>
   );
 }
 
@@ -74,6 +93,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        <SignInNoticeBanner />
         <Outlet />
       </main>
     </div>

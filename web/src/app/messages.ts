@@ -36,6 +36,13 @@ export const messages = {
   'error.429': { ko: '요청이 너무 많습니다. 잠시 후 다시 시도하세요', en: 'Too many attempts. Wait a moment and try again' },
   'error.line': { ko: '{line}행', en: 'Line {line}' },
 
+  // sign-in notice (failed sign-ins since the last one)
+  'signInNotice.failed': {
+    ko: '지난 로그인 이후 로그인 실패가 {count}번 있었습니다 (마지막: {at}). 본인이 아니라면 관리자에게 알리세요.',
+    en: '{count} failed sign-in attempts since your last sign-in (last: {at}). If this was not you, tell an administrator.',
+  },
+  'signInNotice.dismiss': { ko: '확인', en: 'Dismiss' },
+
   // login
   'login.title': { ko: '로그인', en: 'Sign in' },
   'login.subtitle': { ko: 'LabelCrew 데이터 구축 플랫폼', en: 'LabelCrew dataset platform' },

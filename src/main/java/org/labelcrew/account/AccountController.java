@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Account administration. Managers may list accounts (to add project members); only admins change them. */
+/**
+ * Account administration. Managers may list accounts to add project members, and see only those people, without
+ * contact details (AccountService#list); only admins see everything and change accounts.
+ */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountController {
@@ -29,7 +32,7 @@ class AccountController {
     Page<Account> list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit) {
         if (!user.canManageProjects()) throw ApiException.forbidden("Only administrators and managers list accounts");
-        return accounts.list(after, limit);
+        return accounts.list(after, limit, user);
     }
 
     @PostMapping
@@ -42,7 +45,7 @@ class AccountController {
     @GetMapping("/{id}")
     Account get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         if (!user.canManageProjects() && user.id() != id) throw ApiException.forbidden("You may only read your own account");
-        return accounts.get(id);
+        return accounts.get(id, user);
     }
 
     @PatchMapping("/{id}")

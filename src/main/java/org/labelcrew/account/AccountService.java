@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
+import org.labelcrew.shared.InputLimits;
 import org.labelcrew.shared.Page;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -24,8 +26,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{3,40}");
-    static final int MIN_PASSWORD = 8;
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{" + InputLimits.USERNAME_MIN + "," + InputLimits.USERNAME_MAX + "}");
+    /** Simple syntax only (one @, no spaces, a dot in the domain): whether the address exists is for a mail to tell. */
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+    static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()-]{4,}");
 
     private static final String COLUMNS = "id, username, display_name, email, roles, active, created_at";
 
@@ -52,10 +56,8 @@ public class AccountService {
     public Account create(NewAccount req) {
         List<FieldError> errors = new ArrayList<>();
         checkUsername(req.username(), errors);
-        checkPassword(req.password(), errors);
-        if (req.displayName() == null || req.displayName().isBlank()) {
-            errors.add(FieldError.field("displayName", "is required"));
-        }
+        checkPassword(req.password(), req.username(), errors);
+        checkPerson(req, errors);
         if (req.roles() == null || req.roles().isEmpty()) {
             errors.add(FieldError.field("roles", "name at least one of " + EnumSet.allOf(Role.class)));
         }
@@ -68,10 +70,8 @@ public class AccountService {
     public Account signup(NewAccount req, boolean privacyConsent) {
         List<FieldError> errors = new ArrayList<>();
         checkUsername(req.username(), errors);
-        checkPassword(req.password(), errors);
-        if (req.displayName() == null || req.displayName().isBlank()) {
-            errors.add(FieldError.field("displayName", "is required"));
-        }
+        checkPassword(req.password(), req.username(), errors);
+        checkPerson(req, errors);
         if (!privacyConsent) errors.add(FieldError.field("privacyConsent", "must be true: consent is required to sign up"));
         if (!errors.isEmpty()) throw ApiException.invalid("The sign-up is not valid", errors);
         return insert(new NewAccount(req.username(), req.password(), req.displayName(), req.email(), req.phone(),
@@ -106,6 +106,46 @@ public class AccountService {
         return Page.of(rows, n, Account::id);
     }
 
+    /**
+     * Who a manager may see, and what (PIPA: no more than the task needs). A manager adds people to projects, so they
+     * see the active accounts that can be added — labelers, reviewers and managers — and the members of the projects
+     * they manage; never trainees who are no one's member yet, never an e-mail address. Administrators see everyone.
+     */
+    private static final String VISIBLE_TO_MANAGER = """
+            (a.active AND a.roles && ARRAY['LABELER', 'REVIEWER', 'MANAGER']
+             OR a.id = :viewer
+             OR EXISTS (SELECT 1 FROM project_member m JOIN project_member mine
+                          ON mine.project_id = m.project_id AND mine.account_id = :viewer AND mine.role = 'MANAGER'
+                        WHERE m.account_id = a.id))""";
+
+    /** The accounts {@code viewer} may list: everything for administrators, {@link #VISIBLE_TO_MANAGER} otherwise. */
+    public Page<Account> list(String after, Integer limit, CurrentUser viewer) {
+        if (viewer.isAdmin()) return list(after, limit);
+        int n = Page.limit(limit);
+        List<Account> rows = jdbc.sql("SELECT " + prefixed() + " FROM account a WHERE a.id > :after AND "
+                        + VISIBLE_TO_MANAGER + " ORDER BY a.id LIMIT :n")
+                .param("after", Page.after(after)).param("n", n + 1).param("viewer", viewer.id())
+                .query(AccountService::map).list();
+        return Page.of(rows.stream().map(AccountService::withoutContact).toList(), n, Account::id);
+    }
+
+    /** One account as {@code viewer} may see it; 404 when it is not theirs to see. */
+    public Account get(long id, CurrentUser viewer) {
+        if (viewer.isAdmin() || viewer.id() == id) return get(id);
+        return jdbc.sql("SELECT " + prefixed() + " FROM account a WHERE a.id = :id AND " + VISIBLE_TO_MANAGER)
+                .param("id", id).param("viewer", viewer.id())
+                .query(AccountService::map).optional().map(AccountService::withoutContact)
+                .orElseThrow(() -> ApiException.notFound("Account", id));
+    }
+
+    private static Account withoutContact(Account a) {
+        return new Account(a.id(), a.username(), a.displayName(), null, a.roles(), a.active(), a.createdAt());
+    }
+
+    private static String prefixed() {
+        return "a." + COLUMNS.replace(", ", ", a.");
+    }
+
     public Optional<Account> find(long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM account WHERE id = :id").param("id", id)
                 .query(AccountService::map).optional();
@@ -130,9 +170,10 @@ public class AccountService {
     public Account update(long id, AccountChange change, CurrentUser actor) {
         Account before = get(id);
         List<FieldError> errors = new ArrayList<>();
-        if (change.password() != null) checkPassword(change.password(), errors);
+        if (change.password() != null) checkPassword(change.password(), before.username(), errors);
         if (change.roles() != null && change.roles().isEmpty()) errors.add(FieldError.field("roles", "must not be empty"));
         if (change.displayName() != null && change.displayName().isBlank()) errors.add(FieldError.field("displayName", "must not be blank"));
+        if (change.displayName() != null) checkLength("displayName", change.displayName(), InputLimits.DISPLAY_NAME_MAX, errors);
         if (actor.id() == id && Boolean.FALSE.equals(change.active())) errors.add(FieldError.field("active", "you cannot deactivate yourself"));
         if (actor.id() == id && change.roles() != null && !change.roles().contains(Role.ADMIN) && before.roles().contains(Role.ADMIN)) {
             errors.add(FieldError.field("roles", "you cannot remove your own ADMIN role"));
@@ -173,22 +214,71 @@ public class AccountService {
         if (n == 0) throw ApiException.notFound("Account", accountId);
     }
 
-    /** Checks a password; the same answer (401) whether the name is unknown, the password wrong or the account off. */
-    public CurrentUser authenticate(String username, String password) {
-        record Row(long id, String username, String displayName, String hash, Set<Role> roles, boolean active) {
+    /** What a successful sign-in gives: the principal, and a notice of failed sign-ins since the last one, if any. */
+    public record SignIn(CurrentUser user, SignInNotice notice) {
+    }
+
+    /**
+     * Shown to the owner after the next successful sign-in: {@code count} failed sign-ins since the last successful
+     * one, the latest at {@code lastAt}. A code and its parameters; the browser words it.
+     */
+    public record SignInNotice(String code, int count, Instant lastAt) implements java.io.Serializable {
+        public static final String FAILED_SIGN_INS = "FAILED_SIGN_INS";
+    }
+
+    /**
+     * Checks a password; the same answer (401) whether the name is unknown, the password wrong or the account off, and
+     * in the same time: an unknown name is checked against a dummy hash made by the current encoder, and the failure is
+     * recorded by the same statement either way (it matches no row for an unknown name). A correct password clears the
+     * account's failure count (returned as a notice) and re-hashes a password stored with an older scheme (bcrypt).
+     */
+    @Transactional(noRollbackFor = ApiException.class) // the 401 keeps the failure it recorded
+    public SignIn authenticate(String username, String password) {
+        record Row(long id, String username, String displayName, String hash, Set<Role> roles, boolean active,
+                int failed, Instant lastFailed) {
         }
+        String name = username == null ? "" : username.trim();
         Optional<Row> row = jdbc.sql("""
-                SELECT id, username, display_name, password_hash, roles, active FROM account
-                WHERE lower(username) = lower(:u)""")
-                .param("u", username == null ? "" : username.trim())
+                SELECT id, username, display_name, password_hash, roles, active, failed_sign_ins, last_failed_sign_in_at
+                FROM account WHERE lower(username) = lower(:u)""")
+                .param("u", name)
                 .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        roles(rs.getArray(5)), rs.getBoolean(6)))
+                        roles(rs.getArray(5)), rs.getBoolean(6), rs.getInt(7),
+                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
                 .optional();
-        if (row.isEmpty() || password == null || !passwords.matches(password, row.get().hash()) || !row.get().active()) {
+        // An over-long password is checked as an empty one: same work, no hashing of megabytes.
+        String candidate = password == null || password.length() > InputLimits.PASSWORD_MAX ? "" : password;
+        boolean matches = passwords.matches(candidate, row.map(Row::hash).orElseGet(this::dummyHash));
+        boolean ok = row.isPresent() && matches && password != null && !candidate.isEmpty() && row.get().active();
+        Instant now = clock.instant();
+        if (!ok) {
+            jdbc.sql("""
+                    UPDATE account SET failed_sign_ins = failed_sign_ins + 1, last_failed_sign_in_at = :now
+                    WHERE lower(username) = lower(:u)""")
+                    .param("now", java.sql.Timestamp.from(now)).param("u", name).update();
             throw new ApiException(HttpStatus.UNAUTHORIZED, "Sign-in failed", "Wrong username or password", null);
         }
         Row r = row.get();
-        return new CurrentUser(r.id(), r.username(), r.displayName(), r.roles());
+        String upgraded = passwords.upgradeEncoding(r.hash()) ? passwords.encode(password) : null;
+        jdbc.sql("""
+                UPDATE account SET failed_sign_ins = 0, last_sign_in_at = :now,
+                                   password_hash = coalesce(:hash, password_hash)
+                WHERE id = :id""")
+                .param("now", java.sql.Timestamp.from(now)).param("hash", upgraded).param("id", r.id()).update();
+        SignInNotice notice = r.failed() > 0 ? new SignInNotice(SignInNotice.FAILED_SIGN_INS, r.failed(), r.lastFailed()) : null;
+        return new SignIn(new CurrentUser(r.id(), r.username(), r.displayName(), r.roles()), notice);
+    }
+
+    private volatile String dummyHash;
+
+    /** A hash of a random password, made once by the current encoder, checked when the name is unknown. */
+    private String dummyHash() {
+        String h = dummyHash;
+        if (h == null) {
+            h = passwords.encode(java.util.UUID.randomUUID().toString());
+            dummyHash = h;
+        }
+        return h;
     }
 
     /** Loads the principal for a request authenticated another way (API token); empty if the account is off. */
@@ -199,15 +289,53 @@ public class AccountService {
 
     private static void checkUsername(String username, List<FieldError> errors) {
         if (username == null || !USERNAME.matcher(username.trim()).matches()) {
-            errors.add(FieldError.field("username", "use 3 to 40 letters, digits, '.', '_' or '-'"));
+            errors.add(FieldError.field("username", "use " + InputLimits.USERNAME_MIN + " to " + InputLimits.USERNAME_MAX
+                    + " letters, digits, '.', '_' or '-'"));
         }
     }
 
-    private static void checkPassword(String password, List<FieldError> errors) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            errors.add(FieldError.field("password", "must be at least " + MIN_PASSWORD + " characters"));
-        } else if (password.length() > 200) {
-            errors.add(FieldError.field("password", "must be at most 200 characters"));
+    /** The rules for a new password (see docs/security.md): length, not a common password, not the user name. */
+    static void checkPassword(String password, String username, List<FieldError> errors) {
+        if (password == null || password.length() < InputLimits.PASSWORD_MIN) {
+            errors.add(FieldError.field("password", "must be at least " + InputLimits.PASSWORD_MIN + " characters"));
+        } else if (password.length() > InputLimits.PASSWORD_MAX) {
+            errors.add(FieldError.field("password", "must be at most " + InputLimits.PASSWORD_MAX + " characters"));
+        } else if (CommonPasswords.isCommon(password)) {
+            errors.add(FieldError.field("password", "is too common (it is on a list of often-used passwords); choose another"));
+        } else if (username != null && password.trim().equalsIgnoreCase(username.trim())) {
+            errors.add(FieldError.field("password", "must not be the user name"));
+        }
+    }
+
+    private static void checkPerson(NewAccount req, List<FieldError> errors) {
+        if (req.displayName() == null || req.displayName().isBlank()) {
+            errors.add(FieldError.field("displayName", "is required"));
+        } else {
+            checkLength("displayName", req.displayName(), InputLimits.DISPLAY_NAME_MAX, errors);
+        }
+        String email = blankToNull(req.email());
+        if (email != null) {
+            if (email.length() > InputLimits.EMAIL_MAX) {
+                errors.add(FieldError.field("email", "must be at most " + InputLimits.EMAIL_MAX + " characters"));
+            } else if (!EMAIL.matcher(email).matches()) {
+                errors.add(FieldError.field("email", "is not an e-mail address (name@example.com)"));
+            }
+        }
+        String phone = blankToNull(req.phone());
+        if (phone != null) {
+            if (phone.length() > InputLimits.PHONE_MAX) {
+                errors.add(FieldError.field("phone", "must be at most " + InputLimits.PHONE_MAX + " characters"));
+            } else if (!PHONE.matcher(phone).matches()) {
+                errors.add(FieldError.field("phone", "use digits, spaces, '-', '(', ')' and a leading '+'"));
+            }
+        }
+    }
+
+    static void checkLength(String field, String value, int max, List<FieldError> errors) {
+        if (value != null && value.trim().codePointCount(0, value.trim().length()) > max) {
+            errors.add(FieldError.field(field, "must be at most " + max + " characters"));
+        } else if (InputLimits.hasControlCharacters(value, false)) {
+            errors.add(FieldError.field(field, "must not contain control characters"));
         }
     }
 

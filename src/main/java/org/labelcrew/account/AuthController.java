@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import java.util.Set;
+import org.labelcrew.shared.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -27,20 +28,31 @@ class AuthController {
     private final TokenService tokens;
     private final LoginRateLimiter limiter;
     private final SecurityContextRepository contexts;
+    private final ClientAddress clientAddress;
 
-    AuthController(AccountService accounts, TokenService tokens, LoginRateLimiter limiter, SecurityContextRepository contexts) {
+    /** The session attribute that keeps the sign-in notice for GET /me while the session lasts. */
+    static final String NOTICE = "labelcrew.signInNotice";
+
+    AuthController(AccountService accounts, TokenService tokens, LoginRateLimiter limiter, SecurityContextRepository contexts,
+            ClientAddress clientAddress) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.limiter = limiter;
         this.contexts = contexts;
+        this.clientAddress = clientAddress;
     }
 
     record LoginRequest(String username, String password) {
     }
 
-    record Me(long id, String username, String displayName, Set<Role> roles) {
-        static Me of(CurrentUser u) {
-            return new Me(u.id(), u.username(), u.displayName(), u.roles());
+    /**
+     * The signed-in account. {@code signInNotice}: failed sign-ins since the previous successful one (code
+     * {@code FAILED_SIGN_INS}, {@code count}, {@code lastAt}), given by the sign-in that follows them and by GET /me for
+     * the rest of that session; null otherwise.
+     */
+    record Me(long id, String username, String displayName, Set<Role> roles, AccountService.SignInNotice signInNotice) {
+        static Me of(CurrentUser u, AccountService.SignInNotice notice) {
+            return new Me(u.id(), u.username(), u.displayName(), u.roles(), notice);
         }
     }
 
@@ -53,19 +65,27 @@ class AuthController {
 
     @PostMapping("/auth/login")
     Me login(@RequestBody LoginRequest body, HttpServletRequest request, HttpServletResponse response) {
-        String user = body.username() == null ? "" : body.username().trim().toLowerCase();
-        limiter.check("login:user:" + user, "login:ip:" + request.getRemoteAddr());
-        CurrentUser principal = accounts.authenticate(body.username(), body.password());
-        limiter.reset("login:user:" + user);
+        String address = clientAddress.of(request);
+        limiter.beforeSignIn(address, body.username());
+        AccountService.SignIn signIn;
+        try {
+            signIn = accounts.authenticate(body.username(), body.password());
+        } catch (ApiException e) {
+            if (e.status() == HttpStatus.UNAUTHORIZED) limiter.failed(address, body.username());
+            throw e;
+        }
+        limiter.succeeded(body.username());
+        CurrentUser principal = signIn.user();
         // A fresh session id on sign-in (no session fixation).
         HttpSession old = request.getSession(false);
         if (old != null) old.invalidate();
-        request.getSession(true);
+        HttpSession session = request.getSession(true);
+        if (signIn.notice() != null) session.setAttribute(NOTICE, signIn.notice());
         SecurityContext ctx = SecurityContextHolder.createEmptyContext();
         ctx.setAuthentication(SecurityConfig.authentication(principal));
         SecurityContextHolder.setContext(ctx);
         contexts.saveContext(ctx, request, response);
-        return Me.of(principal);
+        return Me.of(principal, signIn.notice());
     }
 
     @PostMapping("/auth/logout")
@@ -77,17 +97,19 @@ class AuthController {
     }
 
     @GetMapping("/me")
-    Me me(@AuthenticationPrincipal CurrentUser user) {
-        return Me.of(user);
+    Me me(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Object notice = session == null ? null : session.getAttribute(NOTICE);
+        return Me.of(user, notice instanceof AccountService.SignInNotice n ? n : null);
     }
 
     @PostMapping("/signup")
     @ResponseStatus(HttpStatus.CREATED)
     Me signup(@RequestBody SignupRequest body, HttpServletRequest request) {
-        limiter.check("signup:ip:" + request.getRemoteAddr());
+        limiter.signup(clientAddress.of(request));
         Account a = accounts.signup(new AccountService.NewAccount(body.username(), body.password(), body.displayName(),
                 body.email(), body.phone(), Set.of(Role.TRAINEE)), Boolean.TRUE.equals(body.privacyConsent()));
-        return new Me(a.id(), a.username(), a.displayName(), a.roles());
+        return new Me(a.id(), a.username(), a.displayName(), a.roles(), null);
     }
 
     @PostMapping("/tokens")

@@ -42,8 +42,10 @@ public class TokenService {
     }
 
     public NewToken create(CurrentUser user, String name) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.invalid("name", "is required, at most 100 characters");
+        if (name == null || name.isBlank() || name.length() > org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX
+                || org.labelcrew.shared.InputLimits.hasControlCharacters(name, false)) {
+            throw ApiException.invalid("name", "is required, at most " + org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX
+                    + " characters, without control characters");
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);

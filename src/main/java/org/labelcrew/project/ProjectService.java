@@ -10,6 +10,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
+import org.labelcrew.shared.InputLimits;
 import org.labelcrew.shared.Json;
 import org.labelcrew.shared.Page;
 import org.springframework.context.ApplicationEventPublisher;
@@ -146,6 +147,17 @@ public class ProjectService {
             }
         }
         if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.field("rates", "must be an object"));
+        if (req.name() != null && req.name().trim().codePointCount(0, req.name().trim().length()) > InputLimits.PROJECT_NAME_MAX) {
+            errors.add(FieldError.field("name", "must be at most " + InputLimits.PROJECT_NAME_MAX + " characters"));
+        } else if (InputLimits.hasControlCharacters(req.name(), false)) {
+            errors.add(FieldError.field("name", "must not contain control characters"));
+        }
+        if (req.description() != null
+                && req.description().codePointCount(0, req.description().length()) > InputLimits.PROJECT_DESCRIPTION_MAX) {
+            errors.add(FieldError.field("description", "must be at most " + InputLimits.PROJECT_DESCRIPTION_MAX + " characters"));
+        } else if (InputLimits.hasControlCharacters(req.description(), true)) {
+            errors.add(FieldError.field("description", "must not contain control characters other than line breaks and tabs"));
+        }
     }
 
     public Project get(long id, CurrentUser user) {

@@ -1,5 +1,6 @@
 package org.labelcrew.shared;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
@@ -12,12 +13,23 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final List<FieldError> errors;
+    private final Duration retryAfter;
 
     public ApiException(HttpStatus status, String title, String detail, List<FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ApiException(HttpStatus status, String title, String detail, List<FieldError> errors, Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 with a {@code Retry-After} header (whole seconds, at least 1) and {@code retryAfterSeconds} in the body. */
+    public static ApiException tooManyRequests(String detail, Duration retryAfter) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Too many attempts", detail, null, retryAfter);
     }
 
     public static ApiException notFound(String what, Object id) {
@@ -54,6 +66,17 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** How long the client should wait before trying again, or null. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** Whole seconds to wait, rounded up, at least 1; 0 when there is no wait. */
+    public long retryAfterSeconds() {
+        if (retryAfter == null) return 0;
+        return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
     /** One fault: either a field path ({@code fields[0].options}, {@code result.topic}) or a 1-based line. */

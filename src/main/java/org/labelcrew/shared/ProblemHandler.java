@@ -15,7 +15,20 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -36,7 +49,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.title(), e.getMessage(), e.errors(), request));
+        ProblemDetail body = problem(e.status(), e.title(), e.getMessage(), e.errors(), request);
+        if (e.retryAfter() == null) return ResponseEntity.status(e.status()).body(body);
+        body.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(body);
     }
 
     @Override
@@ -52,6 +69,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e, HttpServletRequest request) {
         log.info("Integrity violation: {}", e.getMostSpecificCause().getMessage());
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().equals("22P05") || sql.getSQLState().equals("22021"))) {
+            // PostgreSQL stores no NUL character (U+0000), in text or in jsonb: it is the input's fault, not a conflict.
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                    "Validation failed", "A text contains the character U+0000 (NUL), which cannot be stored",
+                    List.of(ApiException.FieldError.field("body", "contains the character U+0000 (NUL)")), request));
+        }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "Conflict",
                 "The change conflicts with data already stored", List.of(), request));
     }
@@ -75,11 +99,86 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String cause = ex.getMostSpecificCause().getMessage();
-        if (cause != null && cause.length() > 300) cause = cause.substring(0, 300) + "…";
+        if (causedBy(ex, RequestBodyLimit.TooLarge.class) != null) return bodyTooLarge();
+        JacksonException json = causedBy(ex, JacksonException.class);
+        ApiException.FieldError error = json != null ? JsonProblems.describe(json)
+                : ApiException.FieldError.field("body", "is required: send a JSON object");
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Unreadable request body",
-                "The request body is not valid JSON for this call: " + cause, List.of(), null);
+                "The request body cannot be read: " + (error.field().equals("body") ? "" : error.field() + " ") + error.message(),
+                List.of(error), null);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    static ResponseEntity<Object> bodyTooLarge() {
+        String limit = (InputLimits.JSON_BODY_MAX_BYTES >> 20) + " MiB";
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem(HttpStatus.CONTENT_TOO_LARGE, "Body too large",
+                "The request body is larger than " + limit, List.of(ApiException.FieldError.field("body", "larger than " + limit)),
+                null));
+    }
+
+    /**
+     * Every other error Spring MVC raises before a controller runs (missing or mistyped parameters, a wrong method or
+     * media type, an unknown path) leaves as our problem detail, naming the parameter in the API's words.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof ServletWebRequest web && web.getResponse() != null && web.getResponse().isCommitted()) {
+            return null;
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        String title = known == null ? "Error" : known.getReasonPhrase();
+        String detail = body instanceof ProblemDetail pd && pd.getDetail() != null ? pd.getDetail() : title;
+        List<ApiException.FieldError> errors = List.of();
+        if (ex instanceof MissingServletRequestParameterException e) {
+            detail = "The parameter '" + e.getParameterName() + "' is required";
+            errors = List.of(ApiException.FieldError.field(e.getParameterName(), "is required"));
+        } else if (ex instanceof MissingServletRequestPartException e) {
+            detail = "The multipart part '" + e.getRequestPartName() + "' is required";
+            errors = List.of(ApiException.FieldError.field(e.getRequestPartName(), "is required"));
+        } else if (ex instanceof MissingRequestHeaderException e) {
+            detail = "The header '" + e.getHeaderName() + "' is required";
+            errors = List.of(ApiException.FieldError.field(e.getHeaderName(), "is required"));
+        } else if (ex instanceof TypeMismatchException e) {
+            String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+            String expected = JsonProblems.expected(e.getRequiredType());
+            String message = "must be " + (expected == null ? "of another type" : expected) + ", not '" + e.getValue() + "'";
+            detail = name + " " + message;
+            errors = List.of(ApiException.FieldError.field(name, message));
+        } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            detail = e.getMethod() + " is not supported here" + (e.getSupportedHttpMethods() == null ? ""
+                    : "; use " + String.join(" or ", e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+        } else if (ex instanceof HttpMediaTypeNotSupportedException e) {
+            String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
+            String accepted = String.join(" or ", e.getSupportedMediaTypes().stream().map(Object::toString).toList());
+            detail = "The body's Content-Type (" + sent + ") is not accepted here; send " + accepted;
+            errors = List.of(ApiException.FieldError.field("Content-Type", "must be " + accepted));
+        } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
+            detail = "None of the media types in Accept can be produced here";
+            errors = List.of(ApiException.FieldError.field("Accept", "cannot be met"));
+        } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            detail = "There is nothing at this path";
+        }
+        HttpServletRequest servlet = request instanceof ServletWebRequest web ? web.getRequest() : null;
+        return ResponseEntity.status(status).headers(headers).body(problem(status, title, detail, errors, servlet));
+    }
+
+    /** A multipart body that cannot be parsed (no boundary, cut off): the file part is at fault. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, HttpServletRequest request) {
+        if (e instanceof MaxUploadSizeExceededException max) {
+            return handleMaxUploadSizeExceededException(max, new HttpHeaders(), HttpStatus.CONTENT_TOO_LARGE, null);
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Bad request",
+                "The multipart body cannot be read; send multipart/form-data with a 'file' part",
+                List.of(ApiException.FieldError.field("file", "cannot be read from the multipart body")), request));
+    }
+
+    private static <T extends Throwable> T causedBy(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
     }
 
     static ProblemDetail problem(HttpStatusCode status, String title, String detail, List<ApiException.FieldError> errors,

@@ -52,7 +52,7 @@ class JsonlFormat implements ImportFormat {
                 } catch (JacksonException e) {
                     TokenStreamLocation at = e.getLocation();
                     String where = at == null || at.getColumnNr() < 1 ? "" : " (column " + at.getColumnNr() + ")";
-                    throw new Utf8Lines.BadLine("is not valid JSON: " + firstLine(e.getOriginalMessage()) + where);
+                    throw new Utf8Lines.BadLine(org.labelcrew.shared.JsonProblems.syntaxReason(e) + where);
                 }
                 if (node == null || !node.isObject()) {
                     throw new Utf8Lines.BadLine("is " + kind(node) + ", not a JSON object");
@@ -118,12 +118,5 @@ class JsonlFormat implements ImportFormat {
         if (node.isNumber()) return "a JSON number";
         if (node.isBoolean()) return "a JSON boolean";
         return "JSON null";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "unexpected input";
-        int nl = message.indexOf('\n');
-        String s = nl < 0 ? message : message.substring(0, nl);
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 }

@@ -116,7 +116,7 @@ public abstract class JsonArrayReader implements ImportFormat.Reader {
     protected ImportFormat.LineError syntaxError(long number, JacksonException e) {
         TokenStreamLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return error(number, "is not valid JSON: " + firstLine(e.getOriginalMessage()) + where);
+        return error(number, org.labelcrew.shared.JsonProblems.syntaxReason(e) + where);
     }
 
     /**
