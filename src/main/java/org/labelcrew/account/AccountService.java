@@ -38,7 +38,10 @@ public class AccountService {
     private final Clock clock;
     private final TokenService tokens;
 
-    AccountService(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, TokenService tokens) {
+    private final Colleagues colleagues;
+
+    AccountService(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, TokenService tokens, Colleagues colleagues) {
+        this.colleagues = colleagues;
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.passwords = passwords;
@@ -111,19 +114,17 @@ public class AccountService {
      * see the active accounts that can be added — labelers, reviewers and managers — and the members of the projects
      * they manage; never trainees who are no one's member yet, never an e-mail address. Administrators see everyone.
      */
-    private static final String VISIBLE_TO_MANAGER = """
-            (a.active AND a.roles && ARRAY['LABELER', 'REVIEWER', 'MANAGER']
-             OR a.id = :viewer
-             OR EXISTS (SELECT 1 FROM project_member m JOIN project_member mine
-                          ON mine.project_id = m.project_id AND mine.account_id = :viewer AND mine.role = 'MANAGER'
-                        WHERE m.account_id = a.id))""";
+    private String visibleToManager() {
+        return "(a.active AND a.roles && ARRAY['LABELER', 'REVIEWER', 'MANAGER'] OR a.id = :viewer OR "
+                + colleagues.inProjectManagedBySql("a.id", ":viewer") + ")";
+    }
 
-    /** The accounts {@code viewer} may list: everything for administrators, {@link #VISIBLE_TO_MANAGER} otherwise. */
+    /** The accounts {@code viewer} may list: everything for administrators, {@link #visibleToManager()} otherwise. */
     public Page<Account> list(String after, Integer limit, CurrentUser viewer) {
         if (viewer.isAdmin()) return list(after, limit);
         int n = Page.limit(limit);
         List<Account> rows = jdbc.sql("SELECT " + prefixed() + " FROM account a WHERE a.id > :after AND "
-                        + VISIBLE_TO_MANAGER + " ORDER BY a.id LIMIT :n")
+                        + visibleToManager() + " ORDER BY a.id LIMIT :n")
                 .param("after", Page.after(after)).param("n", n + 1).param("viewer", viewer.id())
                 .query(AccountService::map).list();
         return Page.of(rows.stream().map(AccountService::withoutContact).toList(), n, Account::id);
@@ -132,7 +133,7 @@ public class AccountService {
     /** One account as {@code viewer} may see it; 404 when it is not theirs to see. */
     public Account get(long id, CurrentUser viewer) {
         if (viewer.isAdmin() || viewer.id() == id) return get(id);
-        return jdbc.sql("SELECT " + prefixed() + " FROM account a WHERE a.id = :id AND " + VISIBLE_TO_MANAGER)
+        return jdbc.sql("SELECT " + prefixed() + " FROM account a WHERE a.id = :id AND " + visibleToManager())
                 .param("id", id).param("viewer", viewer.id())
                 .query(AccountService::map).optional().map(AccountService::withoutContact)
                 .orElseThrow(() -> ApiException.notFound("Account", id));
