@@ -1,8 +1,11 @@
 import { academyMessages } from '../features/academy/messages';
+import type { MessageText } from '../i18n/format';
 
 /**
- * Every word the UI shows, in Korean and English. `{name}` marks a parameter.
+ * Every word the UI shows, in Korean and English. `{name}` marks a parameter. A count in a sentence has plural
+ * forms (`{ one: '{n} task', other: '{n} tasks' }`), chosen by Intl.PluralRules for the parameter `n`.
  * TypeScript checks that each key has both languages and that code only asks for keys that exist.
+ * The annotator's words are its own (annotator/messages.ts).
  */
 export const messages = {
   // navigation
@@ -239,23 +242,6 @@ export const messages = {
   'event.GOLD': { ko: '정답 문항 변경', en: 'Gold changed' },
   'event.SCORE': { ko: '정답 대조 채점', en: 'Scored against gold' },
 
-  // annotator
-  'annotator.fields': { ko: '라벨', en: 'Labels' },
-  'annotator.noFields': { ko: '스키마에 필드가 없습니다.', en: 'The schema has no fields.' },
-  'annotator.unsupported': {
-    ko: '지원하지 않는 필드 유형입니다: "{type}" (필드 {name})',
-    en: 'Unsupported field type "{type}" (field {name})',
-  },
-  'annotator.keysHelp': {
-    ko: '숫자·문자 키로 선택, Ctrl+Z 되돌리기',
-    en: 'Number and letter keys pick options; Ctrl+Z undoes',
-  },
-  'choice.single': { ko: '하나 선택', en: 'pick one' },
-  'choice.multiple': { ko: '여러 개 선택', en: 'pick any' },
-  'choice.noOptions': { ko: '선택지가 없습니다.', en: 'No options.' },
-  'viewer.noText': { ko: '보여 줄 텍스트가 없습니다.', en: 'No text to show.' },
-  'viewer.metadata': { ko: '부가 정보', en: 'Metadata' },
-
   // labeling
   'label.title': { ko: '라벨링', en: 'Labeling' },
   'label.loadingNext': { ko: '다음 작업을 가져오는 중…', en: 'Getting the next task…' },
@@ -432,6 +418,6 @@ export const messages = {
   'tokens.revokeOf': { ko: '{name} 토큰 폐기', en: 'Revoke token {name}' },
 
   ...academyMessages,
-} satisfies Record<string, { ko: string; en: string }>;
+} satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,10 +1,32 @@
-import { useI18n, type Params } from '../../app/i18n';
+import type { MessageText } from '../i18n/format';
 
 /**
- * The text tools' own messages, Korean and English. They live beside the tools (not in app/messages.ts) so a tool
- * folder stays self-contained; the app's language setting picks the column.
+ * The annotator's own messages, Korean and English. They live here, not in app/messages.ts, so the annotator never
+ * imports the app shell (as CVAT's canvas stays free of its React app); the app only says which language to use
+ * (AnnotatorStringsProvider in ./i18n). A count in a sentence has plural forms (`{ one, other }`), picked by
+ * Intl.PluralRules for `n`.
  */
-const messages = {
+export const annotatorMessages = {
+  'annotator.fields': { ko: '라벨', en: 'Labels' },
+  'annotator.noFields': { ko: '스키마에 필드가 없습니다.', en: 'The schema has no fields.' },
+  'annotator.unsupported': {
+    ko: '지원하지 않는 필드 유형입니다: "{type}" (필드 {name})',
+    en: 'Unsupported field type "{type}" (field {name})',
+  },
+  'annotator.keysHelp': {
+    ko: '숫자·문자 키로 선택, Ctrl+Z 되돌리기',
+    en: 'Number and letter keys pick options; Ctrl+Z undoes',
+  },
+  'annotator.errorSummary': {
+    ko: '{n}개 필드에 오류가 있습니다:',
+    en: { one: '{n} field has an error:', other: '{n} fields have errors:' },
+  },
+  'field.required': { ko: '필수', en: 'Required' },
+  'choice.single': { ko: '하나 선택', en: 'pick one' },
+  'choice.multiple': { ko: '여러 개 선택', en: 'pick any' },
+  'choice.noOptions': { ko: '선택지가 없습니다.', en: 'No options.' },
+  'viewer.noText': { ko: '보여 줄 텍스트가 없습니다.', en: 'No text to show.' },
+  'viewer.metadata': { ko: '부가 정보', en: 'Metadata' },
   'spans.hint': { ko: '텍스트를 선택(마우스 또는 Shift+화살표)한 뒤 라벨 키를 누르세요', en: 'select text (mouse or Shift+arrows), then press a label key' },
   'spans.textLabel': { ko: '개체를 표시할 텍스트', en: 'Text to mark spans in' },
   'spans.noText': { ko: '이 작업에는 data.{key} 텍스트가 없습니다.', en: 'This task has no text in data.{key}.' },
@@ -15,7 +37,7 @@ const messages = {
   'spans.delete': { ko: '{label} "{text}" 삭제', en: 'Delete {label} "{text}"' },
   'spans.selection': { ko: '선택: {start}–{end}', en: 'Selection: {start}–{end}' },
   'spans.labels': { ko: '라벨', en: 'Labels' },
-  'spans.count': { ko: '{n}개', en: '{n} spans' },
+  'spans.count': { ko: '{n}개', en: { one: '{n} span', other: '{n} spans' } },
   'relations.hint': { ko: '두 개체와 관계를 고르세요', en: 'pick two spans and a relation' },
   'relations.from': { ko: '출발 개체', en: 'From span' },
   'relations.to': { ko: '도착 개체', en: 'To span' },
@@ -34,22 +56,11 @@ const messages = {
   'extractive.min': { ko: '최소 {n}', en: 'at least {n}' },
   'extractive.max': { ko: '최대 {n}', en: 'at most {n}' },
   'extractive.sentences': { ko: '문장', en: 'Sentences' },
-  'chars.count': { ko: '{n}자', en: '{n} characters' },
+  'chars.count': { ko: '{n}자', en: { one: '{n} character', other: '{n} characters' } },
   'chars.min': { ko: '최소 {n}자', en: 'at least {n}' },
   'chars.max': { ko: '최대 {n}자', en: 'at most {n}' },
   'chars.under': { ko: '{n}자 더 필요합니다', en: '{n} more needed' },
   'chars.over': { ko: '{n}자 초과', en: '{n} over the limit' },
-} satisfies Record<string, { ko: string; en: string }>;
+} satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
-export type ToolMessageKey = keyof typeof messages;
-
-export function toolText(lang: 'ko' | 'en', key: ToolMessageKey, params?: Params): string {
-  let text: string = messages[key][lang];
-  if (params) text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  return text;
-}
-
-export function useToolText() {
-  const { lang } = useI18n();
-  return (key: ToolMessageKey, params?: Params) => toolText(lang, key, params);
-}
+export type AnnotatorMessageKey = keyof typeof annotatorMessages;
