@@ -1,10 +1,9 @@
 import { useId, useRef, useState, type MouseEvent } from 'react';
 import type { LabelSchema, SchemaField, TaskData } from '../api/types';
 import { useAnnotatorText } from './i18n';
-import { getTool } from './core/registry';
 import { useShortcut } from './core/shortcuts';
 import type { AnnotationStore } from './core/store';
-import './tools';
+import { getTool } from './tools';
 import { fieldIds } from './tools/FieldFrame';
 import { MetadataList, TextViewer } from './viewers/TextViewer';
 
