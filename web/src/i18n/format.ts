@@ -1,12 +1,16 @@
 /**
  * Message formatting shared by the app shell and the annotator (which must not import the app): `{name}`
- * placeholders, and plural forms chosen by Intl.PluralRules for the count in `params.n`.
+ * placeholders, and plural forms chosen by Intl.PluralRules for the count in `params.n` (or the parameter `by` names).
  *
  * A message is either one string or plural forms keyed by the rule's category (`one`, `other`, …; `other` is
  * required). Korean has only `other`, so its entries stay plain strings; English says "1 span" / "2 spans".
  */
 export type Params = Record<string, string | number>;
-export type PluralForms = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>;
+export type PluralForms = {
+  other: string;
+  /** The parameter that holds the count; `n` unless named. */
+  by?: string;
+} & Partial<Record<Intl.LDMLPluralRule, string>>;
 export type MessageText = string | PluralForms;
 
 const rules = new Map<string, Intl.PluralRules>();
@@ -23,7 +27,7 @@ export function formatMessage(lang: string, text: MessageText, params?: Params):
   let s: string;
   if (typeof text === 'string') s = text;
   else {
-    const n = params?.n;
+    const n = params?.[text.by ?? 'n'];
     s = typeof n === 'number' ? (text[pluralCategory(lang, n)] ?? text.other) : text.other;
   }
   if (params) s = s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));

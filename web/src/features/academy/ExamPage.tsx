@@ -8,6 +8,7 @@ import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts'
 import { useAutosave } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
+import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { resultFieldErrors } from '../labeling/LabelingPage';
 import { formatCountdown, formatValue, useNow } from './time';
@@ -17,6 +18,7 @@ export const ANSWER_SAVE_DELAY_MS = 600;
 /** The exam's score, pass mark and, per item, the answer beside the reference with feedback. */
 export function AttemptResultView({ result, attempt }: { result: AttemptResult; attempt?: Attempt | null }) {
   const { t, formatDate } = useI18n();
+  const say = useServerText();
   const dataOf = (itemId: number) => attempt?.items.find((i) => i.itemId === itemId)?.data;
   return (
     <section className="card stack" aria-labelledby="result-title" data-testid="exam-result" data-passed={result.passed}>
@@ -67,7 +69,9 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
               </table>
               {item.feedback ? (
                 <p className="small" data-testid="item-feedback">
-                  {item.feedback}
+                  {item.answer == null || !item.fields.length
+                    ? say.feedback({ code: item.answer == null ? 'score.notAnswered' : null, feedback: item.feedback })
+                    : item.fields.map((f) => `${f.field}: ${say.feedback(f)}`).join('; ')}
                 </p>
               ) : null}
             </li>
