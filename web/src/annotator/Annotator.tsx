@@ -1,10 +1,10 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type MouseEvent } from 'react';
 import type { LabelSchema, SchemaField, TaskData } from '../api/types';
-import { useT } from '../app/i18n';
-import { getTool } from './core/registry';
+import { useAnnotatorText } from './i18n';
 import { useShortcut } from './core/shortcuts';
 import type { AnnotationStore } from './core/store';
-import './tools';
+import { getTool } from './tools';
+import { fieldIds } from './tools/FieldFrame';
 import { MetadataList, TextViewer } from './viewers/TextViewer';
 
 export interface AnnotatorProps {
@@ -29,7 +29,7 @@ export interface AnnotatorProps {
  * The same component serves labeling, review (read-only or correcting) and the schema editor's preview.
  */
 export function Annotator({ schema, data, store, readOnly = false, errors = {}, keyboard = 'window', showMetadata = true, showData = true }: AnnotatorProps) {
-  const t = useT();
+  const t = useAnnotatorText();
   const idPrefix = useId().replace(/:/g, '');
   const rootRef = useRef<HTMLDivElement>(null);
   const fields: SchemaField[] = Array.isArray(schema?.fields) ? schema!.fields : [];
@@ -66,6 +66,18 @@ export function Annotator({ schema, data, store, readOnly = false, errors = {}, 
   const fieldNames = new Set(fields.map((f) => f.name));
   const drawnByTools = fields.flatMap((f) => getTool(f.type)?.drawsData?.(f, data) ?? []);
   const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.has(k));
+  const fieldErrors = fields.filter((f) => errors[f.name]?.length).map((f) => ({ field: f, messages: errors[f.name] }));
+
+  // The summary's links take the keyboard to the field: its first control, or the field itself.
+  function goToField(e: MouseEvent<HTMLAnchorElement>, name: string) {
+    const frame = rootRef.current?.querySelector<HTMLElement>(`[id="${fieldIds(idPrefix, name).frame}"]`);
+    if (!frame) return;
+    e.preventDefault();
+    frame.scrollIntoView?.({ block: 'center' });
+    const control = frame.querySelector<HTMLElement>('input:not([disabled]), textarea, select, button, [tabindex="0"]');
+    (control ?? frame).focus();
+    setActive(fields.findIndex((f) => f.name === name));
+  }
 
   return (
     <div className="annotator" ref={rootRef} data-testid="annotator">
@@ -76,10 +88,21 @@ export function Annotator({ schema, data, store, readOnly = false, errors = {}, 
         </div>
       ) : null}
       <div className="annotator-fields" role="group" aria-label={t('annotator.fields')}>
-        {otherErrors.length ? (
-          <ul className="field-errors" role="alert">
-            {otherErrors.flatMap(([k, ms]) => ms.map((m, i) => <li key={`${k}-${i}`}>{k ? `${k}: ${m}` : m}</li>))}
-          </ul>
+        {otherErrors.length || fieldErrors.length ? (
+          <div className="error-summary" role="alert" data-testid="error-summary">
+            {fieldErrors.length ? <p>{t('annotator.errorSummary', { n: fieldErrors.length })}</p> : null}
+            <ul className="field-errors">
+              {otherErrors.flatMap(([k, ms]) => ms.map((m, i) => <li key={`${k}-${i}`}>{k ? `${k}: ${m}` : m}</li>))}
+              {fieldErrors.map(({ field, messages }) => (
+                <li key={`field-${field.name}`}>
+                  <a href={`#${fieldIds(idPrefix, field.name).frame}`} onClick={(e) => goToField(e, field.name)}>
+                    {field.label ?? field.name}
+                  </a>
+                  {`: ${messages.join(' ')}`}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
         {fields.length === 0 ? <p className="muted">{t('annotator.noFields')}</p> : null}
         {fields.map((field, i) => {

@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { I18nProvider, initialLang, LANG_STORAGE_KEY, translate, useT } from './i18n';
 import { LanguageSwitch } from './Layout';
+import { formatMessage, type MessageText } from '../i18n/format';
 import { messages } from './messages';
 
 function storage(saved: string | null) {
@@ -76,12 +77,21 @@ describe('I18nProvider', () => {
 
 describe('messages', () => {
   it('every message has non-empty Korean and English with the same parameters', () => {
-    const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [key, entry] of Object.entries(messages)) {
-      expect(entry.ko.trim(), key).not.toBe('');
-      expect(entry.en.trim(), key).not.toBe('');
+    const forms = (m: MessageText) => (typeof m === 'string' ? [m] : Object.values(m));
+    const params = (m: MessageText) => [...new Set(forms(m).flatMap((s) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1])))].sort();
+    for (const [key, entry] of Object.entries(messages) as [string, { ko: MessageText; en: MessageText }][]) {
+      for (const s of [...forms(entry.ko), ...forms(entry.en)]) expect(s.trim(), key).not.toBe('');
       expect(params(entry.ko), key).toEqual(params(entry.en));
     }
+  });
+
+  it('picks the plural form for a count by Intl.PluralRules', () => {
+    const forms = { one: '{n} task', other: '{n} tasks' };
+    expect(formatMessage('en', forms, { n: 1 })).toBe('1 task');
+    expect(formatMessage('en', forms, { n: 0 })).toBe('0 tasks');
+    expect(formatMessage('en', forms, { n: 2 })).toBe('2 tasks');
+    expect(formatMessage('ko', forms, { n: 1 })).toBe('1 tasks'); // Korean has no "one": its own entries stay plain
+    expect(formatMessage('en', '{n}개', { n: 1 })).toBe('1개');
   });
 
   it('fills parameters and leaves unknown ones visible', () => {

@@ -1,4 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { AnnotatorStringsProvider } from '../annotator/i18n';
+import { formatMessage, type MessageText, type Params } from '../i18n/format';
 import { messages, type MessageKey } from './messages';
 
 export type Lang = 'ko' | 'en';
@@ -23,15 +25,12 @@ function safeStorage(): Storage | null {
   }
 }
 
-export type Params = Record<string, string | number>;
+export type { Params };
 
+/** The message in `lang`, its plural form picked for `params.n` (Intl.PluralRules), parameters filled in. */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  const entry = messages[key];
-  let text: string = entry ? entry[lang] : key;
-  if (params) {
-    text = text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  }
-  return text;
+  const entry: { ko: MessageText; en: MessageText } | undefined = messages[key];
+  return formatMessage(lang, entry ? entry[lang] : key, params);
 }
 
 interface I18n {
@@ -67,7 +66,12 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
     }),
     [lang, setLang],
   );
-  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+  // The annotator takes only the language from the app; its words are its own.
+  return (
+    <I18nContext.Provider value={value}>
+      <AnnotatorStringsProvider lang={lang}>{children}</AnnotatorStringsProvider>
+    </I18nContext.Provider>
+  );
 }
 
 export function useI18n(): I18n {

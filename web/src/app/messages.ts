@@ -1,8 +1,11 @@
 import { academyMessages } from '../features/academy/messages';
+import type { MessageText } from '../i18n/format';
 
 /**
- * Every word the UI shows, in Korean and English. `{name}` marks a parameter.
+ * Every word the UI shows, in Korean and English. `{name}` marks a parameter. A count in a sentence has plural
+ * forms (`{ one: '{n} task', other: '{n} tasks' }`), chosen by Intl.PluralRules for the parameter `n`.
  * TypeScript checks that each key has both languages and that code only asks for keys that exist.
+ * The annotator's words are its own (annotator/messages.ts).
  */
 export const messages = {
   // navigation
@@ -127,7 +130,7 @@ export const messages = {
   'gold.remove': { ko: '정답 문항 해제', en: 'Stop being gold' },
   'gold.saved': { ko: '정답을 저장했습니다', en: 'Reference saved' },
   'gold.removed': { ko: '정답 문항에서 해제했습니다', en: 'No longer a gold item' },
-  'gold.answers': { ko: '답변 {n}건, 평균 {score}', en: '{n} answers, mean {score}' },
+  'gold.answers': { ko: '답변 {n}건, 평균 {score}', en: { one: '{n} answer, mean {score}', other: '{n} answers, mean {score}' } },
   'gold.score': { ko: '정답 점수', en: 'Gold score' },
   'quality.tab': { ko: '품질', en: 'Quality' },
   'quality.gold': { ko: '정답 문항 정확도', en: 'Gold accuracy' },
@@ -141,7 +144,7 @@ export const messages = {
   },
   'quality.perLabeler': { ko: '작업자별 정확도', en: 'Accuracy per labeler' },
   'quality.perField': { ko: '항목별 정확도', en: 'Accuracy per field' },
-  'quality.answers': { ko: '답변 {n}건', en: '{n} answers' },
+  'quality.answers': { ko: '답변 {n}건', en: { one: '{n} answer', other: '{n} answers' } },
   'quality.skipped': { ko: '건너뜀 {n}건', en: '{n} skipped' },
   'myQuality.title': { ko: '내 정확도', en: 'My quality' },
   'myQuality.intro': {
@@ -152,7 +155,7 @@ export const messages = {
   'myQuality.counted': { ko: '정답 문항 답변 {counted}건 기준', en: 'Based on {counted} gold answers' },
   'myQuality.pending': {
     ko: '{n}건 더 답하면 갱신됩니다 ({step}건 단위)',
-    en: 'Updates after {n} more gold answers (in steps of {step})',
+    en: { one: 'Updates after {n} more gold answer (in steps of {step})', other: 'Updates after {n} more gold answers (in steps of {step})' },
   },
   'myQuality.none': {
     ko: '아직 수치가 없습니다. 정답 문항에 {step}건 답하면 나타납니다 (지금 {n}건).',
@@ -194,7 +197,7 @@ export const messages = {
   'import.uploadProgress': { ko: '업로드 진행률', en: 'Upload progress' },
   'import.progress': { ko: '가져오기 진행률', en: 'Import progress' },
   'import.counts': { ko: '{total}건 중 {imported}건 가져옴, {rejected}건 거부', en: '{imported} of {total} imported, {rejected} rejected' },
-  'import.errors': { ko: '오류 {n}건', en: '{n} errors' },
+  'import.errors': { ko: '오류 {n}건', en: { one: '{n} error', other: '{n} errors' } },
   'export.title': { ko: '데이터 내보내기', en: 'Export data' },
   'export.help': { ko: '승인된 작업을 고른 형식으로 내보냅니다.', en: 'Exports the approved tasks in the chosen format.' },
   'export.start': { ko: '{format} 내보내기', en: 'Export {format}' },
@@ -245,23 +248,6 @@ export const messages = {
   'event.PAUSE': { ko: '일시 중지', en: 'Paused' },
   'event.GOLD': { ko: '정답 문항 변경', en: 'Gold changed' },
   'event.SCORE': { ko: '정답 대조 채점', en: 'Scored against gold' },
-
-  // annotator
-  'annotator.fields': { ko: '라벨', en: 'Labels' },
-  'annotator.noFields': { ko: '스키마에 필드가 없습니다.', en: 'The schema has no fields.' },
-  'annotator.unsupported': {
-    ko: '지원하지 않는 필드 유형입니다: "{type}" (필드 {name})',
-    en: 'Unsupported field type "{type}" (field {name})',
-  },
-  'annotator.keysHelp': {
-    ko: '숫자·문자 키로 선택, Ctrl+Z 되돌리기',
-    en: 'Number and letter keys pick options; Ctrl+Z undoes',
-  },
-  'choice.single': { ko: '하나 선택', en: 'pick one' },
-  'choice.multiple': { ko: '여러 개 선택', en: 'pick any' },
-  'choice.noOptions': { ko: '선택지가 없습니다.', en: 'No options.' },
-  'viewer.noText': { ko: '보여 줄 텍스트가 없습니다.', en: 'No text to show.' },
-  'viewer.metadata': { ko: '부가 정보', en: 'Metadata' },
 
   // labeling
   'label.title': { ko: '라벨링', en: 'Labeling' },
@@ -320,7 +306,7 @@ export const messages = {
   'schema.title': { ko: '라벨 스키마', en: 'Label schema' },
   'schema.edit': { ko: '스키마 편집', en: 'Edit schema' },
   'schema.version': { ko: '버전 {n}', en: 'Version {n}' },
-  'schema.fieldCount': { ko: '필드 {n}개', en: '{n} fields' },
+  'schema.fieldCount': { ko: '필드 {n}개', en: { one: '{n} field', other: '{n} fields' } },
   'schema.form': { ko: '필드', en: 'Fields' },
   'schema.fieldName': { ko: '필드 이름', en: 'Field name' },
   'schema.fieldType': { ko: '유형', en: 'Type' },
@@ -437,7 +423,32 @@ export const messages = {
   'tokens.revoke': { ko: '폐기', en: 'Revoke' },
   'tokens.revokeOf': { ko: '{name} 토큰 폐기', en: 'Revoke token {name}' },
 
+  // scoring feedback (schema/scoring: FieldResult code + params), put together in serverText.ts
+  'code.score.leftEmpty': { ko: '비워 둔 것이 맞습니다', en: 'correctly left empty' },
+  'code.score.notAnswered': { ko: '답하지 않음', en: 'not answered' },
+  'code.score.shouldBeEmpty': { ko: '비워 두어야 했습니다', en: 'should have been left empty' },
+  'code.score.notScored': { ko: '채점하지 않음 ({type} 유형은 채점기가 없음)', en: 'not scored (no scorer for type {type})' },
+  'code.score.choice.right': { ko: '정답 ({expected})', en: 'right ({expected})' },
+  'code.score.choice.wrong': { ko: '정답은 {expected}, 선택은 {chosen}', en: 'expected {expected}, you chose {chosen}' },
+  'code.score.choice.allRight': { ko: '모두 정답', en: 'all options right' },
+  'code.score.choice.jaccard': { ko: '자카드 {pct}%{missedText}{extraText}', en: 'Jaccard {pct}%{missedText}{extraText}' },
+  'code.score.choice.missed': { ko: '; 빠뜨림 {missed}', en: '; missed {missed}' },
+  'code.score.choice.extra': { ko: '; 정답 아님 {extra}', en: '; not expected {extra}' },
+  'code.score.text.matches': { ko: '일치', en: 'matches' },
+  'code.score.text.expected': { ko: '정답은 "{expected}"', en: 'expected "{expected}"' },
+  'code.score.spans.f1': {
+    ko: 'F1 {pct}%: 정답 개체 {expected}개 중 {found}개를 정확히 찾음{extraText}',
+    en: { by: 'expected', one: 'F1 {pct}%: {found} of {expected} expected span found exactly{extraText}', other: 'F1 {pct}%: {found} of {expected} expected spans found exactly{extraText}' },
+  },
+  'code.score.relations.f1': {
+    ko: 'F1 {pct}%: 정답 관계 {expected}개 중 {found}개를 찾음 (양 끝은 개체 위치와 라벨로 대조){extraText}',
+    en: { by: 'expected', one: 'F1 {pct}%: {found} of {expected} expected relation found (ends matched by span position and label){extraText}', other: 'F1 {pct}%: {found} of {expected} expected relations found (ends matched by span position and label){extraText}' },
+  },
+  'code.score.notExpected': { ko: ', 정답에 없는 것 {n}개', en: ', {n} not expected' },
+  'code.score.extractive.f1': { ko: 'F1 {pct}%: 정답 문장 {expected}, 선택 {chosen}', en: 'F1 {pct}%: expected sentences {expected}, you chose {chosen}' },
+  'code.score.abstractive.rougeL': { ko: '참고 요약과 ROUGE-L F {pct}%', en: 'ROUGE-L F {pct}% against the reference summary' },
+
   ...academyMessages,
-} satisfies Record<string, { ko: string; en: string }>;
+} satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type MessageKey = keyof typeof messages;

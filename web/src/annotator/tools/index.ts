@@ -1,5 +1,5 @@
 import type { ChoiceField } from '../../api/types';
-import { registerTool } from '../core/registry';
+import { fieldTypes, getTool, registerTool } from '../core/registry';
 import { AbstractiveTool, type CharLimitedField } from './abstractive/AbstractiveTool';
 import { ChoiceTool } from './choice/ChoiceTool';
 import { handleChoiceKey } from './choice/options';
@@ -10,16 +10,68 @@ import { SpansTool } from './spans/SpansTool';
 import './tools.css';
 
 /**
- * Every tool the annotator knows. A new field type (boxes, segments, …) is a new tools/<type>/ folder registered
- * here; the labeling, review and schema-preview screens draw whatever is registered.
+ * Every field type the browser knows, in the order the schema editor offers them: exactly the types the server
+ * accepts (the FieldType beans of the server's schema package; WebFieldTypesTest fails when the two lists differ).
+ * A new field type (boxes, segments, …) is a server FieldType, a tools/<type>/ folder, its messages in
+ * annotator/messages.ts (`type.<type>`, `type.<type>.hint`) and one registration here; the labeling, review and
+ * schema-editor screens take it from here.
  */
-registerTool<ChoiceField, unknown>({ type: 'choice', Component: ChoiceTool, handleKey: handleChoiceKey });
+registerTool<ChoiceField, unknown>({
+  type: 'choice',
+  labelKey: 'type.choice',
+  hintKey: 'type.choice.hint',
+  Component: ChoiceTool,
+  handleKey: handleChoiceKey,
+  reads: 'any',
+  editor: { labelsKey: 'options', formKeys: ['options', 'multiple', 'min', 'max'], countNoun: 'items' },
+});
 registerTool<SpansField, Span[]>({
   type: 'spans',
+  labelKey: 'type.spans',
+  hintKey: 'type.spans.hint',
   Component: SpansTool,
   drawsData: (field) => [typeof field.source === 'string' ? field.source : 'text'],
+  reads: 'text',
+  editor: { labelsKey: 'labels', formKeys: ['labels', 'allowOverlap', 'min', 'max'], countNoun: 'spans', labelColors: true, defaults: () => ({ allowOverlap: false }) },
 });
-registerTool<RelationsField, Relation[]>({ type: 'relations', Component: RelationsTool });
-registerTool<ExtractiveField, number[]>({ type: 'extractive', Component: ExtractiveTool, drawsData: () => ['sentences'] });
-registerTool<CharLimitedField, string>({ type: 'abstractive', Component: AbstractiveTool });
-registerTool<CharLimitedField, string>({ type: 'text', Component: AbstractiveTool });
+registerTool<RelationsField, Relation[]>({
+  type: 'relations',
+  labelKey: 'type.relations',
+  hintKey: 'type.relations.hint',
+  Component: RelationsTool,
+  reads: 'text',
+  editor: {
+    labelsKey: 'labels',
+    formKeys: ['between', 'labels', 'min', 'max'],
+    countNoun: 'relations',
+    defaults: ({ spansFields }) => ({ between: spansFields[0] ?? '' }),
+  },
+});
+registerTool<ExtractiveField, number[]>({
+  type: 'extractive',
+  labelKey: 'type.extractive',
+  hintKey: 'type.extractive.hint',
+  Component: ExtractiveTool,
+  drawsData: () => ['sentences'],
+  reads: 'sentences',
+  editor: { labelsKey: null, formKeys: ['min', 'max'], countNoun: 'sentences' },
+});
+registerTool<CharLimitedField, string>({
+  type: 'abstractive',
+  labelKey: 'type.abstractive',
+  hintKey: 'type.abstractive.hint',
+  Component: AbstractiveTool,
+  reads: 'sentences',
+  editor: { labelsKey: null, formKeys: ['minChars', 'maxChars'] },
+});
+registerTool<CharLimitedField, string>({
+  type: 'text',
+  labelKey: 'type.text',
+  hintKey: 'type.text.hint',
+  Component: AbstractiveTool,
+  reads: 'any',
+  editor: { labelsKey: null, formKeys: ['minChars', 'maxChars'] },
+});
+
+/** Imported from here, the registry is filled before it is read. */
+export { fieldTypes, getTool };

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import type { AnnotationResult, LabelSchema, TaskData } from '../../api/types';
-import { I18nProvider } from '../../app/i18n';
+import { AnnotatorStringsProvider } from '../i18n';
 import { Annotator } from '../Annotator';
 import { useShortcut } from '../core/shortcuts';
 import { useAnnotationStore } from '../core/store';
@@ -14,10 +14,10 @@ export function ToolHarness({ schema, data, initial, readOnly = false, onSubmit 
   useShortcut(['enter'], () => onSubmit?.());
   useShortcut(['ctrl+enter'], () => onSubmit?.(), { allowInTextEntry: true });
   return (
-    <I18nProvider lang="en">
+    <AnnotatorStringsProvider lang="en">
       <Annotator schema={schema} data={data} store={store} readOnly={readOnly} />
       <output data-testid="value">{JSON.stringify(store.value)}</output>
-    </I18nProvider>
+    </AnnotatorStringsProvider>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { TaskData } from '../../api/types';
-import { useT } from '../../app/i18n';
+import { useAnnotatorText } from '../i18n';
 
 /** Keys the viewer itself draws; everything else in `data` is metadata. */
 export const VIEWED_KEYS = ['text', 'sentences', 'paragraphs'];
@@ -9,7 +9,7 @@ export const VIEWED_KEYS = ['text', 'sentences', 'paragraphs'];
  * `hidden` are drawn by a tool instead (the spans tool draws `text` with its highlights).
  */
 export function TextViewer({ data, hidden = [] }: { data: TaskData; hidden?: string[] }) {
-  const t = useT();
+  const t = useAnnotatorText();
   if (typeof data.text === 'string' && !hidden.includes('text')) {
     return (
       <div className="viewer text-viewer" data-testid="task-text" lang="ko">
@@ -40,7 +40,7 @@ export function TextViewer({ data, hidden = [] }: { data: TaskData; hidden?: str
 
 /** The other keys of `data` (source, id, …) as a small definition list. */
 export function MetadataList({ data }: { data: TaskData }) {
-  const t = useT();
+  const t = useAnnotatorText();
   const entries = Object.entries(data).filter(([k]) => !VIEWED_KEYS.includes(k));
   if (entries.length === 0) return null;
   return (

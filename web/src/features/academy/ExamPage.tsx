@@ -5,14 +5,15 @@ import { ApiError } from '../../api/client';
 import type { AnnotationResult } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
+import { useAutosave } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
+import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { resultFieldErrors } from '../labeling/LabelingPage';
 import { formatCountdown, formatValue, useNow } from './time';
 
 export const ANSWER_SAVE_DELAY_MS = 600;
-type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
 /**
  * The exam's score, pass mark and, per item, the answer beside the reference with feedback — the reference and
@@ -20,6 +21,7 @@ type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
  */
 export function AttemptResultView({ result, attempt }: { result: AttemptResult; attempt?: Attempt | null }) {
   const { t, formatDate } = useI18n();
+  const say = useServerText();
   const dataOf = (itemId: number) => attempt?.items.find((i) => i.itemId === itemId)?.data;
   // References (and the feedback that names expected answers) come only once no attempt is left, or never.
   const shown = result.referencesShown !== false;
@@ -77,7 +79,9 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
               </table>
               {item.feedback ? (
                 <p className="small" data-testid="item-feedback">
-                  {item.feedback}
+                  {item.answer == null || !item.fields.length
+                    ? say.feedback({ code: item.answer == null ? 'score.notAnswered' : null, feedback: item.feedback })
+                    : item.fields.map((f) => `${f.field}: ${say.feedback(f)}`).join('; ')}
                 </p>
               ) : null}
             </li>
@@ -97,61 +101,25 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
   const items = [...attempt.items].sort((a, b) => a.position - b.position);
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, AnnotationResult>>(() => ({ ...(attempt.answers ?? {}) }));
-  const [saveState, setSaveState] = useState<SaveState>('idle');
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
   const store = useAnnotationStore(attempt.answers?.[String(items[0]?.itemId)] ?? {});
-  const pending = useRef<{ itemId: number; value: AnnotationResult; timer: ReturnType<typeof setTimeout> } | null>(null);
   const submitted = useRef(false);
   const now = useNow(1000);
   const left = Date.parse(attempt.deadline) - now;
   const item = items[index];
 
-  const save = useCallback(
-    async (itemId: number, value: AnnotationResult) => {
-      setSaveState('saving');
-      try {
-        await academy.saveAnswer(attempt.attemptId, itemId, value);
-        setFieldErrors({});
-        setSaveState('saved');
-        return true;
-      } catch (e) {
-        setSaveState('failed');
-        if (e instanceof ApiError && e.status === 422) setFieldErrors(resultFieldErrors(e));
-        else setError(e);
-        return false;
-      }
+  // Each item's answer saves a moment after the last edit, and at once (flush) when moving on or submitting.
+  const { state: saveState, flush } = useAutosave(store, item?.itemId, {
+    save: (itemId, value) => academy.saveAnswer(attempt.attemptId, itemId, value),
+    delayMs: ANSWER_SAVE_DELAY_MS,
+    onSaved: () => setFieldErrors({}),
+    onFailed: (_itemId, e) => {
+      if (e instanceof ApiError && e.status === 422) setFieldErrors(resultFieldErrors(e));
+      else setError(e);
     },
-    [attempt.attemptId],
-  );
-
-  const flush = useCallback(async () => {
-    const p = pending.current;
-    if (!p) return true;
-    clearTimeout(p.timer);
-    pending.current = null;
-    return save(p.itemId, p.value);
-  }, [save]);
-
-  // Debounced save after each edit of the current item.
-  useEffect(() => {
-    if (store.revision === 0 || !item) return;
-    if (pending.current) clearTimeout(pending.current.timer);
-    const itemId = item.itemId;
-    const value = store.value;
-    setSaveState('pending');
-    const timer = setTimeout(() => {
-      pending.current = null;
-      void save(itemId, value);
-    }, ANSWER_SAVE_DELAY_MS);
-    pending.current = { itemId, value, timer };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store.revision]);
-
-  useEffect(() => () => {
-    if (pending.current) clearTimeout(pending.current.timer);
-  }, []);
+  });
 
   const go = async (next: number) => {
     if (next < 0 || next >= items.length || next === index) return;

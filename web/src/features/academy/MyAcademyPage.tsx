@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { academy, type Agreement, type Notification, type Placement } from '../../api/academy';
 import { useI18n } from '../../app/i18n';
+import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { Schedule } from './CohortListPage';
 import { RegisterButton } from './RegisterButton';
@@ -9,6 +10,7 @@ import { percent } from './time';
 
 function Notifications({ items, onRead }: { items: Notification[]; onRead: () => void }) {
   const { t, formatDate } = useI18n();
+  const say = useServerText();
   const [error, setError] = useState<unknown>(null);
   if (items.length === 0) return <p className="muted">{t('my.noNotifications')}</p>;
   return (
@@ -17,13 +19,13 @@ function Notifications({ items, onRead }: { items: Notification[]; onRead: () =>
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? 'read' : 'unread'} data-testid="notification" data-kind={n.kind}>
             {!n.readAt ? <span className="badge">{t('my.new')}</span> : null} <strong>{n.kind === 'SEAT_OFFERED' || n.kind === 'PLACED' ? t(`notification.${n.kind}`) : n.kind}</strong>{' '}
-            {n.message} <time className="muted small">{formatDate(n.createdAt)}</time>{' '}
+            {say.notification(n)} <time className="muted small">{formatDate(n.createdAt)}</time>{' '}
             {!n.readAt ? (
               <button
                 type="button"
                 className="btn small"
                 onClick={() => academy.markRead(n.id).then(onRead, setError)}
-                aria-label={t('my.markReadOf', { what: n.message })}
+                aria-label={t('my.markReadOf', { what: say.notification(n) })}
               >
                 {t('my.markRead')}
               </button>
@@ -101,6 +103,7 @@ function AcceptAgreement({ placement, onAccepted }: { placement: Placement; onAc
 
 function PlacementCard({ placement, onAccepted }: { placement: Placement; onAccepted: () => void }) {
   const { t, formatDate } = useI18n();
+  const say = useServerText();
   return (
     <li className="card stack" data-testid="my-placement" data-role={placement.role}>
       <p>
@@ -108,7 +111,7 @@ function PlacementCard({ placement, onAccepted }: { placement: Placement; onAcce
         {placement.score != null ? ` · ${t('placement.scoreOf', { score: Math.round(placement.score * 10) / 10 })}` : ''}
       </p>
       <p className="small" data-testid="placement-why">
-        {placement.why}
+        {say.reasons(placement)}
       </p>
       {placement.role === 'NONE' ? null : placement.acceptedAt ? (
         <div className="stack">

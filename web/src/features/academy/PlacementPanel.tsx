@@ -3,6 +3,7 @@ import { academy, type Placement, type PlacementList, type PlacementRole } from 
 import { ApiError } from '../../api/client';
 import type { Project } from '../../api/types';
 import { useI18n } from '../../app/i18n';
+import { useServerText } from '../../app/serverText';
 import { ErrorMessage } from '../../app/ui';
 
 const ROLES: PlacementRole[] = ['REVIEWER', 'LABELER', 'NONE'];
@@ -82,6 +83,7 @@ export function OverrideForm({ placement, onSaved, onClose }: { placement: Place
 
 export function PlacementTable({ list, onChange }: { list: PlacementList; onChange: (p: Placement) => void }) {
   const { t, formatDate } = useI18n();
+  const say = useServerText();
   const [editing, setEditing] = useState<number | null>(null);
   const rows = [...list.placements].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.id - b.id);
   if (rows.length === 0) return <p className="muted">{t('placement.none')}</p>;
@@ -115,7 +117,7 @@ export function PlacementTable({ list, onChange }: { list: PlacementList; onChan
             </td>
             <td className="num">{p.score == null ? '—' : Math.round(p.score * 10) / 10}</td>
             <td className="small" data-testid="placement-why">
-              {p.why}
+              {say.reasons(p)}
             </td>
             <td>
               {editing === p.id ? (

@@ -1,3 +1,5 @@
+import type { MessageText } from '../../i18n/format';
+
 /** The academy's words in Korean and English; spread into app/messages.ts. */
 export const academyMessages = {
   'nav.academy': { ko: '교육 과정', en: 'Academy' },
@@ -21,7 +23,7 @@ export const academyMessages = {
   'academy.schedule': { ko: '일정', en: 'Schedule' },
   'academy.sessionN': { ko: '{n}회차', en: 'Session {n}' },
   'academy.seatsTaken': { ko: '{name} 신청 현황', en: 'Seats taken in {name}' },
-  'academy.seatsLeft': { ko: '정원 {capacity}명 중 {left}자리 남음', en: '{left} of {capacity} seats left' },
+  'academy.seatsLeft': { ko: '정원 {capacity}명 중 {left}자리 남음', en: { by: 'capacity', one: '{left} of {capacity} seat left', other: '{left} of {capacity} seats left' } },
   'academy.full': { ko: '정원 {capacity}명 마감', en: 'All {capacity} seats taken' },
   'academy.waitlistedCount': { ko: '대기 {n}명', en: '{n} on the wait list' },
   'academy.register': { ko: '수강 신청', en: 'Register' },
@@ -108,7 +110,7 @@ export const academyMessages = {
 
   // exam taking
   'exam.title': { ko: '시험', en: 'Exam' },
-  'exam.itemsCount': { ko: '{n}문항', en: '{n} items' },
+  'exam.itemsCount': { ko: '{n}문항', en: { one: '{n} item', other: '{n} items' } },
   'exam.timeLimit': { ko: '제한 시간 {n}분', en: '{n} min' },
   'exam.passScore': { ko: '합격 {n}점', en: 'pass at {n}' },
   'exam.attemptsUsed': { ko: '응시 {used}/{max}회', en: 'attempts {used} of {max}' },
@@ -229,7 +231,7 @@ export const academyMessages = {
   'examForm.passScore': { ko: '합격 점수(0–100)', en: 'Pass score (0–100)' },
   'examForm.maxAttempts': { ko: '응시 횟수', en: 'Attempts allowed' },
   'examForm.create': { ko: '시험 만들기', en: 'Create exam' },
-  'examForm.created': { ko: '{name} 시험을 만들었습니다 ({n}문항)', en: 'Exam {name} created ({n} items)' },
+  'examForm.created': { ko: '{name} 시험을 만들었습니다 ({n}문항)', en: { one: 'Exam {name} created ({n} item)', other: 'Exam {name} created ({n} items)' } },
 
   // placement
   'placement.run': { ko: '배치 기준', en: 'Placement rules' },
@@ -260,10 +262,66 @@ export const academyMessages = {
   'placement.saveOverride': { ko: '변경 저장', en: 'Save override' },
   'placement.rerunKeepsAccepted': {
     ko: '이미 수락한 {n}명의 배치는 다시 실행해도 그대로 유지되며, 해당 역할의 정원에 포함됩니다. 나머지 인원은 남은 정원에 다시 배치됩니다.',
-    en: 'Running again keeps the {n} accepted placement(s) as they are; they count against their role’s seats. Everyone else is ranked again into the seats left.',
+    en: {
+      one: 'Running again keeps the {n} accepted placement as it is; it counts against its role’s seats. Everyone else is ranked again into the seats left.',
+      other: 'Running again keeps the {n} accepted placements as they are; they count against their role’s seats. Everyone else is ranked again into the seats left.',
+    },
   },
   'placement.keepOverrides': {
     ko: '아직 수락하지 않은 수동 변경 {n}건 유지 (정원에 포함)',
-    en: 'Keep the {n} manual override(s) not yet accepted (they hold seats)',
+    en: { one: 'Keep the {n} manual override not yet accepted (it holds a seat)', other: 'Keep the {n} manual overrides not yet accepted (they hold seats)' },
   },
-} satisfies Record<string, { ko: string; en: string }>;
+
+  // What the server says as codes (Placements.Reason, notification data.code): `code.<code>`, put together in
+  // serverText.ts. Roles in {role} and {was} arrive as `code.role.*` (in a sentence: lower case in English).
+  'code.role.REVIEWER': { ko: '검수자', en: 'reviewer' },
+  'code.role.LABELER': { ko: '작업자', en: 'labeler' },
+  'code.role.NONE': { ko: '배치 없음', en: 'no role' },
+  'code.placement.rank': { ko: '{of}명 중 {rank}위 (최고 시험 점수 {score})', en: 'Rank {rank} of {of} with best exam score {score}' },
+  'code.placement.seat': { ko: '{role} 자리 {seat}/{quota} ({role} 최저 점수 {min})', en: '{role} seat {seat} of {quota} ({role} minimum {min})' },
+  'code.placement.belowMinimum': { ko: '{role} 최저 점수 {min} 미달', en: 'below the {role} minimum {min}' },
+  'code.placement.noSeats': { ko: '이번 배치에는 {role} 자리가 없음 (정원 0)', en: 'no {role} seats in this run (the quota is 0)' },
+  'code.placement.seatsTaken': {
+    ko: '{role} 자리 {quota}개가 모두 상위 순위로 채워짐',
+    en: { by: 'quota', one: 'the {quota} {role} seat was taken by a higher rank', other: 'all {quota} {role} seats taken by higher ranks' },
+  },
+  'code.placement.keptFillQuota': {
+    ko: '남은 {role} 자리 없음: 유지된 {role} 배치 {kept}건(수락 또는 수동 변경)이 정원 {quota}을 채움',
+    en: { by: 'kept', one: 'no {role} seat left: {kept} kept {role} placement (accepted or overridden) fills the quota of {quota}', other: 'no {role} seat left: {kept} kept {role} placements (accepted or overridden) fill the quota of {quota}' },
+  },
+  'code.placement.keptExceedQuota': {
+    ko: '남은 {role} 자리 없음: 유지된 {role} 배치 {kept}건(수락 또는 수동 변경)이 이미 정원 {quota}을 넘음',
+    en: { by: 'kept', one: 'no {role} seat left: {kept} kept {role} placement (accepted or overridden) already exceeds the quota of {quota}', other: 'no {role} seat left: {kept} kept {role} placements (accepted or overridden) already exceed the quota of {quota}' },
+  },
+  'code.placement.seatsTakenWithKept': {
+    ko: '{role} 자리 {quota}개가 유지된 배치 {kept}건과 상위 순위로 모두 채워짐',
+    en: { by: 'kept', one: 'all {quota} {role} seats taken by {kept} kept placement and higher ranks', other: 'all {quota} {role} seats taken by {kept} kept placements and higher ranks' },
+  },
+  'code.placement.mayRetake': { ko: '다시 수강할 수 있습니다', en: 'may retake the course' },
+  'code.placement.attendance': { ko: '출석 {attended}% (수료에 {needed}% 필요)', en: 'Attended {attended}% of the session hours; {needed}% needed to complete the course' },
+  'code.placement.noExam': { ko: '수료했지만 이 기수의 시험을 제출하지 않음', en: 'Completed the course but submitted no exam of this cohort' },
+  'code.placement.keptAccepted': { ko: '{at}에 수락(약정 v{agreementVersion}), {role}(으)로 유지', en: 'Accepted on {at} (agreement v{agreementVersion}); kept as {role}' },
+  'code.placement.keptOverride': { ko: '수동 변경 유지(아직 수락 전): {role}', en: 'Manual override kept (not accepted yet) as {role}' },
+  'code.placement.keptSeat': { ko: '{role} 자리 {seat}/{quota}', en: '{role} seat {seat} of {quota}' },
+  'code.placement.beyondQuotaAccepted': { ko: '{role} 정원 {quota} 초과 (수락한 배치는 취소되지 않음)', en: 'beyond the {role} quota of {quota} (an accepted placement is never undone)' },
+  'code.placement.beyondQuotaOverride': {
+    ko: '{role} 정원 {quota} 초과 (수동 변경대로; 바꾸려면 다시 변경하거나 수동 변경을 유지하지 않고 실행)',
+    en: 'beyond the {role} quota of {quota} (the override says so; set it again or run without keeping overrides to change it)',
+  },
+  'code.placement.keptDecision': { ko: '유지된 결정:', en: 'kept decision:' },
+  'code.placement.override': { ko: '{by}이(가) {role}(으)로 변경: {reason}', en: 'Set to {role} by {by}: {reason}' },
+  'code.placement.ruleSaid': { ko: '규칙에 따른 결정은 {role}:', en: 'the rule said {role}:' },
+  'code.placement.text': { ko: '{text}', en: '{text}' },
+  'code.notification.placed': {
+    ko: '"{cohortName}" 과정 후 {role}(으)로 배치되었습니다. 프리랜서 약정을 읽고 수락하면 작업을 시작할 수 있습니다.',
+    en: "You were placed as {role} after '{cohortName}'. Read and accept the freelancer agreement to start work.",
+  },
+  'code.notification.unplaced': {
+    ko: '"{cohortName}" 과정의 배치를 다시 실행한 결과 더 이상 {was}(으)로 배치되지 않습니다: {reasons}',
+    en: "Placement after '{cohortName}' was run again and no longer places you as {was}: {reasons}",
+  },
+  'code.notification.seatOffered': {
+    ko: '"{cohortName}" 과정에 자리가 나서 대기에서 신청 완료로 바뀌었습니다.',
+    en: "A seat became free in '{cohortName}': you moved up from the wait list and are now registered.",
+  },
+} satisfies Record<string, { ko: MessageText; en: MessageText }>;

@@ -5,6 +5,7 @@ import { assignments, projects, tasks } from '../../api/endpoints';
 import { actorName, type AnnotationResult, type NextTask } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
+import { useAutosave, type SaveState } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
 import { useAsync } from '../../app/ui';
@@ -13,7 +14,6 @@ import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
 
 type Phase = 'loading' | 'ready' | 'empty' | 'error';
-type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -56,27 +56,28 @@ export function LabelingPage() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [saveState, setSaveState] = useState<SaveState>('idle');
   const [busy, setBusy] = useState(false);
   const [skipReason, setSkipReason] = useState('');
   const [done, setDone] = useState(0);
   const [startedFromPrevious, setStartedFromPrevious] = useState(false);
-  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const currentAssignment = useRef<number | null>(null);
-
-  const cancelAutosave = () => {
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = null;
-  };
+  // Drafts save a moment after each edit; the server extends the lease on each save, so the countdown follows.
+  const autosave = useAutosave(store, task?.assignmentId, {
+    save: (assignmentId, value) => assignments.saveDraft(assignmentId, value),
+    delayMs: AUTOSAVE_DELAY_MS,
+    onSaved: (assignmentId, saved) => {
+      const until = (saved as { leaseExpiresAt?: string } | undefined)?.leaseExpiresAt;
+      if (until) setTask((t) => (t && t.assignmentId === assignmentId ? { ...t, leaseExpiresAt: until } : t));
+    },
+  });
+  const { reset: resetAutosave, cancel: cancelAutosave } = autosave;
 
   const fetchNext = useCallback(async () => {
-    cancelAutosave();
+    resetAutosave();
     setPhase('loading');
     setError(null);
     try {
       const next = await projects.nextTask(projectId);
       if (!next) {
-        currentAssignment.current = null;
         setTask(null);
         setPhase('empty');
         return;
@@ -85,12 +86,10 @@ export function LabelingPage() {
       // Rework starts from the rejected answer: the server hands it back as the draft (older servers did not).
       const fromPrevious = next.reason === 'rework';
       if (fromPrevious && !start) start = await previousResult(next.taskId);
-      currentAssignment.current = next.assignmentId;
       setTask(next);
       setStartedFromPrevious(fromPrevious && !!start);
       store.reset(start ?? {});
       setFieldErrors({});
-      setSaveState('idle');
       setSkipReason('');
       setPhase('ready');
     } catch (e) {
@@ -108,31 +107,6 @@ export function LabelingPage() {
     started.current = projectId;
     void fetchNext();
   }, [fetchNext]);
-
-  // Autosave: a debounced PUT of the draft after each edit.
-  useEffect(() => {
-    if (store.revision === 0 || !task) return;
-    cancelAutosave();
-    setSaveState('pending');
-    const assignmentId = task.assignmentId;
-    const value = store.value;
-    saveTimer.current = setTimeout(() => {
-      saveTimer.current = null;
-      setSaveState('saving');
-      assignments.saveDraft(assignmentId, value).then(
-        (saved) => {
-          if (currentAssignment.current !== assignmentId) return;
-          setSaveState('saved');
-          // The server extends the lease on each save; keep the countdown honest.
-          const until = saved?.leaseExpiresAt;
-          if (until) setTask((t) => (t && t.assignmentId === assignmentId ? { ...t, leaseExpiresAt: until } : t));
-        },
-        () => currentAssignment.current === assignmentId && setSaveState('failed'),
-      );
-    }, AUTOSAVE_DELAY_MS);
-    return cancelAutosave;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [store.revision]);
 
   const submit = useCallback(async () => {
     if (!task || busy || phase !== 'ready') return;
@@ -157,7 +131,7 @@ export function LabelingPage() {
     } finally {
       setBusy(false);
     }
-  }, [task, busy, phase, store.value, fetchNext, t]);
+  }, [task, busy, phase, store.value, fetchNext, t, cancelAutosave]);
 
   const skip = async () => {
     if (!task || busy) return;
@@ -209,7 +183,7 @@ export function LabelingPage() {
                 </span>
               ) : null}
               <LeaseCountdown expiresAt={task.leaseExpiresAt} onExpire={() => setNotice(t('label.leaseOver'))} />
-              <SaveIndicator state={saveState} />
+              <SaveIndicator state={autosave.state} />
             </>
           ) : null}
         </div>

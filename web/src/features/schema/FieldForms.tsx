@@ -1,4 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
+import { getTool } from '../../annotator/tools';
 import { normalizeLabels } from '../../annotator/tools/spans/labels';
 import { useT } from '../../app/i18n';
 import { labelFromForm, withExtra, type EditorField, type EditorLabel, type FieldErrors } from './model';
@@ -256,41 +257,29 @@ export function BetweenSelect({ field, index: i, onChange, errors, spansFields }
   );
 }
 
-/** The form of one field's type-specific keys; null for types that are edited in the JSON. */
+/**
+ * The form of one field's type-specific keys, drawn from the field-type registry's editor spec (annotator/tools):
+ * the keys it lists, in its order. Null for a type the registry does not know (edited in the JSON).
+ */
 export function TypeForm(props: PartProps & { spansFields: string[]; choiceOptions: ReactNode }) {
   const { field } = props;
-  switch (field.type) {
-    case 'choice':
-      return (
-        <>
-          {props.choiceOptions}
-          {field.multiple ? <CountLimits {...props} noun="items" /> : null}
-        </>
-      );
-    case 'spans':
-      return (
-        <>
-          <LabelsEditor {...props} />
-          <div className="row">
-            <AllowOverlap {...props} />
-          </div>
-          <CountLimits {...props} noun="spans" />
-        </>
-      );
-    case 'relations':
-      return (
-        <>
-          <BetweenSelect {...props} />
-          <LabelsEditor {...props} withColor={false} />
-          <CountLimits {...props} noun="relations" />
-        </>
-      );
-    case 'extractive':
-      return <CountLimits {...props} noun="sentences" />;
-    case 'abstractive':
-    case 'text':
-      return <CharLimits {...props} />;
-    default:
-      return null;
-  }
+  const spec = getTool(field.type)?.editor;
+  if (!spec) return null;
+  const keys = spec.formKeys;
+  // A single choice has exactly one value: its count limits mean something only when it is multiple.
+  const counts = keys.includes('min') && (spec.labelsKey !== 'options' || field.multiple);
+  return (
+    <>
+      {keys.includes('between') ? <BetweenSelect {...props} /> : null}
+      {keys.includes('options') ? props.choiceOptions : null}
+      {keys.includes('labels') ? <LabelsEditor {...props} withColor={!!spec.labelColors} /> : null}
+      {keys.includes('allowOverlap') ? (
+        <div className="row">
+          <AllowOverlap {...props} />
+        </div>
+      ) : null}
+      {counts ? <CountLimits {...props} noun={spec.countNoun ?? 'items'} /> : null}
+      {keys.includes('minChars') ? <CharLimits {...props} /> : null}
+    </>
+  );
 }

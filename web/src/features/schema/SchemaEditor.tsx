@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ApiError, groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
-import type { LabelSchema, TaskData } from '../../api/types';
+import type { LabelSchema, SchemaField, TaskData } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
+import { useAnnotatorText } from '../../annotator/i18n';
+import { getTool } from '../../annotator/tools';
 import { normalizeOptions } from '../../annotator/tools/choice/options';
 import { useT } from '../../app/i18n';
 import { move, TypeForm } from './FieldForms';
@@ -32,12 +34,15 @@ import './schema.css';
 export function previewData(schema: LabelSchema, sample: string, sentences: string[]): TaskData {
   const fields = Array.isArray(schema.fields) ? schema.fields : [];
   const data: TaskData = {};
-  const summaryOnly = fields.length > 0 && fields.every((f) => f.type === 'extractive' || f.type === 'abstractive');
+  const reads = (f: SchemaField) => getTool(f.type)?.reads;
+  const summaryOnly = fields.length > 0 && fields.every((f) => reads(f) === 'sentences');
   if (!summaryOnly) data.text = sample;
   for (const f of fields) {
-    if (f.type === 'spans' && typeof f.source === 'string' && f.source && f.source !== 'sentences' && f.source !== 'paragraphs') data[f.source] = sample;
+    // A text field reading another key of the data (a spans field's `source`) gets the sample there too.
+    if (reads(f) === 'text' && typeof f.source === 'string' && f.source && f.source !== 'sentences' && f.source !== 'paragraphs') data[f.source] = sample;
   }
-  if (fields.some((f) => f.type === 'extractive')) data.sentences = sentences;
+  // The document's sentences, for a type that draws them (extractive).
+  if (fields.some((f) => getTool(f.type)?.drawsData?.(f, data).includes('sentences'))) data.sentences = sentences;
   return data;
 }
 
@@ -53,7 +58,6 @@ export interface SchemaEditorProps {
 }
 
 const VALIDATE_DELAY_MS = 600;
-const TYPES_WITH_FORM = new Set(['choice', 'spans', 'relations', 'extractive', 'abstractive', 'text']);
 
 /**
  * Edits a label schema two ways at once — a form and the raw JSON — kept in sync, with a live preview of the
@@ -61,6 +65,7 @@ const TYPES_WITH_FORM = new Set(['choice', 'spans', 'relations', 'extractive', '
  */
 export function SchemaEditor({ value, onChange, errors = {}, liveValidation = true, onValidityChange }: SchemaEditorProps) {
   const t = useT();
+  const tt = useAnnotatorText();
   const uid = useId().replace(/:/g, '');
   const [text, setText] = useState(() => schemaToText(value));
   const [parseError, setParseError] = useState<string | null>(null);
@@ -108,7 +113,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
   const spansFields = form.filter((f) => f.type === 'spans' && f.name.trim() !== '').map((f) => f.name);
   const sentences = useMemo(() => sentencesText.split(/\r?\n/).map((x) => x.trim()).filter((x) => x !== ''), [sentencesText]);
   const data = useMemo(() => previewData(value, sample, sentences), [value, sample, sentences]);
-  const hasExtractive = form.some((f) => f.type === 'extractive');
+  const hasExtractive = value.fields.some((f) => getTool(f.type)?.drawsData?.(f, data).includes('sentences'));
 
   const emit = (fields: EditorField[]) => onChange({ ...value, fields: fields.map(fieldFromForm) });
   const replaceField = (i: number, next: EditorField) => emit(form.map((f, j) => (j === i ? next : f)));
@@ -182,12 +187,16 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                   <label className="form-row">
                     <span>{t('schema.fieldType')}</span>
                     <select aria-label={t('schema.fieldType')} value={f.type} onChange={(e) => replaceField(i, changeType(f, e.target.value, spansFields.filter((n) => n !== f.name)))} data-testid={`schema-field-type-${i}`}>
-                      {(FIELD_TYPES.includes(f.type) ? FIELD_TYPES : [f.type, ...FIELD_TYPES]).map((ty) => (
-                        <option key={ty} value={ty}>
-                          {ty}
-                        </option>
-                      ))}
+                      {(FIELD_TYPES.includes(f.type) ? FIELD_TYPES : [f.type, ...FIELD_TYPES]).map((ty) => {
+                        const def = getTool(ty);
+                        return (
+                          <option key={ty} value={ty}>
+                            {def ? tt(def.labelKey) : ty}
+                          </option>
+                        );
+                      })}
                     </select>
+                    {getTool(f.type) ? <span className="small muted">{tt(getTool(f.type)!.hintKey)}</span> : null}
                     {attrErr('type')}
                   </label>
                   <div className="icon-buttons">
@@ -216,7 +225,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                   {attrErr('required')}
                   {attrErr('multiple')}
                 </div>
-                {TYPES_WITH_FORM.has(f.type) ? (
+                {getTool(f.type) ? (
                   <TypeForm
                     field={f}
                     index={i}

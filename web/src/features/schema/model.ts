@@ -1,4 +1,5 @@
 import type { ChoiceOption, LabelSchema, SchemaField } from '../../api/types';
+import { fieldTypes, getTool } from '../../annotator/tools';
 
 /**
  * The schema editor's form model and its mapping to and from the schema JSON.
@@ -31,10 +32,11 @@ export interface EditorField {
   extra: Record<string, unknown>;
 }
 
-/** Types whose definition has `labels`. */
-export const LABEL_TYPES = new Set(['spans', 'relations', 'boxes', 'polygons', 'keypoints', 'segments']);
+/** Whether the type's definition lists `labels` (spans, relations; the field-type registry says). */
+const hasLabels = (type: string) => getTool(type)?.editor.labelsKey === 'labels';
 
-export const FIELD_TYPES = ['choice', 'spans', 'relations', 'extractive', 'abstractive', 'text', 'boxes', 'polygons', 'keypoints', 'segments'];
+/** The types the editor offers: the field-type registry's, which are the server's. */
+export const FIELD_TYPES: string[] = fieldTypes().map((d) => d.type);
 
 export function newChoiceField(existing: string[] = []): SchemaField {
   let name = 'label';
@@ -93,7 +95,7 @@ export function fieldFromForm(f: EditorField): SchemaField {
       return obj;
     });
   }
-  if (LABEL_TYPES.has(f.type) || f.labels.length) out.labels = f.labels.map(labelFromForm);
+  if (hasLabels(f.type) || f.labels.length) out.labels = f.labels.map(labelFromForm);
   Object.assign(out, f.extra);
   if (f.type === 'choice') out.multiple = f.multiple;
   out.required = f.required;
@@ -109,14 +111,7 @@ export function withExtra(f: EditorField, key: string, value: unknown): EditorFi
 }
 
 /** The keys each type's form draws (besides name, type and required); other keys are edited in the JSON. */
-export const TYPE_KEYS: Record<string, string[]> = {
-  choice: ['options', 'multiple', 'min', 'max'],
-  spans: ['labels', 'allowOverlap', 'min', 'max'],
-  relations: ['labels', 'between', 'min', 'max'],
-  extractive: ['min', 'max'],
-  abstractive: ['minChars', 'maxChars'],
-  text: ['minChars', 'maxChars'],
-};
+export const typeKeys = (type: string): string[] => getTool(type)?.editor.formKeys ?? [];
 
 /** Keys that belong to one type only: dropped when the field changes type. */
 const TYPE_ONLY_KEYS = ['options', 'multiple', 'labels', 'allowOverlap', 'source', 'between', 'min', 'max', 'minChars', 'maxChars', 'attributes', 'transcript'];
@@ -131,14 +126,13 @@ export function changeType(f: EditorField, type: string, spansFields: string[] =
   const extra = { ...f.extra };
   for (const k of TYPE_ONLY_KEYS) delete extra[k];
   const values = f.type === 'choice' ? f.options.map((o) => o.value) : f.labels.map((l) => l.value);
-  const labels: EditorLabel[] = LABEL_TYPES.has(type)
-    ? LABEL_TYPES.has(f.type)
+  const labels: EditorLabel[] = hasLabels(type)
+    ? hasLabels(f.type)
       ? f.labels
       : values.map((value) => ({ value, hotkey: '', color: '', label: '' }))
     : [];
   const options: EditorOption[] = type === 'choice' ? values.map((value) => ({ value, label: '', hotkey: '' })) : [];
-  if (type === 'spans') extra.allowOverlap = false;
-  if (type === 'relations') extra.between = spansFields[0] ?? '';
+  Object.assign(extra, getTool(type)?.editor.defaults?.({ spansFields }) ?? {});
   return { ...f, type, labels, options, multiple: type === 'choice' ? f.multiple : false, extra };
 }
 
@@ -210,7 +204,7 @@ export function groupSchemaErrors(errors: Record<string, string[]>) {
  */
 export function leftoverErrors(fe: FieldErrors | undefined, type: string): string[] {
   if (!fe) return [];
-  const shown = new Set(['name', 'type', 'required', ...(TYPE_KEYS[type] ?? [])]);
+  const shown = new Set(['name', 'type', 'required', ...typeKeys(type)]);
   const out = [...fe.field];
   for (const [attr, ms] of Object.entries(fe.attrs)) if (!shown.has(attr)) out.push(...ms.map((m) => `${attr}: ${m}`));
   for (const [attr, byItem] of Object.entries(fe.items)) {

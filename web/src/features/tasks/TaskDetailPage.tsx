@@ -6,6 +6,7 @@ import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { MetadataList, TextViewer } from '../../annotator/viewers/TextViewer';
 import { useI18n } from '../../app/i18n';
+import { useServerText } from '../../app/serverText';
 import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
 import { reasonLabel } from '../labeling/reasons';
@@ -60,6 +61,7 @@ function AnnotationView({ schema, result }: { schema: LabelSchema | undefined; r
 
 export function TaskDetailPage() {
   const { t, formatDate } = useI18n();
+  const say = useServerText();
   const { id } = useParams();
   const taskId = Number(id);
   const task = useAsync(() => tasks.get(taskId), [taskId]);
@@ -143,7 +145,7 @@ export function TaskDetailPage() {
                         <td>{a.state}</td>
                         <td>{formatDate(a.leaseExpiresAt)}</td>
                         {d.state === 'GOLD' && manages ? (
-                          <td className="num" title={a.goldFeedback?.map((f) => `${f.field}: ${f.feedback}`).join('\n') ?? ''}>
+                          <td className="num" title={a.goldFeedback?.map((f) => `${f.field}: ${say.feedback(f)}`).join('\n') ?? ''}>
                             {a.goldScore == null ? '–' : `${Math.round(a.goldScore * 100)}%`}
                           </td>
                         ) : null}

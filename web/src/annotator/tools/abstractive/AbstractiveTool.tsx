@@ -1,9 +1,10 @@
 import { useRef, type CompositionEvent, type KeyboardEvent } from 'react';
 import type { SchemaField } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
+import { errorAttrs, FieldFrame } from '../FieldFrame';
 import { isImeComposing } from '../../core/shortcuts';
 import { countState } from '../extractive/ExtractiveTool';
-import { useToolText } from '../messages';
+import { useAnnotatorText } from '../../i18n';
 import { codePointLength, nfc } from '../spans/offsets';
 
 export interface CharLimitedField extends SchemaField {
@@ -27,7 +28,7 @@ export function charCount(text: string): number {
  * 229) belongs to the IME: it is kept from the page's shortcuts, so Enter that commits a syllable never submits.
  */
 export function AbstractiveTool({ field, value, onChange, readOnly, active, onActivate, errors, idPrefix }: ToolProps<CharLimitedField, string>) {
-  const tt = useToolText();
+  const tt = useAnnotatorText();
   const composing = useRef(false);
   const text = typeof value === 'string' ? value : '';
   const n = charCount(text);
@@ -41,24 +42,16 @@ export function AbstractiveTool({ field, value, onChange, readOnly, active, onAc
   }
 
   return (
-    <div
-      className={`field abstractive${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
-      data-testid={`field-${field.name}`}
-      onFocus={onActivate}
-      onClick={onActivate}
-    >
-      <label htmlFor={id} className="field-title">
-        {field.label ?? field.name}
-        {field.required ? <span className="required"> *</span> : null}
-      </label>
+    <FieldFrame field={field} kind="abstractive" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} controlId={id}>
       <textarea
         id={id}
         lang="ko"
         rows={field.type === 'text' ? 3 : 6}
         value={text}
         readOnly={readOnly}
+        {...errorAttrs(idPrefix, field.name, errors, `${id}-counter`)}
+        // Out of the length rule is invalid before the server says so.
         aria-invalid={state !== 'ok' || !!errors?.length}
-        aria-describedby={`${id}-counter`}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
         onKeyDown={onKeyDown}
         onCompositionStart={() => (composing.current = true)}
@@ -76,13 +69,6 @@ export function AbstractiveTool({ field, value, onChange, readOnly, active, onAc
         {state === 'under' && min !== undefined ? ` — ${tt('chars.under', { n: min - n })}` : ''}
         {state === 'over' && max !== undefined ? ` — ${tt('chars.over', { n: n - max })}` : ''}
       </p>
-      {errors?.length ? (
-        <ul className="field-errors" role="alert">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,31 +1,19 @@
 import type { ChoiceField } from '../../../api/types';
-import { useT } from '../../../app/i18n';
+import { useAnnotatorText } from '../../i18n';
 import type { ToolProps } from '../../core/registry';
+import { FieldFrame } from '../FieldFrame';
 import { choose, normalizeOptions, selectedValues } from './options';
 
 /** A `choice` field: radio buttons (single) or check boxes (multiple), each with its hotkey shown. */
 export function ChoiceTool({ field, value, onChange, readOnly, active, onActivate, errors, idPrefix }: ToolProps<ChoiceField>) {
-  const t = useT();
+  const t = useAnnotatorText();
   const options = normalizeOptions(field.options);
   const chosen = new Set(selectedValues(value));
   const multiple = !!field.multiple;
   const groupName = `${idPrefix}-${field.name}`;
-  const errorId = `${groupName}-errors`;
-  const title = field.label ?? field.name;
 
   return (
-    <fieldset
-      className={`field choice${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
-      data-testid={`field-${field.name}`}
-      aria-describedby={errors?.length ? errorId : undefined}
-      onFocus={onActivate}
-      onClick={onActivate}
-    >
-      <legend>
-        {title}
-        {field.required ? <span className="required" aria-label={t('schema.required')}> *</span> : null}
-        <span className="field-hint">{multiple ? t('choice.multiple') : t('choice.single')}</span>
-      </legend>
+    <FieldFrame field={field} kind="choice" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={multiple ? t('choice.multiple') : t('choice.single')}>
       {options.length === 0 ? <p className="muted">{t('choice.noOptions')}</p> : null}
       <div className="choice-options" role="presentation">
         {options.map((o) => {
@@ -52,13 +40,6 @@ export function ChoiceTool({ field, value, onChange, readOnly, active, onActivat
           );
         })}
       </div>
-      {errors?.length ? (
-        <ul className="field-errors" id={errorId} role="alert">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </fieldset>
+    </FieldFrame>
   );
 }

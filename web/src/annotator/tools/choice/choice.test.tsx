@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationResult, LabelSchema } from '../../../api/types';
-import { I18nProvider } from '../../../app/i18n';
+import { AnnotatorStringsProvider } from '../../i18n';
 import { Annotator } from '../../Annotator';
 import { useAnnotationStore, type AnnotationStore } from '../../core/store';
 import { handleChoiceKey, normalizeOptions } from './options';
@@ -19,11 +19,11 @@ function Harness({ schema, readOnly = false, onStore }: { schema: LabelSchema; r
     onStore?.(store);
   });
   return (
-    <I18nProvider lang="en">
+    <AnnotatorStringsProvider lang="en">
       <input aria-label="elsewhere" />
       <Annotator schema={schema} data={{ text: '오늘 날씨가 좋다' }} store={store} readOnly={readOnly} />
       <output data-testid="value">{JSON.stringify(store.value)}</output>
-    </I18nProvider>
+    </AnnotatorStringsProvider>
   );
 }
 

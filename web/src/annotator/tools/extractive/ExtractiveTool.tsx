@@ -1,7 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { SchemaField, TaskData } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
-import { useToolText } from '../messages';
+import { FieldFrame } from '../FieldFrame';
+import { useAnnotatorText } from '../../i18n';
 
 export interface ExtractiveField extends SchemaField {
   type: 'extractive';
@@ -49,7 +50,7 @@ export function countState(n: number, min?: number, max?: number): 'under' | 'ov
  * between sentences; a counter shows the picks against min and max.
  */
 export function ExtractiveTool({ field, value, onChange, readOnly, active, onActivate, errors, data, idPrefix }: ToolProps<ExtractiveField, number[]>) {
-  const tt = useToolText();
+  const tt = useAnnotatorText();
   const sentences = documentSentences(data);
   const chosen = new Set(Array.isArray(value) ? value : []);
   const listRef = useRef<HTMLOListElement>(null);
@@ -71,17 +72,7 @@ export function ExtractiveTool({ field, value, onChange, readOnly, active, onAct
   }
 
   return (
-    <fieldset
-      className={`field extractive${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
-      data-testid={`field-${field.name}`}
-      onFocus={onActivate}
-      onClick={onActivate}
-    >
-      <legend>
-        {field.label ?? field.name}
-        {field.required ? <span className="required"> *</span> : null}
-        {!readOnly ? <span className="field-hint">{tt('extractive.hint')}</span> : null}
-      </legend>
+    <FieldFrame field={field} kind="extractive" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={tt('extractive.hint')}>
       <p className={`counter counter-${state}`} aria-live="polite" data-testid={`counter-${field.name}`}>
         {tt('extractive.count', { n: chosen.size })}
         {min !== undefined ? ` · ${tt('extractive.min', { n: min })}` : ''}
@@ -109,13 +100,6 @@ export function ExtractiveTool({ field, value, onChange, readOnly, active, onAct
           })}
         </ol>
       )}
-      {errors?.length ? (
-        <ul className="field-errors" role="alert">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </fieldset>
+    </FieldFrame>
   );
 }

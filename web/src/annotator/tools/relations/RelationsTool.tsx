@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { ToolProps } from '../../core/registry';
+import { FieldFrame } from '../FieldFrame';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
-import { useToolText } from '../messages';
+import { useAnnotatorText } from '../../i18n';
 import { normalizeLabels } from '../spans/labels';
 import { asSpans, type Span } from '../spans/model';
 import { TextIndex } from '../spans/offsets';
@@ -19,7 +20,7 @@ export { addRelation, asRelations, type Relation, type RelationsField } from './
  * stresses its arrow, and clicking it keeps it stressed until clicked again.
  */
 export function RelationsTool({ field, value, onChange, readOnly, active, onActivate, errors, data, result, fields, idPrefix }: ToolProps<RelationsField, Relation[]>) {
-  const tt = useToolText();
+  const tt = useAnnotatorText();
   const spans = asSpans(result?.[field.between]);
   const labels = useMemo(() => normalizeLabels(field.labels), [field.labels]);
   const relations = asRelations(value);
@@ -74,17 +75,7 @@ export function RelationsTool({ field, value, onChange, readOnly, active, onActi
   }
 
   return (
-    <fieldset
-      className={`field relations${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
-      data-testid={`field-${field.name}`}
-      onFocus={onActivate}
-      onClick={onActivate}
-    >
-      <legend>
-        {field.label ?? field.name}
-        {field.required ? <span className="required"> *</span> : null}
-        {!readOnly ? <span className="field-hint">{tt('relations.hint')}</span> : null}
-      </legend>
+    <FieldFrame field={field} kind="relations" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={tt('relations.hint')}>
       {!readOnly && spans.length < 2 ? <p className="muted">{tt('relations.noSpans', { field: field.between })}</p> : null}
       {!readOnly && spans.length >= 2 ? (
         <div className="relations-form">
@@ -164,13 +155,6 @@ export function RelationsTool({ field, value, onChange, readOnly, active, onActi
           })}
         </ul>
       )}
-      {errors?.length ? (
-        <ul className="field-errors" role="alert">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </fieldset>
+    </FieldFrame>
   );
 }

@@ -1,7 +1,8 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ToolProps } from '../../core/registry';
+import { FieldFrame } from '../FieldFrame';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
-import { useToolText } from '../messages';
+import { useAnnotatorText } from '../../i18n';
 import { RelationArrows, relationGroups, SPAN_IDS_ATTR } from '../relations/RelationArrows';
 import { normalizeLabels, tint, type NormalizedLabel } from './labels';
 import { addSpan, asSpans, pieces, type Span, type SpansField } from './model';
@@ -22,7 +23,7 @@ export function spanSourceText(field: object, data: Record<string, unknown>): st
  * which is what the server checks; the DOM's UTF-16 offsets are converted at the edge (offsets.ts).
  */
 export function SpansTool({ field, value, onChange, readOnly, active, onActivate, errors, data, idPrefix, result, fields }: ToolProps<SpansField, Span[]>) {
-  const tt = useToolText();
+  const tt = useAnnotatorText();
   const text = spanSourceText(field, data);
   const index = useMemo(() => new TextIndex(text ?? ''), [text]);
   const labels = useMemo(() => normalizeLabels(field.labels), [field.labels]);
@@ -46,7 +47,6 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
   }, [text]);
   const selection: [number, number] | null = anchor === null || anchor === caret ? null : [Math.min(anchor, caret), Math.max(anchor, caret)];
   const base = `${idPrefix}-${field.name}`;
-  const title = field.label ?? field.name;
 
   function apply(label: NormalizedLabel) {
     if (readOnly) return;
@@ -204,17 +204,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
   }
 
   return (
-    <fieldset
-      className={`field spans${active && !readOnly ? ' field-active' : ''}${errors?.length ? ' field-invalid' : ''}`}
-      data-testid={`field-${field.name}`}
-      onFocus={onActivate}
-      onClick={onActivate}
-    >
-      <legend>
-        {title}
-        {field.required ? <span className="required"> *</span> : null}
-        {!readOnly ? <span className="field-hint">{tt('spans.hint')}</span> : null}
-      </legend>
+    <FieldFrame field={field} kind="spans" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={tt('spans.hint')}>
       {text === null ? (
         <p className="muted">{tt('spans.noText', { key: typeof field.source === 'string' ? field.source : 'text' })}</p>
       ) : (
@@ -264,14 +254,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
         </p>
       ) : null}
       <SpanList spans={spans} index={index} colorOf={colorOf} picked={picked} readOnly={readOnly} onPick={setPicked} onRemove={remove} />
-      {errors?.length ? (
-        <ul className="field-errors" role="alert">
-          {errors.map((m, i) => (
-            <li key={i}>{m}</li>
-          ))}
-        </ul>
-      ) : null}
-    </fieldset>
+    </FieldFrame>
   );
 }
 
@@ -284,7 +267,7 @@ function SpanList(props: {
   onPick: (id: Span['id']) => void;
   onRemove: (id: Span['id']) => void;
 }) {
-  const tt = useToolText();
+  const tt = useAnnotatorText();
   const { spans, index, colorOf, picked, readOnly, onPick, onRemove } = props;
   if (spans.length === 0) return <p className="muted spans-none">{tt('spans.none')}</p>;
   return (

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationResult, LabelSchema, TaskData } from '../../../api/types';
-import { I18nProvider } from '../../../app/i18n';
+import { AnnotatorStringsProvider } from '../../i18n';
 import { Annotator } from '../../Annotator';
 import { useAnnotationStore } from '../../core/store';
 import { addSpan, nextSpanId, pieces } from './model';
@@ -15,10 +15,10 @@ const TEXT = '김철수는 삼성전자에 다닌다 👍🏽';
 function Harness({ s = schema, data = { text: TEXT }, readOnly = false, initial }: { s?: LabelSchema; data?: TaskData; readOnly?: boolean; initial?: AnnotationResult }) {
   const store = useAnnotationStore(initial);
   return (
-    <I18nProvider lang="en">
+    <AnnotatorStringsProvider lang="en">
       <Annotator schema={s} data={data} store={store} readOnly={readOnly} />
       <output data-testid="value">{JSON.stringify(store.value)}</output>
-    </I18nProvider>
+    </AnnotatorStringsProvider>
   );
 }
 

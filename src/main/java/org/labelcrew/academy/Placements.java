@@ -24,9 +24,11 @@ import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
+import org.labelcrew.shared.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Placement after the exam: completers (attendance rule met) ranked by best exam score, ties to the earlier
@@ -51,9 +53,12 @@ class Placements {
     private final AcademyEvents events;
     private final Owners owners;
     private final Clock clock;
+    private final Json json;
 
     Placements(JdbcClient jdbc, Cohorts cohorts, ProjectAccess projectAccess, ProjectService projects,
-            AccountService accounts, Notifications notifications, AcademyEvents events, Owners owners, Clock clock) {
+            AccountService accounts, Notifications notifications, AcademyEvents events, Owners owners, Clock clock,
+            Json json) {
+        this.json = json;
         this.jdbc = jdbc;
         this.owners = owners;
         this.cohorts = cohorts;
@@ -70,9 +75,26 @@ class Placements {
             Double labelerMinScore, List<Long> projectIds, Boolean keepOverrides) {
     }
 
+    /**
+     * {@code why} is the decision in English; {@code reasons} says the same as codes with parameters for the browser
+     * to put in the reader's language (null for placements decided before reasons had codes).
+     */
     record Placement(long id, long cohortId, long accountId, String username, String displayName, String role,
-            Double score, Integer rank, String why, List<Long> projectIds, boolean overridden, Instant decidedAt,
-            Instant acceptedAt, Integer agreementVersion) {
+            Double score, Integer rank, String why, List<Reason> reasons, List<Long> projectIds, boolean overridden,
+            Instant decidedAt, Instant acceptedAt, Integer agreementVersion) {
+    }
+
+    /**
+     * One clause of a placement's reasons ({@code placement.rank} with {@code rank, of, score}, …; docs/academy.md
+     * lists them): the browser joins the clauses into a sentence in Korean or English.
+     */
+    record Reason(String code, Map<String, Object> params) {
+
+        static Reason of(String code, Object... keyValues) {
+            Map<String, Object> params = new LinkedHashMap<>();
+            for (int i = 0; i < keyValues.length; i += 2) params.put((String) keyValues[i], keyValues[i + 1]);
+            return new Reason(code, params);
+        }
     }
 
     record PlacementList(long cohortId, List<Placement> placements) {
@@ -87,7 +109,7 @@ class Placements {
             double minAttendance) {
     }
 
-    record Decision(long accountId, String role, Double score, Integer rank, String why) {
+    record Decision(long accountId, String role, Double score, Integer rank, String why, List<Reason> reasons) {
     }
 
     static List<Decision> decide(List<Candidate> candidates, Rules rules) {
@@ -115,49 +137,80 @@ class Placements {
             if (kept.containsKey(c.accountId())) continue;
             double s = c.score();
             String head = "Rank " + (i + 1) + " of " + ranked.size() + " with best exam score " + fmt(s);
+            Reason rank = Reason.of("placement.rank", "rank", i + 1, "of", ranked.size(), "score", s);
             if (reviewers < rules.reviewerQuota() && s >= rules.reviewerMinScore()) {
                 reviewers++;
                 out.add(new Decision(c.accountId(), "REVIEWER", s, i + 1, head + " (reviewer minimum "
-                        + fmt(rules.reviewerMinScore()) + "): reviewer seat " + reviewers + " of " + rules.reviewerQuota()));
+                        + fmt(rules.reviewerMinScore()) + "): reviewer seat " + reviewers + " of " + rules.reviewerQuota(),
+                        List.of(rank, Reason.of("placement.seat", "role", "REVIEWER", "seat", reviewers,
+                                "quota", rules.reviewerQuota(), "min", rules.reviewerMinScore()))));
                 continue;
             }
-            String notReviewer = s < rules.reviewerMinScore()
-                    ? "below the reviewer minimum " + fmt(rules.reviewerMinScore())
-                    : seatsGone("reviewer", rules.reviewerQuota(), keptReviewers);
+            Reason notReviewerReason = s < rules.reviewerMinScore()
+                    ? Reason.of("placement.belowMinimum", "role", "REVIEWER", "min", rules.reviewerMinScore())
+                    : seatsGone("REVIEWER", rules.reviewerQuota(), keptReviewers);
+            String notReviewer = english(notReviewerReason);
             if (labelers < rules.labelerQuota() && s >= rules.labelerMinScore()) {
                 labelers++;
                 out.add(new Decision(c.accountId(), "LABELER", s, i + 1, head + "; " + notReviewer + "; labeler seat "
-                        + labelers + " of " + rules.labelerQuota() + " (labeler minimum " + fmt(rules.labelerMinScore()) + ")"));
+                        + labelers + " of " + rules.labelerQuota() + " (labeler minimum " + fmt(rules.labelerMinScore()) + ")",
+                        List.of(rank, notReviewerReason, Reason.of("placement.seat", "role", "LABELER", "seat", labelers,
+                                "quota", rules.labelerQuota(), "min", rules.labelerMinScore()))));
                 continue;
             }
-            String notLabeler = s < rules.labelerMinScore()
-                    ? "below the labeler minimum " + fmt(rules.labelerMinScore())
-                    : seatsGone("labeler", rules.labelerQuota(), keptLabelers);
-            out.add(new Decision(c.accountId(), "NONE", s, i + 1, head + "; " + notReviewer + "; " + notLabeler
-                    + " — may retake the course"));
+            Reason notLabelerReason = s < rules.labelerMinScore()
+                    ? Reason.of("placement.belowMinimum", "role", "LABELER", "min", rules.labelerMinScore())
+                    : seatsGone("LABELER", rules.labelerQuota(), keptLabelers);
+            out.add(new Decision(c.accountId(), "NONE", s, i + 1, head + "; " + notReviewer + "; "
+                    + english(notLabelerReason) + " — may retake the course",
+                    List.of(rank, notReviewerReason, notLabelerReason, Reason.of("placement.mayRetake"))));
         }
         for (Candidate c : candidates) {
             if (kept.containsKey(c.accountId())) continue;
             if (!c.completed()) {
                 out.add(new Decision(c.accountId(), "NONE", c.score(), null, "Attended " + pct(c.attendanceRatio())
-                        + " of the session hours; " + pct(rules.minAttendance()) + " needed to complete the course"));
+                        + " of the session hours; " + pct(rules.minAttendance()) + " needed to complete the course",
+                        List.of(Reason.of("placement.attendance", "attended", Math.round(c.attendanceRatio() * 100),
+                                "needed", Math.round(rules.minAttendance() * 100)))));
             } else if (c.score() == null) {
                 out.add(new Decision(c.accountId(), "NONE", null, null,
-                        "Completed the course but submitted no exam of this cohort"));
+                        "Completed the course but submitted no exam of this cohort", List.of(Reason.of("placement.noExam"))));
             }
         }
         return out;
     }
 
-    /** Why a role had no seat left for someone who reached its minimum. */
-    private static String seatsGone(String role, int quota, int kept) {
-        if (kept == 0) return "all " + quota + " " + role + " seats taken by higher ranks";
-        String held = kept + " kept " + role + (kept == 1 ? " placement" : " placements") + " (accepted or overridden)";
+    /**
+     * Why a role had no seat for someone who reached its minimum: a quota of 0 (no seats in this run), seats taken by
+     * higher ranks, or held by kept placements (accepted or overridden).
+     */
+    private static Reason seatsGone(String role, int quota, int kept) {
+        if (kept == 0 && quota == 0) return Reason.of("placement.noSeats", "role", role);
+        if (kept == 0) return Reason.of("placement.seatsTaken", "role", role, "quota", quota);
         if (kept >= quota) {
-            String verb = kept > quota ? (kept == 1 ? " already exceeds" : " already exceed") : (kept == 1 ? " fills" : " fill");
-            return "no " + role + " seat left: " + held + verb + " the quota of " + quota;
+            return Reason.of(kept > quota ? "placement.keptExceedQuota" : "placement.keptFillQuota", "role", role, "kept", kept, "quota", quota);
         }
-        return "all " + quota + " " + role + " seats taken by " + held + " and higher ranks";
+        return Reason.of("placement.seatsTakenWithKept", "role", role, "quota", quota, "kept", kept);
+    }
+
+    /** The English of the reasons that are not said inline in {@link #decide}. */
+    static String english(Reason r) {
+        Map<String, Object> p = r.params();
+        String role = String.valueOf(p.get("role")).toLowerCase(Locale.ROOT);
+        Object quota = p.get("quota");
+        int kept = p.get("kept") instanceof Number n ? n.intValue() : 0;
+        String held = kept + " kept " + role + (kept == 1 ? " placement" : " placements") + " (accepted or overridden)";
+        return switch (r.code()) {
+            case "placement.belowMinimum" -> "below the " + role + " minimum " + fmt(((Number) p.get("min")).doubleValue());
+            case "placement.noSeats" -> "no " + role + " seats in this run (the quota is 0)";
+            case "placement.seatsTaken" -> "all " + quota + " " + role + " seats taken by higher ranks";
+            case "placement.keptExceedQuota" -> "no " + role + " seat left: " + held
+                    + (kept == 1 ? " already exceeds" : " already exceed") + " the quota of " + quota;
+            case "placement.keptFillQuota" -> "no " + role + " seat left: " + held + (kept == 1 ? " fills" : " fill")
+                    + " the quota of " + quota;
+            case "placement.seatsTakenWithKept" -> "all " + quota + " " + role + " seats taken by " + held + " and higher ranks";
+            default -> throw new IllegalArgumentException("no English for " + r.code());
+        };
     }
 
     static String fmt(double v) {
@@ -194,12 +247,12 @@ class Placements {
         jdbc.sql("SELECT id FROM cohort WHERE id = :c FOR UPDATE").param("c", cohortId).query(Long.class).single();
         boolean keepOverrides = req.keepOverrides() == null || req.keepOverrides();
         List<Existing> existing = jdbc.sql("""
-                SELECT id, account_id, role, why, overridden, accepted_at, agreement_version
+                SELECT id, account_id, role, why, why_codes, overridden, accepted_at, agreement_version
                 FROM placement WHERE cohort_id = :c ORDER BY accepted_at NULLS LAST, id FOR UPDATE""")
                 .param("c", cohortId)
                 .query((rs, i) -> new Existing(rs.getLong("id"), rs.getLong("account_id"), rs.getString("role"),
                         rs.getString("why"), rs.getBoolean("overridden"), Sql.instant(rs, "accepted_at"),
-                        (Integer) rs.getObject("agreement_version")))
+                        (Integer) rs.getObject("agreement_version"), reasons(rs)))
                 .list();
         Map<Long, Existing> before = new LinkedHashMap<>();
         Map<Long, String> kept = new LinkedHashMap<>();
@@ -222,12 +275,13 @@ class Placements {
         List<Map<String, Object>> keptLog = new ArrayList<>();
         for (Existing e : existing) {
             if (!kept.containsKey(e.accountId())) continue;
-            String why = keptWhy(e, seat.merge(e.role(), 1, Integer::sum), rules);
+            int seatInRole = seat.merge(e.role(), 1, Integer::sum);
             jdbc.sql("""
-                    UPDATE placement SET why = :why,
+                    UPDATE placement SET why = :why, why_codes = :codes::jsonb,
                         project_ids = CASE WHEN accepted_at IS NULL THEN :projects::bigint[] ELSE project_ids END
                     WHERE id = :id""")
-                    .param("why", why).param("projects", arrayLiteral(projectIds)).param("id", e.id()).update();
+                    .param("why", keptWhy(e, seatInRole, rules)).param("codes", json.write(keptReasons(e, seatInRole, rules)))
+                    .param("projects", arrayLiteral(projectIds)).param("id", e.id()).update();
             keptLog.add(Map.of("placementId", e.id(), "accountId", e.accountId(), "role", e.role(),
                     "accepted", e.acceptedAt() != null));
         }
@@ -243,15 +297,16 @@ class Placements {
         for (Decision d : decisions) {
             // The same row (and id, which notifications name) for someone placed before; never an accepted row.
             long id = jdbc.sql("""
-                    INSERT INTO placement (cohort_id, account_id, role, score, rank, why, project_ids, decided_by, decided_at)
-                    VALUES (:c, :a, :role, :score, :rank, :why, :projects::bigint[], :by, :now)
+                    INSERT INTO placement (cohort_id, account_id, role, score, rank, why, why_codes, project_ids, decided_by, decided_at)
+                    VALUES (:c, :a, :role, :score, :rank, :why, :codes::jsonb, :projects::bigint[], :by, :now)
                     ON CONFLICT (cohort_id, account_id) DO UPDATE SET role = EXCLUDED.role, score = EXCLUDED.score,
-                        rank = EXCLUDED.rank, why = EXCLUDED.why, project_ids = EXCLUDED.project_ids,
+                        rank = EXCLUDED.rank, why = EXCLUDED.why, why_codes = EXCLUDED.why_codes, project_ids = EXCLUDED.project_ids,
                         decided_by = EXCLUDED.decided_by, decided_at = EXCLUDED.decided_at, overridden = false
                     WHERE placement.accepted_at IS NULL
                     RETURNING id""")
                     .param("c", cohortId).param("a", d.accountId()).param("role", d.role()).param("score", d.score())
-                    .param("rank", d.rank()).param("why", d.why()).param("projects", arrayLiteral(projectIds))
+                    .param("rank", d.rank()).param("why", d.why()).param("codes", json.write(d.reasons()))
+                    .param("projects", arrayLiteral(projectIds))
                     .param("by", user.id()).param("now", Sql.ts(now)).query(Long.class).optional()
                     .orElseThrow(() -> new IllegalStateException("placement of account " + d.accountId()
                             + " in cohort " + cohortId + " was accepted during the run"));
@@ -261,7 +316,8 @@ class Placements {
             } else if ("NONE".equals(d.role()) && was != null && !"NONE".equals(was.role())) {
                 notifications.send(d.accountId(), "PLACED", "Placement after '" + cohortName + "' was run again and"
                         + " no longer places you as " + was.role() + ": " + d.why(),
-                        Map.of("placementId", id, "role", "NONE", "was", was.role()));
+                        Map.of("placementId", id, "role", "NONE", "was", was.role(), "cohortName", cohortName,
+                                "code", "notification.unplaced", "reasons", d.reasons()));
             }
         }
         Map<String, Object> detail = new LinkedHashMap<>();
@@ -283,7 +339,13 @@ class Placements {
 
     /** A placement row as a re-run finds it. */
     record Existing(long id, long accountId, String role, String why, boolean overridden, Instant acceptedAt,
-            Integer agreementVersion) {
+            Integer agreementVersion, List<Reason> reasons) {
+
+        /** A row from before reasons had codes. */
+        Existing(long id, long accountId, String role, String why, boolean overridden, Instant acceptedAt,
+                Integer agreementVersion) {
+            this(id, accountId, role, why, overridden, acceptedAt, agreementVersion, null);
+        }
     }
 
     /** Between what a re-run says about a kept placement and the decision it keeps. */
@@ -317,10 +379,49 @@ class Placements {
         return head + seatText + KEPT_DECISION + decision;
     }
 
+    /** The reasons of a kept placement: as {@link #keptWhy} says, then the kept decision's own reasons. */
+    static List<Reason> keptReasons(Existing e, int seatInRole, Rules rules) {
+        List<Reason> out = new ArrayList<>();
+        out.add(e.acceptedAt() != null
+                ? Reason.of("placement.keptAccepted", "role", e.role(), "at", e.acceptedAt().toString(),
+                        "agreementVersion", e.agreementVersion())
+                : Reason.of("placement.keptOverride", "role", e.role()));
+        if (!"NONE".equals(e.role())) {
+            int quota = "REVIEWER".equals(e.role()) ? rules.reviewerQuota() : rules.labelerQuota();
+            out.add(seatInRole <= quota
+                    ? Reason.of("placement.keptSeat", "role", e.role(), "seat", seatInRole, "quota", quota)
+                    : Reason.of(e.acceptedAt() != null ? "placement.beyondQuotaAccepted" : "placement.beyondQuotaOverride",
+                            "role", e.role(), "quota", quota));
+        }
+        out.add(Reason.of("placement.keptDecision"));
+        out.addAll(decisionReasons(e.why(), e.reasons()));
+        return out;
+    }
+
+    /**
+     * The decision a placement stands on, without what earlier re-runs said about keeping it (so reasons do not grow
+     * run after run); for a row from before reasons had codes, its English text as one {@code placement.text}.
+     */
+    static List<Reason> decisionReasons(String why, List<Reason> reasons) {
+        if (reasons == null) {
+            int k = why.indexOf(KEPT_DECISION);
+            return List.of(Reason.of("placement.text", "text", k >= 0 ? why.substring(k + KEPT_DECISION.length()) : why));
+        }
+        for (int i = 0; i < reasons.size(); i++) {
+            if ("placement.keptDecision".equals(reasons.get(i).code())) return List.copyOf(reasons.subList(i + 1, reasons.size()));
+        }
+        return reasons;
+    }
+
+    private List<Reason> reasons(ResultSet rs) throws SQLException {
+        JsonNode codes = json.column(rs, "why_codes");
+        return codes == null || codes.isNull() ? null : List.of(json.convert(codes, Reason[].class));
+    }
+
     private void notifyPlaced(long accountId, long placementId, String role, String cohortName) {
         notifications.send(accountId, "PLACED", "You were placed as " + role + " after '" + cohortName
                 + "'. Read and accept the freelancer agreement to start work.",
-                Map.of("placementId", placementId, "role", role));
+                Map.of("placementId", placementId, "role", role, "cohortName", cohortName, "code", "notification.placed"));
     }
 
     PlacementList list(long cohortId, CurrentUser user) {
@@ -356,10 +457,16 @@ class Placements {
         Instant now = clock.instant();
         String why = "Set to " + req.role() + " by " + user.username() + ": " + req.reason().trim()
                 + " (the rule said " + before.role() + ": " + before.why() + ")";
+        List<Reason> reasons = new ArrayList<>();
+        reasons.add(Reason.of("placement.override", "role", req.role(), "by", user.username(), "reason", req.reason().trim()));
+        reasons.add(Reason.of("placement.ruleSaid", "role", before.role()));
+        reasons.addAll(before.reasons() == null ? decisionReasons(before.why(), null) : before.reasons());
         jdbc.sql("""
-                UPDATE placement SET role = :role, why = :why, overridden = true, decided_by = :by, decided_at = :now
+                UPDATE placement SET role = :role, why = :why, why_codes = :codes::jsonb, overridden = true,
+                    decided_by = :by, decided_at = :now
                 WHERE id = :id""")
-                .param("role", req.role()).param("why", why).param("by", user.id()).param("now", Sql.ts(now))
+                .param("role", req.role()).param("why", why).param("codes", json.write(reasons))
+                .param("by", user.id()).param("now", Sql.ts(now))
                 .param("id", placementId).update();
         events.append("PLACEMENT_OVERRIDE", before.cohortId(), before.accountId(), user.id(),
                 Map.of("placementId", placementId, "from", before.role(), "to", req.role(), "reason", req.reason().trim()), now);
@@ -435,14 +542,14 @@ class Placements {
                 .orElseThrow(() -> ApiException.notFound("Placement", id));
     }
 
-    private static Placement map(ResultSet rs) throws SQLException {
+    private Placement map(ResultSet rs) throws SQLException {
         int version = rs.getInt("agreement_version");
         Integer agreementVersion = rs.wasNull() ? null : version;
         int rank = rs.getInt("rank");
         Integer rankOrNull = rs.wasNull() ? null : rank;
         return new Placement(rs.getLong("id"), rs.getLong("cohort_id"), rs.getLong("account_id"), rs.getString("username"),
                 rs.getString("display_name"), rs.getString("role"), Sql.doubleOrNull(rs, "score"), rankOrNull,
-                rs.getString("why"), longs(rs.getArray("project_ids")), rs.getBoolean("overridden"),
+                rs.getString("why"), reasons(rs), longs(rs.getArray("project_ids")), rs.getBoolean("overridden"),
                 Sql.instant(rs, "decided_at"), Sql.instant(rs, "accepted_at"), agreementVersion);
     }
 

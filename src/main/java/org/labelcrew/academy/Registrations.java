@@ -122,7 +122,8 @@ class Registrations {
         String cohortName = jdbc.sql("SELECT name FROM cohort WHERE id = :c").param("c", cohortId).query(String.class).single();
         notifications.send(next.get().accountId(), "SEAT_OFFERED",
                 "A seat became free in '" + cohortName + "': you moved up from the wait list and are now registered.",
-                Map.of("cohortId", cohortId, "registrationId", next.get().id()));
+                Map.of("cohortId", cohortId, "registrationId", next.get().id(), "cohortName", cohortName,
+                        "code", "notification.seatOffered"));
         events.append("PROMOTE", cohortId, next.get().accountId(), user.id(),
                 Map.of("registrationId", next.get().id(), "freedBy", mine.id()), now);
     }

@@ -84,6 +84,10 @@ class PlacementApiTest {
         assertThat(overridden.get("role").asString()).isEqualTo("LABELER");
         assertThat(overridden.get("overridden").asBoolean()).isTrue();
         assertThat(overridden.get("why").asString()).contains("현장 실습 우수").contains("the rule said NONE");
+        // The same reasons as codes with parameters, for the browser to say in Korean or English.
+        assertThat(overridden.get("reasons").findValuesAsString("code")).startsWith("placement.override", "placement.ruleSaid");
+        assertThat(overridden.get("reasons").get(0).get("params").get("reason").asString()).isEqualTo("현장 실습 우수");
+        assertThat(placed.get(bo.id()).get("reasons").findValuesAsString("code")).contains("placement.rank", "placement.seatsTaken");
         JsonNode log = manager.api().get("/api/v1/cohorts/" + cohort + "/events").expect(200).json();
         JsonNode override = null;
         for (JsonNode e : log) if (e.get("type").asString().equals("PLACEMENT_OVERRIDE")) override = e;
@@ -96,6 +100,7 @@ class PlacementApiTest {
         int version = agreement.get("version").asInt();
         long cyPlacement = placed.get(cy.id()).get("id").asLong();
         assertThat(cy.api().get("/api/v1/me/notifications").json().findValuesAsString("kind")).contains("PLACED");
+        assertThat(cy.api().get("/api/v1/me/notifications").json().findValuesAsString("code")).contains("notification.placed");
         cy.api().post("/api/v1/projects/" + project + "/next-task", null).expect(403);
         cy.api().post("/api/v1/placements/" + cyPlacement + "/accept", "{\"agreementVersion\": " + (version + 1) + "}").expect(409);
         ana.api().post("/api/v1/placements/" + cyPlacement + "/accept", "{\"agreementVersion\": " + version + "}").expect(403);

@@ -170,6 +170,8 @@ class PlacementRerunTest {
         var third = c.run(1, 90, 2, 40, "");
         assertThat(why(third.get(bo.id())).split(" \\| kept decision: ", -1)).hasSize(2);
         assertThat(why(third.get(bo.id()))).isEqualTo(why(boNow));
+        assertThat(third.get(bo.id()).get("reasons")).isEqualTo(boNow.get("reasons"));
+        assertThat(boNow.get("reasons").findValuesAsString("code")).containsOnlyOnce("placement.keptDecision");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.labelcrew.academy.Placements.Candidate;
 import org.labelcrew.academy.Placements.Decision;
+import org.labelcrew.academy.Placements.Reason;
 import org.labelcrew.academy.Placements.Rules;
 
 class PlacementRuleTest {
@@ -92,6 +93,49 @@ class PlacementRuleTest {
         assertThat(full.get(2L).role()).isEqualTo("NONE");
         assertThat(full.get(2L).why()).contains("no labeler seat left: 1 kept labeler placement (accepted or overridden)"
                 + " fills the quota of 1");
+    }
+
+    @Test
+    void aQuotaOfZeroSaysThereAreNoSeatsNotThatHigherRanksTookThem() {
+        var d = byAccount(Placements.decide(List.of(done(1, 99, 1), done(2, 40, 2)), new Rules(0, 90, 1, 50, 0.8)));
+        assertThat(d.get(1L).role()).isEqualTo("LABELER");
+        assertThat(d.get(1L).why()).contains("no reviewer seats in this run (the quota is 0)").doesNotContain("all 0");
+        assertThat(d.get(1L).reasons()).extracting(Reason::code)
+                .containsExactly("placement.rank", "placement.noSeats", "placement.seat");
+        assertThat(d.get(1L).reasons().get(1).params()).containsEntry("role", "REVIEWER");
+    }
+
+    @Test
+    void everyDecisionCarriesItsReasonsAsCodesWithParameters() {
+        List<Candidate> cs = List.of(done(1, 95, 1), done(2, 88, 2), done(3, 60, 3));
+        var d = byAccount(Placements.decide(cs, new Rules(1, 85, 1, 70, 0.8)));
+        assertThat(d.get(1L).reasons()).extracting(Reason::code).containsExactly("placement.rank", "placement.seat");
+        assertThat(d.get(1L).reasons().get(0).params()).containsEntry("rank", 1).containsEntry("of", 3).containsEntry("score", 95.0);
+        assertThat(d.get(1L).reasons().get(1).params()).containsEntry("role", "REVIEWER").containsEntry("seat", 1)
+                .containsEntry("quota", 1).containsEntry("min", 85.0);
+        assertThat(d.get(2L).reasons()).extracting(Reason::code)
+                .containsExactly("placement.rank", "placement.seatsTaken", "placement.seat");
+        assertThat(d.get(3L).reasons()).extracting(Reason::code)
+                .containsExactly("placement.rank", "placement.belowMinimum", "placement.belowMinimum", "placement.mayRetake");
+        var absent = byAccount(Placements.decide(List.of(new Candidate(4, false, 0.5, null, null)), new Rules(1, 85, 1, 70, 0.8)));
+        assertThat(absent.get(4L).reasons()).containsExactly(Reason.of("placement.attendance", "attended", 50L, "needed", 80L));
+    }
+
+    @Test
+    void keptReasonsCarryTheKeptDecisionOnceAndRowsFromBeforeCodesKeepTheirText() {
+        Rules rules = new Rules(1, 90, 1, 50, 0.8);
+        List<Reason> decision = List.of(Reason.of("placement.rank", "rank", 1, "of", 3, "score", 99.0));
+        var accepted = new Placements.Existing(7, 1, "REVIEWER", "Rank 1 of 3 with best exam score 99", false,
+                Instant.parse("2026-03-02T09:30:00Z"), 1, decision);
+        List<Reason> once = Placements.keptReasons(accepted, 1, rules);
+        assertThat(once).extracting(Reason::code)
+                .containsExactly("placement.keptAccepted", "placement.keptSeat", "placement.keptDecision", "placement.rank");
+        var again = new Placements.Existing(7, 1, "REVIEWER", "…", false, accepted.acceptedAt(), 1, once);
+        assertThat(Placements.keptReasons(again, 2, rules)).extracting(Reason::code)
+                .containsExactly("placement.keptAccepted", "placement.beyondQuotaAccepted", "placement.keptDecision", "placement.rank");
+        var legacy = new Placements.Existing(8, 2, "LABELER", "Rank 2 of 3 with best exam score 80", true, null, null);
+        assertThat(Placements.keptReasons(legacy, 1, rules)).last()
+                .isEqualTo(Reason.of("placement.text", "text", "Rank 2 of 3 with best exam score 80"));
     }
 
     @Test

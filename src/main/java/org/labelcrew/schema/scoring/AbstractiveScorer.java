@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -26,7 +27,8 @@ class AbstractiveScorer implements Scorer {
         List<String> a = tokens(answer.asString(""));
         List<String> r = tokens(reference.asString(""));
         double f = rougeL(a, r);
-        return new FieldScore(f, "ROUGE-L F " + Scoring.pct(f) + " against the reference summary");
+        return new FieldScore(f, "ROUGE-L F " + Scoring.pct(f) + " against the reference summary", "score.abstractive.rougeL",
+                Map.of("pct", FieldScore.pct(f)));
     }
 
     static double rougeL(List<String> a, List<String> r) {

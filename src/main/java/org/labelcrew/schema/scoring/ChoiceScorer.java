@@ -1,6 +1,8 @@
 package org.labelcrew.schema.scoring;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
@@ -31,12 +33,13 @@ class ChoiceScorer implements Scorer {
             extra.removeAll(r);
             String fb = j == 1 ? "all options right" : "Jaccard " + Scoring.pct(j)
                     + (missed.isEmpty() ? "" : "; missed " + missed) + (extra.isEmpty() ? "" : "; not expected " + extra);
-            return new FieldScore(j, fb);
+            return new FieldScore(j, fb, j == 1 ? "score.choice.allRight" : "score.choice.jaccard",
+                    Map.of("pct", FieldScore.pct(j), "missed", List.copyOf(missed), "extra", List.copyOf(extra)));
         }
         String a = answer.asString("");
         String r = reference.asString("");
-        return a.equals(r) ? new FieldScore(1, "right (" + r + ")")
-                : new FieldScore(0, "expected " + r + ", you chose " + a);
+        return a.equals(r) ? new FieldScore(1, "right (" + r + ")", "score.choice.right", Map.of("expected", r))
+                : new FieldScore(0, "expected " + r + ", you chose " + a, "score.choice.wrong", Map.of("expected", r, "chosen", a));
     }
 
     private static Set<String> values(JsonNode v) {

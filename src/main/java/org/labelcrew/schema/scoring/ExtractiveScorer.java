@@ -1,5 +1,7 @@
 package org.labelcrew.schema.scoring;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.labelcrew.schema.Field;
@@ -20,7 +22,8 @@ class ExtractiveScorer implements Scorer {
         Set<Long> a = indices(answer);
         Set<Long> r = indices(reference);
         double f1 = Scoring.f1(a, r);
-        return new FieldScore(f1, "F1 " + Scoring.pct(f1) + ": expected sentences " + r + ", you chose " + a);
+        return new FieldScore(f1, "F1 " + Scoring.pct(f1) + ": expected sentences " + r + ", you chose " + a,
+                "score.extractive.f1", Map.of("pct", FieldScore.pct(f1), "expected", List.copyOf(r), "chosen", List.copyOf(a)));
     }
 
     private static Set<Long> indices(JsonNode v) {

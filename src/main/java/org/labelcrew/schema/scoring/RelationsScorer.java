@@ -33,7 +33,8 @@ class RelationsScorer implements Scorer {
         long found = a.stream().filter(r::contains).count();
         return new FieldScore(f1, "F1 " + Scoring.pct(f1) + ": " + found + " of " + r.size()
                 + " expected relations found (ends matched by span position and label)"
-                + (a.size() > found ? ", " + (a.size() - found) + " not expected" : ""));
+                + (a.size() > found ? ", " + (a.size() - found) + " not expected" : ""), "score.relations.f1",
+                Map.of("pct", FieldScore.pct(f1), "found", found, "expected", r.size(), "extra", a.size() - found));
     }
 
     private static Set<Link> links(JsonNode relations, JsonNode spans) {

@@ -35,7 +35,9 @@ public class Scoring {
     public record ItemScore(double score, String feedback, List<FieldResult> fields) {
     }
 
-    public record FieldResult(String field, String type, Double score, String feedback) {
+    /** {@code code} and {@code params} say {@code feedback} for the browser to put in the reader's language. */
+    public record FieldResult(String field, String type, Double score, String feedback, String code,
+            Map<String, Object> params) {
     }
 
     /** {@code answer} and {@code reference} are results keyed by field name; a missing answer is an empty one. */
@@ -52,17 +54,18 @@ public class Scoring {
             String type = f.type();
             Scorer scorer = scorers.get(type);
             if (scorer == null) {
-                fields.add(new FieldResult(name, type, null, "not scored (no scorer for type " + type + ")"));
+                fields.add(new FieldResult(name, type, null, "not scored (no scorer for type " + type + ")",
+                        "score.notScored", Map.of("type", type)));
                 continue;
             }
             JsonNode a = answer == null ? null : answer.get(name);
             JsonNode r = reference == null ? null : reference.get(name);
             FieldScore s;
-            if (empty(a) && empty(r)) s = new FieldScore(1, "correctly left empty");
-            else if (empty(a)) s = new FieldScore(0, "not answered");
-            else if (empty(r)) s = new FieldScore(0, "should have been left empty");
+            if (empty(a) && empty(r)) s = new FieldScore(1, "correctly left empty", "score.leftEmpty", Map.of());
+            else if (empty(a)) s = new FieldScore(0, "not answered", "score.notAnswered", Map.of());
+            else if (empty(r)) s = new FieldScore(0, "should have been left empty", "score.shouldBeEmpty", Map.of());
             else s = scorer.score(f, a, r, new Scorer.Item(data, answer, reference));
-            fields.add(new FieldResult(name, type, s.score(), s.feedback()));
+            fields.add(new FieldResult(name, type, s.score(), s.feedback(), s.code(), s.params()));
             sum += s.score();
             n++;
         }

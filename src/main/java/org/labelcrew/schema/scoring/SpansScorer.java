@@ -1,6 +1,7 @@
 package org.labelcrew.schema.scoring;
 
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,8 @@ class SpansScorer implements Scorer {
         double f1 = Scoring.f1(a, r);
         long found = a.stream().filter(r::contains).count();
         return new FieldScore(f1, "F1 " + Scoring.pct(f1) + ": " + found + " of " + r.size() + " expected spans found exactly"
-                + (a.size() > found ? ", " + (a.size() - found) + " not expected" : ""));
+                + (a.size() > found ? ", " + (a.size() - found) + " not expected" : ""), "score.spans.f1",
+                Map.of("pct", FieldScore.pct(f1), "found", found, "expected", r.size(), "extra", a.size() - found));
     }
 
     static Span span(JsonNode s) {

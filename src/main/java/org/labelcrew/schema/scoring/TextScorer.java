@@ -1,6 +1,7 @@
 package org.labelcrew.schema.scoring;
 
 import java.text.Normalizer;
+import java.util.Map;
 import org.labelcrew.schema.Field;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ class TextScorer implements Scorer {
     public FieldScore score(Field field, JsonNode answer, JsonNode reference, Scorer.Item item) {
         String a = normalize(answer.asString(""));
         String r = normalize(reference.asString(""));
-        return a.equals(r) ? new FieldScore(1, "matches") : new FieldScore(0, "expected \"" + r + "\"");
+        return a.equals(r) ? new FieldScore(1, "matches", "score.text.matches", Map.of())
+                : new FieldScore(0, "expected \"" + r + "\"", "score.text.expected", Map.of("expected", r));
     }
 
     static String normalize(String s) {

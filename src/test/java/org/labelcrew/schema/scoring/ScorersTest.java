@@ -63,6 +63,10 @@ class ScorersTest {
         assertThat(score(schema, "{\"ents\": [{\"id\": \"1\", \"start\": 0, \"end\": 3, \"label\": \"ORG\"}]}",
                 "{\"ents\": [{\"id\": \"1\", \"start\": 0, \"end\": 3, \"label\": \"PER\"}]}")).isEqualTo(0.0);
         assertThat(score(schema, ref, ref)).isEqualTo(1.0);
+        Scoring.FieldResult half = sut.score(j(schema), j("{}"), j(ans), j(ref)).fields().get(0);
+        assertThat(half.code()).isEqualTo("score.spans.f1");
+        assertThat(half.params()).containsEntry("pct", 50L).containsEntry("found", 1L).containsEntry("expected", 2)
+                .containsEntry("extra", 1L);
     }
 
     @Test
@@ -126,6 +130,11 @@ class ScorersTest {
         Scoring.ItemScore s = sut.score(j(schema), j("{}"), j("{\"topic\": \"a\"}"), j("{\"topic\": \"a\", \"note\": \"x\"}"));
         assertThat(s.score()).isEqualTo(0.5); // topic right, note not answered; boxes has no scorer and is left out
         assertThat(s.feedback()).contains("note: not answered").contains("boxes: not scored");
+        // The same for the browser, as codes with parameters.
+        assertThat(s.fields()).extracting(Scoring.FieldResult::code)
+                .containsExactly("score.choice.right", "score.notAnswered", "score.notScored");
+        assertThat(s.fields().get(0).params()).containsEntry("expected", "a");
+        assertThat(s.fields().get(2).params()).containsEntry("type", "boxes");
         assertThat(sut.score(j(schema), j("{}"), j("{\"topic\": \"b\"}"), j("{\"topic\": \"b\"}")).score()).isEqualTo(1.0);
     }
 }

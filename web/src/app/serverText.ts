@@ -1,0 +1,80 @@
+import { translate, useI18n, type Lang, type Params } from './i18n';
+import { messages, type MessageKey } from './messages';
+
+/**
+ * Sentences the server composes arrive as a code with parameters (placement reasons, notifications, scoring
+ * feedback) and are said here in the reader's language: message `code.<code>`. The server's English text stays the
+ * fallback for a code this browser does not know (an older page, a newer server) and for rows from before codes.
+ */
+export interface Coded {
+  code?: string | null;
+  params?: Record<string, unknown> | null;
+}
+
+const ROLES = new Set(['REVIEWER', 'LABELER', 'NONE']);
+
+function isKey(key: string): key is MessageKey {
+  return key in messages;
+}
+
+export function sayCode(lang: Lang, code: string | null | undefined, params: Record<string, unknown> | null | undefined, fallback: string): string {
+  const key = `code.${code}`;
+  if (!code || !isKey(key)) return fallback;
+  return translate(lang, key, formatParams(lang, code, params ?? {}));
+}
+
+/** A placement's reasons, clause by clause: "…:" runs into the next clause, the others are joined with "; ". */
+export function sayReasons(lang: Lang, reasons: Coded[] | null | undefined, fallback: string): string {
+  if (!Array.isArray(reasons) || reasons.length === 0) return fallback;
+  let out = '';
+  for (const r of reasons) {
+    const s = sayCode(lang, r.code, r.params, '');
+    if (!s) return fallback;
+    out += out === '' ? s : out.endsWith(':') ? ` ${s}` : `; ${s}`;
+  }
+  return out;
+}
+
+function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (v == null) out[k] = '—';
+    else if (k === 'reasons' && Array.isArray(v)) out[k] = sayReasons(lang, v as Coded[], '');
+    else if (Array.isArray(v)) out[k] = `[${v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')}]`;
+    else if ((k === 'role' || k === 'was') && typeof v === 'string' && ROLES.has(v)) out[k] = translate(lang, `code.role.${v}` as MessageKey);
+    else if (k === 'at' && typeof v === 'string') out[k] = formatDateTime(lang, v);
+    else if (typeof v === 'number') out[k] = Number.isInteger(v) ? v : Math.round(v * 100) / 100;
+    else out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+  // Clauses that appear only when they say something.
+  if (code === 'score.choice.jaccard') {
+    out.missedText = Array.isArray(raw.missed) && raw.missed.length ? translate(lang, 'code.score.choice.missed', { missed: out.missed }) : '';
+    out.extraText = Array.isArray(raw.extra) && raw.extra.length ? translate(lang, 'code.score.choice.extra', { extra: out.extra }) : '';
+  }
+  if (code === 'score.spans.f1' || code === 'score.relations.f1') {
+    out.extraText = typeof raw.extra === 'number' && raw.extra > 0 ? translate(lang, 'code.score.notExpected', { n: raw.extra }) : '';
+  }
+  return out;
+}
+
+function formatDateTime(lang: Lang, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+}
+
+/** The three kinds of server sentence, in the language the reader chose. */
+export function useServerText() {
+  const { lang } = useI18n();
+  return {
+    /** A field's scoring feedback. */
+    feedback: (f: Coded & { feedback?: string | null }) => sayCode(lang, f.code, f.params, f.feedback ?? ''),
+    /** A placement's reasons (its `why` for placements decided before reasons had codes). */
+    reasons: (p: { reasons?: Coded[] | null; why: string }) => sayReasons(lang, p.reasons, p.why),
+    /** A notification: its data names the code; the rest of data is the parameters. */
+    notification: (n: { message: string; data: unknown }) => {
+      const data = n.data && typeof n.data === 'object' ? (n.data as Record<string, unknown>) : {};
+      return sayCode(lang, typeof data.code === 'string' ? data.code : null, data, n.message);
+    },
+  };
+}
