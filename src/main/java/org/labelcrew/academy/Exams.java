@@ -328,14 +328,15 @@ class Exams {
     /**
      * References and expected answers leave the server only to the exam's owners ({@link Owners}), or to the trainee
      * once no attempt is left (setting {@code WHEN_NO_ATTEMPT_LEFT}, the default) — never with {@code NEVER}. Shown
-     * earlier, a blank first attempt would hand out every answer for the second.
+     * earlier, a blank first attempt would hand out every answer for the second. Feedback codes go too: their
+     * parameters name the expected answer.
      */
     private Result forViewer(Result r, AttemptRow a, ExamRow exam, CurrentUser user) {
         if (owners.ownsExam(exam.id(), user)) return r;
         if ("WHEN_NO_ATTEMPT_LEFT".equals(exam.showReferences()) && noAttemptLeft(a.accountId(), exam)) return r;
         List<ItemResult> scoresOnly = r.perItem().stream()
                 .map(i -> new ItemResult(i.itemId(), i.score(), null, i.answer(), null, i.fields() == null ? null
-                        : i.fields().stream().map(f -> new Scoring.FieldResult(f.field(), f.type(), f.score(), null)).toList()))
+                        : i.fields().stream().map(f -> new Scoring.FieldResult(f.field(), f.type(), f.score(), null, null, null)).toList()))
                 .toList();
         return new Result(r.attemptId(), r.examId(), r.score(), r.passScore(), r.passed(), r.submittedAt(), r.late(),
                 scoresOnly, false);

@@ -139,7 +139,11 @@ class AcademyOwnershipTest extends AcademyApiTestBase {
         for (JsonNode item : result.get("perItem")) {
             assertThat(item.get("reference").isNull()).isTrue();
             assertThat(item.get("feedback").isNull()).isTrue();
-            for (JsonNode f : item.get("fields")) assertThat(f.get("feedback").isNull()).isTrue();
+            for (JsonNode f : item.get("fields")) {
+                assertThat(f.get("feedback").isNull()).isTrue();
+                assertThat(f.get("code").isNull()).isTrue(); // a feedback code's parameters name the expected answer
+                assertThat(f.get("params").isNull()).isTrue();
+            }
         }
         assertThat(result.toString()).doesNotContain("정치").doesNotContain("금리").doesNotContain("expected");
     }
