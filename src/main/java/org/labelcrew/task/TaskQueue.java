@@ -15,10 +15,10 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.shared.Json;
-import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * "Next task": runs the strategy chain for a labeler inside one transaction. The labeler's own calls are serialised
@@ -69,7 +69,7 @@ public class TaskQueue {
                 }
                 if (todo == NextTaskStrategy.Bookkeeping.REFRESH_AND_LOG) {
                     events.append(lease.taskId(), projectId, TaskEvents.ASSIGN, user.id(), assignmentId,
-                            Map.of("reason", lease.reason(), "leaseExpiresAt", lease.leaseExpiresAt().toString()));
+                            Map.of("reason", lease.reason().json(), "leaseExpiresAt", lease.leaseExpiresAt().toString()));
                 }
                 return Optional.of(lease);
             }
@@ -107,6 +107,6 @@ public class TaskQueue {
             effectiveReason = row.held() > 0 ? "overlap" : "order";
         }
         return new Lease(assignmentId, row.taskId(), json.parse(row.data()), draft,
-                row.until().toInstant(), effectiveReason, rejection, project.schema());
+                row.until().toInstant(), NextTaskReason.of(effectiveReason), rejection, project.schema());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -33,7 +34,7 @@ public class Scoring {
     public record ItemScore(double score, String feedback, List<FieldResult> fields) {
     }
 
-    public record FieldResult(String field, String type, Double score, String feedback) {
+    public record FieldResult(String field, String type, @Nullable Double score, String feedback) {
     }
 
     /** {@code answer} and {@code reference} are results keyed by field name; a missing answer is an empty one. */
