@@ -21,7 +21,7 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList) {
       (error) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
     );
   }, []);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller names what the load depends on, as for useEffect itself
   useEffect(reload, deps);
   const setData = useCallback((data: T | undefined) => setState((s) => ({ ...s, data })), []);
   return { ...state, reload, setData };

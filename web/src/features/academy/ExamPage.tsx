@@ -136,7 +136,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
       void save(itemId, value);
     }, ANSWER_SAVE_DELAY_MS);
     pending.current = { itemId, value, timer };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- an edit (a new revision) schedules a save of the value it made; nothing else should
   }, [store.revision]);
 
   useEffect(() => () => {
@@ -174,7 +174,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
   // The deadline submits what was saved.
   useEffect(() => {
     if (left <= 0 && !submitted.current) void submit();
-  }, [left <= 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [left <= 0]); // eslint-disable-line react-hooks/exhaustive-deps -- fires once, when the time runs out
 
   useShortcut(
     ['enter'],

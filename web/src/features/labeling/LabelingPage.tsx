@@ -97,8 +97,7 @@ export function LabelingPage() {
       setError(e);
       setPhase('error');
     }
-    // store.reset is stable
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- store.reset is stable; the helpers read only refs
   }, [projectId]);
 
   // StrictMode mounts twice in development; asking for the next task once is enough.
@@ -107,7 +106,7 @@ export function LabelingPage() {
     if (started.current === projectId) return;
     started.current = projectId;
     void fetchNext();
-  }, [fetchNext]);
+  }, [fetchNext, projectId]);
 
   // Autosave: a debounced PUT of the draft after each edit.
   useEffect(() => {
@@ -131,7 +130,7 @@ export function LabelingPage() {
       );
     }, AUTOSAVE_DELAY_MS);
     return cancelAutosave;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- an edit (a new revision) schedules a save of the value it made; nothing else should
   }, [store.revision]);
 
   const submit = useCallback(async () => {

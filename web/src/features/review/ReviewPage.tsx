@@ -52,7 +52,7 @@ export function ReviewPage() {
       setError(e);
       setPhase('error');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new review is fetched for a new project only; store.reset is stable
   }, [projectId]);
 
   const started = useRef<number | null>(null);

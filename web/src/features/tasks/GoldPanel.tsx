@@ -32,7 +32,7 @@ export function GoldPanel({ task, schema, onChanged }: { task: TaskDetail; schem
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => store.reset((task.goldReference ?? {}) as AnnotationResult), [task.goldReference, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => store.reset((task.goldReference ?? {}) as AnnotationResult), [task.goldReference, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
   const answered = task.assignments?.filter((a) => a.state === 'SCORED') ?? [];
   const mean = answered.length ? answered.reduce((s, a) => s + (a.goldScore ?? 0), 0) / answered.length : null;
 

@@ -49,7 +49,7 @@ export function detailText(detail: unknown): string {
 /** One stored annotation drawn read-only with the annotator (plus its raw JSON). */
 function AnnotationView({ schema, result }: { schema: LabelSchema | undefined; result: AnnotationResult }) {
   const store = useAnnotationStore(result);
-  useEffect(() => store.reset(result), [result, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => store.reset(result), [result, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
   return (
     <div className="annotation-view">
       <Annotator schema={schema} data={{}} store={store} readOnly keyboard="none" showData={false} />
