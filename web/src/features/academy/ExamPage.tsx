@@ -7,7 +7,8 @@ import { Annotator } from '../../annotator/Annotator';
 import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { resultFieldErrors } from '../labeling/LabelingPage';
 import { formatCountdown, formatValue, useNow } from './time';
 
@@ -257,7 +258,7 @@ export function ExamPage() {
   const { id } = useParams();
   const examId = Number(id);
   const navigate = useNavigate();
-  const summary = useAsync(async () => (await academy.exams()).find((e) => e.id === examId) ?? null, [examId]);
+  const summary = useApiQuery(['exams', examId], async () => (await academy.exams()).find((e) => e.id === examId) ?? null);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [result, setResult] = useState<AttemptResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -321,7 +322,7 @@ export function ExamPage() {
 export function AttemptPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const view = useAsync(() => academy.attempt(Number(id)), [id]);
+  const view = useApiQuery(['attempts', Number(id)], () => academy.attempt(Number(id)));
   const [result, setResult] = useState<AttemptResult | null>(null);
   const v = view.data;
   return (

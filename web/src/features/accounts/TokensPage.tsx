@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { tokens } from '../../api/endpoints';
 import type { CreatedToken } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 
 /** Personal API tokens: create (shown once), list, revoke. */
 export function TokensPage() {
   const { t, formatDate } = useI18n();
-  const list = useAsync(() => tokens.list(), []);
+  const list = useApiQuery(['tokens'], () => tokens.list());
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [copied, setCopied] = useState(false);

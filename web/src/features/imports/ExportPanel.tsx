@@ -3,7 +3,7 @@ import { exports_ } from '../../api/endpoints';
 import type { ExportJob } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
-import { POLL_MS, usePolling } from './usePolling';
+import { useJob } from './useJob';
 
 const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme'] as const;
 type Format = (typeof FORMATS)[number];
@@ -15,22 +15,12 @@ const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json',
 export function ExportPanel({ projectId }: { projectId: number }) {
   const t = useT();
   const [format, setFormat] = useState<Format>('jsonl');
-  const [job, setJob] = useState<ExportJob | null>(null);
+  const [started, setJob] = useState<ExportJob | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { job, error: pollError } = useJob('exports', started, exports_.get);
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
 
-  usePolling(
-    async () => {
-      if (!job) return true;
-      const next = await exports_.get(job.id);
-      setJob(next);
-      return next.status === 'DONE' || next.status === 'FAILED';
-    },
-    POLL_MS,
-    running,
-    setError,
-  );
 
   async function start() {
     setBusy(true);
@@ -85,7 +75,7 @@ export function ExportPanel({ projectId }: { projectId: number }) {
           ) : null}
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? pollError} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { Annotator } from '../../annotator/Annotator';
 import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
-import { useAsync } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from './LeaseCountdown';
 import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
@@ -49,7 +49,7 @@ export function LabelingPage() {
   const { id } = useParams();
   const projectId = Number(id);
   const { t, formatDate } = useI18n();
-  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const store = useAnnotationStore();
   const [task, setTask] = useState<NextTask | null>(null);
   const [phase, setPhase] = useState<Phase>('loading');

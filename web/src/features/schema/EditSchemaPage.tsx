@@ -4,7 +4,8 @@ import { ApiError, groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
 import type { LabelSchema } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { SchemaEditor } from './SchemaEditor';
 
 /** The schema of an existing project, saved with PATCH (the server versions it). */
@@ -12,7 +13,7 @@ export function EditSchemaPage() {
   const t = useT();
   const { id } = useParams();
   const projectId = Number(id);
-  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const [schema, setSchema] = useState<LabelSchema | null>(null);
   const [jsonOk, setJsonOk] = useState(true);
   const [errors, setErrors] = useState<Record<string, string[]>>({});

@@ -7,7 +7,8 @@ import { useAnnotationStore } from '../../annotator/core/store';
 import { MetadataList, TextViewer } from '../../annotator/viewers/TextViewer';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { reasonLabel } from '../labeling/reasons';
 import { STATE_KEYS } from '../projects/charts';
 import { GoldPanel } from './GoldPanel';
@@ -62,10 +63,10 @@ export function TaskDetailPage() {
   const { t, formatDate } = useI18n();
   const { id } = useParams();
   const taskId = Number(id);
-  const task = useAsync(() => tasks.get(taskId), [taskId]);
-  const history = useAsync(() => tasks.history(taskId), [taskId]);
+  const task = useApiQuery(['tasks', taskId], () => tasks.get(taskId));
+  const history = useApiQuery(['tasks', taskId, 'history'], () => tasks.history(taskId));
   const projectId = task.data?.projectId;
-  const project = useAsync(() => (projectId ? projects.get(projectId) : Promise.resolve(undefined)), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId!), { enabled: projectId != null });
   const d = task.data;
   // Administrators are managers of every project (the server reports myRole MANAGER for them).
   const manages = project.data?.myRole === 'MANAGER';
