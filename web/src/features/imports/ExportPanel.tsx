@@ -3,6 +3,7 @@ import { exports_ } from '../../api/endpoints';
 import type { ExportJob } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
+import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
 const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme'] as const;
@@ -16,23 +17,15 @@ export function ExportPanel({ projectId }: { projectId: number }) {
   const t = useT();
   const [format, setFormat] = useState<Format>('jsonl');
   const [started, setJob] = useState<ExportJob | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const starting = useApiAction(exports_.start, { onSuccess: (job) => setJob(job) });
+  const { busy, error } = starting;
   const { job, error: pollError } = useJob('exports', started, exports_.get);
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
 
 
   async function start() {
-    setBusy(true);
-    setError(null);
     setJob(null);
-    try {
-      setJob(await exports_.start(projectId, format));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await starting.run(projectId, format);
   }
 
   return (
