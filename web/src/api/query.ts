@@ -11,6 +11,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { ApiError } from './client';
 
 /**
  * No automatic retries (a 403 or 409 is an answer, and the page shows it with its own retry button) and no refetch
@@ -90,4 +91,16 @@ export function useApiAction<A extends unknown[], R>(
     [mutateAsync],
   );
   return { run, busy: m.isPending, error: m.error, reset };
+}
+
+/**
+ * A 422 that names fields is shown on the fields (`fieldErrors`, as `toFields` groups them); anything else is one
+ * message for the page (`error`).
+ */
+export function splitFieldErrors(
+  error: unknown,
+  toFields: (e: ApiError) => Record<string, string[]>,
+): { fieldErrors: Record<string, string[]>; error: unknown } {
+  if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) return { fieldErrors: toFields(error), error: null };
+  return { fieldErrors: {}, error };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { tasks } from '../../api/endpoints';
-import { useApiAction } from '../../api/query';
+import { splitFieldErrors, useApiAction } from '../../api/query';
 import type { AnnotationResult, LabelSchema, TaskDetail } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
@@ -37,10 +37,7 @@ export function GoldPanel({ task, schema, onChanged }: { task: TaskDetail; schem
     },
   });
   const busy = action.busy;
-  // A 422 names the reference's fields: shown on each field; anything else above the buttons.
-  const fieldFailure = action.error instanceof ApiError && action.error.status === 422 && action.error.errors.length > 0;
-  const errors = fieldFailure ? referenceFieldErrors(action.error as ApiError) : {};
-  const error = fieldFailure ? null : action.error;
+  const { fieldErrors: errors, error } = splitFieldErrors(action.error, referenceFieldErrors);
   useEffect(() => store.reset((task.goldReference ?? {}) as AnnotationResult), [task.goldReference, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
   const answered = task.assignments?.filter((a) => a.state === 'SCORED') ?? [];
   const mean = answered.length ? answered.reduce((s, a) => s + (a.goldScore ?? 0), 0) / answered.length : null;
