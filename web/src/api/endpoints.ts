@@ -4,6 +4,7 @@ import type {
   AnnotationResult,
   ApiToken,
   CreatedToken,
+  Decided,
   ExportJob,
   GoldItem,
   ImportJob,
@@ -20,13 +21,17 @@ import type {
   Quality,
   Role,
   Stats,
+  Submitted,
   TaskDetail,
   TaskEvent,
   TaskSummary,
   Verdict,
 } from './types';
 
-/** Typed calls, one per endpoint of docs/api-shapes.md. */
+/**
+ * Typed calls, one per endpoint. The types are aliases of the ones generated from the OpenAPI document (types.ts), so
+ * a call's answer here is what the server's contract says it is.
+ */
 
 export const auth = {
   login: (username: string, password: string) => api.post<Me>('/auth/login', { username, password }),
@@ -107,13 +112,13 @@ export const assignments = {
   saveDraft: (id: number, result: AnnotationResult) =>
     api.put<{ leaseExpiresAt?: string } | undefined>(`/assignments/${id}/draft`, { result }),
   submit: (id: number, result: AnnotationResult) =>
-    api.post<{ assignmentId: number; state: string }>(`/assignments/${id}/submit`, { result }),
+    api.post<Submitted>(`/assignments/${id}/submit`, { result }),
   skip: (id: number, reason: string) => api.post<void>(`/assignments/${id}/skip`, { reason }),
 };
 
 export const reviews = {
   decide: (id: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult } = {}) =>
-    api.post<{ reviewId: number; verdict: Verdict }>(`/reviews/${id}/decision`, { verdict, ...extra }),
+    api.post<Decided>(`/reviews/${id}/decision`, { verdict, ...extra }),
 };
 
 export type { LabelSchema };

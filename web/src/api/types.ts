@@ -1,7 +1,15 @@
-/** The JSON shapes of docs/api-shapes.md, as TypeScript. */
+/**
+ * The JSON shapes of the API. Each is an alias of the type generated from the server's OpenAPI document
+ * (`openapi.json` → `openapi.gen.ts` by `npm run api:types`); only free JSON (label schemas, task data, results, which
+ * the server keeps as `JsonNode`) is narrowed here to what the browser knows of it.
+ */
+import type { components } from './openapi.gen';
 
-export type Role = 'ADMIN' | 'MANAGER' | 'REVIEWER' | 'LABELER' | 'TRAINEE';
-export type ProjectRole = 'MANAGER' | 'REVIEWER' | 'LABELER';
+/** The generated schemas by name: `Schemas['Lease']`. */
+export type Schemas = components['schemas'];
+
+export type Role = Schemas['Me']['roles'][number];
+export type ProjectRole = Schemas['Member']['role'];
 export const ALL_ROLES: Role[] = ['ADMIN', 'MANAGER', 'REVIEWER', 'LABELER', 'TRAINEE'];
 export const PROJECT_ROLES: ProjectRole[] = ['LABELER', 'REVIEWER', 'MANAGER'];
 
@@ -10,45 +18,11 @@ export interface Page<T> {
   next: string | null;
 }
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  locale?: string | null;
-  /** Failed sign-ins since the previous successful one; set by the sign-in that follows them, for that session. */
-  signInNotice?: SignInNotice | null;
-}
-
-export interface SignInNotice {
-  code: 'FAILED_SIGN_INS';
-  count: number;
-  lastAt: string | null;
-}
-
-export interface Account {
-  id: number;
-  username: string;
-  displayName: string;
-  email: string | null;
-  roles: Role[];
-  active: boolean;
-  createdAt: string;
-}
-
-export interface ApiToken {
-  id: number;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedToken {
-  id: number;
-  name: string;
-  token: string;
-  createdAt: string;
-}
+export type Me = Schemas['Me'];
+export type Account = Schemas['Account'];
+export type ApiToken = Schemas['TokenInfo'];
+export type CreatedToken = Schemas['NewToken'];
+export type SignInNotice = NonNullable<Me['signInNotice']>;
 
 // ---- label schema ----
 
@@ -83,166 +57,67 @@ export type TaskData = Record<string, unknown>;
 
 // ---- projects ----
 
+export type TaskState = Schemas['TaskRow']['state'];
 /** The workflow states of ordinary work: the progress bar's segments and its total. */
-export const TASK_STATES = ['NEW', 'ASSIGNED', 'SUBMITTED', 'REJECTED', 'APPROVED'] as const;
+export const TASK_STATES = ['NEW', 'ASSIGNED', 'SUBMITTED', 'REJECTED', 'APPROVED'] as const satisfies readonly TaskState[];
 export type WorkState = (typeof TASK_STATES)[number];
 /** GOLD: a gold item (control task), counted beside the work, never in its total. */
-export type TaskState = WorkState | 'GOLD';
 export const LISTED_STATES: TaskState[] = [...TASK_STATES, 'GOLD'];
+/** `counts` of a project or its stats: one per state (the server sends a map), plus `total`. */
 export type Counts = Record<WorkState, number> & { total: number; GOLD?: number };
 
-export interface ReviewSettings {
-  mode: 'FULL' | 'SAMPLE';
-  sampleRate?: number | null;
-}
+/** As the server sends it (`sampleRate` 1 for FULL) and as a form sends it (`sampleRate` only for SAMPLE). */
+export type ReviewSettings = Pick<Schemas['Review'], 'mode'> & { sampleRate?: number | null };
 
-export interface Project {
-  id: number;
-  name: string;
-  description: string | null;
-  schema: LabelSchema;
-  schemaVersion: number;
-  overlap: number;
-  review: ReviewSettings;
-  leaseMinutes: number;
-  goldRate: number | null;
-  rates: unknown;
-  createdAt: string;
-  myRole: ProjectRole | null;
-  counts: Counts;
-}
+export type Project = Omit<Schemas['Project'], 'schema' | 'counts'> & { schema: LabelSchema; counts: Counts };
 
-export interface ProjectInput {
-  name?: string;
-  description?: string;
+/** Create and change (PATCH): every field may be left out. */
+export type ProjectInput = Partial<Omit<Schemas['ProjectRequest'], 'schema' | 'review'>> & {
   schema?: LabelSchema;
-  overlap?: number;
   review?: ReviewSettings;
-  leaseMinutes?: number;
-  goldRate?: number;
-}
+};
 
-export interface Stats {
-  counts: Counts;
-  throughput: { day: string; submitted: number; approved: number }[];
-  workers: { accountId: number; username: string; submitted: number; approved: number; rejected: number }[];
-}
-
-export interface Member {
-  accountId: number;
-  username: string;
-  displayName: string;
-  role: ProjectRole;
-  paused: boolean;
-}
+export type Stats = Omit<Schemas['Stats'], 'counts'> & { counts: Counts };
+export type Member = Schemas['Member'];
 
 // ---- jobs ----
 
-export type JobStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
-
-export interface ImportJob {
-  id: number;
-  projectId: number;
-  format: string;
-  status: JobStatus;
-  total: number;
-  imported: number;
-  rejected: number;
-  errors: { line?: number; message: string }[];
-  /** While RUNNING `total` is an estimate; bytesRead / fileSize is the finer measure (docs/io.md). */
-  fileName?: string;
-  fileSize?: number;
-  bytesRead?: number;
-  createdAt: string;
-  finishedAt: string | null;
-}
-
-export interface ExportJob {
-  id: number;
-  projectId: number;
-  format: string;
-  status: JobStatus;
-  total: number;
-  written: number;
-  error?: string | null;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type JobStatus = Schemas['ImportJob']['status'];
+export type ImportJob = Schemas['ImportJob'];
+export type ExportJob = Schemas['ExportJob'];
 
 // ---- tasks ----
 
-export interface TaskSummary {
-  id: number;
-  state: TaskState;
+export type TaskSummary = Omit<Schemas['TaskRow'], 'data'> & { data: TaskData };
+
+/** `goldReference`: managers only, the reference result of a gold item. */
+export type TaskDetail = Omit<Schemas['TaskView'], 'data' | 'goldReference' | 'assignments' | 'annotations'> & {
   data: TaskData;
-  createdAt: string;
-  updatedAt: string;
-}
+  goldReference: AnnotationResult | null;
+  /** `goldFeedback`: a gold answer's score per field (managers only). */
+  assignments: (Omit<Schemas['AssignmentView'], 'goldFeedback'> & { goldFeedback: Schemas['FieldResult'][] | null })[];
+  annotations: (Omit<Schemas['AnnotationView'], 'result'> & { result: AnnotationResult })[];
+};
 
-export interface TaskDetail {
-  id: number;
-  projectId: number;
-  state: TaskState;
-  data: TaskData;
-  /** Managers only: the reference result of a gold item. */
-  goldReference?: AnnotationResult | null;
-  assignments: {
-    id: number;
-    labeler: unknown;
-    state: string;
-    leaseExpiresAt: string | null;
-    goldScore?: number | null;
-    goldFeedback?: { field: string; type: string; score: number | null; feedback: string }[] | null;
-  }[];
-  annotations: {
-    id: number;
-    assignmentId: number;
-    author: unknown;
-    kind: 'SUBMISSION' | 'CORRECTION';
-    version: number;
-    result: AnnotationResult;
-    createdAt: string;
-  }[];
-}
+export type TaskEvent = Schemas['TaskEvent'];
+export type Rejection = Schemas['Rejection'];
+export type NextTaskReason = Schemas['Lease']['reason'];
 
-export interface TaskEvent {
-  id: number;
-  type: string;
-  actor: unknown;
-  assignmentId: number | null;
-  detail: unknown;
-  at: string;
-}
-
-export interface Rejection {
-  reason: string;
-  reviewer: unknown;
-  at: string;
-}
-
-export interface NextTask {
-  assignmentId: number;
-  taskId: number;
+export type NextTask = Omit<Schemas['Lease'], 'data' | 'draft' | 'schema'> & {
   data: TaskData;
   draft: AnnotationResult | null;
-  leaseExpiresAt: string;
-  reason: string;
-  rejection: Rejection | null;
   schema?: LabelSchema;
-}
+};
 
-export interface NextReview {
-  reviewId: number;
-  taskId: number;
-  assignmentId: number;
+export type NextReview = Omit<Schemas['ReviewItem'], 'data' | 'result' | 'schema'> & {
   data: TaskData;
   result: AnnotationResult;
-  labeler: { id: number; username: string };
   schema?: LabelSchema;
-  leaseExpiresAt?: string;
-}
+};
 
-export type Verdict = 'APPROVE' | 'REJECT' | 'CORRECT';
+export type Verdict = Schemas['ReviewDecision']['verdict'];
+export type Submitted = Schemas['Submitted'];
+export type Decided = Schemas['Decided'];
 
 /** Actors come back as a username, an id or a small object; show whichever we got. */
 export function actorName(actor: unknown): string {
@@ -257,44 +132,14 @@ export function actorName(actor: unknown): string {
 
 // ---- gold and quality ----
 
-export interface GoldItem {
-  taskId: number;
-  projectId: number;
-  reference: AnnotationResult;
-  answers: number;
-  meanScore: number | null;
-}
-
-export interface GoldQuality {
-  rate: number;
-  items: number;
-  answers: number;
-  meanScore: number | null;
-  /** `meanScore` null for a labeler who only skipped gold; `skipped`: gold items skipped and not answered. */
-  perLabeler: { accountId: number; username: string; answers: number; meanScore: number | null; skipped?: number }[];
-  perField: { field: string; type: string; answers: number; meanScore: number }[];
-}
+export type GoldItem = Omit<Schemas['GoldView'], 'reference'> & { reference: AnnotationResult };
+export type GoldQuality = Schemas['Gold'];
 
 /**
  * GET /me/quality?projectId=: the caller's own gold accuracy. Figures move in whole steps of `step` answers (the
  * newest `answers - counted` wait for theirs), so no single answer's score can be read off; no reference, no task.
  */
-export interface MyQuality {
-  projectId: number;
-  goldRate: number;
-  step: number;
-  answers: number;
-  counted: number;
-  pending: number;
-  meanScore: number | null;
-  recent: { answers: number; meanScore: number | null };
-  /** Mean of each step of answers, oldest first; `through` is the last answer number of the step. */
-  trend: { through: number; meanScore: number }[];
-  perField: { field: string; type: string; answers: number; meanScore: number }[];
-}
+export type MyQuality = Schemas['MyQuality'];
 
 /** GET /projects/{id}/quality: one member per figure (gold now; agreement and others beside it later). */
-export interface Quality {
-  projectId: number;
-  gold: GoldQuality;
-}
+export type Quality = Schemas['Quality'];

@@ -1,5 +1,7 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { HashRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { ReactNode } from 'react';
+import { newQueryClient } from '../api/query';
 import { academyRoutes } from '../features/academy/routes';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { TokensPage } from '../features/accounts/TokensPage';
@@ -57,13 +59,16 @@ export function AppRoutes() {
  * deep links, whatever serves the static files.
  */
 export function App() {
+  const [queryClient] = useState(newQueryClient);
   return (
-    <I18nProvider>
-      <AuthProvider>
-        <HashRouter>
-          <AppRoutes />
-        </HashRouter>
-      </AuthProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <AuthProvider>
+          <HashRouter>
+            <AppRoutes />
+          </HashRouter>
+        </AuthProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -280,8 +280,10 @@ export const messages = {
   'label.doneCount': { ko: '이번에 {n}건 완료', en: '{n} done this session' },
   'reason.rework': { ko: '재작업', en: 'Rework' },
   'reason.held-lease': { ko: '이어서 작업', en: 'Held for you' },
+  'reason.returned-draft': { ko: '임시 저장 이어서', en: 'Your saved draft, back' },
   'reason.overlap': { ko: '중복 작업', en: 'Overlap' },
   'reason.order': { ko: '신규', en: 'Next in order' },
+  'reason.gold': { ko: '검수용 문항', en: 'Control item' },
 
   // review
   'review.title': { ko: '검수', en: 'Review' },

@@ -1,31 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type DependencyList, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { useT } from './i18n';
 import type { MessageKey } from './messages';
-
-/** Loads something on mount (and when deps change), with loading / error state and a reload. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList) {
-  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({
-    data: undefined,
-    error: null,
-    loading: true,
-  });
-  const seq = useRef(0);
-  const loadRef = useRef(load);
-  loadRef.current = load;
-  const reload = useCallback(() => {
-    const mine = ++seq.current;
-    setState((s) => ({ ...s, loading: true, error: null }));
-    loadRef.current().then(
-      (data) => mine === seq.current && setState({ data, error: null, loading: false }),
-      (error) => mine === seq.current && setState((s) => ({ data: s.data, error, loading: false })),
-    );
-  }, []);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  useEffect(reload, deps);
-  const setData = useCallback((data: T | undefined) => setState((s) => ({ ...s, data })), []);
-  return { ...state, reload, setData };
-}
 
 export function Loading({ label }: { label?: string }) {
   const t = useT();

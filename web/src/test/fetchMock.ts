@@ -11,7 +11,8 @@ export interface RecordedCall {
 
 type Handler = (call: RecordedCall) => Response | Promise<Response> | undefined;
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+/** A JSON answer; `json<Project>(…)` (or a builder of ../test/fixtures) checks the body against the contract. */
+export function json<T = unknown>(body: T, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', ...headers } });
 }
 

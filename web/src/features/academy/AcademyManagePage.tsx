@@ -3,7 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { academy, type Course } from '../../api/academy';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { fromLocalInput, toLocalInput } from './time';
 
 function FieldError({ errors, name }: { errors: Record<string, string[]>; name: string }) {
@@ -273,8 +274,8 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
 export function AcademyManagePage() {
   const { t, formatDate } = useI18n();
   const navigate = useNavigate();
-  const courses = useAsync(() => academy.courses(), []);
-  const cohorts = useAsync(() => academy.cohorts(true), []);
+  const courses = useApiQuery(['courses'], () => academy.courses());
+  const cohorts = useApiQuery(['cohorts', 'all'], () => academy.cohorts(true));
   return (
     <section className="stack">
       <PageHeader title={t('nav.academyManage')}>

@@ -2,7 +2,8 @@ import { Link } from 'react-router-dom';
 import { academy, type Cohort } from '../../api/academy';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, ProgressBar, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader, ProgressBar } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { RegisterButton } from './RegisterButton';
 
 /** Sessions as a list: date, time from–to, place. */
@@ -75,7 +76,7 @@ function CohortCard({ cohort, onChange }: { cohort: Cohort; onChange: () => void
 export function CohortListPage() {
   const { t } = useI18n();
   const { me, hasRole } = useAuth();
-  const list = useAsync(() => academy.cohorts(), [me?.id]);
+  const list = useApiQuery(['cohorts', 'for', me?.id ?? null], () => academy.cohorts());
   return (
     <section>
       <PageHeader title={t('academy.title')}>

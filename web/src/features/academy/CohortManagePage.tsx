@@ -5,7 +5,8 @@ import { ApiError } from '../../api/client';
 import { projects as projectsApi } from '../../api/endpoints';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { Schedule, SeatsBar } from './CohortListPage';
 import { ExamForm } from './ExamForm';
 import { FunnelChart, STEP_KEYS } from './FunnelChart';
@@ -154,8 +155,8 @@ export function CohortManagePage() {
   const { t, formatDate } = useI18n();
   const { id } = useParams();
   const cohortId = Number(id);
-  const cohort = useAsync(() => academy.cohort(cohortId), [cohortId]);
-  const roster = useAsync(() => academy.roster(cohortId), [cohortId]);
+  const cohort = useApiQuery(['cohorts', cohortId], () => academy.cohort(cohortId));
+  const roster = useApiQuery(['cohorts', cohortId, 'registrations'], () => academy.roster(cohortId));
   const [params, setParams] = useSearchParams();
   const requested = params.get('tab') as Tab | null;
   const tab: Tab = requested && TABS.includes(requested) ? requested : 'roster';
@@ -248,7 +249,7 @@ export function CohortManagePage() {
 
 function FunnelTab({ cohortId }: { cohortId: number }) {
   const { t } = useI18n();
-  const funnel = useAsync(() => academy.funnel(cohortId), [cohortId]);
+  const funnel = useApiQuery(['cohorts', cohortId, 'funnel'], () => academy.funnel(cohortId));
   const f = funnel.data;
   return (
     <section className="card stack" aria-labelledby="funnel-heading">
@@ -294,8 +295,8 @@ function FunnelTab({ cohortId }: { cohortId: number }) {
 
 function ExamsTab({ cohortId }: { cohortId: number }) {
   const { t } = useI18n();
-  const exams = useAsync(() => academy.exams(), [cohortId]);
-  const projects = useAsync(() => projectsApi.list(), []);
+  const exams = useApiQuery(['exams'], () => academy.exams());
+  const projects = useApiQuery(['projects'], () => projectsApi.list());
   const mine = exams.data?.filter((e) => e.cohortId === cohortId) ?? [];
   const [created, setCreated] = useState<string | null>(null);
   return (
@@ -338,8 +339,7 @@ function ExamsTab({ cohortId }: { cohortId: number }) {
 }
 
 function PlacementTab({ cohortId }: { cohortId: number }) {
-  const data = useAsync(
-    () =>
+  const data = useApiQuery(['cohorts', cohortId, 'placement'], () =>
       Promise.all([
         projectsApi.list(),
         academy.placement(cohortId).catch((e) => {
@@ -347,7 +347,6 @@ function PlacementTab({ cohortId }: { cohortId: number }) {
           throw e;
         }),
       ]),
-    [cohortId],
   );
   if (data.loading && !data.data) return <Loading />;
   if (!data.data) return <ErrorMessage error={data.error} onRetry={data.reload} />;

@@ -9,7 +9,8 @@ import { useAutosave } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { resultFieldErrors } from '../labeling/LabelingPage';
 import { formatCountdown, formatValue, useNow } from './time';
 
@@ -152,7 +153,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
   // The deadline submits what was saved.
   useEffect(() => {
     if (left <= 0 && !submitted.current) void submit();
-  }, [left <= 0]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [left <= 0]); // eslint-disable-line react-hooks/exhaustive-deps -- fires once, when the time runs out
 
   useShortcut(
     ['enter'],
@@ -235,7 +236,7 @@ export function ExamPage() {
   const { id } = useParams();
   const examId = Number(id);
   const navigate = useNavigate();
-  const summary = useAsync(async () => (await academy.exams()).find((e) => e.id === examId) ?? null, [examId]);
+  const summary = useApiQuery(['exams', examId], async () => (await academy.exams()).find((e) => e.id === examId) ?? null);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [result, setResult] = useState<AttemptResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -299,7 +300,7 @@ export function ExamPage() {
 export function AttemptPage() {
   const { t } = useI18n();
   const { id } = useParams();
-  const view = useAsync(() => academy.attempt(Number(id)), [id]);
+  const view = useApiQuery(['attempts', Number(id)], () => academy.attempt(Number(id)));
   const [result, setResult] = useState<AttemptResult | null>(null);
   const v = view.data;
   return (

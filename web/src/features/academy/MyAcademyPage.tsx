@@ -3,7 +3,8 @@ import { Link } from 'react-router-dom';
 import { academy, type Agreement, type Notification, type Placement } from '../../api/academy';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { Schedule } from './CohortListPage';
 import { RegisterButton } from './RegisterButton';
 import { percent } from './time';
@@ -138,7 +139,7 @@ function PlacementCard({ placement, onAccepted }: { placement: Placement; onAcce
 /** /academy/me — my registrations, schedule and attendance, exams and results, placement, notifications. */
 export function MyAcademyPage() {
   const { t, formatDate } = useI18n();
-  const data = useAsync(() => Promise.all([academy.mine(), academy.notifications()]), []);
+  const data = useApiQuery(['me', 'academy'], () => Promise.all([academy.mine(), academy.notifications()]));
   const [mine, notifications] = data.data ?? [null, []];
   const attemptsOf = (examId: number) => mine?.attempts.filter((a) => a.examId === examId) ?? [];
 

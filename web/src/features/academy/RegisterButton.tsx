@@ -46,7 +46,7 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   // A reload of the list (after my change or another's) brings the server's word on my registration.
-  useEffect(() => setMine(cohort.me), [cohort.me?.registrationId, cohort.me?.status, cohort.me?.position]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setMine(cohort.me), [cohort.me?.registrationId, cohort.me?.status, cohort.me?.position]); // eslint-disable-line react-hooks/exhaustive-deps -- the server's fields, not the object a reload renews
   const state = windowState(cohort, now);
   const label = cohort.name;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { ApiError, groupFieldErrors } from '../../api/client';
+import { groupFieldErrors } from '../../api/client';
 import { accounts } from '../../api/endpoints';
+import { splitFieldErrors, useApiAction } from '../../api/query';
 import { ALL_ROLES, type Account, type Role } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -22,19 +23,11 @@ function CreateAccountForm({ onCreated }: { onCreated: (a: Account) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(['LABELER']);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    setCreated(null);
-    try {
-      const a = await accounts.create({ username: username.trim(), displayName: displayName.trim() || username.trim(), password, roles, email: email.trim() || undefined });
+  const creating = useApiAction(accounts.create, {
+    invalidates: [['accounts']],
+    onSuccess: (a) => {
       onCreated(a);
       setCreated(a.username);
       setUsername('');
@@ -42,12 +35,15 @@ function CreateAccountForm({ onCreated }: { onCreated: (a: Account) => void }) {
       setEmail('');
       setPassword('');
       setRoles(['LABELER']);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422 && err.errors.length) setErrors(groupFieldErrors(err.errors));
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = creating.busy;
+  const { fieldErrors: errors, error } = splitFieldErrors(creating.error, (err) => groupFieldErrors(err.errors));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setCreated(null);
+    await creating.run({ username: username.trim(), displayName: displayName.trim() || username.trim(), password, roles, email: email.trim() || undefined });
   }
 
   return (

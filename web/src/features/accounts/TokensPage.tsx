@@ -2,43 +2,40 @@ import { useState, type FormEvent } from 'react';
 import { tokens } from '../../api/endpoints';
 import type { CreatedToken } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiAction, useApiQuery } from '../../api/query';
 
 /** Personal API tokens: create (shown once), list, revoke. */
 export function TokensPage() {
   const { t, formatDate } = useI18n();
-  const list = useAsync(() => tokens.list(), []);
+  const list = useApiQuery(['tokens'], () => tokens.list());
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [copied, setCopied] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const creating = useApiAction(tokens.create, {
+    invalidates: [['tokens']],
+    onSuccess: (token) => {
+      setCreated(token);
+      setName('');
+    },
+  });
+  const revoking = useApiAction(tokens.revoke, {
+    invalidates: [['tokens']],
+    onSuccess: (_, id) => setCreated((c) => (c?.id === id ? null : c)),
+  });
+  const busy = creating.busy;
+  const error = creating.error ?? revoking.error;
 
   async function create(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setCopied(false);
-    try {
-      setCreated(await tokens.create(name.trim()));
-      setName('');
-      list.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    revoking.reset();
+    await creating.run(name.trim());
   }
 
   async function revoke(id: number) {
-    setError(null);
-    try {
-      await tokens.revoke(id);
-      if (created?.id === id) setCreated(null);
-      list.reload();
-    } catch (err) {
-      setError(err);
-    }
+    creating.reset();
+    await revoking.run(id);
   }
 
   async function copy() {

@@ -8,7 +8,7 @@ import { renderPage } from '../../test/render';
 import { ExportPanel } from './ExportPanel';
 
 function job(extra: Partial<ExportJob>): ExportJob {
-  return { id: 5, projectId: 1, format: 'conll-morpheme', status: 'QUEUED', total: 1, written: 0, error: null, createdAt: '2024-05-01T00:00:00Z', finishedAt: null, ...extra };
+  return { id: 5, projectId: 1, format: 'conll-morpheme', options: null, status: 'QUEUED', total: 1, written: 0, error: null, createdAt: '2024-05-01T00:00:00Z', finishedAt: null, ...extra };
 }
 
 describe('export panel', () => {

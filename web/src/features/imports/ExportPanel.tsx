@@ -3,7 +3,8 @@ import { exports_ } from '../../api/endpoints';
 import type { ExportJob } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
-import { POLL_MS, usePolling } from './usePolling';
+import { useApiAction } from '../../api/query';
+import { useJob } from './useJob';
 
 const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme'] as const;
 type Format = (typeof FORMATS)[number];
@@ -15,34 +16,16 @@ const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json',
 export function ExportPanel({ projectId }: { projectId: number }) {
   const t = useT();
   const [format, setFormat] = useState<Format>('jsonl');
-  const [job, setJob] = useState<ExportJob | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const [started, setJob] = useState<ExportJob | null>(null);
+  const starting = useApiAction(exports_.start, { onSuccess: (job) => setJob(job) });
+  const { busy, error } = starting;
+  const { job, error: pollError } = useJob('exports', started, exports_.get);
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
 
-  usePolling(
-    async () => {
-      if (!job) return true;
-      const next = await exports_.get(job.id);
-      setJob(next);
-      return next.status === 'DONE' || next.status === 'FAILED';
-    },
-    POLL_MS,
-    running,
-    setError,
-  );
 
   async function start() {
-    setBusy(true);
-    setError(null);
     setJob(null);
-    try {
-      setJob(await exports_.start(projectId, format));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await starting.run(projectId, format);
   }
 
   return (
@@ -85,7 +68,7 @@ export function ExportPanel({ projectId }: { projectId: number }) {
           ) : null}
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? pollError} />
     </section>
   );
 }

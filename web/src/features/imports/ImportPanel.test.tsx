@@ -8,7 +8,7 @@ import { renderPage } from '../../test/render';
 import { guessFormat, ImportPanel, importProgress } from './ImportPanel';
 
 function job(extra: Partial<ImportJob>): ImportJob {
-  return { id: 9, projectId: 1, format: 'jsonl', status: 'QUEUED', total: 0, imported: 0, rejected: 0, errors: [], createdAt: '2024-05-01T00:00:00Z', finishedAt: null, ...extra };
+  return { id: 9, projectId: 1, format: 'jsonl', fileName: null, fileSize: 0, bytesRead: 0, status: 'QUEUED', total: 0, imported: 0, rejected: 0, errors: [], createdAt: '2024-05-01T00:00:00Z', finishedAt: null, ...extra };
 }
 
 describe('import panel', () => {

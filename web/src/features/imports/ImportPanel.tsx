@@ -3,7 +3,7 @@ import { imports } from '../../api/endpoints';
 import type { ImportJob } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
-import { POLL_MS, usePolling } from './usePolling';
+import { useJob } from './useJob';
 
 const FORMATS = ['jsonl', 'csv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary'] as const;
 
@@ -33,24 +33,12 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
   const [format, setFormat] = useState('jsonl');
   const [uploadFraction, setUploadFraction] = useState<number | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [job, setJob] = useState<ImportJob | null>(null);
+  const [started, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<unknown>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  const { job, error: pollError } = useJob('imports', started, imports.get, onFinished);
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
-  usePolling(
-    async () => {
-      if (!job) return true;
-      const next = await imports.get(job.id);
-      setJob(next);
-      const finished = next.status === 'DONE' || next.status === 'FAILED';
-      if (finished) onFinished?.();
-      return finished;
-    },
-    POLL_MS,
-    running,
-    setError,
-  );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -62,7 +50,6 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
     try {
       const started = await imports.start(projectId, file, format, setUploadFraction);
       setJob(started);
-      if (started && (started.status === 'DONE' || started.status === 'FAILED')) onFinished?.();
     } catch (err) {
       setError(err);
     } finally {
@@ -133,7 +120,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           ) : null}
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error ?? pollError} />
     </section>
   );
 }

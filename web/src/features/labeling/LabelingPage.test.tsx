@@ -1,25 +1,17 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { isImeComposing } from '../../annotator/core/shortcuts';
+import type { LabelSchema, NextTask } from '../../api/types';
 import { json, mockFetch, noContent, problem } from '../../test/fetchMock';
+import { counts, nextTask, project as projectOf, submitted, taskDetail } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import { LabelingPage } from './LabelingPage';
 
-const schema = { fields: [{ name: 'sentiment', type: 'choice', options: ['긍정', '부정', '중립'], multiple: false, required: true }] };
-const project = { id: 1, name: '감성 분류', schema, myRole: 'LABELER', counts: { NEW: 3, ASSIGNED: 0, SUBMITTED: 0, REJECTED: 0, APPROVED: 0, total: 3 } };
+const schema: LabelSchema = { fields: [{ name: 'sentiment', type: 'choice', options: ['긍정', '부정', '중립'], multiple: false, required: true }] };
+const project = projectOf({ id: 1, name: '감성 분류', schema, myRole: 'LABELER', counts: counts({ NEW: 3, total: 3 }) });
 
-function task(n: number, extra: Record<string, unknown> = {}) {
-  return {
-    assignmentId: 100 + n,
-    taskId: n,
-    data: { text: `문장 ${n}`, source: 'news' },
-    draft: null,
-    leaseExpiresAt: new Date(Date.now() + 30 * 60_000).toISOString(),
-    reason: 'order',
-    rejection: null,
-    schema,
-    ...extra,
-  };
+function task(n: number, extra: Partial<NextTask> = {}): NextTask {
+  return nextTask({ assignmentId: 100 + n, taskId: n, data: { text: `문장 ${n}`, source: 'news' }, schema, ...extra });
 }
 
 function setup(tasks: ReturnType<typeof task>[], submit?: (n: number) => Response) {
@@ -28,7 +20,7 @@ function setup(tasks: ReturnType<typeof task>[], submit?: (n: number) => Respons
   const routes: Record<string, () => Response> = {
     'GET /api/v1/projects/1': () => json(project),
     'GET /api/v1/tasks/1': () =>
-      json({
+      json(taskDetail({
         id: 1,
         projectId: 1,
         state: 'REJECTED',
@@ -38,14 +30,14 @@ function setup(tasks: ReturnType<typeof task>[], submit?: (n: number) => Respons
           { id: 8, assignmentId: 101, author: 'labeler1', kind: 'SUBMISSION', version: 2, result: { sentiment: '중립' }, createdAt: '2024-05-01T09:00:00Z' },
           { id: 7, assignmentId: 101, author: 'labeler1', kind: 'SUBMISSION', version: 1, result: { sentiment: '부정' }, createdAt: '2024-04-30T09:00:00Z' },
         ],
-      }),
+      })),
     'POST /api/v1/projects/1/next-task': () => {
       const next = queue.shift();
       return next ? json(next) : noContent();
     },
   };
   for (const t of tasks) {
-    routes[`POST /api/v1/assignments/${t.assignmentId}/submit`] = () => (submit ? submit(++submits) : json({ assignmentId: t.assignmentId, state: 'SUBMITTED' }));
+    routes[`POST /api/v1/assignments/${t.assignmentId}/submit`] = () => (submit ? submit(++submits) : json(submitted(t.assignmentId)));
     routes[`PUT /api/v1/assignments/${t.assignmentId}/draft`] = () => noContent();
   }
   const m = mockFetch(routes);
@@ -123,7 +115,7 @@ describe('labeling screen: flow', () => {
       task(1, {
         reason: 'rework',
         draft: { sentiment: '부정' },
-        rejection: { reason: '문맥상 긍정입니다', reviewer: { id: 4, username: 'reviewer1' }, at: '2024-05-01T10:00:00Z' },
+        rejection: { reason: '문맥상 긍정입니다', reviewer: 'reviewer1', at: '2024-05-01T10:00:00Z' },
       }),
     ]);
     expect(await screen.findByTestId('rejection-reason')).toHaveTextContent('문맥상 긍정입니다');

@@ -8,7 +8,7 @@ import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts'
 import { useAutosave, type SaveState } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
-import { useAsync } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from './LeaseCountdown';
 import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
@@ -49,7 +49,7 @@ export function LabelingPage() {
   const { id } = useParams();
   const projectId = Number(id);
   const { t, formatDate } = useI18n();
-  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const store = useAnnotationStore();
   const [task, setTask] = useState<NextTask | null>(null);
   const [phase, setPhase] = useState<Phase>('loading');
@@ -96,8 +96,7 @@ export function LabelingPage() {
       setError(e);
       setPhase('error');
     }
-    // store.reset is stable
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- store.reset is stable; the helpers read only refs
   }, [projectId]);
 
   // StrictMode mounts twice in development; asking for the next task once is enough.
@@ -106,7 +105,7 @@ export function LabelingPage() {
     if (started.current === projectId) return;
     started.current = projectId;
     void fetchNext();
-  }, [fetchNext]);
+  }, [fetchNext, projectId]);
 
   const submit = useCallback(async () => {
     if (!task || busy || phase !== 'ready') return;

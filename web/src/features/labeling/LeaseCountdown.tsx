@@ -24,7 +24,7 @@ export function LeaseCountdown({ expiresAt, onExpire }: { expiresAt: string | nu
   const expired = left != null && left <= 0;
   useEffect(() => {
     if (expired) onExpire?.();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- onExpire is told once, when the lease runs out, not whenever the parent re-renders
   }, [expired]);
   if (left == null) return null;
   return (

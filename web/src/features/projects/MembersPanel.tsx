@@ -3,7 +3,8 @@ import { ApiError } from '../../api/client';
 import { accounts, projects } from '../../api/endpoints';
 import { PROJECT_ROLES, type Account, type Member, type ProjectRole } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading } from '../../app/ui';
+import { useApiAction, useApiQuery } from '../../api/query';
 import { roleLabel } from './roles';
 
 /** Loads every account page; a 403 (not an administrator) yields null so the form falls back to an id. */
@@ -26,25 +27,14 @@ async function loadAllAccounts(): Promise<Account[] | null> {
 
 export function MembersPanel({ projectId }: { projectId: number }) {
   const t = useT();
-  const members = useAsync(() => projects.members(projectId), [projectId]);
-  const people = useAsync(loadAllAccounts, []);
+  const members = useApiQuery(['projects', projectId, 'members'], () => projects.members(projectId));
+  const people = useApiQuery(['accounts', 'all'], loadAllAccounts);
   const [accountId, setAccountId] = useState('');
   const [role, setRole] = useState<ProjectRole>('LABELER');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-
-  const run = async (work: () => Promise<unknown>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-      members.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // Any change to the membership: the list (and the project, whose myRole may change) is asked for again.
+  const change = useApiAction((work: () => Promise<unknown>) => work(), { invalidates: [['projects', projectId]] });
+  const { busy, error } = change;
+  const run = (work: () => Promise<unknown>) => change.run(work);
 
   const add = (e: FormEvent) => {
     e.preventDefault();

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, groupFieldErrors } from '../../api/client';
+import { groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
+import { splitFieldErrors, useApiAction } from '../../api/query';
 import type { LabelSchema } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, PageHeader } from '../../app/ui';
@@ -17,24 +18,16 @@ export function NewProjectPage() {
   const [settings, setSettings] = useState<SettingsValue>({ overlap: 1, leaseMinutes: 30, review: { mode: 'FULL' }, goldRate: 0 });
   const [schema, setSchema] = useState<LabelSchema>(EMPTY_SCHEMA);
   const [jsonOk, setJsonOk] = useState(true);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const creating = useApiAction(projects.create, {
+    invalidates: [['projects']],
+    onSuccess: (p) => navigate(`/projects/${p.id}`),
+  });
+  const busy = creating.busy;
+  const { fieldErrors: errors, error } = splitFieldErrors(creating.error, (err) => groupFieldErrors(err.errors));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
-      const p = await projects.create({ name: name.trim(), description: description.trim() || undefined, schema, ...settings, review: reviewPayload(settings.review) });
-      navigate(`/projects/${p.id}`);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422 && err.errors.length) setErrors(groupFieldErrors(err.errors));
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await creating.run({ name: name.trim(), description: description.trim() || undefined, schema, ...settings, review: reviewPayload(settings.review) });
   }
 
   const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('schema')).map(([k, v]) => [k.replace(/^schema\.?/, ''), v]));

@@ -2,14 +2,15 @@ import { Link } from 'react-router-dom';
 import { projects } from '../../api/endpoints';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { roleLabel } from './roles';
 import { StateBar } from './charts';
 
 export function ProjectListPage() {
   const t = useT();
   const { hasRole } = useAuth();
-  const { data, error, loading, reload } = useAsync(() => projects.list(), []);
+  const { data, error, loading, reload } = useApiQuery(['projects'], () => projects.list());
   const canCreate = hasRole('ADMIN', 'MANAGER');
 
   return (

@@ -6,7 +6,8 @@ import type { Project } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { ExportPanel } from '../imports/ExportPanel';
 import { ImportPanel } from '../imports/ImportPanel';
 import { MyQualityCard } from '../quality/MyQualityCard';
@@ -32,7 +33,7 @@ export function ProjectPage() {
   const { id } = useParams();
   const projectId = Number(id);
   const { hasRole } = useAuth();
-  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const [params, setParams] = useSearchParams();
   const p = project.data;
   const manages = !!p && (p.myRole === 'MANAGER' || hasRole('ADMIN'));
@@ -122,7 +123,7 @@ export function ProjectPage() {
 
 function Overview({ project, onRefresh }: { project: Project; onRefresh: () => void }) {
   const { t } = useI18n();
-  const stats = useAsync(() => projects.stats(project.id), [project.id]);
+  const stats = useApiQuery(['projects', project.id, 'stats'], () => projects.stats(project.id));
   const counts = stats.data?.counts ?? project.counts;
   const forbidden = stats.error instanceof ApiError && stats.error.status === 403;
   return (

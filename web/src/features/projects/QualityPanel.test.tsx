@@ -17,7 +17,7 @@ const quality: Quality = {
     meanScore: 0.75,
     perLabeler: [
       { accountId: 2, username: 'lee', answers: 2, meanScore: 0.5, skipped: 1 },
-      { accountId: 1, username: 'kim', answers: 2, meanScore: 1 },
+      { accountId: 1, username: 'kim', answers: 2, meanScore: 1, skipped: 0 },
     ],
     perField: [{ field: 'topic', type: 'choice', answers: 4, meanScore: 0.75 }],
   },

@@ -1,7 +1,8 @@
 import { projects } from '../../api/endpoints';
 import type { GoldQuality } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${Math.round(v * 100)}%`);
 
@@ -50,7 +51,7 @@ export function GoldChart({ gold }: { gold: GoldQuality }) {
 /** The project's quality figures for its managers: gold accuracy overall, per labeler (chart) and per field. */
 export function QualityPanel({ projectId }: { projectId: number }) {
   const t = useT();
-  const quality = useAsync(() => projects.quality(projectId), [projectId]);
+  const quality = useApiQuery(['projects', projectId, 'quality'], () => projects.quality(projectId));
   const gold = quality.data?.gold;
   return (
     <section className="card" aria-labelledby="quality-gold-title" data-testid="quality-panel">

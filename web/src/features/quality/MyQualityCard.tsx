@@ -1,7 +1,8 @@
 import { mine } from '../../api/endpoints';
 import type { MyQuality } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${Math.round(v * 100)}%`);
 
@@ -114,7 +115,7 @@ export function MyQualityFigures({ quality: q }: { quality: MyQuality }) {
 /** "My quality": the signed-in labeler's own gold accuracy in one project (GET /me/quality). */
 export function MyQualityCard({ projectId }: { projectId: number }) {
   const t = useT();
-  const quality = useAsync(() => mine.quality(projectId), [projectId]);
+  const quality = useApiQuery(['me', 'quality', projectId], () => mine.quality(projectId));
   const titleId = `my-quality-title-${projectId}`;
   return (
     <section className="card my-quality" aria-labelledby={titleId} data-testid="my-quality">

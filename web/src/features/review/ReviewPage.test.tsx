@@ -2,23 +2,16 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch, noContent, problem } from '../../test/fetchMock';
+import { counts, decided, nextReview, project as projectOf } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
+import type { LabelSchema } from '../../api/types';
 import { ReviewPage } from './ReviewPage';
 
-const schema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'], multiple: false, required: true }] };
-const project = { id: 1, name: '뉴스 주제', schema, myRole: 'REVIEWER', counts: { NEW: 0, ASSIGNED: 0, SUBMITTED: 2, REJECTED: 0, APPROVED: 0, total: 2 } };
+const schema: LabelSchema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'], multiple: false, required: true }] };
+const project = projectOf({ id: 1, name: '뉴스 주제', schema, myRole: 'REVIEWER', counts: counts({ SUBMITTED: 2, total: 2 }) });
 
 function review(n: number, topic: string) {
-  return {
-    reviewId: 500 + n,
-    taskId: n,
-    assignmentId: 100 + n,
-    data: { text: `기사 ${n}` },
-    result: { topic },
-    labeler: { id: 3, username: 'labeler1' },
-    schema,
-    leaseExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
-  };
+  return nextReview({ reviewId: 500 + n, taskId: n, assignmentId: 100 + n, data: { text: `기사 ${n}` }, result: { topic }, schema });
 }
 
 function setup(reviews: ReturnType<typeof review>[], decision?: () => Response) {
@@ -31,7 +24,7 @@ function setup(reviews: ReturnType<typeof review>[], decision?: () => Response) 
     },
   };
   for (const r of reviews) {
-    routes[`POST /api/v1/reviews/${r.reviewId}/decision`] = decision ?? (() => json({ reviewId: r.reviewId, verdict: 'X' }));
+    routes[`POST /api/v1/reviews/${r.reviewId}/decision`] = decision ?? (() => json(decided(r.reviewId, 'APPROVE')));
   }
   const m = mockFetch(routes);
   renderPage(<ReviewPage />, { route: '/projects/1/review', path: '/projects/:id/review' });

@@ -7,7 +7,7 @@ import { Annotator } from '../../annotator/Annotator';
 import { useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
-import { useAsync } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from '../labeling/LeaseCountdown';
 import { QueueState } from '../labeling/QueueState';
 import { resultFieldErrors } from '../labeling/LabelingPage';
@@ -19,7 +19,7 @@ export function ReviewPage() {
   const { id } = useParams();
   const projectId = Number(id);
   const { t } = useI18n();
-  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const store = useAnnotationStore();
   const [review, setReview] = useState<NextReview | null>(null);
   const [phase, setPhase] = useState<Phase>('loading');
@@ -52,7 +52,7 @@ export function ReviewPage() {
       setError(e);
       setPhase('error');
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new review is fetched for a new project only; store.reset is stable
   }, [projectId]);
 
   const started = useRef<number | null>(null);

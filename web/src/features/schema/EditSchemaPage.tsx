@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, groupFieldErrors } from '../../api/client';
+import { groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
 import type { LabelSchema } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import { SchemaEditor } from './SchemaEditor';
 
 /** The schema of an existing project, saved with PATCH (the server versions it). */
@@ -12,13 +13,18 @@ export function EditSchemaPage() {
   const t = useT();
   const { id } = useParams();
   const projectId = Number(id);
-  const project = useAsync(() => projects.get(projectId), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const [schema, setSchema] = useState<LabelSchema | null>(null);
   const [jsonOk, setJsonOk] = useState(true);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const saving = useApiAction((next: LabelSchema) => projects.update(projectId, { schema: next }), {
+    onSuccess: (p) => {
+      project.setData(p);
+      setSaved(true);
+    },
+  });
+  const busy = saving.busy;
+  const { fieldErrors: errors, error } = splitFieldErrors(saving.error, (e) => groupFieldErrors(e.errors, 'schema.'));
 
   useEffect(() => {
     if (project.data && !schema) setSchema(project.data.schema ?? { fields: [] });
@@ -26,20 +32,8 @@ export function EditSchemaPage() {
 
   async function save() {
     if (!schema) return;
-    setBusy(true);
-    setErrors({});
-    setError(null);
     setSaved(false);
-    try {
-      const p = await projects.update(projectId, { schema });
-      project.setData(p);
-      setSaved(true);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 422 && err.errors.length) setErrors(groupFieldErrors(err.errors, 'schema.'));
-      else setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await saving.run(schema);
   }
 
   return (

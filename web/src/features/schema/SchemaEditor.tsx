@@ -82,7 +82,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
     setText(schemaToText(value));
     setParseError(null);
     onValidityChange?.(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new value from outside rewrites the text; onValidityChange is the parent's latest callback
   }, [value]);
 
   useEffect(() => {

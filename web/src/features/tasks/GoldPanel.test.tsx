@@ -10,7 +10,7 @@ import { TaskDetailPage } from './TaskDetailPage';
 const schema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'] }] };
 
 function task(extra: Partial<TaskDetail> = {}): TaskDetail {
-  return { id: 7, projectId: 1, state: 'NEW', data: { text: '금리 인상' }, assignments: [], annotations: [], ...extra };
+  return { id: 7, projectId: 1, state: 'NEW', data: { text: '금리 인상' }, goldReference: null, assignments: [], annotations: [], ...extra };
 }
 
 describe('gold panel', () => {
@@ -48,8 +48,8 @@ describe('gold panel', () => {
       state: 'GOLD',
       goldReference: { topic: '사회' },
       assignments: [
-        { id: 1, labeler: 'kim', state: 'SCORED', leaseExpiresAt: null, goldScore: 1 },
-        { id: 2, labeler: 'lee', state: 'SCORED', leaseExpiresAt: null, goldScore: 0 },
+        { id: 1, labeler: 'kim', state: 'SCORED', leaseExpiresAt: null, goldScore: 1, goldFeedback: null },
+        { id: 2, labeler: 'lee', state: 'SCORED', leaseExpiresAt: null, goldScore: 0, goldFeedback: null },
       ],
     });
     renderPage(<GoldPanel task={gold} schema={schema} onChanged={changed} />);

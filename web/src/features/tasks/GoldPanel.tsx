@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { tasks } from '../../api/endpoints';
+import { splitFieldErrors, useApiAction } from '../../api/query';
 import type { AnnotationResult, LabelSchema, TaskDetail } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
@@ -28,29 +29,22 @@ export function GoldPanel({ task, schema, onChanged }: { task: TaskDetail; schem
   const t = useT();
   const isGold = task.state === 'GOLD';
   const store = useAnnotationStore(task.goldReference ?? {});
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => store.reset((task.goldReference ?? {}) as AnnotationResult), [task.goldReference, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps
+  const action = useApiAction((call: () => Promise<unknown>, _done: string) => call(), {
+    onSuccess: (_, _call, done) => {
+      setNotice(done);
+      onChanged();
+    },
+  });
+  const busy = action.busy;
+  const { fieldErrors: errors, error } = splitFieldErrors(action.error, referenceFieldErrors);
+  useEffect(() => store.reset((task.goldReference ?? {}) as AnnotationResult), [task.goldReference, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
   const answered = task.assignments?.filter((a) => a.state === 'SCORED') ?? [];
   const mean = answered.length ? answered.reduce((s, a) => s + (a.goldScore ?? 0), 0) / answered.length : null;
 
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setErrors({});
-    setError(null);
+  async function run(call: () => Promise<unknown>, done: string) {
     setNotice(null);
-    try {
-      await action();
-      setNotice(done);
-      onChanged();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.errors.length) setErrors(referenceFieldErrors(e));
-      else setError(e);
-    } finally {
-      setBusy(false);
-    }
+    await action.run(call, done);
   }
 
   return (

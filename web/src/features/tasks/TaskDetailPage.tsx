@@ -8,7 +8,8 @@ import { MetadataList, TextViewer } from '../../annotator/viewers/TextViewer';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
 import type { MessageKey } from '../../app/messages';
-import { ErrorMessage, Loading, PageHeader, useAsync } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { useApiQuery } from '../../api/query';
 import { reasonLabel } from '../labeling/reasons';
 import { STATE_KEYS } from '../projects/charts';
 import { GoldPanel } from './GoldPanel';
@@ -50,7 +51,7 @@ export function detailText(detail: unknown): string {
 /** One stored annotation drawn read-only with the annotator (plus its raw JSON). */
 function AnnotationView({ schema, result }: { schema: LabelSchema | undefined; result: AnnotationResult }) {
   const store = useAnnotationStore(result);
-  useEffect(() => store.reset(result), [result, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => store.reset(result), [result, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
   return (
     <div className="annotation-view">
       <Annotator schema={schema} data={{}} store={store} readOnly keyboard="none" showData={false} />
@@ -64,10 +65,10 @@ export function TaskDetailPage() {
   const say = useServerText();
   const { id } = useParams();
   const taskId = Number(id);
-  const task = useAsync(() => tasks.get(taskId), [taskId]);
-  const history = useAsync(() => tasks.history(taskId), [taskId]);
+  const task = useApiQuery(['tasks', taskId], () => tasks.get(taskId));
+  const history = useApiQuery(['tasks', taskId, 'history'], () => tasks.history(taskId));
   const projectId = task.data?.projectId;
-  const project = useAsync(() => (projectId ? projects.get(projectId) : Promise.resolve(undefined)), [projectId]);
+  const project = useApiQuery(['projects', projectId], () => projects.get(projectId!), { enabled: projectId != null });
   const d = task.data;
   // Administrators are managers of every project (the server reports myRole MANAGER for them).
   const manages = project.data?.myRole === 'MANAGER';

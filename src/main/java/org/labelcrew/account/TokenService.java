@@ -1,17 +1,18 @@
 package org.labelcrew.account;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.time.Duration;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.shared.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ public class TokenService {
     public record NewToken(long id, String name, String token, Instant createdAt) {
     }
 
-    public record TokenInfo(long id, String name, Instant createdAt, Instant lastUsedAt) {
+    public record TokenInfo(long id, String name, Instant createdAt, @Nullable Instant lastUsedAt) {
     }
 
     public NewToken create(CurrentUser user, String name) {

@@ -1,9 +1,12 @@
 package org.labelcrew.io;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** An export as the browser follows it; {@code written} of {@code total} approved tasks. {@code error} when FAILED. */
-public record ExportJob(long id, long projectId, String format, JsonNode options, String status, long total,
-        long written, String error, Instant createdAt, Instant finishedAt) {
+public record ExportJob(long id, long projectId, String format, @Nullable JsonNode options,
+        @Schema(implementation = JobStatus.class) String status, long total, long written, @Nullable String error,
+        Instant createdAt, @Nullable Instant finishedAt) {
 }

@@ -1,8 +1,10 @@
 package org.labelcrew.io;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An import as the browser follows it. {@code total} is the item count: an estimate from the line count while the job
@@ -10,15 +12,15 @@ import java.util.List;
  * All or nothing: a FAILED import has {@code imported = 0}, {@code rejected} bad lines and up to
  * {@value ImportRunner#MAX_ERRORS} of them in {@code errors}.
  */
-public record ImportJob(long id, long projectId, String format, String fileName, long fileSize, String status,
-        long total, long imported, long rejected, long bytesRead, List<LineErrorView> errors, Instant createdAt,
-        Instant finishedAt) {
+public record ImportJob(long id, long projectId, String format, @Nullable String fileName, long fileSize,
+        @Schema(implementation = JobStatus.class) String status, long total, long imported, long rejected, long bytesRead,
+        List<LineErrorView> errors, Instant createdAt, @Nullable Instant finishedAt) {
 
     /**
      * One bad line. The message continues the line number ("is not valid JSON: …"), as the browser shows
      * "Line 3 is not valid JSON: …"; {@code line} is null for a failure that is no line's fault.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LineErrorView(Long line, String message) {
+    public record LineErrorView(@Nullable Long line, String message) {
     }
 }

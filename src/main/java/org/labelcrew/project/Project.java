@@ -1,15 +1,17 @@
 package org.labelcrew.project;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-public record Project(long id, String name, String description, JsonNode schema, int schemaVersion, int overlap,
-        Review review, int leaseMinutes, double goldRate, JsonNode rates, Instant createdAt, ProjectRole myRole,
+public record Project(long id, String name, @Nullable String description, JsonNode schema, int schemaVersion, int overlap,
+        Review review, int leaseMinutes, double goldRate, @Nullable JsonNode rates, Instant createdAt, @Nullable ProjectRole myRole,
         Map<String, Long> counts) {
 
     /** FULL reviews everything (sampleRate 1); SAMPLE reviews that share of submissions and approves the rest. */
-    public record Review(String mode, Double sampleRate) {
+    public record Review(@Schema(allowableValues = {"FULL", "SAMPLE"}) String mode, @Nullable Double sampleRate) {
         public Review {
             if (mode == null) mode = "FULL";
             if (!"SAMPLE".equals(mode) && sampleRate == null) sampleRate = 1.0;

@@ -1,7 +1,9 @@
 package org.labelcrew.quality;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.task.TaskStore;
@@ -39,17 +41,19 @@ public class MyQuality {
      * {@code answers}: the caller's scored gold answers; {@code counted}: those the figures cover (whole steps);
      * {@code pending}: answers still to give before the figures next move; means are 0..1 and {@code null} with none.
      */
+    @Schema(name = "MyQuality")
     public record Mine(long projectId, double goldRate, int step, long answers, long counted, long pending,
-            Double meanScore, Recent recent, List<Point> trend, List<FieldScore> perField) {
+            @Nullable Double meanScore, Recent recent, List<Point> trend, List<FieldScore> perField) {
     }
 
-    public record Recent(long answers, Double meanScore) {
+    public record Recent(long answers, @Nullable Double meanScore) {
     }
 
     /** One step of the trend: the mean of answers {@code through - step + 1 .. through}, oldest step first. */
     public record Point(long through, double meanScore) {
     }
 
+    @Schema(name = "MyFieldScore")
     public record FieldScore(String field, String type, long answers, Double meanScore) {
     }
 

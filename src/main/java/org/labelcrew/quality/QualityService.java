@@ -1,6 +1,7 @@
 package org.labelcrew.quality;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
@@ -31,12 +32,12 @@ public class QualityService {
      * Gold accuracy: the gold items, the scored answers to them and their mean score (0..1, null when none), overall,
      * per labeler (lowest mean first: who needs attention) and per field of the schema.
      */
-    public record Gold(double rate, long items, long answers, Double meanScore, List<LabelerGold> perLabeler,
+    public record Gold(double rate, long items, long answers, @Nullable Double meanScore, List<LabelerGold> perLabeler,
             List<FieldGold> perField) {
     }
 
     /** {@code skipped}: gold items the labeler skipped and has not answered (skipping does not dodge gold: see task.Strategies). */
-    public record LabelerGold(long accountId, String username, long answers, Double meanScore, long skipped) {
+    public record LabelerGold(long accountId, String username, long answers, @Nullable Double meanScore, long skipped) {
     }
 
     public record FieldGold(String field, String type, long answers, Double meanScore) {

@@ -3,6 +3,7 @@ package org.labelcrew.review;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
@@ -20,6 +22,7 @@ import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
 import org.labelcrew.task.TaskEvents;
 import org.labelcrew.task.TaskStore;
+import org.labelcrew.task.TaskState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -104,10 +107,12 @@ public class ReviewService {
                 .single();
     }
 
+    @Schema(name = "ReviewDecision")
     public record Decision(Verdict verdict, String reason, JsonNode result) {
     }
 
-    public record Decided(long reviewId, Verdict verdict, String taskState, Long correctionId) {
+    public record Decided(long reviewId, Verdict verdict, @Schema(implementation = TaskState.class) String taskState,
+            @Nullable Long correctionId) {
     }
 
     @Transactional

@@ -1,9 +1,10 @@
 package org.labelcrew.shared;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** A keyset page: {@code next} is the cursor for {@code ?after=}, null on the last page. */
-public record Page<T>(List<T> items, String next) {
+public record Page<T>(List<T> items, @Nullable String next) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;

@@ -2,6 +2,7 @@ package org.labelcrew.task;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
@@ -42,7 +43,7 @@ public class GoldItems {
     }
 
     /** A gold item as its manager sees it: the reference, and how its answers went. */
-    public record GoldView(long taskId, long projectId, JsonNode reference, long answers, Double meanScore) {
+    public record GoldView(long taskId, long projectId, JsonNode reference, long answers, @Nullable Double meanScore) {
     }
 
     private record Row(long projectId, String state, String data, String reference) {

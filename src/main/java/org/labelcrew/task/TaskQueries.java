@@ -1,8 +1,10 @@
 package org.labelcrew.task;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
@@ -29,11 +31,11 @@ public class TaskQueries {
         this.access = access;
     }
 
-    public record TaskRow(long id, String state, JsonNode data, Instant createdAt, Instant updatedAt) {
+    public record TaskRow(long id, @Schema(implementation = TaskState.class) String state, JsonNode data, Instant createdAt, Instant updatedAt) {
     }
 
     /** A page of tasks with the number of tasks that match the filter (from the trigger-kept counts, not a scan). */
-    public record TaskPage(List<TaskRow> items, String next, long total) {
+    public record TaskPage(List<TaskRow> items, @Nullable String next, long total) {
     }
 
     /** What reviewers may filter by: gold items are not in their lists. */
@@ -67,16 +69,18 @@ public class TaskQueries {
     }
 
     /** {@code goldScore} and {@code goldFeedback}: a gold answer's score, shown to managers only. */
-    public record AssignmentView(long id, String labeler, String state, Instant leaseExpiresAt, Double goldScore,
-            JsonNode goldFeedback) {
+    public record AssignmentView(long id, String labeler, @Schema(implementation = AssignmentState.class) String state,
+            @Nullable Instant leaseExpiresAt, @Nullable Double goldScore, @Nullable JsonNode goldFeedback) {
     }
 
-    public record AnnotationView(long id, long assignmentId, String author, String kind, int version, JsonNode result,
+    public record AnnotationView(long id, long assignmentId, String author,
+            @Schema(implementation = AnnotationKind.class) String kind, int version, JsonNode result,
             Instant createdAt) {
     }
 
     /** {@code goldReference}: set on gold items, and shown to managers only (a labeler must never see it). */
-    public record TaskView(long id, long projectId, String state, JsonNode data, JsonNode goldReference,
+    public record TaskView(long id, long projectId, @Schema(implementation = TaskState.class) String state,
+            JsonNode data, @Nullable JsonNode goldReference,
             List<AssignmentView> assignments, List<AnnotationView> annotations) {
     }
 
@@ -138,7 +142,9 @@ public class TaskQueries {
         return jdbc.sql("SELECT state = 'GOLD' FROM task WHERE id = :t").param("t", taskId).query(Boolean.class).single();
     }
 
-    public record Event(long id, String type, String actor, Long assignmentId, JsonNode detail, Instant at) {
+    @Schema(name = "TaskEvent")
+    public record Event(long id, String type, @Nullable String actor, @Nullable Long assignmentId, JsonNode detail,
+            Instant at) {
     }
 
     /**

@@ -16,10 +16,10 @@ import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.Json;
-import tools.jackson.databind.JsonNode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * "Next task": runs the strategy chain for a labeler inside one transaction. The labeler's own calls are serialised
@@ -110,6 +110,6 @@ public class TaskQueue {
             effectiveReason = row.held() > 0 ? "overlap" : "order";
         }
         return new Lease(assignmentId, row.taskId(), json.parse(row.data()), draft,
-                row.until().toInstant(), effectiveReason, rejection, project.schema());
+                row.until().toInstant(), NextTaskReason.of(effectiveReason), rejection, project.schema());
     }
 }

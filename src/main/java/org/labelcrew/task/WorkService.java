@@ -1,5 +1,6 @@
 package org.labelcrew.task;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,7 +100,8 @@ public class WorkService {
         return until;
     }
 
-    public record Submitted(long assignmentId, String state, long annotationId, int version) {
+    public record Submitted(long assignmentId, @Schema(implementation = AssignmentState.class) String state,
+            long annotationId, int version) {
     }
 
     @Transactional

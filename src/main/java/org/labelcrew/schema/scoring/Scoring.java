@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,12 @@ public class Scoring {
     public record ItemScore(double score, String feedback, List<FieldResult> fields) {
     }
 
-    /** {@code code} and {@code params} say {@code feedback} for the browser to put in the reader's language. */
-    public record FieldResult(String field, String type, Double score, String feedback, String code,
-            Map<String, Object> params) {
+    /**
+     * {@code code} and {@code params} say {@code feedback} for the browser to put in the reader's language; all three
+     * are null where the feedback would name an expected answer the reader may not see yet.
+     */
+    public record FieldResult(String field, String type, @Nullable Double score, @Nullable String feedback,
+            @Nullable String code, @Nullable Map<String, Object> params) {
     }
 
     /** {@code answer} and {@code reference} are results keyed by field name; a missing answer is an empty one. */
