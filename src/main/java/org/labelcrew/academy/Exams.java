@@ -1,5 +1,6 @@
 package org.labelcrew.academy;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -211,7 +212,8 @@ class Exams {
             Instant startedAt, Instant deadline, List<AttemptItem> items, Map<Long, JsonNode> answers) {
     }
 
-    record ItemResult(long itemId, double score, String feedback, JsonNode answer, JsonNode reference,
+    record ItemResult(long itemId, double score, @Nullable String feedback, JsonNode answer,
+            @Nullable JsonNode reference,
             List<Scoring.FieldResult> fields) {
     }
 

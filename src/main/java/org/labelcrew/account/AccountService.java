@@ -1,5 +1,6 @@
 package org.labelcrew.account;
 
+import org.jspecify.annotations.Nullable;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -223,7 +224,7 @@ public class AccountService {
      * Shown to the owner after the next successful sign-in: {@code count} failed sign-ins since the last successful
      * one, the latest at {@code lastAt}. A code and its parameters; the browser words it.
      */
-    public record SignInNotice(String code, int count, Instant lastAt) implements java.io.Serializable {
+    public record SignInNotice(String code, int count, @Nullable Instant lastAt) implements java.io.Serializable {
         public static final String FAILED_SIGN_INS = "FAILED_SIGN_INS";
     }
 

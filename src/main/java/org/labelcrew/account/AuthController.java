@@ -1,5 +1,6 @@
 package org.labelcrew.account;
 
+import org.jspecify.annotations.Nullable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -50,7 +51,8 @@ class AuthController {
      * {@code FAILED_SIGN_INS}, {@code count}, {@code lastAt}), given by the sign-in that follows them and by GET /me for
      * the rest of that session; null otherwise.
      */
-    record Me(long id, String username, String displayName, Set<Role> roles, AccountService.SignInNotice signInNotice) {
+    record Me(long id, String username, String displayName, Set<Role> roles,
+            AccountService.@Nullable SignInNotice signInNotice) {
         static Me of(CurrentUser u, AccountService.SignInNotice notice) {
             return new Me(u.id(), u.username(), u.displayName(), u.roles(), notice);
         }
