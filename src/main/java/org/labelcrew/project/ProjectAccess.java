@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.CacheNotifications;
 import org.labelcrew.shared.Json;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,19 +34,25 @@ public class ProjectAccess {
     private final JdbcClient jdbc;
     private final Json json;
     private final ProjectWork work;
+    private final CacheNotifications notifications;
     /**
-     * Settings are read on every next-task and submit, and change rarely: kept for a few seconds. A change made on
-     * this instance is seen at once ({@link #evict}); one made on another instance within {@link #SETTINGS_TTL}.
+     * Settings are read on every next-task and submit, and change rarely: kept in memory. A change is seen at once on
+     * this instance ({@link #evict}) and on every other one as soon as it commits (the project's id is published on
+     * {@link #CHANNEL}). The expiry is only a safety net: it bounds staleness if an instance's listener were cut off
+     * without noticing.
      */
     private final Cache<Long, ProjectSettings> settings =
             Caffeine.newBuilder().expireAfterWrite(SETTINGS_TTL).maximumSize(10_000).build();
 
-    static final Duration SETTINGS_TTL = Duration.ofSeconds(5);
+    static final Duration SETTINGS_TTL = Duration.ofMinutes(1);
+    static final String CHANNEL = "labelcrew_project_settings";
 
-    ProjectAccess(JdbcClient jdbc, Json json, ProjectWork work) {
+    ProjectAccess(JdbcClient jdbc, Json json, ProjectWork work, CacheNotifications notifications) {
         this.jdbc = jdbc;
         this.json = json;
         this.work = work;
+        this.notifications = notifications;
+        notifications.subscribe(CHANNEL, key -> settings.invalidate(Long.parseLong(key)), settings::invalidateAll);
     }
 
     public record Membership(ProjectRole role, boolean paused) {
@@ -108,10 +115,12 @@ public class ProjectAccess {
 
     /**
      * Forgets the cached settings of a project (after a change of its settings or of its gold items), now and again
-     * when the caller's transaction commits, so that no reader caches the old settings in between.
+     * when the caller's transaction commits, so that no reader caches the old settings in between; every other
+     * instance forgets them when it hears the commit's notification.
      */
     public void evict(long projectId) {
         settings.invalidate(projectId);
+        notifications.publish(CHANNEL, Long.toString(projectId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -122,10 +131,23 @@ public class ProjectAccess {
         }
     }
 
+    /**
+     * The settings as they are in the database, not as cached, with the project's row locked until the caller's
+     * transaction ends: for a change of the settings, which derives from them (the next schema version, the old
+     * overlap) and must not do so from a copy another instance has already changed.
+     */
+    ProjectSettings settingsForUpdate(long projectId) {
+        return load(projectId, " FOR NO KEY UPDATE OF p");
+    }
+
     private ProjectSettings load(long projectId) {
+        return load(projectId, "");
+    }
+
+    private ProjectSettings load(long projectId, String lock) {
         return jdbc.sql("""
                 SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes, gold_rate, """
-                + work.goldItemsSql("p.id") + " FROM project p WHERE id = :p")
+                + work.goldItemsSql("p.id") + " FROM project p WHERE id = :p" + lock)
                 .param("p", projectId)
                 .query((rs, i) -> new ProjectSettings(rs.getLong(1), json.column(rs, "schema"), rs.getInt(3),
                         rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7), rs.getDouble(8), rs.getLong(9)))

@@ -97,7 +97,7 @@ public class ProjectService {
         if (req.schema() != null) errors.addAll(schemas.problems(req.schema(), "schema"));
         checkSettings(req, errors);
         if (!errors.isEmpty()) throw ApiException.invalid("The change is not valid", errors);
-        ProjectSettings before = access.settings(id);
+        ProjectSettings before = access.settingsForUpdate(id); // not the cache: another instance may have changed them
         if (req.schema() != null && !req.schema().equals(before.schema())) {
             int version = before.schemaVersion() + 1;
             jdbc.sql("INSERT INTO project_schema (project_id, version, schema) VALUES (:p, :v, :s::jsonb)")
