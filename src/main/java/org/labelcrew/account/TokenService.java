@@ -27,7 +27,11 @@ public class TokenService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
-    /** Token hash → token id, for a few seconds: a script's every request would otherwise cost a write. */
+    /**
+     * Token hash → token id, for a few seconds: a script's every request would otherwise cost a write. It needs no
+     * notice from other instances (unlike project settings): a hash always means the same id, and revocation and the
+     * account's state are read on every request ({@link #authenticate}).
+     */
     private final Cache<String, Long> live = Caffeine.newBuilder().expireAfterWrite(TOKEN_TTL).maximumSize(100_000).build();
 
     static final Duration TOKEN_TTL = Duration.ofSeconds(10);
