@@ -70,8 +70,7 @@ public class ReviewService {
 
     @Transactional
     public Optional<ReviewItem> next(long projectId, CurrentUser user) {
-        access.requireExists(projectId);
-        requireReviewer(projectId, user, false);
+        requireReviewer(projectId, Optional.of(access.requireMember(projectId, user)), false);
         ProjectSettings project = access.settings(projectId);
         AdvisoryLock.NEXT_REVIEW.lock(jdbc, user.id());
         Instant now = clock.instant();
@@ -135,7 +134,8 @@ public class ReviewService {
                         rs.getLong(9)))
                 .optional().orElseThrow(() -> ApiException.notFound("Review", reviewId));
         // Read after the lock, so that a membership change that ended this lease is seen (its transaction held the row).
-        requireReviewer(r.projectId(), user, r.reviewerId() != null && r.reviewerId() == user.id());
+        requireReviewer(r.projectId(), access.membership(r.projectId(), user),
+                r.reviewerId() != null && r.reviewerId() == user.id());
         if (r.labelerId() == user.id()) throw ApiException.forbidden("You cannot review your own work");
         if (r.reviewerId() == null || r.reviewerId() != user.id()) {
             throw ApiException.forbidden("Review " + reviewId + " is assigned to another reviewer");
@@ -183,11 +183,11 @@ public class ReviewService {
     }
 
     /**
-     * 403 unless the caller may review in the project now: a member, reviewer or manager there, not paused. The detail
-     * names the project and why; {@code heldLease} says the caller held a review lease there, which ended then.
+     * 403 unless the caller's membership {@code m} lets them review in the project now: reviewer or manager, not
+     * paused. The detail names the project and why; {@code heldLease}: the caller held a review lease there, which
+     * ended then.
      */
-    private void requireReviewer(long projectId, CurrentUser user, boolean heldLease) {
-        Optional<ProjectAccess.Membership> m = access.membership(projectId, user);
+    private static void requireReviewer(long projectId, Optional<ProjectAccess.Membership> m, boolean heldLease) {
         String ended = heldLease ? "; your review leases there ended when " : "";
         if (m.isEmpty()) {
             throw ApiException.forbidden(heldLease
