@@ -49,6 +49,14 @@ public class ProjectService {
     public record LabelingEnded(long projectId, long accountId, String why) {
     }
 
+    /**
+     * A person may no longer review in a project (removed, paused, or made a labeler there; a manager still reviews).
+     * Published inside the change's transaction, like {@link LabelingEnded}, so that the review feature ends their
+     * review leases in the same commit.
+     */
+    public record ReviewingEnded(long projectId, long accountId, String why) {
+    }
+
     /** Create or change a project; on PATCH a null field is left as it is. */
     public record ProjectRequest(String name, String description, JsonNode schema, Integer overlap,
             Project.Review review, Integer leaseMinutes, Double goldRate, JsonNode rates) {
@@ -265,8 +273,12 @@ public class ProjectService {
                 .param("p", projectId).param("a", accountId).param("r", role.name()).param("paused", paused).update();
         boolean pausedNow = jdbc.sql("SELECT paused FROM project_member WHERE project_id = :p AND account_id = :a")
                 .param("p", projectId).param("a", accountId).query(Boolean.class).single();
-        if (pausedNow) publisher.publishEvent(new LabelingEnded(projectId, accountId, "paused"));
-        else if (role != ProjectRole.LABELER) publisher.publishEvent(new LabelingEnded(projectId, accountId, "role"));
+        if (pausedNow) {
+            publisher.publishEvent(new LabelingEnded(projectId, accountId, "paused"));
+            publisher.publishEvent(new ReviewingEnded(projectId, accountId, "paused"));
+        } else {
+            roleChanged(projectId, accountId, role);
+        }
         return members(projectId, user).stream().filter(m -> m.accountId() == accountId).findFirst().orElseThrow();
     }
 
@@ -279,12 +291,19 @@ public class ProjectService {
         boolean exists = jdbc.sql("SELECT exists(SELECT 1 FROM project WHERE id = :p)").param("p", projectId)
                 .query(Boolean.class).single();
         if (!exists) return false;
-        jdbc.sql("""
+        int changed = jdbc.sql("""
                 INSERT INTO project_member (project_id, account_id, role) VALUES (:p, :a, :r)
                 ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role
                 WHERE project_member.role <> 'MANAGER'""")
                 .param("p", projectId).param("a", accountId).param("r", role.name()).update();
+        if (changed > 0) roleChanged(projectId, accountId, role);
         return true;
+    }
+
+    /** Ends the leases of the work the new role no longer allows (labeling unless a labeler, review if a labeler). */
+    private void roleChanged(long projectId, long accountId, ProjectRole role) {
+        if (role != ProjectRole.LABELER) publisher.publishEvent(new LabelingEnded(projectId, accountId, "role"));
+        else publisher.publishEvent(new ReviewingEnded(projectId, accountId, "role"));
     }
 
     @Transactional
@@ -294,6 +313,7 @@ public class ProjectService {
                 .param("p", projectId).param("a", accountId).update();
         if (n == 0) throw ApiException.notFound("Member", accountId);
         publisher.publishEvent(new LabelingEnded(projectId, accountId, "removed"));
+        publisher.publishEvent(new ReviewingEnded(projectId, accountId, "removed"));
     }
 
     public JsonNode schemaVersion(long projectId, int version) {

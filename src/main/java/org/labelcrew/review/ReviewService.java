@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
+import org.labelcrew.project.ProjectService;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.AdvisoryLock;
@@ -25,6 +26,7 @@ import org.labelcrew.task.TaskStore;
 import org.labelcrew.task.TaskState;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -68,7 +70,7 @@ public class ReviewService {
 
     @Transactional
     public Optional<ReviewItem> next(long projectId, CurrentUser user) {
-        access.requireActive(projectId, user, ProjectRole.REVIEWER, ProjectRole.MANAGER);
+        requireReviewer(projectId, Optional.of(access.requireMember(projectId, user)), false);
         ProjectSettings project = access.settings(projectId);
         AdvisoryLock.NEXT_REVIEW.lock(jdbc, user.id());
         Instant now = clock.instant();
@@ -131,7 +133,9 @@ public class ReviewService {
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8),
                         rs.getLong(9)))
                 .optional().orElseThrow(() -> ApiException.notFound("Review", reviewId));
-        access.require(r.projectId(), user, ProjectRole.REVIEWER);
+        // Read after the lock, so that a membership change that ended this lease is seen (its transaction held the row).
+        requireReviewer(r.projectId(), access.membership(r.projectId(), user),
+                r.reviewerId() != null && r.reviewerId() == user.id());
         if (r.labelerId() == user.id()) throw ApiException.forbidden("You cannot review your own work");
         if (r.reviewerId() == null || r.reviewerId() != user.id()) {
             throw ApiException.forbidden("Review " + reviewId + " is assigned to another reviewer");
@@ -176,6 +180,46 @@ public class ReviewService {
         if (correctionId != null) detail.put("correctionId", correctionId);
         events.append(r.taskId(), r.projectId(), decision.verdict().name(), user.id(), r.assignmentId(), detail);
         return new Decided(reviewId, decision.verdict(), taskState, correctionId);
+    }
+
+    /**
+     * 403 unless the caller's membership {@code m} lets them review in the project now: reviewer or manager, not
+     * paused. The detail names the project and why; {@code heldLease}: the caller held a review lease there, which
+     * ended then.
+     */
+    private static void requireReviewer(long projectId, Optional<ProjectAccess.Membership> m, boolean heldLease) {
+        String ended = heldLease ? "; your review leases there ended when " : "";
+        if (m.isEmpty()) {
+            throw ApiException.forbidden(heldLease
+                    ? "You are no longer a member of project " + projectId + ended + "a manager removed you"
+                    : "You are not a member of project " + projectId);
+        }
+        if (m.get().role() != ProjectRole.REVIEWER && m.get().role() != ProjectRole.MANAGER) {
+            throw ApiException.forbidden("You are " + (heldLease ? "no longer" : "not") + " a reviewer in project "
+                    + projectId + " (your role is " + m.get().role() + ")" + (heldLease ? ended + "your role changed" : ""));
+        }
+        if (m.get().paused()) {
+            throw ApiException.forbidden("Your work in project " + projectId + " is paused by a manager"
+                    + (heldLease ? ended + "you were paused" : ""));
+        }
+    }
+
+    /**
+     * Ends at once every review lease a person holds in a project they may no longer review in, in the transaction
+     * that made the change: the work goes back to the review queue for someone else, and their decisions on it are
+     * refused from then on (403, see {@link #requireReviewer}).
+     */
+    @EventListener
+    void reviewingEnded(ProjectService.ReviewingEnded e) {
+        Instant now = clock.instant();
+        record Ended(long reviewId, long assignmentId) {
+        }
+        List<Ended> ended = jdbc.sql("""
+                UPDATE review SET verdict = 'EXPIRED', lease_expires_at = least(lease_expires_at, :now), decided_at = :now
+                WHERE project_id = :p AND reviewer_id = :a AND verdict IS NULL RETURNING id, assignment_id""")
+                .param("now", Timestamp.from(now)).param("p", e.projectId()).param("a", e.accountId())
+                .query((rs, i) -> new Ended(rs.getLong(1), rs.getLong(2))).list();
+        for (Ended x : ended) tasks.reviewExpired(x.assignmentId(), e.projectId(), x.reviewId());
     }
 
     /** Review leases that ran out put the work back in the review queue. */

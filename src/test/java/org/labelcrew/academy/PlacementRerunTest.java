@@ -97,6 +97,23 @@ class PlacementRerunTest {
                     .filter("PLACED"::equals).count();
         }
 
+        /** The trainees by name, in the order they registered. */
+        Fixtures.User ana() {
+            return people.get(0);
+        }
+
+        Fixtures.User bo() {
+            return people.get(1);
+        }
+
+        Fixtures.User cy() {
+            return people.get(2);
+        }
+
+        Fixtures.User dan() {
+            return people.get(3);
+        }
+
         JsonNode lastRun() {
             JsonNode last = null;
             for (JsonNode e : manager.api().get("/api/v1/cohorts/" + id + "/events").expect(200).json()) {
@@ -104,6 +121,13 @@ class PlacementRerunTest {
             }
             return last;
         }
+    }
+
+    /** A cohort of one trainee per entry, each of whom took the exam once with that many right answers (0–2). */
+    Cohort taken(int... rightAnswers) throws Exception {
+        Cohort c = new Cohort(rightAnswers.length);
+        for (int i = 0; i < rightAnswers.length; i++) c.take(c.people.get(i), rightAnswers[i]);
+        return c;
     }
 
     static String role(JsonNode p) {
@@ -116,127 +140,106 @@ class PlacementRerunTest {
 
     @Test
     void reRunAfterOneAcceptanceKeepsItAndFillsTheRemainingQuota() throws Exception {
-        Cohort c = new Cohort(4);
-        var ana = c.people.get(0);
-        var bo = c.people.get(1);
-        var cy = c.people.get(2);
-        var dan = c.people.get(3);
-        c.take(ana, 2);
-        c.take(bo, 1);
-        c.take(cy, 1);
-        c.take(dan, 0);
+        Cohort c = taken(2, 1, 1, 0);
         var first = c.run(1, 90, 1, 40, "");
-        assertThat(role(first.get(ana.id()))).isEqualTo("REVIEWER");
-        assertThat(role(first.get(bo.id()))).isEqualTo("LABELER");
-        assertThat(role(first.get(cy.id()))).isEqualTo("NONE");
-        assertThat(role(first.get(dan.id()))).isEqualTo("NONE");
-        c.accept(bo, first.get(bo.id()));
+        assertThat(role(first.get(c.ana().id()))).isEqualTo("REVIEWER");
+        assertThat(role(first.get(c.bo().id()))).isEqualTo("LABELER");
+        assertThat(role(first.get(c.cy().id()))).isEqualTo("NONE");
+        assertThat(role(first.get(c.dan().id()))).isEqualTo("NONE");
+        c.accept(c.bo(), first.get(c.bo().id()));
         JsonNode boAccepted = c.manager.api().get("/api/v1/cohorts/" + c.id + "/placement").expect(200).json();
         String acceptedAt = null;
-        for (JsonNode p : boAccepted.get("placements")) if (p.get("accountId").asLong() == bo.id()) acceptedAt = p.get("acceptedAt").asString();
+        for (JsonNode p : boAccepted.get("placements")) if (p.get("accountId").asLong() == c.bo().id()) acceptedAt = p.get("acceptedAt").asString();
 
         // dan retakes late and scores 100; the manager opens a second labeler seat and runs placement again.
-        assertThat(c.take(dan, 2)).isEqualTo(100.0);
+        assertThat(c.take(c.dan(), 2)).isEqualTo(100.0);
         var second = c.run(1, 90, 2, 40, "");
-        JsonNode boNow = second.get(bo.id());
+        JsonNode boNow = second.get(c.bo().id());
         assertThat(role(boNow)).isEqualTo("LABELER");
-        assertThat(boNow.get("id").asLong()).isEqualTo(first.get(bo.id()).get("id").asLong());
+        assertThat(boNow.get("id").asLong()).isEqualTo(first.get(c.bo().id()).get("id").asLong());
         assertThat(boNow.get("acceptedAt").asString()).isEqualTo(acceptedAt);
         assertThat(why(boNow)).startsWith("Accepted on ").contains("(agreement v").contains("kept as LABELER, labeler seat 1 of 2")
                 .contains(" | kept decision: Rank 2 of 4");
-        assertThat(role(second.get(ana.id()))).isEqualTo("REVIEWER");
-        assertThat(second.get(ana.id()).get("id").asLong()).as("a re-placed person keeps the row its notice names")
-                .isEqualTo(first.get(ana.id()).get("id").asLong());
-        assertThat(role(second.get(dan.id()))).isEqualTo("LABELER");
-        assertThat(why(second.get(dan.id()))).contains("Rank 2 of 4").contains("all 1 reviewer seats taken by higher ranks")
+        assertThat(role(second.get(c.ana().id()))).isEqualTo("REVIEWER");
+        assertThat(second.get(c.ana().id()).get("id").asLong()).as("a re-placed person keeps the row its notice names")
+                .isEqualTo(first.get(c.ana().id()).get("id").asLong());
+        assertThat(role(second.get(c.dan().id()))).isEqualTo("LABELER");
+        assertThat(why(second.get(c.dan().id()))).contains("Rank 2 of 4").contains("all 1 reviewer seats taken by higher ranks")
                 .contains("labeler seat 2 of 2");
-        assertThat(role(second.get(cy.id()))).isEqualTo("NONE");
-        assertThat(why(second.get(cy.id()))).contains("all 2 labeler seats taken by 1 kept labeler placement (accepted or overridden) and higher ranks");
+        assertThat(role(second.get(c.cy().id()))).isEqualTo("NONE");
+        assertThat(why(second.get(c.cy().id()))).contains("all 2 labeler seats taken by 1 kept labeler placement (accepted or overridden) and higher ranks");
 
         // bo keeps the account role and membership; ana is not told again; dan is told.
-        assertThat(c.members()).containsEntry(bo.id(), "LABELER");
-        assertThat(bo.api().get("/api/v1/me").json().get("roles").toString()).contains("LABELER");
-        bo.api().post("/api/v1/projects/" + c.project + "/next-task", null).expect(200);
-        assertThat(c.placedNotices(ana)).isEqualTo(1);
-        assertThat(c.placedNotices(dan)).isEqualTo(1);
+        assertThat(c.members()).containsEntry(c.bo().id(), "LABELER");
+        assertThat(c.bo().api().get("/api/v1/me").json().get("roles").toString()).contains("LABELER");
+        c.bo().api().post("/api/v1/projects/" + c.project + "/next-task", null).expect(200);
+        assertThat(c.placedNotices(c.ana())).isEqualTo(1);
+        assertThat(c.placedNotices(c.dan())).isEqualTo(1);
 
         JsonNode log = c.lastRun().get("detail");
         assertThat(log.get("kept")).hasSize(1);
-        assertThat(log.get("kept").get(0).get("accountId").asLong()).isEqualTo(bo.id());
+        assertThat(log.get("kept").get(0).get("accountId").asLong()).isEqualTo(c.bo().id());
         assertThat(log.get("kept").get(0).get("accepted").asBoolean()).isTrue();
         assertThat(log.get("labelers").asInt()).isEqualTo(2);
 
         // A third run does not pile notes onto the kept decision.
         var third = c.run(1, 90, 2, 40, "");
-        assertThat(why(third.get(bo.id())).split(" \\| kept decision: ", -1)).hasSize(2);
-        assertThat(why(third.get(bo.id()))).isEqualTo(why(boNow));
-        assertThat(third.get(bo.id()).get("reasons")).isEqualTo(boNow.get("reasons"));
+        assertThat(why(third.get(c.bo().id())).split(" \\| kept decision: ", -1)).hasSize(2);
+        assertThat(why(third.get(c.bo().id()))).isEqualTo(why(boNow));
+        assertThat(third.get(c.bo().id()).get("reasons")).isEqualTo(boNow.get("reasons"));
         assertThat(boNow.get("reasons").findValuesAsString("code")).containsOnlyOnce("placement.keptDecision");
     }
 
     @Test
     void quotaSmallerThanTheAcceptedCountKeepsEveryAcceptedAndPlacesNobodyElseInThatRole() throws Exception {
-        Cohort c = new Cohort(4);
-        var ana = c.people.get(0);
-        var bo = c.people.get(1);
-        var cy = c.people.get(2);
-        var dan = c.people.get(3);
-        for (var t : List.of(ana, bo, cy)) c.take(t, 2);
-        c.take(dan, 0);
+        Cohort c = taken(2, 2, 2, 0);
         var first = c.run(2, 90, 0, 40, "");
-        c.accept(ana, first.get(ana.id()));
-        c.accept(bo, first.get(bo.id()));
-        assertThat(role(first.get(cy.id()))).isEqualTo("NONE");
+        c.accept(c.ana(), first.get(c.ana().id()));
+        c.accept(c.bo(), first.get(c.bo().id()));
+        assertThat(role(first.get(c.cy().id()))).isEqualTo("NONE");
 
         var second = c.run(1, 90, 1, 40, "");
-        assertThat(role(second.get(ana.id()))).isEqualTo("REVIEWER");
-        assertThat(why(second.get(ana.id()))).contains("kept as REVIEWER, reviewer seat 1 of 1");
-        assertThat(role(second.get(bo.id()))).isEqualTo("REVIEWER");
-        assertThat(why(second.get(bo.id()))).contains("kept as REVIEWER, beyond the reviewer quota of 1 (an accepted placement is never undone)");
-        assertThat(role(second.get(cy.id()))).isEqualTo("LABELER");
-        assertThat(why(second.get(cy.id()))).contains("no reviewer seat left: 2 kept reviewer placements (accepted or overridden)"
+        assertThat(role(second.get(c.ana().id()))).isEqualTo("REVIEWER");
+        assertThat(why(second.get(c.ana().id()))).contains("kept as REVIEWER, reviewer seat 1 of 1");
+        assertThat(role(second.get(c.bo().id()))).isEqualTo("REVIEWER");
+        assertThat(why(second.get(c.bo().id()))).contains("kept as REVIEWER, beyond the reviewer quota of 1 (an accepted placement is never undone)");
+        assertThat(role(second.get(c.cy().id()))).isEqualTo("LABELER");
+        assertThat(why(second.get(c.cy().id()))).contains("no reviewer seat left: 2 kept reviewer placements (accepted or overridden)"
                 + " already exceed the quota of 1").contains("labeler seat 1 of 1");
-        assertThat(role(second.get(dan.id()))).isEqualTo("NONE");
-        assertThat(c.members()).containsEntry(ana.id(), "REVIEWER").containsEntry(bo.id(), "REVIEWER");
+        assertThat(role(second.get(c.dan().id()))).isEqualTo("NONE");
+        assertThat(c.members()).containsEntry(c.ana().id(), "REVIEWER").containsEntry(c.bo().id(), "REVIEWER");
         assertThat(second.values().stream().filter(p -> role(p).equals("REVIEWER")).count()).isEqualTo(2);
     }
 
     @Test
     void overridesNotYetAcceptedAreKeptUnlessTheRunAsksToReplaceThem() throws Exception {
-        Cohort c = new Cohort(3);
-        var ana = c.people.get(0);
-        var bo = c.people.get(1);
-        var cy = c.people.get(2);
-        c.take(ana, 2);
-        c.take(bo, 1);
-        c.take(cy, 0);
+        Cohort c = taken(2, 1, 0);
         var first = c.run(1, 90, 1, 40, "");
-        assertThat(role(first.get(bo.id()))).isEqualTo("LABELER");
-        long cyPlacement = first.get(cy.id()).get("id").asLong();
+        assertThat(role(first.get(c.bo().id()))).isEqualTo("LABELER");
+        long cyPlacement = first.get(c.cy().id()).get("id").asLong();
         c.manager.api().put("/api/v1/placements/" + cyPlacement, "{\"role\": \"LABELER\", \"reason\": \"현장 실습 우수\"}").expect(200);
 
         var kept = c.run(1, 90, 1, 40, "");
-        assertThat(role(kept.get(cy.id()))).isEqualTo("LABELER");
-        assertThat(kept.get(cy.id()).get("overridden").asBoolean()).isTrue();
-        assertThat(why(kept.get(cy.id()))).startsWith("Manual override kept (not accepted yet) as LABELER, labeler seat 1 of 1")
+        assertThat(role(kept.get(c.cy().id()))).isEqualTo("LABELER");
+        assertThat(kept.get(c.cy().id()).get("overridden").asBoolean()).isTrue();
+        assertThat(why(kept.get(c.cy().id()))).startsWith("Manual override kept (not accepted yet) as LABELER, labeler seat 1 of 1")
                 .contains("현장 실습 우수");
-        assertThat(role(kept.get(bo.id()))).as("the override holds the only labeler seat").isEqualTo("NONE");
-        assertThat(why(kept.get(bo.id()))).contains("no labeler seat left: 1 kept labeler placement (accepted or overridden) fills the quota of 1");
-        assertThat(bo.api().get("/api/v1/me/notifications").json().findValuesAsString("message"))
+        assertThat(role(kept.get(c.bo().id()))).as("the override holds the only labeler seat").isEqualTo("NONE");
+        assertThat(why(kept.get(c.bo().id()))).contains("no labeler seat left: 1 kept labeler placement (accepted or overridden) fills the quota of 1");
+        assertThat(c.bo().api().get("/api/v1/me/notifications").json().findValuesAsString("message"))
                 .anySatisfy(m -> assertThat(m).contains("no longer places you as LABELER"));
 
         var replaced = c.run(1, 90, 1, 40, ", \"keepOverrides\": false");
-        assertThat(role(replaced.get(cy.id()))).isEqualTo("NONE");
-        assertThat(replaced.get(cy.id()).get("overridden").asBoolean()).isFalse();
-        assertThat(replaced.get(cy.id()).get("id").asLong()).isEqualTo(cyPlacement);
-        assertThat(role(replaced.get(bo.id()))).isEqualTo("LABELER");
+        assertThat(role(replaced.get(c.cy().id()))).isEqualTo("NONE");
+        assertThat(replaced.get(c.cy().id()).get("overridden").asBoolean()).isFalse();
+        assertThat(replaced.get(c.cy().id()).get("id").asLong()).isEqualTo(cyPlacement);
+        assertThat(role(replaced.get(c.bo().id()))).isEqualTo("LABELER");
         assertThat(c.lastRun().get("detail").get("replacedOverrides").get(0).asLong()).isEqualTo(cyPlacement);
     }
 
     @Test
     void badQuotasAreNamedAndChangeNothing() throws Exception {
-        Cohort c = new Cohort(1);
-        c.take(c.people.get(0), 2);
+        Cohort c = taken(2);
         var first = c.run(1, 90, 1, 40, "");
         c.accept(c.people.get(0), first.get(c.people.get(0).id()));
         JsonNode bad = c.manager.api().post("/api/v1/cohorts/" + c.id + "/placement", """
@@ -249,23 +252,17 @@ class PlacementRerunTest {
 
     @Test
     void someoneWhoLeftTheCohortLosesAPlacementTheyNeverAcceptedButAnAcceptedOneStays() throws Exception {
-        Cohort c = new Cohort(3);
-        var ana = c.people.get(0);
-        var bo = c.people.get(1);
-        var cy = c.people.get(2);
-        c.take(ana, 2);
-        c.take(bo, 2);
-        c.take(cy, 1);
+        Cohort c = taken(2, 2, 1);
         var first = c.run(1, 90, 1, 40, "");
-        c.accept(ana, first.get(ana.id()));
-        assertThat(role(first.get(bo.id()))).isEqualTo("LABELER");
-        ana.api().delete("/api/v1/cohorts/" + c.id + "/registrations/me").expect(204);
-        bo.api().delete("/api/v1/cohorts/" + c.id + "/registrations/me").expect(204);
+        c.accept(c.ana(), first.get(c.ana().id()));
+        assertThat(role(first.get(c.bo().id()))).isEqualTo("LABELER");
+        c.ana().api().delete("/api/v1/cohorts/" + c.id + "/registrations/me").expect(204);
+        c.bo().api().delete("/api/v1/cohorts/" + c.id + "/registrations/me").expect(204);
 
         var second = c.run(1, 90, 1, 40, "");
-        assertThat(second).containsOnlyKeys(ana.id(), cy.id());
-        assertThat(role(second.get(ana.id()))).isEqualTo("REVIEWER");
-        assertThat(role(second.get(cy.id()))).isEqualTo("LABELER");
-        assertThat(c.members()).containsEntry(ana.id(), "REVIEWER");
+        assertThat(second).containsOnlyKeys(c.ana().id(), c.cy().id());
+        assertThat(role(second.get(c.ana().id()))).isEqualTo("REVIEWER");
+        assertThat(role(second.get(c.cy().id()))).isEqualTo("LABELER");
+        assertThat(c.members()).containsEntry(c.ana().id(), "REVIEWER");
     }
 }

@@ -20,10 +20,15 @@ public final class Crowd {
     public final long projectId;
 
     public Crowd(Fixtures fixtures, String schemaJson) {
+        this(fixtures, schemaJson, null);
+    }
+
+    /** {@code settingsJson}: more project fields, as {@link Fixtures#project} takes them (null for none). */
+    public Crowd(Fixtures fixtures, String schemaJson, String settingsJson) {
         manager = fixtures.user("mgr", Role.MANAGER);
         labeler = fixtures.user("lab", Role.LABELER);
         reviewer = fixtures.user("rev", Role.REVIEWER);
-        projectId = fixtures.project(manager, schemaJson, null).get("id").asLong();
+        projectId = fixtures.project(manager, schemaJson, settingsJson).get("id").asLong();
         fixtures.member(manager, projectId, labeler, "LABELER");
         fixtures.member(manager, projectId, reviewer, "REVIEWER");
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labelcrew.account.Role;
 import org.labelcrew.support.Api;
 import org.labelcrew.support.Fixtures;
 import org.labelcrew.support.IntegrationTest;
@@ -26,45 +25,31 @@ class ExportApiTest {
     @Autowired
     ObjectMapper mapper;
 
-    Fixtures.User manager;
-    Fixtures.User labeler;
-    Fixtures.User reviewer;
-    long projectId;
+    Crowd crowd;
 
     @BeforeEach
     void project() {
-        manager = fixtures.user("mgr", Role.MANAGER);
-        labeler = fixtures.user("lab", Role.LABELER);
-        reviewer = fixtures.user("rev", Role.REVIEWER);
-        projectId = fixtures.project(manager, Fixtures.TOPIC_SCHEMA, null).get("id").asLong();
-        fixtures.member(manager, projectId, labeler, "LABELER");
-        fixtures.member(manager, projectId, reviewer, "REVIEWER");
+        crowd = new Crowd(fixtures, Fixtures.TOPIC_SCHEMA, null);
     }
 
     /** Labels every task with {@code topic} through the API. */
     void labelAll(String topic) {
-        while (true) {
-            var next = labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null);
-            if (next.status() == 204) return;
-            long assignment = next.expect(200).json().get("assignmentId").asLong();
-            labeler.api().post("/api/v1/assignments/" + assignment + "/submit",
-                    "{\"result\": {\"topic\": \"" + topic + "\"}}").expect(200);
-        }
+        crowd.labelAll(data -> "{\"topic\": \"" + topic + "\"}");
     }
 
     /** Takes the next review and decides it; returns the task id. */
     long review(String decisionJson) {
-        JsonNode item = reviewer.api().post("/api/v1/projects/" + projectId + "/next-review", null).expect(200).json();
-        reviewer.api().post("/api/v1/reviews/" + item.get("reviewId").asLong() + "/decision", decisionJson).expect(200);
+        JsonNode item = crowd.reviewer.api().post("/api/v1/projects/" + crowd.projectId + "/next-review", null).expect(200).json();
+        crowd.reviewer.api().post("/api/v1/reviews/" + item.get("reviewId").asLong() + "/decision", decisionJson).expect(200);
         return item.get("taskId").asLong();
     }
 
     List<JsonNode> export(String body) {
-        JsonNode started = manager.api().post("/api/v1/projects/" + projectId + "/exports", body).expect(202).json();
+        JsonNode started = crowd.manager.api().post("/api/v1/projects/" + crowd.projectId + "/exports", body).expect(202).json();
         long id = started.get("id").asLong();
-        JsonNode job = Jobs.awaitEnd(manager.api(), "/api/v1/exports/" + id);
+        JsonNode job = Jobs.awaitEnd(crowd.manager.api(), "/api/v1/exports/" + id);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
-        Api.Response file = manager.api().get("/api/v1/exports/" + id + "/file").expect(200);
+        Api.Response file = crowd.manager.api().get("/api/v1/exports/" + id + "/file").expect(200);
         assertThat(file.contentType()).startsWith("application/x-ndjson");
         List<JsonNode> lines = new ArrayList<>();
         for (String line : file.text().split("\n")) {
@@ -77,7 +62,7 @@ class ExportApiTest {
 
     @Test
     void exportHoldsApprovedTasksWithTheirAcceptedAnnotation() {
-        JsonNode imported = Jobs.importFile(manager.api(), projectId, "jsonl",
+        JsonNode imported = Jobs.importFile(crowd.manager.api(), crowd.projectId, "jsonl",
                 "{\"text\": \"하나\"}\n{\"text\": \"둘\"}\n{\"text\": \"셋\"}\n".getBytes(UTF_8));
         assertThat(imported.get("status").asString()).isEqualTo("DONE");
         labelAll("정치");
@@ -97,8 +82,8 @@ class ExportApiTest {
         assertThat(plain.has("split")).isFalse();
         assertThat(plain.get("annotations")).hasSize(1);
         JsonNode a = plain.get("annotations").get(0);
-        assertThat(a.get("labeler").asString()).isEqualTo(labeler.username());
-        assertThat(a.get("reviewer").asString()).isEqualTo(reviewer.username());
+        assertThat(a.get("labeler").asString()).isEqualTo(crowd.labeler.username());
+        assertThat(a.get("reviewer").asString()).isEqualTo(crowd.reviewer.username());
         assertThat(a.get("result").get("topic").asString()).isEqualTo("정치");
         assertThat(a.get("version").asInt()).isEqualTo(1);
         assertThat(a.get("createdAt").asString()).endsWith("Z");
@@ -108,10 +93,10 @@ class ExportApiTest {
         assertThat(fixed).as("the correction supersedes the submission").hasSize(1);
         assertThat(fixed.get(0).get("result").get("topic").asString()).isEqualTo("경제");
         assertThat(fixed.get(0).get("version").asInt()).isEqualTo(2);
-        assertThat(fixed.get(0).get("labeler").asString()).isEqualTo(labeler.username());
-        assertThat(fixed.get(0).get("reviewer").asString()).isEqualTo(reviewer.username());
+        assertThat(fixed.get(0).get("labeler").asString()).isEqualTo(crowd.labeler.username());
+        assertThat(fixed.get(0).get("reviewer").asString()).isEqualTo(crowd.reviewer.username());
 
-        JsonNode list = manager.api().get("/api/v1/projects/" + projectId + "/exports").expect(200).json();
+        JsonNode list = crowd.manager.api().get("/api/v1/projects/" + crowd.projectId + "/exports").expect(200).json();
         assertThat(list.get("items")).hasSize(1);
     }
 
@@ -119,7 +104,7 @@ class ExportApiTest {
     void splitIsDeterministicBySeedAndTaskId() {
         StringBuilder file = new StringBuilder();
         for (int i = 0; i < 40; i++) file.append("item ").append(i).append('\n');
-        Jobs.importFile(manager.api(), projectId, "txt", file.toString().getBytes(UTF_8));
+        Jobs.importFile(crowd.manager.api(), crowd.projectId, "txt", file.toString().getBytes(UTF_8));
         labelAll("사회");
         for (int i = 0; i < 40; i++) review("{\"verdict\": \"APPROVE\"}");
 
@@ -142,21 +127,21 @@ class ExportApiTest {
 
     @Test
     void onlyManagersExportAndBadRequestsNameTheField() {
-        String path = "/api/v1/projects/" + projectId + "/exports";
-        labeler.api().post(path, "{\"format\": \"jsonl\"}").expect(403);
-        reviewer.api().get(path).expect(403);
-        JsonNode bad = manager.api().post(path, "{\"format\": \"pdf\"}").expect(422).json();
+        String path = "/api/v1/projects/" + crowd.projectId + "/exports";
+        crowd.labeler.api().post(path, "{\"format\": \"jsonl\"}").expect(403);
+        crowd.reviewer.api().get(path).expect(403);
+        JsonNode bad = crowd.manager.api().post(path, "{\"format\": \"pdf\"}").expect(422).json();
         assertThat(bad.get("errors").get(0).get("field").asString()).isEqualTo("format");
-        JsonNode badSplit = manager.api().post(path, "{\"format\": \"jsonl\", \"split\": {\"train\": -1}}").expect(422).json();
+        JsonNode badSplit = crowd.manager.api().post(path, "{\"format\": \"jsonl\", \"split\": {\"train\": -1}}").expect(422).json();
         assertThat(badSplit.get("errors").get(0).get("field").asString()).isEqualTo("split.train");
 
-        long id = manager.api().post(path, "{\"format\": \"jsonl\"}").expect(202).json().get("id").asLong();
-        labeler.api().get("/api/v1/exports/" + id).expect(403);
-        labeler.api().get("/api/v1/exports/" + id + "/file").expect(403);
-        JsonNode job = Jobs.awaitEnd(manager.api(), "/api/v1/exports/" + id);
+        long id = crowd.manager.api().post(path, "{\"format\": \"jsonl\"}").expect(202).json().get("id").asLong();
+        crowd.labeler.api().get("/api/v1/exports/" + id).expect(403);
+        crowd.labeler.api().get("/api/v1/exports/" + id + "/file").expect(403);
+        JsonNode job = Jobs.awaitEnd(crowd.manager.api(), "/api/v1/exports/" + id);
         assertThat(job.get("status").asString()).isEqualTo("DONE");
         assertThat(job.get("total").asLong()).isZero();
-        Api.Response file = manager.api().get("/api/v1/exports/" + id + "/file").expect(200);
+        Api.Response file = crowd.manager.api().get("/api/v1/exports/" + id + "/file").expect(200);
         assertThat(file.body()).isEmpty();
     }
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.labelcrew.account.Role;
 import org.labelcrew.support.Api;
 import org.labelcrew.support.Fixtures;
 import org.labelcrew.support.IntegrationTest;
@@ -24,19 +23,11 @@ class GoldImportExportTest {
     @Autowired
     ObjectMapper mapper;
 
-    Fixtures.User manager;
-    Fixtures.User labeler;
-    Fixtures.User reviewer;
-    long projectId;
+    Crowd crowd;
 
     @BeforeEach
     void project() {
-        manager = fixtures.user("mgr", Role.MANAGER);
-        labeler = fixtures.user("lab", Role.LABELER);
-        reviewer = fixtures.user("rev", Role.REVIEWER);
-        projectId = fixtures.project(manager, Fixtures.TOPIC_SCHEMA, "\"goldRate\": 0.5").get("id").asLong();
-        fixtures.member(manager, projectId, labeler, "LABELER");
-        fixtures.member(manager, projectId, reviewer, "REVIEWER");
+        crowd = new Crowd(fixtures, Fixtures.TOPIC_SCHEMA, "\"goldRate\": 0.5");
     }
 
     @Test
@@ -47,46 +38,42 @@ class GoldImportExportTest {
                 {"data": {"text": "일반 둘"}, "priority": 3}
                 {"data": {"text": "금 둘"}, "gold": {"topic": "정치"}}
                 """;
-        JsonNode job = Jobs.importFile(manager.api(), projectId, "jsonl", file.getBytes(UTF_8));
+        JsonNode job = Jobs.importFile(crowd.manager.api(), crowd.projectId, "jsonl", file.getBytes(UTF_8));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
         assertThat(job.get("imported").asLong()).isEqualTo(4);
 
-        JsonNode counts = manager.api().get("/api/v1/projects/" + projectId).expect(200).json().get("counts");
+        JsonNode counts = crowd.manager.api().get("/api/v1/projects/" + crowd.projectId).expect(200).json().get("counts");
         assertThat(counts.get("GOLD").asLong()).isEqualTo(2);
         assertThat(counts.get("total").asLong()).as("gold is not part of the work's progress").isEqualTo(2);
-        JsonNode gold = manager.api().get("/api/v1/projects/" + projectId + "/tasks?state=GOLD").expect(200).json();
+        JsonNode gold = crowd.manager.api().get("/api/v1/projects/" + crowd.projectId + "/tasks?state=GOLD").expect(200).json();
         assertThat(gold.get("total").asLong()).isEqualTo(2);
-        JsonNode first = manager.api().get("/api/v1/tasks/" + gold.get("items").get(0).get("id").asLong()).expect(200).json();
+        JsonNode first = crowd.manager.api().get("/api/v1/tasks/" + gold.get("items").get(0).get("id").asLong()).expect(200).json();
         assertThat(first.get("data").has("gold")).as("the reference is not part of the data").isFalse();
         assertThat(first.get("goldReference").get("topic").asString()).isEqualTo("경제");
 
-        // The labeler meets gold at the rate (served straight after the import: the settings cache was dropped).
+        // The crowd.labeler meets gold at the rate (served straight after the import: the settings cache was dropped).
         List<String> reasons = new ArrayList<>();
         while (true) {
-            Api.Response r = labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null);
+            Api.Response r = crowd.labeler.api().post("/api/v1/projects/" + crowd.projectId + "/next-task", null);
             if (r.status() == 204) break;
             JsonNode lease = r.expect(200).json();
-            // Gold looks like any other task to the labeler: told by its text here, never by the lease.
+            // Gold looks like any other task to the crowd.labeler: told by its text here, never by the lease.
             reasons.add(lease.get("data").get("text").asString().startsWith("금") ? "gold" : lease.get("reason").asString());
             assertThat(lease.get("reason").asString()).isEqualTo("order");
-            labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
+            crowd.labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
                     "{\"result\": {\"topic\": \"경제\"}}").expect(200);
         }
         assertThat(reasons).containsExactly("gold", "order", "gold", "order");
-        // The reviewer gets the two ordinary submissions, and nothing of the gold answers.
+        // The crowd.reviewer gets the two ordinary submissions, and nothing of the gold answers.
         for (int i = 0; i < 2; i++) {
-            JsonNode item = reviewer.api().post("/api/v1/projects/" + projectId + "/next-review", null).expect(200).json();
+            JsonNode item = crowd.reviewer.api().post("/api/v1/projects/" + crowd.projectId + "/next-review", null).expect(200).json();
             assertThat(item.get("data").get("text").asString()).startsWith("일반");
-            reviewer.api().post("/api/v1/reviews/" + item.get("reviewId").asLong() + "/decision",
+            crowd.reviewer.api().post("/api/v1/reviews/" + item.get("reviewId").asLong() + "/decision",
                     "{\"verdict\": \"APPROVE\"}").expect(200);
         }
-        reviewer.api().post("/api/v1/projects/" + projectId + "/next-review", null).expect(204);
+        crowd.reviewer.api().post("/api/v1/projects/" + crowd.projectId + "/next-review", null).expect(204);
 
-        JsonNode started = manager.api().post("/api/v1/projects/" + projectId + "/exports", "{\"format\": \"jsonl\"}")
-                .expect(202).json();
-        JsonNode done = Jobs.awaitEnd(manager.api(), "/api/v1/exports/" + started.get("id").asLong());
-        assertThat(done.get("status").asString()).isEqualTo("DONE");
-        String out = manager.api().get("/api/v1/exports/" + started.get("id").asLong() + "/file").expect(200).text();
+        String out = crowd.export("{\"format\": \"jsonl\"}").text();
         List<String> texts = new ArrayList<>();
         for (String line : out.split("\n")) {
             if (!line.isBlank()) texts.add(mapper.readTree(line).get("data").get("text").asString());
@@ -101,7 +88,7 @@ class GoldImportExportTest {
                 {"text": "일반"}
                 {"data": {"text": "금"}, "gold": "경제"}
                 """;
-        JsonNode job = Jobs.importFile(manager.api(), projectId, "jsonl", file.getBytes(UTF_8));
+        JsonNode job = Jobs.importFile(crowd.manager.api(), crowd.projectId, "jsonl", file.getBytes(UTF_8));
         assertThat(job.get("status").asString()).isEqualTo("FAILED");
         JsonNode errors = job.get("errors");
         assertThat(errors).hasSize(2);
@@ -109,7 +96,7 @@ class GoldImportExportTest {
         assertThat(errors.get(0).get("message").asString()).contains("gold.topic");
         assertThat(errors.get(1).get("line").asLong()).isEqualTo(3);
         assertThat(errors.get(1).get("message").asString()).contains("\"gold\"");
-        JsonNode counts = manager.api().get("/api/v1/projects/" + projectId).expect(200).json().get("counts");
+        JsonNode counts = crowd.manager.api().get("/api/v1/projects/" + crowd.projectId).expect(200).json().get("counts");
         assertThat(counts.get("total").asLong()).isZero();
         assertThat(counts.get("GOLD").asLong()).isZero();
     }
@@ -123,15 +110,15 @@ class GoldImportExportTest {
                  {"data": {"text": "국회 개원"},
                   "annotations": [{"result": [{"id": "c2", "from_name": "topic", "to_name": "text",
                                    "type": "choices", "value": {"choices": ["정치"]}}]}]}]""";
-        JsonNode job = Jobs.importFile(manager.api(), projectId, "labelstudio", file.getBytes(UTF_8));
+        JsonNode job = Jobs.importFile(crowd.manager.api(), crowd.projectId, "labelstudio", file.getBytes(UTF_8));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
-        JsonNode gold = manager.api().get("/api/v1/projects/" + projectId + "/tasks?state=GOLD").expect(200).json();
+        JsonNode gold = crowd.manager.api().get("/api/v1/projects/" + crowd.projectId + "/tasks?state=GOLD").expect(200).json();
         assertThat(gold.get("total").asLong()).isEqualTo(1);
-        JsonNode task = manager.api().get("/api/v1/tasks/" + gold.get("items").get(0).get("id").asLong()).expect(200).json();
+        JsonNode task = crowd.manager.api().get("/api/v1/tasks/" + gold.get("items").get(0).get("id").asLong()).expect(200).json();
         assertThat(task.get("goldReference").get("topic").asString()).isEqualTo("경제");
         assertThat(task.get("data").toString()).isEqualTo("{\"text\":\"환율 급등\"}");
         // The ordinary task keeps its annotation as a prediction, as before.
-        JsonNode work = manager.api().get("/api/v1/projects/" + projectId + "/tasks?state=NEW").expect(200).json();
+        JsonNode work = crowd.manager.api().get("/api/v1/projects/" + crowd.projectId + "/tasks?state=NEW").expect(200).json();
         assertThat(work.get("items").get(0).get("data").get("prediction").get("topic").asString()).isEqualTo("정치");
     }
 }

@@ -103,6 +103,25 @@ public class Fixtures {
         return ids;
     }
 
+    /** A project with its manager, {@code labelers} labelers and one reviewer, all members in those roles. */
+    public record Team(long projectId, User manager, List<User> labelers, User reviewer) {
+    }
+
+    /** Creates a topic project ({@link #TOPIC_SCHEMA}, {@code settingsJson} as {@link #project} takes it) and its team. */
+    public Team team(int labelers, String settingsJson) {
+        User manager = user("mgr", Role.MANAGER);
+        long projectId = project(manager, TOPIC_SCHEMA, settingsJson).get("id").asLong();
+        List<User> people = new ArrayList<>();
+        for (int i = 0; i < labelers; i++) {
+            User labeler = user("lab", Role.LABELER);
+            member(manager, projectId, labeler, "LABELER");
+            people.add(labeler);
+        }
+        User reviewer = user("rev", Role.REVIEWER);
+        member(manager, projectId, reviewer, "REVIEWER");
+        return new Team(projectId, manager, people, reviewer);
+    }
+
     public JdbcClient jdbc() {
         return jdbc;
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.labelcrew.account.Role;
 import org.labelcrew.support.Api;
 import org.labelcrew.support.Fixtures;
+import org.labelcrew.support.Fixtures.Team;
 import org.labelcrew.support.Fixtures.User;
 import org.labelcrew.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,23 +30,6 @@ class GoldItemsTest {
     @Autowired
     Fixtures fx;
 
-    private record Team(long projectId, User manager, List<User> labelers, User reviewer) {
-    }
-
-    private Team team(int labelers, String settings) {
-        User manager = fx.user("mgr", Role.MANAGER);
-        long projectId = fx.project(manager, Fixtures.TOPIC_SCHEMA, settings).get("id").asLong();
-        List<User> people = new ArrayList<>();
-        for (int i = 0; i < labelers; i++) {
-            User labeler = fx.user("lab", Role.LABELER);
-            fx.member(manager, projectId, labeler, "LABELER");
-            people.add(labeler);
-        }
-        User reviewer = fx.user("rev", Role.REVIEWER);
-        fx.member(manager, projectId, reviewer, "REVIEWER");
-        return new Team(projectId, manager, people, reviewer);
-    }
-
     private static String topic(String value) {
         return "{\"result\": {\"topic\": \"" + value + "\"}}";
     }
@@ -57,13 +41,20 @@ class GoldItemsTest {
         }
     }
 
+    /** One task of {@code text} in the team's project, made gold with {@code topic} as its reference; its id. */
+    private long goldTask(Team t, String text, String topic) {
+        long id = fx.tasks(t.projectId(), text).get(0);
+        gold(t.manager(), List.of(id), topic);
+        return id;
+    }
+
     private static Api.Response next(User labeler, long projectId) {
         return labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null);
     }
 
     @Test
     void goldIsServedAtTheProjectsRateLookingLikeOrdinaryWorkAndNeverTwice() {
-        Team t = team(1, "\"overlap\": 1, \"goldRate\": 0.25");
+        Team t = fx.team(1, "\"overlap\": 1, \"goldRate\": 0.25");
         List<Long> goldIds = fx.tasks(t.projectId(), "금 하나", "금 둘", "금 셋");
         List<Long> work = fx.tasks(t.projectId(), java.util.stream.IntStream.range(0, 12)
                 .mapToObj(i -> "일반 문장 " + i).toArray(String[]::new));
@@ -100,7 +91,7 @@ class GoldItemsTest {
 
     @Test
     void noGoldIsServedAtRateZeroAndGoldNeverBecomesOrdinaryWork() {
-        Team t = team(1, "\"overlap\": 3");
+        Team t = fx.team(1, "\"overlap\": 3");
         List<Long> goldIds = fx.tasks(t.projectId(), "금");
         List<Long> work = fx.tasks(t.projectId(), "일반");
         gold(t.manager(), goldIds, "정치");
@@ -114,9 +105,8 @@ class GoldItemsTest {
 
     @Test
     void goldAnswersAreScoredStoredAndNeverReviewed() {
-        Team t = team(1, "\"overlap\": 1, \"goldRate\": 1");
-        long goldId = fx.tasks(t.projectId(), "금리 인상 소식").get(0);
-        gold(t.manager(), List.of(goldId), "경제");
+        Team t = fx.team(1, "\"overlap\": 1, \"goldRate\": 1");
+        long goldId = goldTask(t, "금리 인상 소식", "경제");
         User labeler = t.labelers().get(0);
 
         JsonNode lease = next(labeler, t.projectId()).expect(200).json();
@@ -170,10 +160,9 @@ class GoldItemsTest {
 
     @Test
     void reviewersNeitherListNorReadGoldItems() {
-        Team t = team(1, "\"overlap\": 1, \"goldRate\": 1");
-        long goldId = fx.tasks(t.projectId(), "금리 인상 소식").get(0);
+        Team t = fx.team(1, "\"overlap\": 1, \"goldRate\": 1");
+        long goldId = goldTask(t, "금리 인상 소식", "경제");
         long workId = fx.tasks(t.projectId(), "일반 문장").get(0);
-        gold(t.manager(), List.of(goldId), "경제");
         User labeler = t.labelers().get(0);
         for (int i = 0; i < 2; i++) {
             JsonNode lease = next(labeler, t.projectId()).expect(200).json();
@@ -202,9 +191,8 @@ class GoldItemsTest {
 
     @Test
     void replacingTheReferenceScoresTheAnswersAgain() {
-        Team t = team(1, "\"goldRate\": 1");
-        long goldId = fx.tasks(t.projectId(), "금").get(0);
-        gold(t.manager(), List.of(goldId), "경제");
+        Team t = fx.team(1, "\"goldRate\": 1");
+        long goldId = goldTask(t, "금", "경제");
         User labeler = t.labelers().get(0);
         JsonNode lease = next(labeler, t.projectId()).expect(200).json();
         labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit", topic("사회")).expect(200);
@@ -221,7 +209,7 @@ class GoldItemsTest {
 
     @Test
     void badReferenceIs422NamingTheFieldAndOnlyManagersMarkGold() {
-        Team t = team(1, null);
+        Team t = fx.team(1, null);
         List<Long> ids = fx.tasks(t.projectId(), "하나", "둘");
         long id = ids.get(0);
         String path = "/api/v1/tasks/" + id + "/gold";
@@ -252,7 +240,7 @@ class GoldItemsTest {
 
     @Test
     void qualityReportsGoldAccuracyPerLabeler() {
-        Team t = team(2, "\"goldRate\": 1");
+        Team t = fx.team(2, "\"goldRate\": 1");
         List<Long> goldIds = fx.tasks(t.projectId(), "금 하나", "금 둘");
         gold(t.manager(), goldIds, "경제");
         User good = t.labelers().get(0);
@@ -289,7 +277,7 @@ class GoldItemsTest {
         good.api().get("/api/v1/projects/" + t.projectId() + "/quality").expect(403);
         t.reviewer().api().get("/api/v1/projects/" + t.projectId() + "/quality").expect(403);
         // A project without gold reports an empty gold section, not an error.
-        Team plain = team(0, null);
+        Team plain = fx.team(0, null);
         JsonNode none = plain.manager().api().get("/api/v1/projects/" + plain.projectId() + "/quality").expect(200).json();
         assertThat(none.get("gold").get("items").asLong()).isZero();
         assertThat(none.get("gold").get("meanScore").isNull()).isTrue();
@@ -298,7 +286,7 @@ class GoldItemsTest {
     @Test
     void concurrentLabelersEachGetEveryGoldItemExactlyOnce() throws Exception {
         int labelers = 8;
-        Team t = team(labelers, "\"goldRate\": 1");
+        Team t = fx.team(labelers, "\"goldRate\": 1");
         List<Long> goldIds = fx.tasks(t.projectId(), "금 1", "금 2", "금 3");
         gold(t.manager(), goldIds, "사회");
         Map<Long, List<Long>> served = new ConcurrentHashMap<>();
@@ -334,7 +322,7 @@ class GoldItemsTest {
 
     @Test
     void skippedGoldIsNotAnAnswerComesBackOnceAndASecondSkipIsFinal() {
-        Team t = team(1, "\"overlap\": 1, \"goldRate\": 0.25");
+        Team t = fx.team(1, "\"overlap\": 1, \"goldRate\": 0.25");
         List<Long> goldIds = fx.tasks(t.projectId(), "금 하나", "금 둘");
         List<Long> work = fx.tasks(t.projectId(), java.util.stream.IntStream.range(0, 8)
                 .mapToObj(i -> "일반 문장 " + i).toArray(String[]::new));
@@ -403,9 +391,8 @@ class GoldItemsTest {
 
     @Test
     void aLabelerWhoOnlySkipsGoldIsListedFirstWithNoMean() {
-        Team t = team(2, "\"goldRate\": 1");
-        long goldId = fx.tasks(t.projectId(), "금").get(0);
-        gold(t.manager(), List.of(goldId), "경제");
+        Team t = fx.team(2, "\"goldRate\": 1");
+        long goldId = goldTask(t, "금", "경제");
         User answers = t.labelers().get(0);
         User skipper = t.labelers().get(1);
         JsonNode a = next(answers, t.projectId()).expect(200).json();

@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.labelcrew.account.Role;
 import org.labelcrew.review.ReviewService;
 import org.labelcrew.support.Api;
 import org.labelcrew.support.Fixtures;
+import org.labelcrew.support.Fixtures.Team;
 import org.labelcrew.support.Fixtures.User;
 import org.labelcrew.support.IntegrationTest;
 import org.labelcrew.support.TestClock;
@@ -42,23 +42,6 @@ class WorkflowInvariantsTest {
         clock.reset();
     }
 
-    private record Team(long projectId, User manager, List<User> labelers, User reviewer) {
-    }
-
-    private Team team(int labelers, String settings) {
-        User manager = fx.user("mgr", Role.MANAGER);
-        long projectId = fx.project(manager, Fixtures.TOPIC_SCHEMA, settings).get("id").asLong();
-        List<User> people = new ArrayList<>();
-        for (int i = 0; i < labelers; i++) {
-            User labeler = fx.user("lab", Role.LABELER);
-            fx.member(manager, projectId, labeler, "LABELER");
-            people.add(labeler);
-        }
-        User reviewer = fx.user("rev", Role.REVIEWER);
-        fx.member(manager, projectId, reviewer, "REVIEWER");
-        return new Team(projectId, manager, people, reviewer);
-    }
-
     private static String topic(String value) {
         return "{\"result\": {\"topic\": \"" + value + "\"}}";
     }
@@ -66,7 +49,7 @@ class WorkflowInvariantsTest {
     @Test
     void concurrentNextTaskNeverHandsOneSlotToTwoLabelers() throws Exception {
         int labelers = 24;
-        Team t = team(labelers, "\"overlap\": 2");
+        Team t = fx.team(labelers, "\"overlap\": 2");
         List<Long> taskIds = fx.tasks(t.projectId(), java.util.stream.IntStream.range(0, 60)
                 .mapToObj(i -> "동시성 문장 " + i).toArray(String[]::new));
 
@@ -142,7 +125,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void changingTheOverlapReDerivesTheTasksWhoseCompletionItDecides() {
-        Team t = team(2, "\"overlap\": 2");
+        Team t = fx.team(2, "\"overlap\": 2");
         List<Long> ids = fx.tasks(t.projectId(), "둘이 끝낸 문장", "하나만 끝낸 문장", "아무도 안 한 문장");
         // Task 1 by both labelers, task 2 by one; every answer approved.
         for (User labeler : t.labelers()) labelAndSubmit(t, labeler);
@@ -178,7 +161,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void labelerNeverGetsTheSameTaskTwice() {
-        Team t = team(1, "\"overlap\": 3");
+        Team t = fx.team(1, "\"overlap\": 3");
         fx.tasks(t.projectId(), "한 문장");
         User labeler = t.labelers().get(0);
         JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
@@ -190,7 +173,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void rejectedWorkComesBackToTheSameLabelerFirstWithTheReason() {
-        Team t = team(2, null);
+        Team t = fx.team(2, null);
         fx.tasks(t.projectId(), "첫 번째 문장", "두 번째 문장");
         User labeler = t.labelers().get(0);
         JsonNode first = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
@@ -239,7 +222,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void rejectWithoutAReasonIsRefusedNamingTheField() {
-        Team t = team(1, null);
+        Team t = fx.team(1, null);
         fx.tasks(t.projectId(), "이유 없는 반려");
         User labeler = t.labelers().get(0);
         JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
@@ -259,7 +242,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void reviewerNeverReviewsOwnWork() {
-        Team t = team(1, null);
+        Team t = fx.team(1, null);
         fx.tasks(t.projectId(), "내 작업");
         User labeler = t.labelers().get(0);
         JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
@@ -276,7 +259,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void expiredLeaseReturnsTheSlotAndKeepsTheDraft() {
-        Team t = team(2, "\"leaseMinutes\": 5");
+        Team t = fx.team(2, "\"leaseMinutes\": 5");
         long taskId = fx.tasks(t.projectId(), "임시 저장").get(0);
         User first = t.labelers().get(0);
         User second = t.labelers().get(1);
@@ -308,7 +291,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void everyStateChangeIsLoggedAndCorrectionsAreNewVersions() {
-        Team t = team(1, null);
+        Team t = fx.team(1, null);
         long taskId = fx.tasks(t.projectId(), "기록되는 문장").get(0);
         User labeler = t.labelers().get(0);
         JsonNode lease = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200).json();
@@ -343,7 +326,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void schemaBreakingSubmitIsRefusedNamingTheFieldAndStoresNothing() {
-        Team t = team(1, null);
+        Team t = fx.team(1, null);
         long taskId = fx.tasks(t.projectId(), "잘못된 답").get(0);
         User labeler = t.labelers().get(0);
         long assignmentId = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200)
@@ -366,7 +349,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void skippedTaskIsNotOfferedToTheSameLabelerAgain() {
-        Team t = team(1, null);
+        Team t = fx.team(1, null);
         fx.tasks(t.projectId(), "건너뛸 문장");
         User labeler = t.labelers().get(0);
         long assignmentId = labeler.api().post("/api/v1/projects/" + t.projectId() + "/next-task", null).expect(200)
@@ -377,7 +360,7 @@ class WorkflowInvariantsTest {
 
     @Test
     void aSettingsChangeAppliesToTheNextLeaseAtOnce() {
-        Team t = team(1, "\"leaseMinutes\": 30");
+        Team t = fx.team(1, "\"leaseMinutes\": 30");
         fx.tasks(t.projectId(), "설정 변경");
         User labeler = t.labelers().get(0);
         labeler.api().get("/api/v1/projects/" + t.projectId()).expect(200); // settings now cached
