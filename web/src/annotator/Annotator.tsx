@@ -28,7 +28,26 @@ export interface AnnotatorProps {
  * Draws the labeling form from the project's label schema: the data viewer, then one tool per field.
  * The same component serves labeling, review (read-only or correcting) and the schema editor's preview.
  */
-export function Annotator({ schema, data, store, readOnly = false, errors = {}, keyboard = 'window', showMetadata = true, showData = true }: AnnotatorProps) {
+const NO_ERRORS: Record<string, string[]> = {};
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The errors still worth showing: a field's messages are about the value it had when they came, so they go as soon
+ * as the field is edited (fixed or not: the next submit or the tool's own live check says the rest). The values are
+ * remembered whenever the errors change in content (pages build a new object each render, so identity says nothing).
+ */
+function useCurrentErrors(errors: Record<string, string[]>, value: Record<string, unknown>, fieldNames: Set<string>) {
+  const key = JSON.stringify(errors);
+  const [seen, setSeen] = useState({ key, value });
+  if (seen.key !== key) setSeen({ key, value });
+  const base = seen.key === key ? seen.value : value;
+  return Object.fromEntries(Object.entries(errors).filter(([k]) => !fieldNames.has(k) || sameValue(value[k], base[k])));
+}
+
+export function Annotator({ schema, data, store, readOnly = false, errors: givenErrors = NO_ERRORS, keyboard = 'window', showMetadata = true, showData = true }: AnnotatorProps) {
   const t = useAnnotatorText();
   const idPrefix = useId().replace(/:/g, '');
   const rootRef = useRef<HTMLDivElement>(null);
@@ -64,6 +83,7 @@ export function Annotator({ schema, data, store, readOnly = false, errors = {}, 
   useShortcut(['ctrl+shift+z', 'ctrl+y'], () => store.redo(), { enabled: keysOn, scope });
 
   const fieldNames = new Set(fields.map((f) => f.name));
+  const errors = useCurrentErrors(givenErrors, store.value, fieldNames);
   const drawnByTools = fields.flatMap((f) => getTool(f.type)?.drawsData?.(f, data) ?? []);
   const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.has(k));
   const fieldErrors = fields.filter((f) => errors[f.name]?.length).map((f) => ({ field: f, messages: errors[f.name] }));

@@ -12,7 +12,8 @@ import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
 import { resultFieldErrors } from '../labeling/LabelingPage';
-import { formatCountdown, formatValue, useNow } from './time';
+import { AnswerCell } from './ExamResult';
+import { formatCountdown, useNow } from './time';
 
 export const ANSWER_SAVE_DELAY_MS = 600;
 
@@ -54,30 +55,38 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
                 {t('exam.itemN', { n: i + 1 })} · {t('exam.itemScore', { score: Math.round(item.score * 100) })}
               </h3>
               {text ? <p className="result-text">{text}</p> : null}
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('exam.field')}</th>
-                    <th scope="col">{t('exam.yourAnswer')}</th>
-                    {shown ? <th scope="col">{t('exam.reference')}</th> : null}
-                    <th scope="col" className="num">
-                      {t('exam.score')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {(item.fields.length ? item.fields : Object.keys(item.reference ?? {}).map((f) => ({ field: f, type: '', score: null, feedback: null }))).map(
-                    (f) => (
-                      <tr key={f.field}>
-                        <th scope="row">{f.field}</th>
-                        <td>{formatValue(item.answer?.[f.field])}</td>
-                        {shown ? <td>{formatValue(item.reference?.[f.field])}</td> : null}
-                        <td className="num">{f.score == null ? '—' : Math.round(f.score * 100)}</td>
-                      </tr>
-                    ),
-                  )}
-                </tbody>
-              </table>
+              <div className="table-scroll">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('exam.field')}</th>
+                      <th scope="col">{t('exam.yourAnswer')}</th>
+                      {shown ? <th scope="col">{t('exam.reference')}</th> : null}
+                      <th scope="col" className="num">
+                        {t('exam.score')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {(item.fields.length ? item.fields : Object.keys(item.reference ?? {}).map((f) => ({ field: f, type: '', score: null, feedback: null }))).map(
+                      (f) => (
+                        <tr key={f.field}>
+                          <th scope="row">{f.field}</th>
+                          <td>
+                            <AnswerCell schema={attempt?.schema} data={data} field={f.field} value={item.answer?.[f.field]} />
+                          </td>
+                          {shown ? (
+                            <td>
+                              <AnswerCell schema={attempt?.schema} data={data} field={f.field} value={item.reference?.[f.field]} />
+                            </td>
+                          ) : null}
+                          <td className="num">{f.score == null ? '—' : Math.round(f.score * 100)}</td>
+                        </tr>
+                      ),
+                    )}
+                  </tbody>
+                </table>
+              </div>
               {item.feedback ? (
                 <p className="small" data-testid="item-feedback">
                   {item.answer == null || !item.fields.length

@@ -1,6 +1,6 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { AttemptResult } from '../../api/academy';
+import type { Attempt, AttemptResult } from '../../api/academy';
 import { renderPage } from '../../test/render';
 import { AttemptResultView } from './ExamPage';
 
@@ -54,5 +54,39 @@ describe('exam result', () => {
     expect(screen.queryByRole('columnheader', { name: 'Reference' })).toBeNull();
     expect(screen.getByTestId('references-withheld')).toHaveTextContent('once no attempt is left');
     expect(screen.getByText('경제')).toBeInTheDocument();
+  });
+
+  it('draws span answers as the text with highlights, not offsets', () => {
+    const text = '김철수는 삼성전자에 다닌다';
+    const attempt: Attempt = {
+      attemptId: 1,
+      examId: 2,
+      examName: 'NER',
+      number: 1,
+      maxAttempts: 1,
+      schema: { fields: [{ name: 'entities', type: 'spans', labels: ['PER', 'ORG'] }] },
+      startedAt: '2025-03-01T00:00:00Z',
+      deadline: '2025-03-01T00:20:00Z',
+      items: [{ itemId: 7, position: 0, data: { text } }],
+      answers: {},
+    };
+    const spans = result({
+      perItem: [
+        {
+          itemId: 7,
+          score: 0.5,
+          feedback: null,
+          answer: { entities: [{ id: 's1', start: 0, end: 3, label: 'PER' }] },
+          reference: { entities: [{ id: 's1', start: 0, end: 3, label: 'PER' }, { id: 's2', start: 5, end: 9, label: 'ORG' }] },
+          fields: [{ field: 'entities', type: 'spans', score: 0.5, feedback: null }],
+        },
+      ],
+    });
+    renderPage(<AttemptResultView result={spans} attempt={attempt} />);
+    const row = screen.getByRole('row', { name: /^entities/ });
+    expect(row.textContent).not.toMatch(/"start"|\{/);
+    const [answer, reference] = within(row).getAllByTestId('spans-text-entities');
+    expect([...answer.querySelectorAll('.spans-mark')].map((m) => m.textContent)).toEqual(['김철수']);
+    expect([...reference.querySelectorAll('.spans-mark')].map((m) => m.textContent)).toEqual(['김철수', '삼성전자']);
   });
 });

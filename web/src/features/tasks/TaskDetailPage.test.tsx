@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
@@ -46,5 +46,41 @@ describe('task detail', () => {
     expect(screen.getByTestId('task-state')).toHaveTextContent('Approved');
     expect(await screen.findAllByRole('radio', { name: '사회', checked: true })).toHaveLength(1);
     expect(screen.getAllByRole('radio', { name: '경제', checked: true })).toHaveLength(1);
+  });
+
+  it("draws a spans task's annotation as its text with the spans highlighted, not as offsets", async () => {
+    const text = '김철수는 삼성전자에 다닌다';
+    mockFetch({
+      'GET /api/v1/tasks/8': () =>
+        json({
+          id: 8,
+          projectId: 2,
+          state: 'SUBMITTED',
+          data: { text },
+          assignments: [{ id: 4, labeler: 'kim', state: 'SUBMITTED', leaseExpiresAt: null }],
+          annotations: [
+            {
+              id: 5,
+              assignmentId: 4,
+              author: 'kim',
+              kind: 'SUBMISSION',
+              version: 1,
+              result: { entities: [{ id: 's1', start: 0, end: 3, label: 'PER' }, { id: 's2', start: 5, end: 9, label: 'ORG' }] },
+              createdAt: '2024-05-01T00:00:00Z',
+            },
+          ],
+        }),
+      'GET /api/v1/tasks/8/history': () => json([]),
+      'GET /api/v1/projects/2': () => json({ id: 2, name: 'NER', schema: { fields: [{ name: 'entities', type: 'spans', labels: ['PER', 'ORG'] }] } }),
+    });
+    renderPage(<TaskDetailPage />, { route: '/tasks/8', path: '/tasks/:id' });
+    const annotation = await screen.findByTestId('annotation-5');
+    const drawn = await within(annotation).findByTestId('spans-text-entities');
+    expect(drawn).toHaveTextContent('김철수PER는 삼성전자ORG에 다닌다'); // the text, each span tagged with its label
+    expect(within(annotation).queryByText(/data\.text/)).toBeNull();
+    const marks = [...drawn.querySelectorAll('.spans-mark')].map((m) => m.textContent);
+    expect(marks).toEqual(['김철수', '삼성전자']);
+    // Read-only: no label buttons to change it.
+    expect(within(annotation).queryByRole('toolbar')).toBeNull();
   });
 });

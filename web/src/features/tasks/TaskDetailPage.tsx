@@ -1,9 +1,7 @@
-import { useEffect } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { projects, tasks } from '../../api/endpoints';
-import { actorName, type AnnotationResult, type LabelSchema, type TaskEvent } from '../../api/types';
-import { Annotator } from '../../annotator/Annotator';
-import { useAnnotationStore } from '../../annotator/core/store';
+import { actorName, type AnnotationResult, type LabelSchema, type TaskData, type TaskEvent } from '../../api/types';
+import { AnswerView } from '../../annotator/viewers/AnswerView';
 import { MetadataList, TextViewer } from '../../annotator/viewers/TextViewer';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
@@ -48,14 +46,18 @@ export function detailText(detail: unknown): string {
   return String(detail);
 }
 
-/** One stored annotation drawn read-only with the annotator (plus its raw JSON). */
-function AnnotationView({ schema, result }: { schema: LabelSchema | undefined; result: AnnotationResult }) {
-  const store = useAnnotationStore(result);
-  useEffect(() => store.reset(result), [result, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
+/**
+ * One stored annotation drawn read-only by the annotator's tools over the task's data (spans highlighted in the text,
+ * not offsets), with its raw JSON folded away for whoever needs the exact stored form.
+ */
+function AnnotationView({ schema, data, result }: { schema: LabelSchema | undefined; data: TaskData; result: AnnotationResult }) {
   return (
     <div className="annotation-view">
-      <Annotator schema={schema} data={{}} store={store} readOnly keyboard="none" showData={false} />
-      <pre className="code small">{JSON.stringify(result)}</pre>
+      <AnswerView schema={schema} data={data} result={result} />
+      <details className="small">
+        <summary>JSON</summary>
+        <pre className="code small">{JSON.stringify(result)}</pre>
+      </details>
     </div>
   );
 }
@@ -117,7 +119,7 @@ export function TaskDetailPage() {
                         <strong>{a.kind === 'CORRECTION' ? t('task.correction') : t('task.submission')}</strong> v{a.version} · {actorName(a.author)} ·{' '}
                         {formatDate(a.createdAt)}
                       </p>
-                      <AnnotationView schema={project.data?.schema} result={a.result ?? {}} />
+                      <AnnotationView schema={project.data?.schema} data={d.data ?? {}} result={a.result ?? {}} />
                     </li>
                   ))}
                 </ol>

@@ -33,11 +33,16 @@ export function normalizeLabels(labels: unknown): NormalizedLabel[] {
   return list.map((l, i) => ({ value: l.value, text: l.text, hotkey: l.explicit ?? pool.shift() ?? null, color: l.color ?? PALETTE[i % PALETTE.length] }));
 }
 
-/** A translucent background for a highlight in the label's colour. */
+/**
+ * A translucent background for a highlight in the label's colour. `#rgb` and `#rrggbb` become rgba() (the six-digit
+ * form must be tried first: `#dc2626` read as `#dc2` is yellow); any other CSS colour is mixed with transparent by
+ * the browser, so a named colour still tints instead of covering the text.
+ */
 export function tint(color: string, alpha = 0.22): string {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})/i.exec(color);
-  if (!m) return color;
-  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
+  const c = color.trim();
+  const m = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(c);
+  if (!m) return `color-mix(in srgb, ${c} ${Math.round(alpha * 100)}%, transparent)`;
+  const hex = m[1].length === 3 ? [...m[1]].map((d) => d + d).join('') : m[1];
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }

@@ -188,9 +188,16 @@ class Cohorts {
     @Transactional
     Attendance recordAttendance(long cohortId, long sessionId, AttendanceRequest req, CurrentUser user) {
         owners.requireCohort(cohortId, user);
-        boolean inCohort = jdbc.sql("SELECT exists(SELECT 1 FROM cohort_session WHERE id = :s AND cohort_id = :c)")
-                .param("s", sessionId).param("c", cohortId).query(Boolean.class).single();
-        if (!inCohort) throw ApiException.notFound("Session " + sessionId + " of cohort", cohortId);
+        Instant startsAt = jdbc.sql("SELECT starts_at FROM cohort_session WHERE id = :s AND cohort_id = :c")
+                .param("s", sessionId).param("c", cohortId).query((rs, i) -> Sql.instant(rs, "starts_at")).optional()
+                .orElseThrow(() -> ApiException.notFound("Session " + sessionId + " of cohort", cohortId));
+        Instant now = clock.instant();
+        // Attendance says who was there: a session that has not started has no one to mark yet (a click ahead of time
+        // would count hours towards completion, and placement, that nobody sat).
+        if (now.isBefore(startsAt)) {
+            throw ApiException.invalid("sessionId", "session " + sessionId + " starts at " + startsAt
+                    + ": attendance can be taken once it has started");
+        }
         List<FieldError> errors = new ArrayList<>();
         if (req.accountId() == null) errors.add(FieldError.field("accountId", "is required"));
         if (req.present() == null) errors.add(FieldError.field("present", "is required (true or false)"));
@@ -201,7 +208,6 @@ class Cohorts {
         if (!registered) {
             throw ApiException.invalid("accountId", "account " + req.accountId() + " holds no seat in cohort " + cohortId);
         }
-        Instant now = clock.instant();
         jdbc.sql("""
                 INSERT INTO attendance (session_id, account_id, present, recorded_by, recorded_at)
                 VALUES (:s, :a, :p, :by, :at)

@@ -36,6 +36,11 @@ final class Academy {
         return cohort(capacity, clock.instant().minus(Duration.ofMinutes(1)), clock.instant().plus(Duration.ofDays(7)));
     }
 
+    /** Moves the app clock past both sessions of an {@link #openCohort}: attendance is taken once a session has started. */
+    void sessionsHeld() {
+        clock.advance(Duration.ofDays(10));
+    }
+
     JsonNode cohort(int capacity, Instant opens, Instant closes) {
         Instant first = closes.plus(Duration.ofDays(1));
         String body = """

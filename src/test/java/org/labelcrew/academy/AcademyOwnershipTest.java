@@ -31,6 +31,7 @@ class AcademyOwnershipTest extends AcademyApiTestBase {
         long session = c.get("sessions").get(0).get("id").asLong();
         var trainee = academy.trainee();
         trainee.api().post("/api/v1/cohorts/" + cohort + "/registrations", null).expect(201);
+        academy.sessionsHeld();
         for (JsonNode s : c.get("sessions")) {
             manager.api().put("/api/v1/cohorts/" + cohort + "/sessions/" + s.get("id").asLong() + "/attendance",
                     "{\"accountId\": " + trainee.id() + ", \"present\": true}").expect(200);

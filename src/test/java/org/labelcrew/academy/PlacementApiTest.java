@@ -43,6 +43,7 @@ class PlacementApiTest {
         var cy = academy.trainee();    // top score, later → reviewer seat taken → labeler
         var dan = academy.trainee();   // top score but did not attend → not placed
         for (var t : List.of(ana, bo, cy, dan)) t.api().post("/api/v1/cohorts/" + cohort + "/registrations", null).expect(201);
+        academy.sessionsHeld();
         for (var t : List.of(ana, bo, cy)) {
             for (long s : sessions) {
                 manager.api().put("/api/v1/cohorts/" + cohort + "/sessions/" + s + "/attendance",

@@ -42,8 +42,9 @@ class PlacementRerunTest {
             JsonNode c = academy.openCohort(10);
             id = Academy.id(c);
             people = academy.trainees(trainees);
+            for (var t : people) t.api().post("/api/v1/cohorts/" + id + "/registrations", null).expect(201);
+            academy.sessionsHeld();
             for (var t : people) {
-                t.api().post("/api/v1/cohorts/" + id + "/registrations", null).expect(201);
                 for (JsonNode s : c.get("sessions")) {
                     manager.api().put("/api/v1/cohorts/" + id + "/sessions/" + s.get("id").asLong() + "/attendance",
                             "{\"accountId\": " + t.id() + ", \"present\": true}").expect(200);

@@ -122,6 +122,7 @@ class RegistrationApiTest extends AcademyApiTestBase {
         trainee.api().post("/api/v1/cohorts/" + cohort + "/registrations", null).expect(201);
         String att = "/api/v1/cohorts/" + cohort + "/sessions/%d/attendance";
         String body = "{\"accountId\": " + trainee.id() + ", \"present\": true}";
+        academy.sessionsHeld();
         academy.manager.api().put(att.formatted(s1), body).expect(200);
         trainee.api().put(att.formatted(s1), body).expect(403);
         academy.manager.api().put(att.formatted(s1), "{\"accountId\": " + academy.trainee().id() + ", \"present\": true}").expect(422);
@@ -133,6 +134,31 @@ class RegistrationApiTest extends AcademyApiTestBase {
         me = trainee.api().get("/api/v1/me/academy").json().get("registrations").get(0).get("attendance");
         assertThat(me.get("completed").asBoolean()).isTrue();
         assertThat(me.get("attendedHours").asDouble()).isEqualTo(12.0);
+    }
+
+    @Test
+    void attendanceWaitsUntilTheSessionHasStarted() {
+        JsonNode c = academy.openCohort(5);
+        long cohort = Academy.id(c);
+        JsonNode first = c.get("sessions").get(0);
+        JsonNode second = c.get("sessions").get(1);
+        var trainee = academy.trainee();
+        trainee.api().post("/api/v1/cohorts/" + cohort + "/registrations", null).expect(201);
+        String att = "/api/v1/cohorts/" + cohort + "/sessions/%d/attendance";
+        String body = "{\"accountId\": " + trainee.id() + ", \"present\": true}";
+
+        JsonNode refused = academy.manager.api().put(att.formatted(first.get("id").asLong()), body).expect(422).json();
+        JsonNode error = refused.get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("sessionId");
+        assertThat(error.get("message").asString())
+                .contains(first.get("id").asString())
+                .contains(Instant.parse(first.get("startsAt").asString()).toString());
+        // Between the two sessions: the first can be marked, the second not yet.
+        clock.advance(Duration.between(clock.instant(), Instant.parse(first.get("startsAt").asString())).plusMinutes(1));
+        academy.manager.api().put(att.formatted(first.get("id").asLong()), body).expect(200);
+        academy.manager.api().put(att.formatted(second.get("id").asLong()), body).expect(422);
+        assertThat(trainee.api().get("/api/v1/me/academy").json().get("registrations").get(0).get("attendance")
+                .get("ratio").asDouble()).isEqualTo(0.5);
     }
 
     static JsonNode find(JsonNode list, long id) {

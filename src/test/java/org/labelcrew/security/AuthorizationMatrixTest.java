@@ -296,7 +296,8 @@ class AuthorizationMatrixTest {
     }
 
     private static long cohort(User manager, long course, Instant opens, Instant closes) {
-        Instant first = opens.plus(Duration.ofDays(10));
+        // Sessions already held (attendance is taken only once a session has started), registration still as given.
+        Instant first = opens.minus(Duration.ofDays(10));
         return manager.api().post("/api/v1/cohorts", """
                 {"courseId": %d, "name": "1기", "capacity": 5, "registrationOpensAt": "%s", "registrationClosesAt": "%s",
                  "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "서울"},
