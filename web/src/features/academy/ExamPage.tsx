@@ -11,7 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
-import { resultFieldErrors } from '../labeling/LabelingPage';
+import { resultFieldErrors } from '../labeling/queue';
 import { formatCountdown, formatValue, useNow } from './time';
 
 export const ANSWER_SAVE_DELAY_MS = 600;
