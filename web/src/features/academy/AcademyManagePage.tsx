@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { academy, type Course } from '../../api/academy';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader, TableHead } from '../../app/ui';
 import { useApiAction, useApiQuery } from '../../api/query';
 import { fromLocalInput, toLocalInput } from './time';
 
@@ -180,17 +180,7 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
       <fieldset>
         <legend>{t('academy.schedule')}</legend>
         <table className="table sessions-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('manage.sessionStart')}</th>
-              <th scope="col">{t('manage.sessionEnd')}</th>
-              <th scope="col">{t('manage.sessionPlace')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['#', t('manage.sessionStart'), t('manage.sessionEnd'), t('manage.sessionPlace')]} actions />
           <tbody>
             {sessions.map((s, i) => {
               const at = `sessions[${i}]`;
