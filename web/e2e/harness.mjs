@@ -1,9 +1,9 @@
-// The e2e harness of loop.test.mjs as a module: the real jar on a free port with a fresh data directory, Debian's
+// The e2e harness shared by every e2e/*.test.mjs: the real jar on a free port with a fresh data directory, Debian's
 // Chromium through playwright-core, one browser context per person, and the helpers the screens need.
 // Not a test file itself (node --test picks up *.test.mjs only).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -207,4 +207,60 @@ export async function onFailureDump(pages, fn) {
     console.error(`--- server log (tail) ---\n${logTail(40)}`);
     throw e;
   }
+}
+
+/** The administrator signs in (English UI) and creates the people of a test; `pages` keeps each page for the failure dump. */
+export async function adminCreates(pages, users) {
+  const admin = await person('en-US');
+  pages.admin = admin.page;
+  await login(admin.page, 'admin', ADMIN_PASSWORD, EN);
+  await createAccounts(admin.page, users);
+  return admin.page;
+}
+
+/** One person signs in from a Korean browser (so the UI is Korean); the page is kept as `pages[key]`. */
+export async function signedIn(pages, key, username) {
+  const p = await person('ko-KR');
+  pages[key] = p.page;
+  await login(p.page, username, PASSWORD, KO);
+  return p.page;
+}
+
+/** Signs in, opens the project and follows the link to a work queue ('라벨링 시작', '검수 시작'). */
+export async function openQueue(pages, key, username, projectName, linkName) {
+  const page = await signedIn(pages, key, username);
+  await openProject(page, projectName);
+  await page.getByRole('link', { name: linkName }).click();
+  return page;
+}
+
+/** On the project page (Korean UI): adds each `[user, '작업자' | '검수자']` as a member and checks the role shown. */
+export async function addMembers(page, members) {
+  await page.getByRole('tab', { name: '참여자' }).click();
+  for (const [u, role] of members) {
+    await page.getByLabel('계정', { exact: true }).selectOption({ label: `${u.username} (${u.displayName})` });
+    await page.getByLabel('역할', { exact: true }).selectOption({ label: role });
+    await page.getByRole('button', { name: '추가', exact: true }).click();
+    await page.getByTestId(`member-${u.username}`).waitFor();
+    assert.equal(await page.getByLabel(`${u.username}의 역할`).inputValue(), role === '작업자' ? 'LABELER' : 'REVIEWER');
+  }
+}
+
+/** Writes `rows` as a JSONL file in the data directory and imports it on the project page; waits for the job's end. */
+export async function importJsonl(page, fileName, rows) {
+  const file = path.join(env.dataDir, fileName);
+  writeFileSync(file, rows.map((o) => JSON.stringify(o)).join('\n') + '\n');
+  await page.getByRole('tab', { name: '가져오기·내보내기' }).click();
+  await page.getByLabel('파일', { exact: true }).setInputFiles(file);
+  assert.equal(await page.getByLabel('형식', { exact: true }).inputValue(), 'jsonl', 'the format follows the file name');
+  await page.getByRole('button', { name: '업로드', exact: true }).click();
+  await waitForJobDone(page.getByTestId('import-panel'), 'import-job');
+}
+
+/** Saves a download in the data directory and returns its non-empty lines. */
+export async function downloadLines(page, trigger, fileName) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const file = path.join(env.dataDir, fileName);
+  await download.saveAs(file);
+  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
 }

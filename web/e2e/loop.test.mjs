@@ -6,22 +6,17 @@
 // Run: npm run e2e   (needs the jar: ../target/labelcrew.jar or LABELCREW_JAR, and Chromium at /usr/bin/chromium
 // or CHROMIUM_PATH). A missing browser or jar is a failure, never a skip: CI installs both.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ADMIN_PASSWORD,
-  createAccounts,
+  addMembers,
+  adminCreates,
   currentTaskId,
-  EN,
-  env,
-  KO,
-  login,
+  downloadLines,
+  importJsonl,
   onFailureDump,
-  openProject,
-  PASSWORD,
-  person,
+  openQueue,
   shot,
+  signedIn,
   start,
   stop,
   waitForJobDone,
@@ -61,17 +56,11 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
 
   await onFailureDump(pages, async () => {
     // ---- administrator (English browser): creates the three accounts ----
-    const admin = await person('en-US');
-    pages.admin = admin.page;
-    await login(admin.page, 'admin', ADMIN_PASSWORD, EN);
-    await createAccounts(admin.page, Object.values(USERS));
-    await shot(admin.page, '01-accounts');
+    const admin = await adminCreates(pages, Object.values(USERS));
+    await shot(admin, '01-accounts');
 
     // ---- manager (Korean browser → Korean UI): project with a choice schema, live preview ----
-    const manager = await person('ko-KR');
-    pages.manager = manager.page;
-    const mp = manager.page;
-    await login(mp, USERS.manager.username, PASSWORD, KO);
+    const mp = await signedIn(pages, 'manager', USERS.manager.username);
     assert.equal(await mp.evaluate(() => document.documentElement.lang), 'ko', 'a Korean browser gets the Korean UI');
     await mp.getByRole('link', { name: '새 프로젝트' }).click();
     await mp.getByLabel('프로젝트 이름', { exact: true }).fill(projectName);
@@ -95,30 +84,14 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await mp.getByTestId('project-title').filter({ hasText: projectName }).waitFor();
 
     // members: labeler and reviewer
-    await mp.getByRole('tab', { name: '참여자' }).click();
-    for (const [u, role] of [
+    await addMembers(mp, [
       [USERS.labeler, '작업자'],
       [USERS.reviewer, '검수자'],
-    ]) {
-      await mp.getByLabel('계정', { exact: true }).selectOption({ label: `${u.username} (${u.displayName})` });
-      await mp.getByLabel('역할', { exact: true }).selectOption({ label: role });
-      await mp.getByRole('button', { name: '추가', exact: true }).click();
-      await mp.getByTestId(`member-${u.username}`).waitFor();
-      assert.equal(await mp.getByLabel(`${u.username}의 역할`).inputValue(), role === '작업자' ? 'LABELER' : 'REVIEWER');
-    }
+    ]);
 
     // import: a JSONL file of the three sentences
-    const jsonl = path.join(env.dataDir, '뉴스.jsonl');
-    writeFileSync(
-      jsonl,
-      [...SENTENCES.map((s, i) => JSON.stringify({ text: s.text, source: `news-${i + 1}` })), JSON.stringify({ data: { text: GOLD.text }, gold: { topic: GOLD.topic } })].join('\n') + '\n',
-    );
-    await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
-    await mp.getByLabel('파일', { exact: true }).setInputFiles(jsonl);
-    assert.equal(await mp.getByLabel('형식', { exact: true }).inputValue(), 'jsonl', 'the format follows the file name');
-    await mp.getByRole('button', { name: '업로드', exact: true }).click();
+    await importJsonl(mp, '뉴스.jsonl', [...SENTENCES.map((s, i) => ({ text: s.text, source: `news-${i + 1}` })), { data: { text: GOLD.text }, gold: { topic: GOLD.topic } }]);
     const importJob = mp.getByTestId('import-job');
-    await waitForJobDone(mp.getByTestId('import-panel'), 'import-job');
     const bar = mp.getByRole('progressbar', { name: '가져오기 진행률' });
     assert.equal(await bar.getAttribute('aria-valuenow'), await bar.getAttribute('aria-valuemax'), 'the import progress bar is full');
     await importJob.getByText('4건 중 4건 가져옴, 0건 거부').waitFor();
@@ -130,12 +103,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await shot(mp, '04-overview');
 
     // ---- labeler: three tasks with hotkeys + Enter (one slip) ----
-    const labeler = await person('ko-KR');
-    pages.labeler = labeler.page;
-    const lp = labeler.page;
-    await login(lp, USERS.labeler.username, PASSWORD, KO);
-    await openProject(lp, projectName);
-    await lp.getByRole('link', { name: '라벨링 시작' }).click();
+    const lp = await openQueue(pages, 'labeler', USERS.labeler.username, projectName, '라벨링 시작');
     const taskIdByText = {};
     for (let n = 0; n < 3; n++) {
       const id = await currentTaskId(lp, 'no-more-tasks');
@@ -149,7 +117,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
         await lp.getByTestId('save-state').filter({ hasText: '임시 저장됨' }).waitFor(); // debounced PUT draft
         await shot(lp, '05-labeling');
         // IME: the Enter that ends a Hangul composition reaches the page as keyCode 229 — it must not submit.
-        const cdp = await labeler.context.newCDPSession(lp);
+        const cdp = await lp.context().newCDPSession(lp);
         for (const type of ['rawKeyDown', 'keyUp']) {
           await cdp.send('Input.dispatchKeyEvent', { type, key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
         }
@@ -163,12 +131,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await lp.getByTestId('no-more-tasks').waitFor();
 
     // ---- reviewer: approves two, rejects the slip with a reason ----
-    const reviewer = await person('ko-KR');
-    pages.reviewer = reviewer.page;
-    const rp = reviewer.page;
-    await login(rp, USERS.reviewer.username, PASSWORD, KO);
-    await openProject(rp, projectName);
-    await rp.getByRole('link', { name: '검수 시작' }).click();
+    const rp = await openQueue(pages, 'reviewer', USERS.reviewer.username, projectName, '검수 시작');
     for (let n = 0; n < 3; n++) {
       const id = await currentTaskId(rp, 'no-more-reviews');
       assert.ok(id, `review ${n + 1} of 3 is offered`);
@@ -220,10 +183,7 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     await mp.getByRole('button', { name: 'JSONL 내보내기' }).click();
     await waitForJobDone(mp.getByTestId('export-panel'), 'export-job');
     const link = mp.getByRole('link', { name: '파일 내려받기' });
-    const [download] = await Promise.all([mp.waitForEvent('download'), link.click()]);
-    const file = path.join(env.dataDir, 'export.jsonl');
-    await download.saveAs(file);
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    const lines = await downloadLines(mp, link, 'export.jsonl');
     assert.equal(lines.length, 3, 'one line per approved task (the gold item is never exported)');
     const exported = lines.map((l) => JSON.parse(l));
     for (const s of SENTENCES) {

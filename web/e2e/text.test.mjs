@@ -7,22 +7,20 @@
 //
 // Run: npm run e2e (needs ../target/labelcrew.jar or LABELCREW_JAR, and Chromium; see harness.mjs and README.md).
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import {
-  ADMIN_PASSWORD,
-  createAccounts,
+  addMembers,
+  adminCreates,
   currentTaskId,
-  EN,
+  downloadLines,
   env,
-  KO,
-  login,
+  importJsonl,
   onFailureDump,
-  openProject,
-  PASSWORD,
-  person,
+  openQueue,
   shot,
+  signedIn,
   start,
   stop,
   waitForJobDone,
@@ -107,16 +105,10 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
   const projectName = `개체·요약 ${Date.now().toString(36)}`;
 
   await onFailureDump(pages, async () => {
-    const admin = await person('en-US');
-    pages.admin = admin.page;
-    await login(admin.page, 'admin', ADMIN_PASSWORD, EN);
-    await createAccounts(admin.page, Object.values(USERS));
+    await adminCreates(pages, Object.values(USERS));
 
     // ---- manager: the schema in the editor's forms, with the live preview ----
-    const manager = await person('ko-KR');
-    pages.manager = manager.page;
-    const mp = manager.page;
-    await login(mp, USERS.manager.username, PASSWORD, KO);
+    const mp = await signedIn(pages, 'manager', USERS.manager.username);
     await mp.getByRole('link', { name: '새 프로젝트' }).click();
     await mp.getByLabel('프로젝트 이름', { exact: true }).fill(projectName);
     const fieldCard = (i) => mp.getByTestId(`schema-field-${i}`);
@@ -178,32 +170,15 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     await mp.getByRole('button', { name: '프로젝트 만들기' }).click();
     await mp.getByTestId('project-title').filter({ hasText: projectName }).waitFor();
 
-    await mp.getByRole('tab', { name: '참여자' }).click();
-    for (const [u, role] of [
+    await addMembers(mp, [
       [USERS.labeler, '작업자'],
       [USERS.reviewer, '검수자'],
-    ]) {
-      await mp.getByLabel('계정', { exact: true }).selectOption({ label: `${u.username} (${u.displayName})` });
-      await mp.getByLabel('역할', { exact: true }).selectOption({ label: role });
-      await mp.getByRole('button', { name: '추가', exact: true }).click();
-      await mp.getByTestId(`member-${u.username}`).waitFor();
-    }
-
-    const jsonl = path.join(env.dataDir, '개체.jsonl');
-    writeFileSync(jsonl, [{ text: RAW_TEXT, sentences: SENTENCES, source: 'e2e-1' }, { ...OTHER, source: 'e2e-2' }].map((o) => JSON.stringify(o)).join('\n') + '\n');
-    await mp.getByRole('tab', { name: '가져오기·내보내기' }).click();
-    await mp.getByLabel('파일', { exact: true }).setInputFiles(jsonl);
-    await mp.getByRole('button', { name: '업로드', exact: true }).click();
-    await waitForJobDone(mp.getByTestId('import-panel'), 'import-job');
+    ]);
+    await importJsonl(mp, '개체.jsonl', [{ text: RAW_TEXT, sentences: SENTENCES, source: 'e2e-1' }, { ...OTHER, source: 'e2e-2' }]);
     await mp.getByTestId('import-job').getByText('2건 중 2건 가져옴, 0건 거부').waitFor();
 
     // ---- labeler ----
-    const labeler = await person('ko-KR');
-    pages.labeler = labeler.page;
-    const lp = labeler.page;
-    await login(lp, USERS.labeler.username, PASSWORD, KO);
-    await openProject(lp, projectName);
-    await lp.getByRole('link', { name: '라벨링 시작' }).click();
+    const lp = await openQueue(pages, 'labeler', USERS.labeler.username, projectName, '라벨링 시작');
     const taskId = await currentTaskId(lp, 'no-more-tasks');
     assert.ok(taskId, 'a task is offered');
     const spansText = lp.getByTestId('spans-text-entities');
@@ -245,7 +220,7 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     // the summary: typed text, then "정말" through a simulated Hangul IME
     const box = lp.getByTestId('field-summary').getByRole('textbox');
     await box.click();
-    const cdp = await labeler.context.newCDPSession(lp);
+    const cdp = await lp.context().newCDPSession(lp);
     await cdp.send('Input.insertText', { text: `${SUMMARY_TYPED} ` });
     const events = await lp.evaluate(() => {
       const log = [];
@@ -291,12 +266,7 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     assert.notEqual(await currentTaskId(lp, 'no-more-tasks'), taskId, 'the submitted task is gone');
 
     // ---- reviewer approves ----
-    const reviewer = await person('ko-KR');
-    pages.reviewer = reviewer.page;
-    const rp = reviewer.page;
-    await login(rp, USERS.reviewer.username, PASSWORD, KO);
-    await openProject(rp, projectName);
-    await rp.getByRole('link', { name: '검수 시작' }).click();
+    const rp = await openQueue(pages, 'reviewer', USERS.reviewer.username, projectName, '검수 시작');
     assert.equal(await currentTaskId(rp, 'no-more-reviews'), taskId);
     await rp.getByTestId('field-entities').getByRole('button', { name: `ORG 삼성전자 ${EXPECTED.ORG.start}–${EXPECTED.ORG.end}` }).waitFor();
     await rp.getByTestId('field-links').getByTestId('relation-0').filter({ hasText: 'PER “김철수” —소속→ ORG “삼성전자”' }).waitFor();
@@ -314,10 +284,7 @@ test('text types: schema editor forms, spans over emoji and NFD, relations, extr
     await exportPanel.getByTestId('export-format').selectOption('jsonl');
     await exportPanel.getByTestId('export-start').click();
     await waitForJobDone(exportPanel, 'export-job');
-    const [download] = await Promise.all([mp.waitForEvent('download'), exportPanel.getByTestId('export-download').click()]);
-    const file = path.join(env.dataDir, 'export.jsonl');
-    await download.saveAs(file);
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim());
+    const lines = await downloadLines(mp, exportPanel.getByTestId('export-download'), 'export.jsonl');
     assert.equal(lines.length, 1, 'one line per approved task');
     const row = JSON.parse(lines[0]);
     assert.equal(row.data.text, TEXT, 'the text is stored NFC');

@@ -1,10 +1,14 @@
-/** The academy API of docs/academy.md: types and one typed call per endpoint. */
+/**
+ * The academy API of docs/academy.md: one typed call per endpoint. Registrations, cohorts, the roster and placements
+ * are aliases of the generated schemas (`Schemas[…]`); the other shapes are still written here (their records do not
+ * yet mark what may be null).
+ */
 import { api } from './client';
-import type { AnnotationResult, LabelSchema, Me, TaskData } from './types';
+import type { AnnotationResult, LabelSchema, Me, Schemas, TaskData } from './types';
 
-export type RegistrationStatus = 'REGISTERED' | 'WAITLISTED' | 'CANCELLED';
-export type RegistrationState = 'UPCOMING' | 'OPEN' | 'CLOSED';
-export type PlacementRole = 'REVIEWER' | 'LABELER' | 'NONE';
+export type RegistrationStatus = Schemas['Mine']['status'];
+export type RegistrationState = Schemas['Cohort']['registrationState'];
+export type PlacementRole = Schemas['Placement']['role'];
 
 export interface Course {
   id: number;
@@ -22,38 +26,12 @@ export interface CourseInput {
   hours: number;
 }
 
-export interface CohortSession {
-  id: number;
-  startsAt: string;
-  endsAt: string;
-  place: string;
-  hours: number;
-}
+export type CohortSession = Schemas['Session'];
 
-export interface MyRegistrationRef {
-  registrationId: number;
-  status: RegistrationStatus;
-  position: number | null;
-}
+/** My registration in a cohort, as the cohort list shows it. */
+export type MyRegistrationRef = Schemas['Mine'];
 
-export interface Cohort {
-  id: number;
-  courseId: number;
-  courseName: string;
-  name: string;
-  capacity: number;
-  registered: number;
-  seatsLeft: number;
-  waitlisted: number;
-  registrationOpensAt: string;
-  registrationClosesAt: string;
-  registrationState: RegistrationState;
-  minAttendance: number;
-  totalHours: number;
-  places: string[];
-  sessions: CohortSession[];
-  me: MyRegistrationRef | null;
-}
+export type Cohort = Schemas['Cohort'];
 
 export interface SessionInput {
   startsAt: string;
@@ -71,37 +49,11 @@ export interface CohortInput {
   sessions: SessionInput[];
 }
 
-export interface Registered {
-  registrationId: number;
-  cohortId: number;
-  status: RegistrationStatus;
-  position: number | null;
-  registeredAt: string;
-}
+/** position: 1-based place on the wait list; null when a seat was taken. */
+export type Registered = Schemas['Registered'];
 
-export interface RosterRow {
-  registrationId: number;
-  accountId: number;
-  username: string;
-  displayName: string;
-  status: RegistrationStatus;
-  position: number | null;
-  registeredAt: string;
-  attendedHours: number;
-  attendedSessions: number;
-  totalHours: number;
-  attendanceRatio: number;
-  completed: boolean;
-  bestScore: number | null;
-  bestSubmittedAt: string | null;
-  examPassed: boolean;
-  placementId: number | null;
-  placementRole: PlacementRole | null;
-  acceptedAt: string | null;
-  active: boolean;
-  /** session id → present */
-  attendance: Record<string, boolean>;
-}
+/** attendance: session id → present. */
+export type RosterRow = Schemas['RosterRow'];
 
 export type FunnelStepName = 'registered' | 'attended' | 'completed' | 'examPassed' | 'placed' | 'active';
 
@@ -244,42 +196,14 @@ export interface PlacementInput {
   keepOverrides?: boolean;
 }
 
-export interface Placement {
-  id: number;
-  cohortId: number;
-  accountId: number;
-  username: string;
-  displayName: string;
-  role: PlacementRole;
-  score: number | null;
-  rank: number | null;
-  why: string;
-  projectIds: number[];
-  overridden: boolean;
-  decidedAt: string;
-  acceptedAt: string | null;
-  agreementVersion: number | null;
-}
+/** reasons: the clauses of `why` as codes (null for placements decided before reasons had codes). */
+export type Placement = Schemas['Placement'];
 
-export interface PlacementList {
-  cohortId: number;
-  placements: Placement[];
-}
+export type PlacementList = Schemas['PlacementList'];
 
-export interface Agreement {
-  version: number;
-  title: string;
-  body: string;
-  publishedAt: string;
-}
+export type Agreement = Schemas['Agreement'];
 
-export interface Accepted {
-  placementId: number;
-  role: PlacementRole;
-  agreementVersion: number;
-  acceptedAt: string;
-  projectIds: number[];
-}
+export type Accepted = Schemas['Accepted'];
 
 export interface MyRegistration {
   registrationId: number;

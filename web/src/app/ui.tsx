@@ -83,3 +83,27 @@ export function PageHeader({ title, children }: { title: ReactNode; children?: R
     </div>
   );
 }
+
+/**
+ * A table's header row: one column header per entry, then (with `actions`) the buttons' column, named for screen
+ * readers only.
+ */
+export function TableHead({ columns, actions = false }: { columns: ReactNode[]; actions?: boolean }) {
+  const t = useT();
+  return (
+    <thead>
+      <tr>
+        {columns.map((c, i) => (
+          <th key={i} scope="col">
+            {c}
+          </th>
+        ))}
+        {actions ? (
+          <th scope="col">
+            <span className="visually-hidden">{t('common.actions')}</span>
+          </th>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}

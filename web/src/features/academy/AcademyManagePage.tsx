@@ -3,8 +3,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { academy, type Course } from '../../api/academy';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
-import { useApiQuery } from '../../api/query';
+import { ErrorMessage, Loading, PageHeader, TableHead } from '../../app/ui';
+import { useApiAction, useApiQuery } from '../../api/query';
 import { fromLocalInput, toLocalInput } from './time';
 
 function FieldError({ errors, name }: { errors: Record<string, string[]>; name: string }) {
@@ -18,27 +18,22 @@ function CourseForm({ onCreated }: { onCreated: (c: Course) => void }) {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [hours, setHours] = useState('6');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const c = await academy.createCourse({ name: name.trim(), description: description.trim() || undefined, hours: Number(hours) });
+  const create = useApiAction(academy.createCourse, {
+    onSuccess: (c) => {
       setDone(t('manage.courseCreated', { name: c.name }));
       setName('');
       setDescription('');
       onCreated(c);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { busy, error } = create;
+  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(null);
+    void create.run({ name: name.trim(), description: description.trim() || undefined, hours: Number(hours) });
   }
 
   return (
@@ -103,8 +98,8 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
   const [minAttendance, setMinAttendance] = useState('80');
   const [sessions, setSessions] = useState<SessionRow[]>([defaultSession(1, 8)]);
   const [nextKey, setNextKey] = useState(2);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const create = useApiAction(academy.createCohort, { onSuccess: (c) => onCreated(c.id) });
+  const { busy, error } = create;
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   const chosenCourse = courseId || (courses.length ? String(courses[courses.length - 1].id) : '');
 
@@ -127,26 +122,17 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
     setNextKey(nextKey + 1);
   };
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const c = await academy.createCohort({
-        courseId: Number(chosenCourse),
-        name: name.trim(),
-        capacity: Number(capacity),
-        registrationOpensAt: fromLocalInput(opens) ?? '',
-        registrationClosesAt: fromLocalInput(closes) ?? '',
-        minAttendance: Number(minAttendance) / 100,
-        sessions: sessions.map((s) => ({ startsAt: fromLocalInput(s.startsAt) ?? '', endsAt: fromLocalInput(s.endsAt) ?? '', place: s.place.trim() })),
-      });
-      onCreated(c.id);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void create.run({
+      courseId: Number(chosenCourse),
+      name: name.trim(),
+      capacity: Number(capacity),
+      registrationOpensAt: fromLocalInput(opens) ?? '',
+      registrationClosesAt: fromLocalInput(closes) ?? '',
+      minAttendance: Number(minAttendance) / 100,
+      sessions: sessions.map((s) => ({ startsAt: fromLocalInput(s.startsAt) ?? '', endsAt: fromLocalInput(s.endsAt) ?? '', place: s.place.trim() })),
+    });
   }
 
   return (
@@ -194,17 +180,7 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
       <fieldset>
         <legend>{t('academy.schedule')}</legend>
         <table className="table sessions-table">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('manage.sessionStart')}</th>
-              <th scope="col">{t('manage.sessionEnd')}</th>
-              <th scope="col">{t('manage.sessionPlace')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['#', t('manage.sessionStart'), t('manage.sessionEnd'), t('manage.sessionPlace')]} actions />
           <tbody>
             {sessions.map((s, i) => {
               const at = `sessions[${i}]`;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { academy, type Exam, type ExamItemInput } from '../../api/academy';
 import { ApiError } from '../../api/client';
+import { useApiAction } from '../../api/query';
 import type { LabelSchema, Project } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
@@ -56,16 +57,22 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
   const [passScore, setPassScore] = useState('70');
   const [maxAttempts, setMaxAttempts] = useState('1');
   const [localErrors, setLocalErrors] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const create = useApiAction(academy.createExam, {
+    onSuccess: (exam) => {
+      setName('');
+      setItemsText('');
+      onCreated(exam);
+    },
+  });
+  const { busy, error } = create;
   const managed = projects.filter((p) => p.myRole === 'MANAGER' || p.myRole == null);
   const chosenProject = projectId || (managed[0] ? String(managed[0].id) : '');
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   const itemErrors = Object.entries(errors).filter(([k]) => k.startsWith('items'));
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setError(null);
+    create.reset();
     const parsed = parseItems(itemsText, (n) => t('error.line', { line: n }));
     const problems = [...parsed.errors];
     if (parsed.items.length === 0 && problems.length === 0) problems.push(t('examForm.noItems'));
@@ -79,25 +86,15 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
     }
     setLocalErrors(problems);
     if (problems.length) return;
-    setBusy(true);
-    try {
-      const exam = await academy.createExam({
-        name: name.trim(),
-        cohortId,
-        ...(source === 'project' ? { projectId: Number(chosenProject) } : { schema }),
-        items: parsed.items,
-        timeLimitMinutes: Number(timeLimit),
-        passScore: Number(passScore),
-        maxAttempts: Number(maxAttempts),
-      });
-      setName('');
-      setItemsText('');
-      onCreated(exam);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void create.run({
+      name: name.trim(),
+      cohortId,
+      ...(source === 'project' ? { projectId: Number(chosenProject) } : { schema }),
+      items: parsed.items,
+      timeLimitMinutes: Number(timeLimit),
+      passScore: Number(passScore),
+      maxAttempts: Number(maxAttempts),
+    });
   }
 
   return (

@@ -10,8 +10,8 @@ import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
-import { useApiQuery } from '../../api/query';
-import { resultFieldErrors } from '../labeling/LabelingPage';
+import { useApiAction, useApiQuery } from '../../api/query';
+import { resultFieldErrors } from '../labeling/queue';
 import { AnswerCell } from './ExamResult';
 import { formatCountdown, useNow } from './time';
 
@@ -112,8 +112,8 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, AnnotationResult>>(() => ({ ...(attempt.answers ?? {}) }));
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
+  // A failed autosave that is not about the answer's fields (a 422 goes on the fields).
+  const [saveError, setSaveError] = useState<unknown>(null);
   const store = useAnnotationStore(attempt.answers?.[String(items[0]?.itemId)] ?? {});
   const submitted = useRef(false);
   const now = useNow(1000);
@@ -127,7 +127,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
     onSaved: () => setFieldErrors({}),
     onFailed: (_itemId, e) => {
       if (e instanceof ApiError && e.status === 422) setFieldErrors(resultFieldErrors(e));
-      else setError(e);
+      else setSaveError(e);
     },
   });
 
@@ -143,21 +143,23 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
     setIndex(next);
   };
 
+  const send = useApiAction(
+    async () => {
+      await flush();
+      return academy.submit(attempt.attemptId);
+    },
+    { onSuccess: (r) => onResult(r) },
+  );
+  const { run: runSend } = send;
+  const submitting = send.busy;
+  const error = send.error ?? saveError;
   const submit = useCallback(async () => {
     if (submitted.current) return;
     submitted.current = true;
-    setSubmitting(true);
-    setError(null);
-    try {
-      await flush();
-      onResult(await academy.submit(attempt.attemptId));
-    } catch (e) {
-      submitted.current = false;
-      setError(e);
-    } finally {
-      setSubmitting(false);
-    }
-  }, [attempt.attemptId, flush, onResult]);
+    setSaveError(null);
+    // A failed submit may be tried again.
+    if ((await runSend()) === undefined) submitted.current = false;
+  }, [runSend]);
 
   // The deadline submits what was saved.
   useEffect(() => {
@@ -248,21 +250,10 @@ export function ExamPage() {
   const summary = useApiQuery(['exams', examId], async () => (await academy.exams()).find((e) => e.id === examId) ?? null);
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [result, setResult] = useState<AttemptResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const startAttempt = useApiAction(academy.startAttempt, { onSuccess: (a) => setAttempt(a) });
+  const { busy, error } = startAttempt;
   const s = summary.data;
-
-  async function start() {
-    setBusy(true);
-    setError(null);
-    try {
-      setAttempt(await academy.startAttempt(examId));
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const start = () => void startAttempt.run(examId);
 
   return (
     <section className="stack">

@@ -4,7 +4,7 @@ import { academy, type Agreement, type Notification, type Placement } from '../.
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
-import { useApiQuery } from '../../api/query';
+import { useApiAction, useApiQuery } from '../../api/query';
 import { Schedule } from './CohortListPage';
 import { RegisterButton } from './RegisterButton';
 import { percent } from './time';
@@ -12,7 +12,8 @@ import { percent } from './time';
 function Notifications({ items, onRead }: { items: Notification[]; onRead: () => void }) {
   const { t, formatDate } = useI18n();
   const say = useServerText();
-  const [error, setError] = useState<unknown>(null);
+  const markRead = useApiAction(academy.markRead, { onSuccess: () => onRead() });
+  const { error } = markRead;
   if (items.length === 0) return <p className="muted">{t('my.noNotifications')}</p>;
   return (
     <>
@@ -25,7 +26,7 @@ function Notifications({ items, onRead }: { items: Notification[]; onRead: () =>
               <button
                 type="button"
                 className="btn small"
-                onClick={() => academy.markRead(n.id).then(onRead, setError)}
+                onClick={() => void markRead.run(n.id)}
                 aria-label={t('my.markReadOf', { what: say.notification(n) })}
               >
                 {t('my.markRead')}
@@ -44,35 +45,15 @@ function AcceptAgreement({ placement, onAccepted }: { placement: Placement; onAc
   const { t } = useI18n();
   const [agreement, setAgreement] = useState<Agreement | null>(null);
   const [read, setRead] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function open() {
-    setError(null);
-    try {
-      setAgreement(await academy.agreement());
-    } catch (e) {
-      setError(e);
-    }
-  }
-  async function accept() {
-    if (!agreement) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await academy.accept(placement.id, agreement.version);
-      onAccepted();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const load = useApiAction(academy.agreement, { onSuccess: (a) => setAgreement(a) });
+  const accept = useApiAction(academy.accept, { onSuccess: () => onAccepted() });
+  const busy = accept.busy;
+  const error = load.error ?? accept.error;
 
   if (!agreement) {
     return (
       <>
-        <button type="button" className="btn primary" onClick={open} data-testid="read-agreement">
+        <button type="button" className="btn primary" onClick={() => void load.run()} data-testid="read-agreement">
           {t('my.readAgreement')}
         </button>
         <ErrorMessage error={error} />
@@ -94,7 +75,7 @@ function AcceptAgreement({ placement, onAccepted }: { placement: Placement; onAc
       </label>
       <ErrorMessage error={error} />
       <div>
-        <button type="button" className="btn primary" disabled={!read || busy} onClick={accept} data-testid="accept-agreement">
+        <button type="button" className="btn primary" disabled={!read || busy} onClick={() => void accept.run(placement.id, agreement.version)} data-testid="accept-agreement">
           {t('my.accept')}
         </button>
       </div>

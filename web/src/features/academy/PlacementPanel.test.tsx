@@ -20,6 +20,7 @@ function placement(over: Partial<Placement>): Placement {
     score: 80,
     rank: 1,
     why: '',
+    reasons: null,
     projectIds: [3],
     overridden: false,
     decidedAt: '2025-03-01T00:00:00Z',

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { academy, type Placement, type PlacementList, type PlacementRole } from '../../api/academy';
 import { ApiError } from '../../api/client';
+import { useApiAction } from '../../api/query';
 import type { Project } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
@@ -14,27 +15,19 @@ export function OverrideForm({ placement, onSaved, onClose }: { placement: Place
   const [role, setRole] = useState<PlacementRole>(placement.role === 'LABELER' ? 'REVIEWER' : 'LABELER');
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const save = useApiAction(academy.override, { onSuccess: (p) => onSaved(p) });
+  const { busy, error } = save;
   const who = placement.displayName || placement.username;
   const id = `override-${placement.id}`;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!reason.trim()) {
       setMissing(true);
       document.getElementById(`${id}-reason`)?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await academy.override(placement.id, role, reason.trim()));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void save.run(placement.id, role, reason.trim());
   }
 
   return (
@@ -149,8 +142,8 @@ export function PlacementPanel({ cohortId, projects, initial }: { cohortId: numb
   const [form, setForm] = useState({ reviewerQuota: '1', reviewerMinScore: '90', labelerQuota: '10', labelerMinScore: '70' });
   const [targets, setTargets] = useState<number[]>([]);
   const [keepOverrides, setKeepOverrides] = useState(true);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const placement = useApiAction(academy.runPlacement, { onSuccess: (l) => setList(l) });
+  const { busy, error } = placement;
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   const managed = projects.filter((p) => p.myRole === 'MANAGER' || p.myRole == null);
   // A re-run keeps accepted placements (they hold their seats) and, unless unticked, overrides nobody accepted yet.
@@ -158,26 +151,16 @@ export function PlacementPanel({ cohortId, projects, initial }: { cohortId: numb
   const overrides = list?.placements.filter((p) => p.overridden && !p.acceptedAt).length ?? 0;
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
-  async function run(e: FormEvent) {
+  function run(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setList(
-        await academy.runPlacement(cohortId, {
-          reviewerQuota: Number(form.reviewerQuota),
-          reviewerMinScore: Number(form.reviewerMinScore),
-          labelerQuota: Number(form.labelerQuota),
-          labelerMinScore: Number(form.labelerMinScore),
-          projectIds: targets,
-          ...(overrides > 0 ? { keepOverrides } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void placement.run(cohortId, {
+      reviewerQuota: Number(form.reviewerQuota),
+      reviewerMinScore: Number(form.reviewerMinScore),
+      labelerQuota: Number(form.labelerQuota),
+      labelerMinScore: Number(form.labelerMinScore),
+      projectIds: targets,
+      ...(overrides > 0 ? { keepOverrides } : {}),
+    });
   }
 
   const number = (k: keyof typeof form, label: string, max?: number) => (

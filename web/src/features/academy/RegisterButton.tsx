@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { academy, type Cohort, type MyRegistrationRef } from '../../api/academy';
 import { ApiError } from '../../api/client';
+import { useApiAction } from '../../api/query';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
@@ -42,9 +43,43 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
   const { me } = useAuth();
   const now = useNow(1000);
   const [mine, setMine] = useState<MyRegistrationRef | null>(cohort.me);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const register = useApiAction(
+    async () => {
+      setNotice(null);
+      try {
+        return await academy.register(cohort.id);
+      } catch (e) {
+        // A 409 is an answer, not a failure: registration has not opened yet, or the server says why not.
+        if (!(e instanceof ApiError && e.status === 409)) throw e;
+        const opensAt = e.problem.opensAt;
+        setNotice(typeof opensAt === 'string' && Date.parse(opensAt) > Date.now() ? t('academy.opensAtServer', { time: formatDate(opensAt) }) : (e.detail ?? e.title));
+        return null;
+      }
+    },
+    {
+      onSuccess: (r) => {
+        if (!r) return;
+        setMine({ registrationId: r.registrationId, status: r.status, position: r.position });
+        onChange?.();
+      },
+    },
+  );
+  const cancel = useApiAction(
+    async () => {
+      setNotice(null);
+      await academy.cancel(cohort.id);
+    },
+    {
+      onSuccess: () => {
+        setMine(null);
+        setNotice(t('academy.cancelled'));
+        onChange?.();
+      },
+    },
+  );
+  const busy = register.busy || cancel.busy;
+  const error = register.error ?? cancel.error;
   // A reload of the list (after my change or another's) brings the server's word on my registration.
   useEffect(() => setMine(cohort.me), [cohort.me?.registrationId, cohort.me?.status, cohort.me?.position]); // eslint-disable-line react-hooks/exhaustive-deps -- the server's fields, not the object a reload renews
   const state = windowState(cohort, now);
@@ -61,50 +96,13 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
     );
   }
 
-  async function register() {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      const r = await academy.register(cohort.id);
-      setMine({ registrationId: r.registrationId, status: r.status, position: r.position });
-      onChange?.();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && typeof e.problem.opensAt === 'string' && Date.parse(e.problem.opensAt) > Date.now()) {
-        setNotice(t('academy.opensAtServer', { time: formatDate(e.problem.opensAt) }));
-      } else if (e instanceof ApiError && e.status === 409) {
-        setNotice(e.detail ?? e.title);
-      } else {
-        setError(e);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function cancel() {
-    setBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
-      await academy.cancel(cohort.id);
-      setMine(null);
-      setNotice(t('academy.cancelled'));
-      onChange?.();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   const live = mine && mine.status !== 'CANCELLED';
   return (
     <div className="register-box" data-testid="register-box">
       {live ? (
         <div className="row wrap">
           <StatusBadge status={mine.status} position={mine.position} />
-          <button type="button" className="btn small" onClick={cancel} disabled={busy} aria-label={t('academy.cancelOf', { name: label })}>
+          <button type="button" className="btn small" onClick={() => { register.reset(); void cancel.run(); }} disabled={busy} aria-label={t('academy.cancelOf', { name: label })}>
             {mine.status === 'WAITLISTED' ? t('academy.leaveWaitlist') : t('academy.cancel')}
           </button>
         </div>
@@ -113,7 +111,7 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
           <button
             type="button"
             className="btn primary"
-            onClick={register}
+            onClick={() => { cancel.reset(); void register.run(); }}
             disabled={busy || state !== 'OPEN'}
             aria-describedby={`window-${cohort.id}`}
             data-testid="register-button"

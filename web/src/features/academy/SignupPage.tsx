@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type InputHTMLAttributes } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router-dom';
 import { academy } from '../../api/academy';
-import { ApiError } from '../../api/client';
+import { splitFieldErrors, useApiAction } from '../../api/query';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
@@ -17,13 +17,27 @@ export function SignupPage() {
   const [form, setForm] = useState({ username: '', displayName: '', password: '', email: '', phone: '' });
   const [consent, setConsent] = useState(false);
   const [consentMissing, setConsentMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const signup = useApiAction(
+    async (f: typeof form) => {
+      await academy.signup({
+        username: f.username.trim(),
+        password: f.password,
+        displayName: f.displayName.trim(),
+        email: f.email.trim() || undefined,
+        phone: f.phone.trim() || undefined,
+        privacyConsent: true,
+      });
+      await login(f.username.trim(), f.password);
+    },
+    { onSuccess: () => navigate('/academy', { replace: true }) },
+  );
+  const { busy, error } = signup;
+  // A 422's errors show beside their inputs; the summary above the button stays too (it names fields not shown here).
+  const { fieldErrors } = splitFieldErrors(error, (e) => e.fieldErrors());
 
   if (me && !busy) return <Navigate to="/academy" replace />;
 
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const fieldErrors = error instanceof ApiError ? error.fieldErrors() : {};
   /** One labelled input; help and server errors sit outside the label and describe the input. */
   const row = (k: keyof typeof form, label: string, props: InputHTMLAttributes<HTMLInputElement>, help?: string) => {
     const errs = fieldErrors[k] ?? [];
@@ -54,31 +68,14 @@ export function SignupPage() {
     );
   };
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!consent) {
       setConsentMissing(true);
       document.getElementById('signup-consent')?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      await academy.signup({
-        username: form.username.trim(),
-        password: form.password,
-        displayName: form.displayName.trim(),
-        email: form.email.trim() || undefined,
-        phone: form.phone.trim() || undefined,
-        privacyConsent: true,
-      });
-      await login(form.username.trim(), form.password);
-      navigate('/academy', { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void signup.run(form);
   }
 
   return (

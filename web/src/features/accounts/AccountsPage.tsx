@@ -5,7 +5,7 @@ import { splitFieldErrors, useApiAction } from '../../api/query';
 import { ALL_ROLES, type Account, type Role } from '../../api/types';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader, TableHead } from '../../app/ui';
 import { roleLabel } from '../projects/roles';
 
 function Err({ messages }: { messages?: string[] }) {
@@ -150,19 +150,7 @@ export function AccountsPage() {
         <ErrorMessage error={rowError} />
         {items.length ? (
           <table className="table" data-testid="accounts-table">
-            <thead>
-              <tr>
-                <th scope="col">ID</th>
-                <th scope="col">{t('accounts.username')}</th>
-                <th scope="col">{t('accounts.displayName')}</th>
-                <th scope="col">{t('accounts.roles')}</th>
-                <th scope="col">{t('accounts.status')}</th>
-                <th scope="col">{t('accounts.createdAt')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={['ID', t('accounts.username'), t('accounts.displayName'), t('accounts.roles'), t('accounts.status'), t('accounts.createdAt')]} actions />
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} data-testid={`account-row-${a.username}`} className={a.active ? '' : 'inactive'}>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { tokens } from '../../api/endpoints';
 import type { CreatedToken } from '../../api/types';
 import { useI18n } from '../../app/i18n';
-import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
+import { ErrorMessage, Loading, PageHeader, TableHead } from '../../app/ui';
 import { useApiAction, useApiQuery } from '../../api/query';
 
 /** Personal API tokens: create (shown once), list, revoke. */
@@ -84,16 +84,7 @@ export function TokensPage() {
         {list.data && list.data.length === 0 ? <p className="muted">{t('tokens.empty')}</p> : null}
         {list.data && list.data.length > 0 ? (
           <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('accounts.createdAt')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
+            <TableHead columns={[t('tokens.name'), t('accounts.createdAt'), t('tokens.lastUsed')]} actions />
             <tbody>
               {list.data.map((tok) => (
                 <tr key={tok.id}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
+import { useApiAction } from '../../api/query';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
@@ -12,24 +13,15 @@ export function LoginPage() {
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const from = (location.state as { from?: string } | null)?.from ?? '/projects';
+  const signIn = useApiAction(login, { onSuccess: () => navigate(from === '/login' ? '/projects' : from, { replace: true }) });
+  const { busy, error } = signIn;
 
   if (me && !busy) return <Navigate to={from === '/login' ? '/projects' : from} replace />;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await login(username.trim(), password);
-      navigate(from === '/login' ? '/projects' : from, { replace: true });
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    void signIn.run(username.trim(), password);
   }
 
   const message =

@@ -3,6 +3,7 @@ import { imports } from '../../api/endpoints';
 import type { ImportJob } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
+import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
 const FORMATS = ['jsonl', 'csv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary'] as const;
@@ -32,29 +33,20 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState('jsonl');
   const [uploadFraction, setUploadFraction] = useState<number | null>(null);
-  const [uploading, setUploading] = useState(false);
   const [started, setJob] = useState<ImportJob | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const upload = useApiAction(imports.start, { onSuccess: (job) => setJob(job) });
+  const { busy: uploading, error } = upload;
   const inputRef = useRef<HTMLInputElement>(null);
 
   const { job, error: pollError } = useJob('imports', started, imports.get, onFinished);
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
     if (!file) return;
-    setUploading(true);
-    setError(null);
     setJob(null);
     setUploadFraction(0);
-    try {
-      const started = await imports.start(projectId, file, format, setUploadFraction);
-      setJob(started);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setUploading(false);
-    }
+    void upload.run(projectId, file, format, setUploadFraction);
   }
 
   return (

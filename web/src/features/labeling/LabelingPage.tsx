@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { assignments, projects, tasks } from '../../api/endpoints';
 import { actorName, type AnnotationResult, type NextTask } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
@@ -9,27 +8,12 @@ import { useAutosave, type SaveState } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
 import { useApiQuery } from '../../api/query';
+import { useQueue, useQueueAction } from './queue';
 import { LeaseCountdown } from './LeaseCountdown';
 import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
 
-type Phase = 'loading' | 'ready' | 'empty' | 'error';
-
 export const AUTOSAVE_DELAY_MS = 800;
-
-/** Strips the "result." prefix servers put on annotation field paths. */
-export function resultFieldErrors(err: ApiError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const e of err.errors) {
-    // "result.topic", "result[topic]", "topic[0]" → "topic"; anything else is kept whole.
-    const path = (e.field ?? '').replace(/^result(?=[.[/]|$)/, '').replace(/^[./]/, '');
-    const m = /^\[["']?([^"'\]]+)["']?\]|^([^.[\]/]+)/.exec(path);
-    const key = m ? (m[1] ?? m[2]) : path;
-    (out[key] ??= []).push(e.message);
-  }
-  if (err.errors.length === 0) out[''] = [err.detail ?? err.title];
-  return out;
-}
 
 /**
  * Rework starts from the labeler's own last answer (the one the reviewer rejected), so fixing it is one key, not a
@@ -51,15 +35,25 @@ export function LabelingPage() {
   const { t, formatDate } = useI18n();
   const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const store = useAnnotationStore();
-  const [task, setTask] = useState<NextTask | null>(null);
-  const [phase, setPhase] = useState<Phase>('loading');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [busy, setBusy] = useState(false);
   const [skipReason, setSkipReason] = useState('');
-  const [done, setDone] = useState(0);
   const [startedFromPrevious, setStartedFromPrevious] = useState(false);
+  const queue = useQueue<NextTask>(
+    projectId,
+    () => {
+      resetAutosave();
+      return projects.nextTask(projectId);
+    },
+    async (next) => {
+      let start = next.draft && typeof next.draft === 'object' ? next.draft : null;
+      // Rework starts from the rejected answer: the server hands it back as the draft (older servers did not).
+      const fromPrevious = next.reason === 'rework';
+      if (fromPrevious && !start) start = await previousResult(next.taskId);
+      setStartedFromPrevious(fromPrevious && !!start);
+      store.reset(start ?? {});
+      setSkipReason('');
+    },
+  );
+  const { item: task, setItem: setTask, phase, setNotice } = queue;
   // Drafts save a moment after each edit; the server extends the lease on each save, so the countdown follows.
   const autosave = useAutosave(store, task?.assignmentId, {
     save: (assignmentId, value) => assignments.saveDraft(assignmentId, value),
@@ -71,94 +65,35 @@ export function LabelingPage() {
   });
   const { reset: resetAutosave, cancel: cancelAutosave } = autosave;
 
-  const fetchNext = useCallback(async () => {
-    resetAutosave();
-    setPhase('loading');
-    setError(null);
-    try {
-      const next = await projects.nextTask(projectId);
-      if (!next) {
-        setTask(null);
-        setPhase('empty');
-        return;
-      }
-      let start = next.draft && typeof next.draft === 'object' ? next.draft : null;
-      // Rework starts from the rejected answer: the server hands it back as the draft (older servers did not).
-      const fromPrevious = next.reason === 'rework';
-      if (fromPrevious && !start) start = await previousResult(next.taskId);
-      setTask(next);
-      setStartedFromPrevious(fromPrevious && !!start);
-      store.reset(start ?? {});
-      setFieldErrors({});
-      setSkipReason('');
-      setPhase('ready');
-    } catch (e) {
-      setError(e);
-      setPhase('error');
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- store.reset is stable; the helpers read only refs
-  }, [projectId]);
+  const gone = t('label.leaseExpired');
+  const sendAnswer = useQueueAction(queue, assignments.submit, { done: () => t('label.submitted'), gone });
+  const sendSkip = useQueueAction(queue, assignments.skip, { done: () => t('label.skipped'), gone });
+  const busy = sendAnswer.busy || sendSkip.busy;
+  const error = queue.error ?? sendAnswer.error ?? sendSkip.error;
+  const fieldErrors = sendAnswer.fieldErrors;
 
-  // StrictMode mounts twice in development; asking for the next task once is enough.
-  const started = useRef<number | null>(null);
-  useEffect(() => {
-    if (started.current === projectId) return;
-    started.current = projectId;
-    void fetchNext();
-  }, [fetchNext, projectId]);
-
-  const submit = useCallback(async () => {
+  const submit = () => {
     if (!task || busy || phase !== 'ready') return;
     cancelAutosave();
-    setBusy(true);
-    setNotice(null);
-    setFieldErrors({});
-    try {
-      await assignments.submit(task.assignmentId, store.value);
-      setDone((n) => n + 1);
-      setNotice(t('label.submitted'));
-      await fetchNext();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        setFieldErrors(resultFieldErrors(e));
-      } else if (e instanceof ApiError && e.status === 409) {
-        setNotice(t('label.leaseExpired'));
-        await fetchNext();
-      } else {
-        setError(e);
-      }
-    } finally {
-      setBusy(false);
-    }
-  }, [task, busy, phase, store.value, fetchNext, t, cancelAutosave]);
+    sendSkip.reset();
+    void sendAnswer.run(task.assignmentId, store.value);
+  };
 
-  const skip = async () => {
+  const skip = () => {
     if (!task || busy) return;
     cancelAutosave();
-    setBusy(true);
-    setNotice(null);
-    try {
-      await assignments.skip(task.assignmentId, skipReason.trim() || 'skipped');
-      setNotice(t('label.skipped'));
-      await fetchNext();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
-        setNotice(t('label.leaseExpired'));
-        await fetchNext();
-      } else setError(e);
-    } finally {
-      setBusy(false);
-    }
+    sendAnswer.reset();
+    void sendSkip.run(task.assignmentId, skipReason.trim() || 'skipped');
   };
 
   // Enter submits — never while an IME composition is running (the registry checks isComposing / 229),
   // never when Enter already means something (a focused button or link), never inside a text box.
   useShortcut(['enter'], (_combo, e) => {
     if (enterHasOwnMeaning(e.target)) return false;
-    void submit();
+    submit();
   }, { enabled: phase === 'ready' });
   // Ctrl+Enter submits from anywhere, text boxes included.
-  useShortcut(['ctrl+enter'], () => void submit(), { enabled: phase === 'ready', allowInTextEntry: true });
+  useShortcut(['ctrl+enter'], () => submit(), { enabled: phase === 'ready', allowInTextEntry: true });
 
   const schema = task?.schema ?? project.data?.schema;
   const title = project.data?.name ?? `#${projectId}`;
@@ -173,7 +108,7 @@ export function LabelingPage() {
           <h1>{t('label.title')}</h1>
         </div>
         <div className="work-status">
-          {done > 0 ? <span className="small muted">{t('label.doneCount', { n: done })}</span> : null}
+          {queue.done > 0 ? <span className="small muted">{t('label.doneCount', { n: queue.done })}</span> : null}
           {task && phase === 'ready' ? (
             <>
               {task.reason ? (
@@ -190,10 +125,10 @@ export function LabelingPage() {
 
       <QueueState
         phase={phase}
-        notice={notice}
+        notice={queue.notice}
         noticeTestId="label-notice"
         error={error}
-        onNext={fetchNext}
+        onNext={queue.next}
         loadingLabel={t('label.loadingNext')}
         emptyText={t('label.noMore')}
         emptyTestId="no-more-tasks"

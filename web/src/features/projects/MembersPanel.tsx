@@ -3,7 +3,7 @@ import { ApiError } from '../../api/client';
 import { accounts, projects } from '../../api/endpoints';
 import { PROJECT_ROLES, type Account, type Member, type ProjectRole } from '../../api/types';
 import { useT } from '../../app/i18n';
-import { ErrorMessage, Loading } from '../../app/ui';
+import { ErrorMessage, Loading, TableHead } from '../../app/ui';
 import { useApiAction, useApiQuery } from '../../api/query';
 import { roleLabel } from './roles';
 
@@ -57,17 +57,7 @@ export function MembersPanel({ projectId }: { projectId: number }) {
       {members.data && members.data.length === 0 ? <p className="muted">{t('members.empty')}</p> : null}
       {members.data && members.data.length > 0 ? (
         <table className="table" data-testid="members-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('accounts.username')}</th>
-              <th scope="col">{t('accounts.displayName')}</th>
-              <th scope="col">{t('members.role')}</th>
-              <th scope="col">{t('members.paused')}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t('common.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[t('accounts.username'), t('accounts.displayName'), t('members.role'), t('members.paused')]} actions />
           <tbody>
             {members.data.map((m: Member) => (
               <tr key={m.accountId} data-testid={`member-${m.username}`}>

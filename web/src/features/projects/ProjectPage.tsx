@@ -7,7 +7,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
-import { useApiQuery } from '../../api/query';
+import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import { ExportPanel } from '../imports/ExportPanel';
 import { ImportPanel } from '../imports/ImportPanel';
 import { MyQualityCard } from '../quality/MyQualityCard';
@@ -188,26 +188,19 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
     review: project.review ?? { mode: 'FULL' },
     goldRate: project.goldRate ?? 0,
   }));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   useEffect(() => setSaved(false), [value]);
-
-  async function save() {
-    setBusy(true);
-    setErrors({});
-    setError(null);
-    try {
-      const p = await projects.update(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate });
+  const update = useApiAction(projects.update, {
+    onSuccess: (p) => {
       onSaved(p);
       setSaved(true);
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422 && e.errors.length) setErrors(groupFieldErrors(e.errors));
-      else setError(e);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const { busy } = update;
+  const { fieldErrors: errors, error } = splitFieldErrors(update.error, (e) => groupFieldErrors(e.errors));
+
+  function save() {
+    void update.run(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate });
   }
 
   return (

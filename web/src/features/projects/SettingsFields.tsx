@@ -18,39 +18,72 @@ function FieldError({ messages, id }: { messages?: string[]; id: string }) {
   );
 }
 
+/**
+ * One number input with its label, help and errors. A percent row shows a 0..1 share as 0..100 and hands back the
+ * share (clamped to 0..100 %).
+ */
+function NumberRow(props: {
+  label: string;
+  value: number;
+  onChange: (n: number) => void;
+  min: number;
+  max: number;
+  percent?: boolean;
+  help?: string;
+  errors?: string[];
+  errorId: string;
+  testId: string;
+}) {
+  const { percent } = props;
+  return (
+    <label className="form-row">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={percent ? 1 : undefined}
+        value={percent ? Math.round(props.value * 100) : props.value}
+        onChange={(e) => {
+          const n = Number(e.target.value);
+          props.onChange(percent ? Math.min(100, Math.max(0, n)) / 100 : n);
+        }}
+        aria-invalid={!!props.errors?.length}
+        data-testid={props.testId}
+      />
+      {props.help ? <span className="small muted">{props.help}</span> : null}
+      <FieldError messages={props.errors} id={props.errorId} />
+    </label>
+  );
+}
+
 /** Overlap, lease minutes, review mode and gold rate — shared by "New project" and the project's settings. */
 export function SettingsFields({ value, onChange, errors = {} }: { value: SettingsValue; onChange: (v: SettingsValue) => void; errors?: Record<string, string[]> }) {
   const t = useT();
   const sample = value.review.mode === 'SAMPLE';
   return (
     <div className="settings-grid">
-      <label className="form-row">
-        <span>{t('settings.overlap')}</span>
-        <input
-          type="number"
-          min={1}
-          max={20}
-          value={value.overlap}
-          onChange={(e) => onChange({ ...value, overlap: Number(e.target.value) })}
-          aria-invalid={!!errors.overlap}
-          data-testid="settings-overlap"
-        />
-        <span className="small muted">{t('settings.overlapHelp')}</span>
-        <FieldError messages={errors.overlap} id="err-overlap" />
-      </label>
-      <label className="form-row">
-        <span>{t('settings.lease')}</span>
-        <input
-          type="number"
-          min={1}
-          max={1440}
-          value={value.leaseMinutes}
-          onChange={(e) => onChange({ ...value, leaseMinutes: Number(e.target.value) })}
-          aria-invalid={!!errors.leaseMinutes}
-          data-testid="settings-lease"
-        />
-        <FieldError messages={errors.leaseMinutes} id="err-lease" />
-      </label>
+      <NumberRow
+        label={t('settings.overlap')}
+        value={value.overlap}
+        onChange={(overlap) => onChange({ ...value, overlap })}
+        min={1}
+        max={20}
+        help={t('settings.overlapHelp')}
+        errors={errors.overlap}
+        errorId="err-overlap"
+        testId="settings-overlap"
+      />
+      <NumberRow
+        label={t('settings.lease')}
+        value={value.leaseMinutes}
+        onChange={(leaseMinutes) => onChange({ ...value, leaseMinutes })}
+        min={1}
+        max={1440}
+        errors={errors.leaseMinutes}
+        errorId="err-lease"
+        testId="settings-lease"
+      />
       <label className="form-row">
         <span>{t('settings.reviewMode')}</span>
         <select
@@ -64,35 +97,30 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
         </select>
         <FieldError messages={errors['review.mode'] ?? errors.review} id="err-review" />
       </label>
-      <label className="form-row">
-        <span>{t('settings.goldRate')}</span>
-        <input
-          type="number"
+      <NumberRow
+        label={t('settings.goldRate')}
+        value={value.goldRate ?? 0}
+        onChange={(goldRate) => onChange({ ...value, goldRate })}
+        min={0}
+        max={100}
+        percent
+        help={t('settings.goldRateHelp')}
+        errors={errors.goldRate}
+        errorId="err-gold"
+        testId="settings-gold-rate"
+      />
+      {sample ? (
+        <NumberRow
+          label={t('settings.sampleRate')}
+          value={value.review.sampleRate ?? 0}
+          onChange={(sampleRate) => onChange({ ...value, review: { mode: 'SAMPLE', sampleRate } })}
           min={0}
           max={100}
-          step={1}
-          value={Math.round((value.goldRate ?? 0) * 100)}
-          onChange={(e) => onChange({ ...value, goldRate: Math.min(100, Math.max(0, Number(e.target.value))) / 100 })}
-          aria-invalid={!!errors.goldRate}
-          data-testid="settings-gold-rate"
+          percent
+          errors={errors['review.sampleRate']}
+          errorId="err-sample"
+          testId="settings-sample-rate"
         />
-        <span className="small muted">{t('settings.goldRateHelp')}</span>
-        <FieldError messages={errors.goldRate} id="err-gold" />
-      </label>
-      {sample ? (
-        <label className="form-row">
-          <span>{t('settings.sampleRate')}</span>
-          <input
-            type="number"
-            min={0}
-            max={100}
-            step={1}
-            value={Math.round((value.review.sampleRate ?? 0) * 100)}
-            onChange={(e) => onChange({ ...value, review: { mode: 'SAMPLE', sampleRate: Number(e.target.value) / 100 } })}
-            data-testid="settings-sample-rate"
-          />
-          <FieldError messages={errors['review.sampleRate']} id="err-sample" />
-        </label>
       ) : null}
     </div>
   );

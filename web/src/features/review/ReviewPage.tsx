@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client';
 import { projects, reviews } from '../../api/endpoints';
-import type { NextReview, Verdict } from '../../api/types';
+import type { AnnotationResult, NextReview, Verdict } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
@@ -10,9 +9,8 @@ import { useI18n } from '../../app/i18n';
 import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from '../labeling/LeaseCountdown';
 import { QueueState } from '../labeling/QueueState';
-import { resultFieldErrors } from '../labeling/LabelingPage';
+import { useQueue, useQueueAction } from '../labeling/queue';
 
-type Phase = 'loading' | 'ready' | 'empty' | 'error';
 type Mode = 'view' | 'reject' | 'correct';
 
 export function ReviewPage() {
@@ -21,94 +19,66 @@ export function ReviewPage() {
   const { t } = useI18n();
   const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const store = useAnnotationStore();
-  const [review, setReview] = useState<NextReview | null>(null);
-  const [phase, setPhase] = useState<Phase>('loading');
   const [mode, setMode] = useState<Mode>('view');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(0);
+  // Checked here before sending (a rejection needs a reason); the server's 422s come from the action.
+  const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-
-  const fetchNext = useCallback(async () => {
-    setPhase('loading');
-    setError(null);
-    setMode('view');
-    setReason('');
-    setFieldErrors({});
-    try {
-      const next = await projects.nextReview(projectId);
-      if (!next) {
-        setReview(null);
-        setPhase('empty');
-        return;
-      }
-      setReview(next);
-      store.reset(next.result && typeof next.result === 'object' ? next.result : {});
-      setPhase('ready');
-    } catch (e) {
-      setError(e);
-      setPhase('error');
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new review is fetched for a new project only; store.reset is stable
-  }, [projectId]);
-
-  const started = useRef<number | null>(null);
-  useEffect(() => {
-    if (started.current === projectId) return;
-    started.current = projectId;
-    void fetchNext();
-  }, [fetchNext, projectId]);
+  const queue = useQueue<NextReview>(
+    projectId,
+    () => {
+      setMode('view');
+      setReason('');
+      setLocalErrors({});
+      return projects.nextReview(projectId);
+    },
+    (next) => store.reset(next.result && typeof next.result === 'object' ? next.result : {}),
+  );
+  const { item: review, phase } = queue;
+  const send = useQueueAction(
+    queue,
+    (reviewId: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult }) => reviews.decide(reviewId, verdict, extra),
+    {
+      done: (_id, verdict) => (verdict === 'APPROVE' ? t('review.approved') : verdict === 'REJECT' ? t('review.rejected') : t('review.corrected')),
+      gone: t('review.gone'),
+    },
+  );
+  const { busy } = send;
+  const error = queue.error ?? send.error;
+  const fieldErrors = { ...send.fieldErrors, ...localErrors };
+  const clearErrors = () => {
+    setLocalErrors({});
+    send.reset();
+  };
 
   useEffect(() => {
     if (mode === 'reject') reasonRef.current?.focus();
   }, [mode]);
 
-  const decide = async (verdict: Verdict) => {
+  const decide = (verdict: Verdict) => {
     if (!review || busy) return;
     if (verdict === 'REJECT' && !reason.trim()) {
-      setFieldErrors({ reason: [t('review.reasonRequired')] });
+      setLocalErrors({ reason: [t('review.reasonRequired')] });
       reasonRef.current?.focus();
       return;
     }
-    setBusy(true);
-    setNotice(null);
-    setError(null);
-    setFieldErrors({});
-    try {
-      const extra = verdict === 'REJECT' ? { reason: reason.trim() } : verdict === 'CORRECT' ? { result: store.value } : {};
-      await reviews.decide(review.reviewId, verdict, extra);
-      setDone((n) => n + 1);
-      setNotice(verdict === 'APPROVE' ? t('review.approved') : verdict === 'REJECT' ? t('review.rejected') : t('review.corrected'));
-      await fetchNext();
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 422) {
-        setFieldErrors(resultFieldErrors(e));
-      } else if (e instanceof ApiError && e.status === 409) {
-        setNotice(t('review.gone'));
-        await fetchNext();
-      } else {
-        setError(e);
-      }
-    } finally {
-      setBusy(false);
-    }
+    setLocalErrors({});
+    const extra = verdict === 'REJECT' ? { reason: reason.trim() } : verdict === 'CORRECT' ? { result: store.value } : {};
+    void send.run(review.reviewId, verdict, extra);
   };
 
   const inView = phase === 'ready' && mode === 'view';
-  useShortcut(['a'], () => void decide('APPROVE'), { enabled: inView });
+  useShortcut(['a'], () => decide('APPROVE'), { enabled: inView });
   useShortcut(['r'], () => setMode('reject'), { enabled: inView });
   // Ctrl+Enter sends what is open (the rejection from its reason box, or the correction); never mid-composition.
-  useShortcut(['ctrl+enter'], () => void decide(mode === 'reject' ? 'REJECT' : 'CORRECT'), {
+  useShortcut(['ctrl+enter'], () => decide(mode === 'reject' ? 'REJECT' : 'CORRECT'), {
     enabled: phase === 'ready' && mode !== 'view',
     allowInTextEntry: true,
   });
   useShortcut(['escape'], () => {
     setMode('view');
     setReason('');
-    setFieldErrors({});
+    clearErrors();
     if (review) store.reset(review.result ?? {});
   }, { enabled: phase === 'ready' && mode !== 'view', allowInTextEntry: true });
 
@@ -126,16 +96,16 @@ export function ReviewPage() {
           <h1>{t('review.title')}</h1>
         </div>
         <div className="work-status">
-          {done > 0 ? <span className="small muted">{t('review.doneCount', { n: done })}</span> : null}
+          {queue.done > 0 ? <span className="small muted">{t('review.doneCount', { n: queue.done })}</span> : null}
           {review?.leaseExpiresAt && phase === 'ready' ? <LeaseCountdown expiresAt={review.leaseExpiresAt} /> : null}
         </div>
       </div>
       <QueueState
         phase={phase}
-        notice={notice}
+        notice={queue.notice}
         noticeTestId="review-notice"
         error={error}
-        onNext={fetchNext}
+        onNext={queue.next}
         loadingLabel={t('review.loadingNext')}
         emptyText={t('review.noMore')}
         emptyTestId="no-more-reviews"
@@ -181,7 +151,7 @@ export function ReviewPage() {
                 <button type="button" className="btn danger" disabled={busy || !reason.trim()} onClick={() => decide('REJECT')} data-testid="send-reject">
                   {t('review.sendReject')} <kbd>Ctrl+Enter</kbd>
                 </button>
-                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); setFieldErrors({}); }}>
+                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); clearErrors(); }}>
                   {t('common.cancel')} <kbd>Esc</kbd>
                 </button>
               </div>
@@ -214,7 +184,7 @@ export function ReviewPage() {
                 onClick={() => {
                   store.reset(review.result ?? {});
                   setMode('view');
-                  setFieldErrors({});
+                  clearErrors();
                 }}
               >
                 {t('common.cancel')} <kbd>Esc</kbd>

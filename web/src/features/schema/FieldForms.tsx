@@ -2,6 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import { getTool } from '../../annotator/tools';
 import { normalizeLabels } from '../../annotator/tools/spans/labels';
 import { useT } from '../../app/i18n';
+import { TableHead } from '../../app/ui';
 import { labelFromForm, withExtra, type EditorField, type EditorLabel, type FieldErrors } from './model';
 
 /**
@@ -46,17 +47,7 @@ export function LabelsEditor({ field, index: i, onChange, errors, withColor = tr
       <Errors messages={errors?.attrs.labels} testId={`schema-error-${i}-labels`} />
       {field.labels.length === 0 ? <p className="muted small">{t('schema.noLabels')}</p> : null}
       <table className="options-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('schema.optionValue')}</th>
-            <th scope="col">{t('schema.optionLabel')}</th>
-            <th scope="col">{t('schema.optionHotkey')}</th>
-            {withColor ? <th scope="col">{t('schema.labelColor')}</th> : null}
-            <th scope="col">
-              <span className="visually-hidden">{t('common.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={[t('schema.optionValue'), t('schema.optionLabel'), t('schema.optionHotkey'), ...(withColor ? [t('schema.labelColor')] : [])]} actions />
         <tbody>
           {field.labels.map((l, k) => {
             const err = itemErrors[k];

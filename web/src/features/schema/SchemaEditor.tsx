@@ -8,6 +8,7 @@ import { useAnnotatorText } from '../../annotator/i18n';
 import { getTool } from '../../annotator/tools';
 import { normalizeOptions } from '../../annotator/tools/choice/options';
 import { useT } from '../../app/i18n';
+import { TableHead } from '../../app/ui';
 import { move, TypeForm } from './FieldForms';
 import {
   changeType,
@@ -238,16 +239,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
                       {attrErr('options')}
                       {f.options.length === 0 ? <p className="muted small">{t('schema.noOptions')}</p> : null}
                       <table className="options-table">
-                        <thead>
-                          <tr>
-                            <th scope="col">{t('schema.optionValue')}</th>
-                            <th scope="col">{t('schema.optionLabel')}</th>
-                            <th scope="col">{t('schema.optionHotkey')}</th>
-                            <th scope="col">
-                              <span className="visually-hidden">{t('common.actions')}</span>
-                            </th>
-                          </tr>
-                        </thead>
+                        <TableHead columns={[t('schema.optionValue'), t('schema.optionLabel'), t('schema.optionHotkey')]} actions />
                         <tbody>
                           {f.options.map((o, k) => (
                             <tr key={k}>

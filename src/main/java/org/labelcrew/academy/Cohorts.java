@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.ApiException.FieldError;
@@ -51,12 +53,13 @@ class Cohorts {
     }
 
     /** The signed-in person's own registration in a cohort, when there is one. */
-    record Mine(long registrationId, String status, Integer position) {
+    record Mine(long registrationId, @Schema(implementation = RegistrationStatus.class) String status, @Nullable Integer position) {
     }
 
     record Cohort(long id, long courseId, String courseName, String name, int capacity, int registered, int seatsLeft,
-            int waitlisted, Instant registrationOpensAt, Instant registrationClosesAt, String registrationState,
-            double minAttendance, double totalHours, List<String> places, List<Session> sessions, Mine me) {
+            int waitlisted, Instant registrationOpensAt, Instant registrationClosesAt,
+            @Schema(allowableValues = {"UPCOMING", "OPEN", "CLOSED"}) String registrationState,
+            double minAttendance, double totalHours, List<String> places, List<Session> sessions, @Nullable Mine me) {
     }
 
     @Transactional
@@ -223,10 +226,10 @@ class Cohorts {
     // ---- the roster
 
     /** One live registration with everything the academy knows about that person in this cohort. */
-    record RosterRow(long registrationId, long accountId, String username, String displayName, String status,
-            Integer position, Instant registeredAt, double attendedHours, int attendedSessions, double totalHours,
-            double attendanceRatio, boolean completed, Double bestScore, Instant bestSubmittedAt, boolean examPassed,
-            Long placementId, String placementRole, Instant acceptedAt, boolean active, Map<Long, Boolean> attendance) {
+    record RosterRow(long registrationId, long accountId, String username, String displayName,
+            @Schema(implementation = RegistrationStatus.class) String status, @Nullable Integer position, Instant registeredAt, double attendedHours, int attendedSessions, double totalHours,
+            double attendanceRatio, boolean completed, @Nullable Double bestScore, @Nullable Instant bestSubmittedAt,
+            boolean examPassed, @Nullable Long placementId, @Nullable @Schema(implementation = PlacementRole.class) String placementRole, @Nullable Instant acceptedAt, boolean active, Map<Long, Boolean> attendance) {
     }
 
     List<RosterRow> roster(long cohortId) {

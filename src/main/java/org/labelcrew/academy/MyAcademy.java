@@ -3,6 +3,8 @@ package org.labelcrew.academy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,7 +29,7 @@ class MyAcademy {
             Map<Long, Boolean> sessions) {
     }
 
-    record MyRegistration(long registrationId, String status, Integer position, java.time.Instant registeredAt,
+    record MyRegistration(long registrationId, @Schema(implementation = RegistrationStatus.class) String status, @Nullable Integer position, java.time.Instant registeredAt,
             Cohorts.Cohort cohort, MyAttendance attendance) {
     }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.AccountService;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.account.Role;
@@ -79,9 +81,10 @@ class Placements {
      * {@code why} is the decision in English; {@code reasons} says the same as codes with parameters for the browser
      * to put in the reader's language (null for placements decided before reasons had codes).
      */
-    record Placement(long id, long cohortId, long accountId, String username, String displayName, String role,
-            Double score, Integer rank, String why, List<Reason> reasons, List<Long> projectIds, boolean overridden,
-            Instant decidedAt, Instant acceptedAt, Integer agreementVersion) {
+    record Placement(long id, long cohortId, long accountId, String username, String displayName,
+            @Schema(implementation = PlacementRole.class) String role, @Nullable Double score, @Nullable Integer rank, String why,
+            @Nullable List<Reason> reasons, List<Long> projectIds, boolean overridden, Instant decidedAt,
+            @Nullable Instant acceptedAt, @Nullable Integer agreementVersion) {
     }
 
     /**
@@ -492,7 +495,7 @@ class Placements {
     record AcceptRequest(Integer agreementVersion) {
     }
 
-    record Accepted(long placementId, String role, int agreementVersion, Instant acceptedAt, List<Long> projectIds) {
+    record Accepted(long placementId, @Schema(implementation = PlacementRole.class) String role, int agreementVersion, Instant acceptedAt, List<Long> projectIds) {
     }
 
     /** Records the acceptance, then grants the account role and joins every target project in that role. */

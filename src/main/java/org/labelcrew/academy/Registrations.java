@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.ApiException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,7 +41,8 @@ class Registrations {
     }
 
     /** position: 1-based place on the wait list; null when a seat was taken. */
-    record Registered(long registrationId, long cohortId, String status, Integer position, Instant registeredAt) {
+    record Registered(long registrationId, long cohortId, @Schema(implementation = RegistrationStatus.class) String status, @Nullable Integer position,
+            Instant registeredAt) {
     }
 
     private record Window(String name, Instant opens, Instant closes, String mine) {

@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
+import { splitFieldErrors, useApiAction } from '../../api/query';
+
+export type QueuePhase = 'loading' | 'ready' | 'empty' | 'error';
+
+/** Strips the "result." prefix servers put on annotation field paths. */
+export function resultFieldErrors(err: ApiError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const e of err.errors) {
+    // "result.topic", "result[topic]", "topic[0]" → "topic"; anything else is kept whole.
+    const path = (e.field ?? '').replace(/^result(?=[.[/]|$)/, '').replace(/^[./]/, '');
+    const m = /^\[["']?([^"'\]]+)["']?\]|^([^.[\]/]+)/.exec(path);
+    const key = m ? (m[1] ?? m[2]) : path;
+    (out[key] ??= []).push(e.message);
+  }
+  if (err.errors.length === 0) out[''] = [err.detail ?? err.title];
+  return out;
+}
+
+/**
+ * The labeling and review screens work one queue item at a time: ask for the next one (none → the empty state), show
+ * it, send a decision about it, then ask again. `fetchItem` leases the next item (null or undefined when the queue is empty);
+ * `prepare` readies the screen for it (the annotator's start value) before it shows. The first item is asked for once
+ * per `queueId` (StrictMode mounts twice in development).
+ */
+export function useQueue<T>(queueId: unknown, fetchItem: () => Promise<T | null | undefined>, prepare: (item: T) => void | Promise<void>) {
+  const [item, setItem] = useState<T | null>(null);
+  const [phase, setPhase] = useState<QueuePhase>('loading');
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [done, setDone] = useState(0);
+  // The latest callbacks, without asking for a new item when a page re-renders.
+  const calls = useRef({ fetchItem, prepare });
+  useEffect(() => {
+    calls.current = { fetchItem, prepare };
+  });
+
+  const next = useCallback(async () => {
+    setPhase('loading');
+    setError(null);
+    try {
+      const found = await calls.current.fetchItem();
+      if (!found) {
+        setItem(null);
+        setPhase('empty');
+        return;
+      }
+      await calls.current.prepare(found);
+      setItem(found);
+      setPhase('ready');
+    } catch (e) {
+      setError(e);
+      setPhase('error');
+    }
+  }, []);
+
+  const started = useRef<unknown>(undefined);
+  useEffect(() => {
+    if (started.current !== undefined && Object.is(started.current, queueId)) return;
+    started.current = queueId;
+    void next();
+  }, [next, queueId]);
+
+  const countDone = useCallback(() => setDone((n) => n + 1), []);
+  return { item, setItem, phase, error, notice, setNotice, done, countDone, next };
+}
+
+/**
+ * Sends a decision about the current item, then moves on: success counts it, shows `doneNotice` and asks for the next
+ * item; a 409 (the lease is gone) shows `goneNotice` and asks for the next one too; a 422 goes on the fields
+ * (`fieldErrors`); anything else is the page's `error`.
+ */
+export function useQueueAction<A extends unknown[]>(
+  queue: { next: () => Promise<void>; setNotice: (notice: string | null) => void; countDone: () => void },
+  call: (...args: A) => Promise<unknown>,
+  notices: { done: (...args: A) => string; gone: string },
+) {
+  const { next, setNotice, countDone } = queue;
+  const action = useApiAction(
+    async (...args: A) => {
+      setNotice(null);
+      try {
+        await call(...args);
+        return 'done' as const;
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 409) return 'gone' as const;
+        throw e;
+      }
+    },
+    {
+      onSuccess: async (outcome, ...args) => {
+        if (outcome === 'done') {
+          countDone();
+          setNotice(notices.done(...args));
+        } else setNotice(notices.gone);
+        await next();
+      },
+    },
+  );
+  const { fieldErrors, error } = splitFieldErrors(action.error, resultFieldErrors);
+  return { run: action.run, busy: action.busy, reset: action.reset, fieldErrors, error };
+}
