@@ -1,7 +1,7 @@
 /**
- * The academy API of docs/academy.md: one typed call per endpoint. Registrations, cohorts, the roster and placements
- * are aliases of the generated schemas (`Schemas[…]`); the other shapes are still written here (their records do not
- * yet mark what may be null).
+ * The academy API of docs/academy.md: one typed call per endpoint. Every answer is an alias of the generated schemas
+ * (`Schemas[…]`), narrowed by hand only where it carries free JSON (label schemas, task data, results). The request
+ * bodies (`…Input`) are written here: they name the optional fields a form may leave out.
  */
 import { api } from './client';
 import type { AnnotationResult, LabelSchema, Me, Schemas, TaskData } from './types';
@@ -10,14 +10,7 @@ export type RegistrationStatus = Schemas['Mine']['status'];
 export type RegistrationState = Schemas['Cohort']['registrationState'];
 export type PlacementRole = Schemas['Placement']['role'];
 
-export interface Course {
-  id: number;
-  name: string;
-  description: string;
-  materials: unknown;
-  hours: number;
-  createdAt: string;
-}
+export type Course = Schemas['Course'];
 
 export interface CourseInput {
   name: string;
@@ -55,25 +48,11 @@ export type Registered = Schemas['Registered'];
 /** attendance: session id → present. */
 export type RosterRow = Schemas['RosterRow'];
 
-export type FunnelStepName = 'registered' | 'attended' | 'completed' | 'examPassed' | 'placed' | 'active';
+export type FunnelStepName = Schemas['Step']['step'];
 
-export interface Funnel {
-  cohortId: number;
-  capacity: number;
-  waitlisted: number;
-  minAttendance: number;
-  steps: { step: FunnelStepName; count: number; shareOfRegistered: number }[];
-}
+export type Funnel = Schemas['Funnel'];
 
-export interface AcademyEvent {
-  id: number;
-  type: string;
-  cohortId: number | null;
-  accountId: number | null;
-  actorId: number | null;
-  detail: unknown;
-  at: string;
-}
+export type AcademyEvent = Schemas['Event'];
 
 export interface ExamItemInput {
   data: TaskData;
@@ -93,98 +72,36 @@ export interface ExamInput {
   showReferences?: ShowReferences;
 }
 
-export type ShowReferences = 'WHEN_NO_ATTEMPT_LEFT' | 'NEVER';
+export type ShowReferences = Schemas['Exam']['showReferences'];
 
-export interface Exam {
-  id: number;
-  name: string;
-  projectId: number | null;
-  cohortId: number | null;
+export type Exam = Omit<Schemas['Exam'], 'schema' | 'items'> & {
   schema: LabelSchema;
-  timeLimitMinutes: number;
-  passScore: number;
-  maxAttempts: number;
-  showReferences: ShowReferences;
-  items: { id: number; position: number; data: TaskData; reference: AnnotationResult }[];
-  createdAt: string;
-}
+  items: (Omit<Schemas['Item'], 'data' | 'reference'> & { data: TaskData; reference: AnnotationResult })[];
+};
 
-export interface ExamSummary {
-  id: number;
-  name: string;
-  cohortId: number | null;
-  timeLimitMinutes: number;
-  passScore: number;
-  maxAttempts: number;
-  showReferences: ShowReferences;
-  itemCount: number;
-  attemptsUsed: number;
-  bestScore: number | null;
-  passed: boolean;
-}
+export type ExamSummary = Schemas['ExamSummary'];
 
-export interface Attempt {
-  attemptId: number;
-  examId: number;
-  examName: string;
-  number: number;
-  maxAttempts: number;
+export type Attempt = Omit<Schemas['Attempt'], 'schema' | 'items' | 'answers'> & {
   schema: LabelSchema;
-  startedAt: string;
-  deadline: string;
   items: { itemId: number; position: number; data: TaskData }[];
   /** item id → saved result */
   answers: Record<string, AnnotationResult>;
-}
+};
 
-export interface FieldResult {
-  field: string;
-  type: string;
-  score: number | null;
-  feedback: string | null;
-}
+export type FieldResult = Schemas['FieldResult'];
 
-export interface ItemResult {
-  itemId: number;
-  score: number;
-  /** null with the references withheld (it names expected answers) */
-  feedback: string | null;
+/** `feedback` and `reference` are null while the references are withheld (the exam's `showReferences`). */
+export type ItemResult = Omit<Schemas['ItemResult'], 'answer' | 'reference'> & {
   answer: AnnotationResult | null;
-  /** null until no attempt is left, or always (the exam's `showReferences`) */
   reference: AnnotationResult | null;
-  fields: FieldResult[];
-}
+};
 
-export interface AttemptResult {
-  attemptId: number;
-  examId: number;
-  score: number;
-  passScore: number;
-  passed: boolean;
-  submittedAt: string;
-  late: boolean;
-  perItem: ItemResult[];
-  /** false: scores only; references and feedback come once no attempt is left (or never) */
-  referencesShown: boolean;
-}
+/** `referencesShown` false: scores only; references and feedback come once no attempt is left (or never). */
+export type AttemptResult = Omit<Schemas['Result'], 'perItem'> & { perItem: ItemResult[] };
 
-export interface AttemptView {
-  attempt: Attempt;
-  result: AttemptResult | null;
-}
+export type AttemptView = { attempt: Attempt; result: AttemptResult | null };
 
-export interface AttemptSummary {
-  attemptId: number;
-  examId: number;
-  examName: string;
-  cohortId: number | null;
-  number: number;
-  startedAt: string;
-  deadline: string;
-  submittedAt: string | null;
-  score: number | null;
-  passed: boolean | null;
-}
+export type AttemptSummary = Schemas['AttemptSummary'];
 
 export interface PlacementInput {
   reviewerQuota: number;
@@ -205,37 +122,11 @@ export type Agreement = Schemas['Agreement'];
 
 export type Accepted = Schemas['Accepted'];
 
-export interface MyRegistration {
-  registrationId: number;
-  status: RegistrationStatus;
-  position: number | null;
-  registeredAt: string;
-  cohort: Cohort;
-  attendance: {
-    attendedHours: number;
-    totalHours: number;
-    ratio: number;
-    required: number;
-    completed: boolean;
-    sessions: Record<string, boolean>;
-  };
-}
+export type MyRegistration = Schemas['MyRegistration'];
 
-export interface MyAcademy {
-  registrations: MyRegistration[];
-  exams: ExamSummary[];
-  attempts: AttemptSummary[];
-  placements: Placement[];
-}
+export type MyAcademy = Schemas['Overview'];
 
-export interface Notification {
-  id: number;
-  kind: string;
-  message: string;
-  data: unknown;
-  createdAt: string;
-  readAt: string | null;
-}
+export type Notification = Schemas['Notification'];
 
 export interface SignupInput {
   username: string;

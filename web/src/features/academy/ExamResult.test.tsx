@@ -20,7 +20,7 @@ function result(over: Partial<AttemptResult>): AttemptResult {
         feedback: 'topic: expected 정치',
         answer: { topic: '경제' },
         reference: { topic: '정치' },
-        fields: [{ field: 'topic', type: 'choice', score: 0, feedback: 'expected 정치' }],
+        fields: [{ field: 'topic', type: 'choice', score: 0, feedback: 'expected 정치', code: null, params: null }],
       },
     ],
     referencesShown: true,
@@ -46,7 +46,7 @@ describe('exam result', () => {
           feedback: null,
           answer: { topic: '경제' },
           reference: null,
-          fields: [{ field: 'topic', type: 'choice', score: 0, feedback: null }],
+          fields: [{ field: 'topic', type: 'choice', score: 0, feedback: null, code: null, params: null }],
         },
       ],
     });
@@ -78,7 +78,7 @@ describe('exam result', () => {
           feedback: null,
           answer: { entities: [{ id: 's1', start: 0, end: 3, label: 'PER' }] },
           reference: { entities: [{ id: 's1', start: 0, end: 3, label: 'PER' }, { id: 's2', start: 5, end: 9, label: 'ORG' }] },
-          fields: [{ field: 'entities', type: 'spans', score: 0.5, feedback: null }],
+          fields: [{ field: 'entities', type: 'spans', score: 0.5, feedback: null, code: null, params: null }],
         },
       ],
     });

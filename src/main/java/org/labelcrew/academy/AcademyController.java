@@ -100,6 +100,10 @@ class AcademyController {
     }
 
     @GetMapping("/cohorts/{id}/funnel")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = {
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Cohorts.Funnel.class)),
+            @io.swagger.v3.oas.annotations.media.Content(mediaType = "text/csv")})
     ResponseEntity<?> funnel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String format) {
         Cohorts.Funnel f = cohorts.funnel(id, user);

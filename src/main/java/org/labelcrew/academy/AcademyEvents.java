@@ -1,5 +1,6 @@
 package org.labelcrew.academy;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ class AcademyEvents {
         this.json = json;
     }
 
-    record Event(long id, String type, Long cohortId, Long accountId, Long actorId, JsonNode detail, Instant at) {
+    record Event(long id, String type, @Nullable Long cohortId, @Nullable Long accountId, @Nullable Long actorId,
+            JsonNode detail, Instant at) {
     }
 
     void append(String type, Long cohortId, Long accountId, Long actorId, Map<String, ?> detail, Instant at) {

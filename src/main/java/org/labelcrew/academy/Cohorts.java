@@ -301,7 +301,8 @@ class Cohorts {
 
     // ---- the funnel
 
-    record Step(String step, long count, double shareOfRegistered) {
+    record Step(@Schema(allowableValues = {"registered", "attended", "completed", "examPassed", "placed", "active"})
+            String step, long count, double shareOfRegistered) {
     }
 
     record Funnel(long cohortId, int capacity, long waitlisted, double minAttendance, List<Step> steps) {

@@ -1,5 +1,6 @@
 package org.labelcrew.academy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,13 +69,15 @@ class Exams {
     }
 
     /** What a manager sees, references included. */
-    record Exam(long id, String name, Long projectId, Long cohortId, JsonNode schema, int timeLimitMinutes,
-            double passScore, int maxAttempts, String showReferences, List<Item> items, Instant createdAt) {
+    record Exam(long id, String name, @Nullable Long projectId, @Nullable Long cohortId, JsonNode schema,
+            int timeLimitMinutes, double passScore, int maxAttempts,
+            @Schema(allowableValues = {"WHEN_NO_ATTEMPT_LEFT", "NEVER"}) String showReferences, List<Item> items, Instant createdAt) {
     }
 
     /** What anyone may see: no items, no references. */
-    record ExamSummary(long id, String name, Long cohortId, int timeLimitMinutes, double passScore, int maxAttempts,
-            String showReferences, int itemCount, int attemptsUsed, Double bestScore, boolean passed) {
+    record ExamSummary(long id, String name, @Nullable Long cohortId, int timeLimitMinutes, double passScore,
+            int maxAttempts, @Schema(allowableValues = {"WHEN_NO_ATTEMPT_LEFT", "NEVER"}) String showReferences,
+            int itemCount, int attemptsUsed, @Nullable Double bestScore, boolean passed) {
     }
 
     @Transactional
@@ -212,7 +215,7 @@ class Exams {
             Instant startedAt, Instant deadline, List<AttemptItem> items, Map<Long, JsonNode> answers) {
     }
 
-    record ItemResult(long itemId, double score, @Nullable String feedback, JsonNode answer,
+    record ItemResult(long itemId, double score, @Nullable String feedback, @Nullable JsonNode answer,
             @Nullable JsonNode reference,
             List<Scoring.FieldResult> fields) {
     }
@@ -226,7 +229,7 @@ class Exams {
     }
 
     /** The attempt and its result as the trainee sees it later: the result only once submitted. */
-    record AttemptView(Attempt attempt, Result result) {
+    record AttemptView(Attempt attempt, @Nullable Result result) {
     }
 
     private record AttemptRow(long id, long examId, long accountId, int number, Instant startedAt, Instant deadline,
@@ -403,8 +406,9 @@ class Exams {
                 a.submittedAt().isAfter(a.deadline()), perItem, true);
     }
 
-    record AttemptSummary(long attemptId, long examId, String examName, Long cohortId, int number, Instant startedAt,
-            Instant deadline, Instant submittedAt, Double score, Boolean passed) {
+    record AttemptSummary(long attemptId, long examId, String examName, @Nullable Long cohortId, int number,
+            Instant startedAt, Instant deadline, @Nullable Instant submittedAt, @Nullable Double score,
+            @Nullable Boolean passed) {
     }
 
     List<AttemptSummary> attemptsOf(long accountId) {

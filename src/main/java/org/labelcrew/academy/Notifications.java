@@ -1,5 +1,6 @@
 package org.labelcrew.academy;
 
+import org.jspecify.annotations.Nullable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ class Notifications {
         this.clock = clock;
     }
 
-    record Notification(long id, String kind, String message, JsonNode data, Instant createdAt, Instant readAt) {
+    record Notification(long id, String kind, String message, JsonNode data, Instant createdAt, @Nullable Instant readAt) {
     }
 
     void send(long accountId, String kind, String message, Map<String, ?> data) {
