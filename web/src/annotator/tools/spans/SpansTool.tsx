@@ -4,7 +4,7 @@ import { FieldFrame } from '../FieldFrame';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import { RelationArrows, relationGroups, SPAN_IDS_ATTR } from '../relations/RelationArrows';
-import { normalizeLabels, tint, type NormalizedLabel } from './labels';
+import { normalizeLabels, textColorOn, tint, type NormalizedLabel } from './labels';
 import { addSpan, asSpans, pieces, type Span, type SpansField } from './model';
 import { domPointToCodePoint, nfc, TextIndex } from './offsets';
 
@@ -194,7 +194,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
       );
       for (const s of spans.filter((x) => x.end === p.end && x.start < p.end)) {
         content.push(
-          <sup key={`t${String(s.id)}`} className="spans-tag" data-cp-at={p.end} aria-hidden="true" style={{ background: colorOf.get(s.label) ?? '#888' }}>
+          <sup key={`t${String(s.id)}`} className="spans-tag" data-cp-at={p.end} aria-hidden="true" style={labelFill(colorOf.get(s.label))}>
             {s.label}
           </sup>,
         );
@@ -258,6 +258,20 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
   );
 }
 
+/** A tag or chip filled with the label's colour, its text black or white by contrast. */
+function labelFill(color: string | undefined) {
+  const background = color ?? '#888';
+  return { background, color: textColorOn(background) };
+}
+
+/** The focus must not fall to the page when its button goes: the next span's delete button, else the one before, else the text. */
+function focusAfterRemove(button: HTMLElement) {
+  const li = button.closest('li');
+  const sibling = li?.nextElementSibling ?? li?.previousElementSibling;
+  const target = sibling?.querySelector<HTMLElement>('.icon-button') ?? button.closest('.field')?.querySelector<HTMLElement>('.spans-text');
+  target?.focus();
+}
+
 function SpanList(props: {
   spans: Span[];
   index: TextIndex;
@@ -278,13 +292,21 @@ function SpanList(props: {
           <li key={String(s.id)} className={picked === s.id ? 'picked' : undefined} data-testid={`span-${String(s.id)}`}>
             <Fragment>
               <button type="button" className="spans-chip" onClick={() => onPick(s.id)} aria-pressed={picked === s.id}>
-                <span className="spans-chip-label" style={{ background: colorOf.get(s.label) ?? '#888' }}>
+                <span className="spans-chip-label" style={labelFill(colorOf.get(s.label))}>
                   {s.label}
                 </span>{' '}
                 <span className="spans-chip-text">{quoted}</span> <span className="muted">{`${s.start}–${s.end}`}</span>
               </button>
               {!readOnly ? (
-                <button type="button" className="icon-button" aria-label={tt('spans.delete', { label: s.label, text: quoted })} onClick={() => onRemove(s.id)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={tt('spans.delete', { label: s.label, text: quoted })}
+                  onClick={(e) => {
+                    focusAfterRemove(e.currentTarget);
+                    onRemove(s.id);
+                  }}
+                >
                   ×
                 </button>
               ) : null}
