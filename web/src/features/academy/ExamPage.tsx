@@ -231,7 +231,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
           {t('exam.previous')}
         </button>
         <button type="button" className="btn" onClick={() => void go(index + 1)} disabled={index >= items.length - 1} data-testid="exam-next">
-          {t('exam.next')} <kbd>Enter</kbd>
+          {t('exam.next')} <kbd lang="en">Enter</kbd>
         </button>
         <span className="spacer" />
         {unanswered > 0 ? <span className="muted small">{t('exam.unanswered', { n: unanswered })}</span> : null}

@@ -158,10 +158,10 @@ export function LabelingPage() {
           </div>
           <div className="work-actions">
             <button type="button" className="btn primary" onClick={submit} disabled={busy} data-testid="submit">
-              {t('label.submit')} <kbd>Enter</kbd>
+              {t('label.submit')} <kbd lang="en">Enter</kbd>
             </button>
             <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
-              {t('label.undo')} <kbd>Ctrl+Z</kbd>
+              {t('label.undo')} <kbd lang="en">Ctrl+Z</kbd>
             </button>
             <span className="spacer" />
             <label className="inline">

@@ -224,10 +224,10 @@ export function ReviewPage() {
               <p role="status">{t(pending.verdict === 'APPROVE' ? 'review.pendingApprove' : 'review.pendingReject', { s: UNDO_MS / 1000 })}</p>
               <div className="row wrap">
                 <button type="button" className="btn" onClick={undo} data-testid="undo-decision">
-                  {t('review.undo')} <kbd>Ctrl+Z</kbd>
+                  {t('review.undo')} <kbd lang="en">Ctrl+Z</kbd>
                 </button>
                 <button type="button" className="btn primary" onClick={commit} disabled={busy} data-testid="send-now">
-                  {t('review.sendNow')} <kbd>Enter</kbd>
+                  {t('review.sendNow')} <kbd lang="en">Enter</kbd>
                 </button>
               </div>
             </div>
@@ -253,10 +253,10 @@ export function ReviewPage() {
               ) : null}
               <div className="row">
                 <button type="button" className="btn danger" disabled={busy || !reason.trim()} onClick={() => decide('REJECT')} data-testid="send-reject">
-                  {t('review.sendReject')} <kbd>Ctrl+Enter</kbd>
+                  {t('review.sendReject')} <kbd lang="en">Ctrl+Enter</kbd>
                 </button>
                 <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); clearErrors(); }}>
-                  {t('common.cancel')} <kbd>Esc</kbd>
+                  {t('common.cancel')} <kbd lang="en">Esc</kbd>
                 </button>
               </div>
             </div>
@@ -264,10 +264,10 @@ export function ReviewPage() {
           {mode === 'view' && !pending ? (
             <div className="work-actions">
               <button type="button" className="btn primary" disabled={busy} onClick={() => decide('APPROVE')} data-testid="approve">
-                {t('review.approve')} {singleKeys ? <kbd>A</kbd> : null}
+                {t('review.approve')} {singleKeys ? <kbd lang="en">A</kbd> : null}
               </button>
               <button type="button" className="btn danger" disabled={busy} onClick={() => setMode('reject')} data-testid="reject">
-                {t('review.reject')} {singleKeys ? <kbd>R</kbd> : null}
+                {t('review.reject')} {singleKeys ? <kbd lang="en">R</kbd> : null}
               </button>
               <button type="button" className="btn" disabled={busy} onClick={() => setMode('correct')} data-testid="correct">
                 {t('review.correct')}
@@ -277,10 +277,10 @@ export function ReviewPage() {
           {mode === 'correct' ? (
             <div className="work-actions">
               <button type="button" className="btn primary" disabled={busy} onClick={() => decide('CORRECT')} data-testid="send-correct">
-                {t('review.sendCorrect')} <kbd>Ctrl+Enter</kbd>
+                {t('review.sendCorrect')} <kbd lang="en">Ctrl+Enter</kbd>
               </button>
               <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
-                {t('label.undo')} <kbd>Ctrl+Z</kbd>
+                {t('label.undo')} <kbd lang="en">Ctrl+Z</kbd>
               </button>
               <button
                 type="button"
@@ -291,7 +291,7 @@ export function ReviewPage() {
                   clearErrors();
                 }}
               >
-                {t('common.cancel')} <kbd>Esc</kbd>
+                {t('common.cancel')} <kbd lang="en">Esc</kbd>
               </button>
             </div>
           ) : null}
