@@ -38,7 +38,9 @@ async function reflow(page, where) {
     const over = await page.evaluate(() => {
       const root = document.documentElement;
       if (root.scrollWidth <= root.clientWidth) return null;
+      // Inside a box that scrolls or clips (a wide table) is fine — unless positioned out of it (absolute, fixed).
       const inScrollBox = (el) => {
+        if (['absolute', 'fixed'].includes(getComputedStyle(el).position)) return false;
         for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
           const ox = getComputedStyle(p).overflowX;
           if (ox === 'auto' || ox === 'scroll' || ox === 'hidden') return true;
@@ -61,11 +63,15 @@ async function gate(page, name) {
   const langOf = () => page.evaluate(() => document.documentElement.lang);
   const first = await langOf();
   const other = first === 'ko' ? 'en' : 'ko';
+  // The language switch may take the focus; give it back, so the screen is checked in the state it was in.
+  await page.evaluate(() => (window.__gateFocus = document.activeElement));
+  const switchTo = async (lang) => {
+    await page.getByTestId('lang-switch').selectOption(lang);
+    await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    await page.evaluate(() => window.__gateFocus?.focus?.());
+  };
   for (const lang of [first, other]) {
-    if (lang !== first) {
-      await page.getByTestId('lang-switch').selectOption(lang);
-      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-    }
+    if (lang !== first) await switchTo(lang);
     for (const check of [axe, reflow]) {
       try {
         await check(page, `${name} (${lang})`);
@@ -77,8 +83,7 @@ async function gate(page, name) {
     }
     await shot(page, `a11y-${name}-${lang}`);
   }
-  await page.getByTestId('lang-switch').selectOption(first);
-  await page.waitForFunction((l) => document.documentElement.lang === l, first);
+  await switchTo(first);
   checked.push(name);
 }
 
@@ -132,6 +137,8 @@ async function tabTo(page, selector, max = 80) {
 
 /** Focus must be on the task card or inside it, never left on the page body. */
 async function assertFocusOnTask(page, what) {
+  const sel = '[data-task-id], [data-testid="no-more-tasks"], [data-testid="no-more-reviews"]';
+  await page.waitForFunction((s) => !!document.activeElement?.closest(s), sel, { timeout: 3000 }).catch(() => {});
   const where = await page.evaluate(() => {
     const a = document.activeElement;
     return { tag: a?.tagName ?? null, inTask: !!a?.closest('[data-task-id], [data-testid="no-more-tasks"], [data-testid="no-more-reviews"]') };
@@ -371,17 +378,29 @@ test('accessibility gate: axe-core and 320 px reflow on every main screen in Kor
     await rp.keyboard.type('고유명사 범위를 다시 확인해 주세요');
     await gate(rp, 'review-reject-form');
     await rp.keyboard.press('Control+Enter');
+    // held for an undo: focus on the undo bar; on its buttons the wait stops (no time limit while choosing)
     const toast = rp.getByTestId('decision-pending');
     await toast.waitFor();
-    await gate(rp, 'review-undo-toast');
-    // undo with the keyboard: the same task is back, nothing was sent
-    await toast.getByTestId('undo-decision').press('Enter');
+    assert.equal(await rp.evaluate(() => document.activeElement?.dataset.testid), 'decision-pending', 'focus moves to the undo bar');
+    await rp.keyboard.press('Tab');
+    assert.equal(await rp.evaluate(() => document.activeElement?.dataset.testid), 'undo-decision');
+    await rp.locator('[data-testid="decision-pending"][data-held="true"]').waitFor();
+    await gate(rp, 'review-undo-bar');
+    // undo with the keyboard: the same task, the reason kept in its box, nothing sent
+    await rp.keyboard.press('Enter');
     await toast.waitFor({ state: 'detached' });
     assert.equal(await rtask.getAttribute('data-task-id'), reviewed, 'undo keeps the task');
-    await assertFocusOnTask(rp, 'after undo');
+    await rp.waitForFunction(() => document.activeElement?.dataset.testid === 'reject-reason');
+    assert.equal(await rp.getByTestId('reject-reason').inputValue(), '고유명사 범위를 다시 확인해 주세요');
+    // Escape leaves the reject form: focus back on the task
+    await rp.keyboard.press('Escape');
+    await rp.getByTestId('reject-reason').waitFor({ state: 'detached' });
+    await rp.waitForFunction(() => !!document.activeElement?.closest('[data-task-id]'));
+    await assertFocusOnTask(rp, 'after leaving the reject form');
     // approve with a: the next task comes, with focus on it
     await rp.keyboard.press('a');
     await toast.waitFor();
+    // nothing pressed: the approval goes out after the wait, and the next task takes the focus
     await rp.waitForFunction((prev) => document.querySelector('[data-task-id]')?.getAttribute('data-task-id') !== prev || document.querySelector('[data-testid="no-more-reviews"]'), reviewed, { timeout: 20_000 });
     await assertFocusOnTask(rp, 'after approving');
     // reject the next one and let the decision go out

@@ -307,6 +307,7 @@ export const messages = {
   'review.singleKeys': { ko: '한 글자 단축키 사용 (A 승인, R 반려)', en: 'Single-key shortcuts (A approve, R reject)' },
   'review.pendingApprove': { ko: '승인합니다. {s}초 뒤에 보냅니다.', en: 'Approving. Sending in {s} s.' },
   'review.pendingReject': { ko: '반려합니다. {s}초 뒤에 보냅니다.', en: 'Rejecting. Sending in {s} s.' },
+  'review.pendingHeld': { ko: '되돌리기나 지금 보내기를 고를 때까지 기다립니다.', en: 'Waiting until you choose Undo or Send now.' },
   'review.undo': { ko: '되돌리기', en: 'Undo' },
   'review.sendNow': { ko: '지금 보내기', en: 'Send now' },
   'review.undone': { ko: '되돌렸습니다. 아직 보내지 않았습니다.', en: 'Undone. Nothing was sent.' },

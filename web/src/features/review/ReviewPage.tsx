@@ -60,6 +60,9 @@ export function ReviewPage() {
   // An approve or reject waits UNDO_MS for an undo; the ref is what a timer, Enter or a page close sends.
   const [pending, setPending] = useState<Pending | null>(null);
   const pendingRef = useRef<Pending | null>(null);
+  // The wait stops while focus is on the undo bar's buttons: no time limit while a keyboard user chooses.
+  const [held, setHeld] = useState(false);
+  const barRef = useRef<HTMLDivElement>(null);
   const send = useQueueAction(
     queue,
     (reviewId: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult }) => reviews.decide(reviewId, verdict, extra),
@@ -90,10 +93,17 @@ export function ReviewPage() {
   const commitRef = useRef(commit);
   commitRef.current = commit;
   useEffect(() => {
-    if (!pending) return;
+    if (!pending || held) return;
     const timer = setTimeout(() => commitRef.current(), UNDO_MS);
     return () => clearTimeout(timer);
+  }, [pending, held]);
+  // The buttons that led here are gone: focus goes to the undo bar (Enter sends now, Ctrl+Z undoes, Tab reaches both).
+  useEffect(() => {
+    if (pending) barRef.current?.focus();
+    else setHeld(false);
   }, [pending]);
+  // Leaving the reject or correct form: back to the task, not to the page body.
+  const backToTask = () => setTimeout(() => cardRef.current?.focus());
   // Closing the tab or leaving the page still sends the decision (keepalive outlives the page).
   useEffect(() => {
     const flush = () => {
@@ -155,6 +165,7 @@ export function ReviewPage() {
     setReason('');
     clearErrors();
     if (review) store.reset(review.result ?? {});
+    backToTask();
   }, { enabled: phase === 'ready' && mode !== 'view' && !pending, allowInTextEntry: true });
 
   const schema = review?.schema ?? project.data?.schema;
@@ -220,8 +231,21 @@ export function ReviewPage() {
             />
           </div>
           {pending ? (
-            <div className="card decision-pending" data-testid="decision-pending" data-verdict={pending.verdict}>
-              <p role="status">{t(pending.verdict === 'APPROVE' ? 'review.pendingApprove' : 'review.pendingReject', { s: UNDO_MS / 1000 })}</p>
+            <div
+              className="card decision-pending"
+              data-testid="decision-pending"
+              data-verdict={pending.verdict}
+              data-held={held}
+              ref={barRef}
+              tabIndex={-1}
+              onFocus={(e) => setHeld(e.target !== barRef.current)}
+              onBlur={(e) => {
+                if (!barRef.current?.contains(e.relatedTarget as Node | null)) setHeld(false);
+              }}
+            >
+              <p role="status">
+                {held ? t('review.pendingHeld') : t(pending.verdict === 'APPROVE' ? 'review.pendingApprove' : 'review.pendingReject', { s: UNDO_MS / 1000 })}
+              </p>
               <div className="row wrap">
                 <button type="button" className="btn" onClick={undo} data-testid="undo-decision">
                   {t('review.undo')} <kbd lang="en">Ctrl+Z</kbd>
@@ -255,7 +279,7 @@ export function ReviewPage() {
                 <button type="button" className="btn danger" disabled={busy || !reason.trim()} onClick={() => decide('REJECT')} data-testid="send-reject">
                   {t('review.sendReject')} <kbd lang="en">Ctrl+Enter</kbd>
                 </button>
-                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); clearErrors(); }}>
+                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); clearErrors(); backToTask(); }}>
                   {t('common.cancel')} <kbd lang="en">Esc</kbd>
                 </button>
               </div>
