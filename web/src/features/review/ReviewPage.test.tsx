@@ -1,11 +1,11 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, noContent, problem } from '../../test/fetchMock';
 import { counts, decided, nextReview, project as projectOf } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import type { LabelSchema } from '../../api/types';
-import { ReviewPage, SINGLE_KEYS_STORAGE_KEY } from './ReviewPage';
+import { ReviewPage, SINGLE_KEYS_STORAGE_KEY, UNDO_MS } from './ReviewPage';
 
 const schema: LabelSchema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'], multiple: false, required: true }] };
 const project = projectOf({ id: 1, name: '뉴스 주제', schema, myRole: 'REVIEWER', counts: counts({ SUBMITTED: 2, total: 2 }) });
@@ -181,5 +181,25 @@ describe('review screen', () => {
     window.dispatchEvent(new Event('pagehide'));
     await waitFor(() => expect(m.decisions()).toHaveLength(1));
     expect(m.decisions()[0].body).toEqual({ verdict: 'APPROVE' });
+  });
+
+  it('sends after the wait, but not while focus is on the undo bar’s buttons', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const m = setup([review(1, '경제'), review(2, '정치')]);
+      await screen.findByText('기사 1');
+      fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+      expect(document.activeElement).toHaveAttribute('data-testid', 'decision-pending');
+      act(() => screen.getByTestId('undo-decision').focus());
+      act(() => vi.advanceTimersByTime(UNDO_MS * 3));
+      expect(m.decisions()).toHaveLength(0);
+      expect(screen.getByTestId('decision-pending')).toHaveTextContent('Waiting until you choose');
+      act(() => screen.getByTestId('decision-pending').focus());
+      act(() => vi.advanceTimersByTime(UNDO_MS));
+      await screen.findByText('기사 2');
+      expect(m.decisions()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
