@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ToolProps } from '../../core/registry';
 import { FieldFrame } from '../FieldFrame';
+import { focusAfterRemove } from '../focus';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import { RelationArrows, relationGroups, SPAN_IDS_ATTR } from '../relations/RelationArrows';
@@ -264,14 +265,6 @@ function labelFill(color: string | undefined) {
   return { background, color: textColorOn(background) };
 }
 
-/** The focus must not fall to the page when its button goes: the next span's delete button, else the one before, else the text. */
-function focusAfterRemove(button: HTMLElement) {
-  const li = button.closest('li');
-  const sibling = li?.nextElementSibling ?? li?.previousElementSibling;
-  const target = sibling?.querySelector<HTMLElement>('.icon-button') ?? button.closest('.field')?.querySelector<HTMLElement>('.spans-text');
-  target?.focus();
-}
-
 function SpanList(props: {
   spans: Span[];
   index: TextIndex;
@@ -303,7 +296,7 @@ function SpanList(props: {
                   className="icon-button"
                   aria-label={tt('spans.delete', { label: s.label, text: quoted })}
                   onClick={(e) => {
-                    focusAfterRemove(e.currentTarget);
+                    focusAfterRemove(e.currentTarget, '.spans-text');
                     onRemove(s.id);
                   }}
                 >
