@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { splitFieldErrors, useApiAction } from '../../api/query';
 
@@ -108,7 +108,8 @@ export function useQueueAction<A extends unknown[]>(
  */
 export function useFocusOnItem<E extends HTMLElement>(phase: QueuePhase, itemKey: unknown) {
   const ref = useRef<E>(null);
-  useEffect(() => {
+  // A layout effect: the focus (and with it the review screen's scoped keys) is there the moment the task shows.
+  useLayoutEffect(() => {
     if (phase === 'ready') ref.current?.focus();
   }, [phase, itemKey]);
   return ref;
