@@ -117,8 +117,8 @@ export const assignments = {
 };
 
 export const reviews = {
-  decide: (id: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult } = {}) =>
-    api.post<Decided>(`/reviews/${id}/decision`, { verdict, ...extra }),
+  decide: (id: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult } = {}, opts?: { keepalive?: boolean }) =>
+    api.post<Decided>(`/reviews/${id}/decision`, { verdict, ...extra }, opts),
 };
 
 export type { LabelSchema };

@@ -303,6 +303,14 @@ export const messages = {
   'review.corrected': { ko: '수정을 저장했습니다.', en: 'Correction saved.' },
   'review.gone': { ko: '이 검수는 더 이상 유효하지 않습니다. 다음으로 넘어갑니다.', en: 'This review is no longer open. Moving on.' },
   'review.doneCount': { ko: '이번에 {n}건 검수', en: '{n} reviewed this session' },
+  // a11y (issue 15): single-key shortcuts can be turned off; approve and reject wait a few seconds for an undo
+  'review.singleKeys': { ko: '한 글자 단축키 사용 (A 승인, R 반려)', en: 'Single-key shortcuts (A approve, R reject)' },
+  'review.pendingApprove': { ko: '승인합니다. {s}초 뒤에 보냅니다.', en: 'Approving. Sending in {s} s.' },
+  'review.pendingReject': { ko: '반려합니다. {s}초 뒤에 보냅니다.', en: 'Rejecting. Sending in {s} s.' },
+  'review.pendingHeld': { ko: '되돌리기나 지금 보내기를 고를 때까지 기다립니다.', en: 'Waiting until you choose Undo or Send now.' },
+  'review.undo': { ko: '되돌리기', en: 'Undo' },
+  'review.sendNow': { ko: '지금 보내기', en: 'Send now' },
+  'review.undone': { ko: '되돌렸습니다. 아직 보내지 않았습니다.', en: 'Undone. Nothing was sent.' },
 
   // schema editor
   'schema.title': { ko: '라벨 스키마', en: 'Label schema' },

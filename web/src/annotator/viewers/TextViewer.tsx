@@ -45,7 +45,7 @@ export function MetadataList({ data }: { data: TaskData }) {
   if (entries.length === 0) return null;
   return (
     <section className="metadata" aria-label={t('viewer.metadata')}>
-      <h3 className="small-heading">{t('viewer.metadata')}</h3>
+      <h2 className="small-heading">{t('viewer.metadata')}</h2>
       <dl>
         {entries.map(([k, v]) => (
           <div key={k} className="metadata-row">

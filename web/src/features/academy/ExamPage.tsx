@@ -210,11 +210,13 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
                 type="button"
                 className={`btn small${i === index ? ' primary' : ''}`}
                 aria-current={i === index ? 'step' : undefined}
-                aria-label={`${t('exam.itemN', { n: i + 1 })}${answered(it.itemId) ? ` (${t('exam.answered')})` : ''}`}
                 onClick={() => void go(i)}
               >
+                {/* The name starts with the number shown (WCAG 2.5.3 label in name); the rest is for screen readers. */}
                 {i + 1}
-                {answered(it.itemId) ? ' ✓' : ''}
+                {' '}
+                <span className="visually-hidden">{`· ${t('exam.itemN', { n: i + 1 })}${answered(it.itemId) ? ` (${t('exam.answered')})` : ''}`}</span>
+                {answered(it.itemId) ? <span aria-hidden="true"> ✓</span> : null}
               </button>
             </li>
           ))}
@@ -229,7 +231,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
           {t('exam.previous')}
         </button>
         <button type="button" className="btn" onClick={() => void go(index + 1)} disabled={index >= items.length - 1} data-testid="exam-next">
-          {t('exam.next')} <kbd>Enter</kbd>
+          {t('exam.next')} <kbd lang="en">Enter</kbd>
         </button>
         <span className="spacer" />
         {unanswered > 0 ? <span className="muted small">{t('exam.unanswered', { n: unanswered })}</span> : null}

@@ -20,7 +20,7 @@ function Notifications({ items, onRead }: { items: Notification[]; onRead: () =>
       <ul className="notifications" data-testid="notifications">
         {items.map((n) => (
           <li key={n.id} className={n.readAt ? 'read' : 'unread'} data-testid="notification" data-kind={n.kind}>
-            {!n.readAt ? <span className="badge">{t('my.new')}</span> : null} <strong>{n.kind === 'SEAT_OFFERED' || n.kind === 'PLACED' ? t(`notification.${n.kind}`) : n.kind}</strong>{' '}
+            {!n.readAt ? <span className="badge">{t('my.new')}</span> : null} <strong>{n.kind === 'SEAT_OFFERED' || n.kind === 'PLACED' ? t(`notification.${n.kind}`) : <span lang="en">{n.kind}</span>}</strong>{' '}
             {say.notification(n)} <time className="muted small">{formatDate(n.createdAt)}</time>{' '}
             {!n.readAt ? (
               <button

@@ -67,7 +67,7 @@ describe('registration button', () => {
     expect(status).toHaveTextContent('Registered');
     expect(status).toHaveAttribute('data-status', 'REGISTERED');
     expect(m.callsTo('POST', '/api/v1/cohorts/5/registrations')).toHaveLength(1);
-    expect(screen.getByRole('button', { name: 'Cancel my registration for 2025년 1기' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Cancel registration · 2025년 1기' })).toBeEnabled();
   });
 
   it('a full cohort offers the wait list and shows the position', async () => {
@@ -80,7 +80,7 @@ describe('registration button', () => {
     render(cohort({ registered: 2, seatsLeft: 0, waitlisted: 2 }));
     await user.click(await screen.findByRole('button', { name: 'Join the wait list' }));
     expect(await screen.findByTestId('registration-status')).toHaveTextContent('Waitlisted · position 3');
-    expect(screen.getByRole('button', { name: /Cancel my registration/ })).toHaveTextContent('Leave the wait list');
+    expect(screen.getByRole('button', { name: /^Leave the wait list · / })).toHaveTextContent('Leave the wait list');
   });
 
   it('shows my existing wait-list place in Korean', async () => {

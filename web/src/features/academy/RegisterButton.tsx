@@ -102,8 +102,11 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
       {live ? (
         <div className="row wrap">
           <StatusBadge status={mine.status} position={mine.position} />
-          <button type="button" className="btn small" onClick={() => { register.reset(); void cancel.run(); }} disabled={busy} aria-label={t('academy.cancelOf', { name: label })}>
+          <button type="button" className="btn small" onClick={() => { register.reset(); void cancel.run(); }} disabled={busy}>
+            {/* The name starts with the words shown (WCAG 2.5.3); which cohort is for screen readers. */}
             {mine.status === 'WAITLISTED' ? t('academy.leaveWaitlist') : t('academy.cancel')}
+            {' '}
+            <span className="visually-hidden">· {label}</span>
           </button>
         </div>
       ) : (

@@ -38,7 +38,6 @@ export const academyMessages = {
   'academy.position': { ko: '대기 {n}번', en: 'position {n}' },
   'academy.cancel': { ko: '신청 취소', en: 'Cancel registration' },
   'academy.leaveWaitlist': { ko: '대기 취소', en: 'Leave the wait list' },
-  'academy.cancelOf': { ko: '{name} 신청 취소', en: 'Cancel my registration for {name}' },
   'academy.cancelled': { ko: '신청을 취소했습니다.', en: 'Your registration is cancelled.' },
   'academy.signInToRegister': { ko: '로그인하고 신청하기', en: 'Sign in to register' },
   'academy.signupLink': { ko: '교육생 회원 가입', en: 'Sign up as a trainee' },

@@ -150,7 +150,7 @@ export function AccountsPage() {
         <ErrorMessage error={rowError} />
         {items.length ? (
           <table className="table" data-testid="accounts-table">
-            <TableHead columns={['ID', t('accounts.username'), t('accounts.displayName'), t('accounts.roles'), t('accounts.status'), t('accounts.createdAt')]} actions />
+            <TableHead columns={[<span lang="en">ID</span>, t('accounts.username'), t('accounts.displayName'), t('accounts.roles'), t('accounts.status'), t('accounts.createdAt')]} actions />
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} data-testid={`account-row-${a.username}`} className={a.active ? '' : 'inactive'}>

@@ -8,7 +8,7 @@ import { useAutosave, type SaveState } from '../../annotator/core/autosave';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
 import { useApiQuery } from '../../api/query';
-import { useQueue, useQueueAction } from './queue';
+import { useFocusOnItem, useQueue, useQueueAction } from './queue';
 import { LeaseCountdown } from './LeaseCountdown';
 import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
@@ -54,6 +54,7 @@ export function LabelingPage() {
     },
   );
   const { item: task, setItem: setTask, phase, setNotice } = queue;
+  const cardRef = useFocusOnItem<HTMLDivElement>(phase, task?.assignmentId);
   // Drafts save a moment after each edit; the server extends the lease on each save, so the countdown follows.
   const autosave = useAutosave(store, task?.assignmentId, {
     save: (assignmentId, value) => assignments.saveDraft(assignmentId, value),
@@ -151,16 +152,16 @@ export function LabelingPage() {
               ) : null}
             </div>
           ) : null}
-          <div className="card" data-task-id={task.taskId}>
+          <div className="card" data-task-id={task.taskId} ref={cardRef} tabIndex={-1}>
             <p className="small muted">{t('label.taskNo', { id: task.taskId })}</p>
             <Annotator schema={schema} data={task.data ?? {}} store={store} errors={fieldErrors} keyboard="window" />
           </div>
           <div className="work-actions">
             <button type="button" className="btn primary" onClick={submit} disabled={busy} data-testid="submit">
-              {t('label.submit')} <kbd>Enter</kbd>
+              {t('label.submit')} <kbd lang="en">Enter</kbd>
             </button>
             <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
-              {t('label.undo')} <kbd>Ctrl+Z</kbd>
+              {t('label.undo')} <kbd lang="en">Ctrl+Z</kbd>
             </button>
             <span className="spacer" />
             <label className="inline">

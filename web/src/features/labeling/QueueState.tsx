@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
@@ -19,6 +20,11 @@ export function QueueState(props: {
 }) {
   const { t } = useI18n();
   const { phase, notice, error, onNext } = props;
+  // The last item sent: focus goes to the empty state rather than to the page body.
+  const emptyRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (phase === 'empty') emptyRef.current?.focus();
+  }, [phase]);
   return (
     <>
       {notice ? (
@@ -29,7 +35,7 @@ export function QueueState(props: {
       <ErrorMessage error={error} onRetry={phase === 'error' ? onNext : undefined} />
       {phase === 'loading' ? <Loading label={props.loadingLabel} /> : null}
       {phase === 'empty' ? (
-        <div className="empty card" data-testid={props.emptyTestId}>
+        <div className="empty card" data-testid={props.emptyTestId} ref={emptyRef} tabIndex={-1}>
           <p>{props.emptyText}</p>
           <div className="row">
             <button type="button" className="btn" onClick={onNext}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { splitFieldErrors, useApiAction } from '../../api/query';
 
@@ -100,4 +100,17 @@ export function useQueueAction<A extends unknown[]>(
   );
   const { fieldErrors, error } = splitFieldErrors(action.error, resultFieldErrors);
   return { run: action.run, busy: action.busy, reset: action.reset, fieldErrors, error };
+}
+
+/**
+ * Focus follows the queue: when a new item shows, focus goes to its card (tabIndex -1), so after a submit, approve or
+ * reject a keyboard or screen reader user is on the next task's content, not dropped on the page body.
+ */
+export function useFocusOnItem<E extends HTMLElement>(phase: QueuePhase, itemKey: unknown) {
+  const ref = useRef<E>(null);
+  // A layout effect: the focus (and with it the review screen's scoped keys) is there the moment the task shows.
+  useLayoutEffect(() => {
+    if (phase === 'ready') ref.current?.focus();
+  }, [phase, itemKey]);
+  return ref;
 }

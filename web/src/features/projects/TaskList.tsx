@@ -80,7 +80,7 @@ export function TaskList({ projectId }: { projectId: number }) {
                   </Link>
                 </td>
                 <td>
-                  <span className={`tag state-${task.state}`}>{STATE_KEYS[task.state] ? t(STATE_KEYS[task.state]) : task.state}</span>
+                  <span className={`tag state-${task.state}`}>{STATE_KEYS[task.state] ? t(STATE_KEYS[task.state]) : <span lang="en">{task.state}</span>}</span>
                 </td>
                 <td>
                   <Link to={`/tasks/${task.id}`} className="plain-link">

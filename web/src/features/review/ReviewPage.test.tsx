@@ -1,11 +1,11 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, mockFetch, noContent, problem } from '../../test/fetchMock';
 import { counts, decided, nextReview, project as projectOf } from '../../test/fixtures';
 import { renderPage } from '../../test/render';
 import type { LabelSchema } from '../../api/types';
-import { ReviewPage } from './ReviewPage';
+import { ReviewPage, SINGLE_KEYS_STORAGE_KEY, UNDO_MS } from './ReviewPage';
 
 const schema: LabelSchema = { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'], multiple: false, required: true }] };
 const project = projectOf({ id: 1, name: '뉴스 주제', schema, myRole: 'REVIEWER', counts: counts({ SUBMITTED: 2, total: 2 }) });
@@ -41,9 +41,16 @@ describe('review screen', () => {
     // option hotkeys do nothing while only viewing
     fireEvent.keyDown(document.body, { key: '1', code: 'Digit1' });
     expect(screen.getByRole('radio', { name: '경제' })).toBeChecked();
-    fireEvent.keyDown(document.body, { key: 'a', code: 'KeyA' });
+    // the task has the focus, so the review screen's keys work at once
+    expect(document.activeElement).toHaveAttribute('data-task-id', '1');
+    fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+    // held for an undo: nothing sent yet; Enter sends at once
+    expect(screen.getByTestId('decision-pending')).toHaveTextContent('Approving');
+    expect(m.decisions()).toHaveLength(0);
+    fireEvent.keyDown(document.activeElement!, { key: 'Enter', code: 'Enter' });
     await screen.findByText('기사 2');
     expect(m.decisions()).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-task-id', '2'));
     expect(m.decisions()[0].body).toEqual({ verdict: 'APPROVE' });
   });
 
@@ -67,6 +74,7 @@ describe('review screen', () => {
     await user.type(reason, '사회 기사입니다');
     expect(send).toBeEnabled();
     await user.click(send);
+    await user.click(screen.getByRole('button', { name: /Send now/ }));
     await screen.findByText('기사 2');
     expect(m.decisions()).toHaveLength(1);
     expect(m.decisions()[0].body).toEqual({ verdict: 'REJECT', reason: '사회 기사입니다' });
@@ -77,7 +85,7 @@ describe('review screen', () => {
     const user = userEvent.setup();
     const m = setup([review(1, '경제')]);
     await screen.findByText('기사 1');
-    fireEvent.keyDown(document.body, { key: 'r', code: 'KeyR' });
+    fireEvent.keyDown(document.activeElement!, { key: 'r', code: 'KeyR' });
     const reason = await screen.findByRole('textbox', { name: /Reason/ });
     await user.type(reason, 'a');
     expect(reason).toHaveValue('a');
@@ -91,7 +99,7 @@ describe('review screen', () => {
     const user = userEvent.setup();
     const m = setup([review(1, '경제'), review(2, '정치')]);
     await screen.findByText('기사 1');
-    fireEvent.keyDown(document.body, { key: 'r', code: 'KeyR' });
+    fireEvent.keyDown(document.activeElement!, { key: 'r', code: 'KeyR' });
     const reason = await screen.findByRole('textbox', { name: /Reason/ });
     fireEvent.keyDown(reason, { key: 'Enter', code: 'Enter', ctrlKey: true }); // empty: nothing to send
     await user.type(reason, '사회');
@@ -100,6 +108,7 @@ describe('review screen', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(m.decisions()).toHaveLength(0);
     fireEvent.keyDown(reason, { key: 'Enter', code: 'Enter', ctrlKey: true });
+    await user.click(await screen.findByRole('button', { name: /Send now/ }));
     await screen.findByText('기사 2');
     expect(m.decisions()[0].body).toEqual({ verdict: 'REJECT', reason: '사회' });
   });
@@ -124,7 +133,73 @@ describe('review screen', () => {
     await user.click(screen.getByRole('button', { name: /Reject/ }));
     await user.type(screen.getByRole('textbox', { name: /Reason/ }), 'x');
     await user.click(screen.getByRole('button', { name: /Send rejection/ }));
+    await user.click(screen.getByRole('button', { name: /Send now/ }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('is too short'));
     expect(screen.getByText('기사 1')).toBeInTheDocument();
+  });
+
+  // a11y (issue 15): WCAG 2.1.4 character key shortcuts, and an undo before an approve or reject goes out
+  it('A and R work only inside the review screen, and can be turned off (remembered in this browser)', async () => {
+    const user = userEvent.setup();
+    localStorage.removeItem(SINGLE_KEYS_STORAGE_KEY);
+    const m = setup([review(1, '경제')]);
+    await screen.findByText('기사 1');
+    const outside = document.createElement('input');
+    outside.type = 'checkbox';
+    document.body.append(outside);
+    fireEvent.keyDown(outside, { key: 'a', code: 'KeyA' });
+    expect(screen.queryByTestId('decision-pending')).not.toBeInTheDocument();
+    outside.remove();
+    await user.click(screen.getByTestId('review-shortcuts-toggle'));
+    expect(localStorage.getItem(SINGLE_KEYS_STORAGE_KEY)).toBe('off');
+    expect(screen.getByRole('button', { name: 'Approve' })).toBeInTheDocument(); // no key shown any more
+    fireEvent.keyDown(screen.getByText('기사 1'), { key: 'a', code: 'KeyA' });
+    fireEvent.keyDown(screen.getByText('기사 1'), { key: 'r', code: 'KeyR' });
+    expect(screen.queryByTestId('decision-pending')).not.toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /Reason/ })).not.toBeInTheDocument();
+    expect(m.decisions()).toHaveLength(0);
+    localStorage.removeItem(SINGLE_KEYS_STORAGE_KEY);
+  });
+
+  it('undo (button or Ctrl+Z) keeps the review and sends nothing; a page close sends what is held', async () => {
+    const user = userEvent.setup();
+    const m = setup([review(1, '경제'), review(2, '정치')]);
+    await screen.findByText('기사 1');
+    fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+    await user.click(screen.getByRole('button', { name: /Undo/ }));
+    expect(screen.queryByTestId('decision-pending')).not.toBeInTheDocument();
+    expect(screen.getByTestId('review-notice')).toHaveTextContent('Undone');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-task-id', '1'));
+    fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+    fireEvent.keyDown(document.activeElement!, { key: 'z', code: 'KeyZ', ctrlKey: true });
+    expect(screen.queryByTestId('decision-pending')).not.toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(m.decisions()).toHaveLength(0);
+    expect(screen.getByText('기사 1')).toBeInTheDocument();
+
+    fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+    window.dispatchEvent(new Event('pagehide'));
+    await waitFor(() => expect(m.decisions()).toHaveLength(1));
+    expect(m.decisions()[0].body).toEqual({ verdict: 'APPROVE' });
+  });
+
+  it('sends after the wait, but not while focus is on the undo bar’s buttons', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const m = setup([review(1, '경제'), review(2, '정치')]);
+      await screen.findByText('기사 1');
+      fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+      expect(document.activeElement).toHaveAttribute('data-testid', 'decision-pending');
+      act(() => screen.getByTestId('undo-decision').focus());
+      act(() => vi.advanceTimersByTime(UNDO_MS * 3));
+      expect(m.decisions()).toHaveLength(0);
+      expect(screen.getByTestId('decision-pending')).toHaveTextContent('Waiting until you choose');
+      act(() => screen.getByTestId('decision-pending').focus());
+      act(() => vi.advanceTimersByTime(UNDO_MS));
+      await screen.findByText('기사 2');
+      expect(m.decisions()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -3,15 +3,34 @@ import { Link, useParams } from 'react-router-dom';
 import { projects, reviews } from '../../api/endpoints';
 import type { AnnotationResult, NextReview, Verdict } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
-import { useShortcut } from '../../annotator/core/shortcuts';
+import { enterHasOwnMeaning, useShortcut } from '../../annotator/core/shortcuts';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useI18n } from '../../app/i18n';
 import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from '../labeling/LeaseCountdown';
 import { QueueState } from '../labeling/QueueState';
-import { useQueue, useQueueAction } from '../labeling/queue';
+import { useFocusOnItem, useQueue, useQueueAction } from '../labeling/queue';
 
 type Mode = 'view' | 'reject' | 'correct';
+
+/** How long an approve or reject waits for an undo before it is sent (Enter sends at once; a page close sends it). */
+export const UNDO_MS = 5000;
+/** 'off' when the person turned the single-key shortcuts (A, R) off (WCAG 2.1.4); kept in this browser. */
+export const SINGLE_KEYS_STORAGE_KEY = 'labelcrew.review.singleKeys';
+
+interface Pending {
+  reviewId: number;
+  verdict: 'APPROVE' | 'REJECT';
+  extra: { reason?: string };
+}
+
+function storedSingleKeys(): boolean {
+  try {
+    return localStorage.getItem(SINGLE_KEYS_STORAGE_KEY) !== 'off';
+  } catch {
+    return true;
+  }
+}
 
 export function ReviewPage() {
   const { id } = useParams();
@@ -35,6 +54,15 @@ export function ReviewPage() {
     (next) => store.reset(next.result && typeof next.result === 'object' ? next.result : {}),
   );
   const { item: review, phase } = queue;
+  const screenRef = useRef<HTMLElement>(null);
+  const cardRef = useFocusOnItem<HTMLDivElement>(phase, review?.reviewId);
+  const [singleKeys, setSingleKeys] = useState(storedSingleKeys);
+  // An approve or reject waits UNDO_MS for an undo; the ref is what a timer, Enter or a page close sends.
+  const [pending, setPending] = useState<Pending | null>(null);
+  const pendingRef = useRef<Pending | null>(null);
+  // The wait stops while focus is on the undo bar's buttons: no time limit while a keyboard user chooses.
+  const [held, setHeld] = useState(false);
+  const barRef = useRef<HTMLDivElement>(null);
   const send = useQueueAction(
     queue,
     (reviewId: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult }) => reviews.decide(reviewId, verdict, extra),
@@ -55,24 +83,81 @@ export function ReviewPage() {
     if (mode === 'reject') reasonRef.current?.focus();
   }, [mode]);
 
+  const commit = () => {
+    const p = pendingRef.current;
+    if (!p) return;
+    pendingRef.current = null;
+    setPending(null);
+    void send.run(p.reviewId, p.verdict, p.extra);
+  };
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  useEffect(() => {
+    if (!pending || held) return;
+    const timer = setTimeout(() => commitRef.current(), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [pending, held]);
+  // The buttons that led here are gone: focus goes to the undo bar (Enter sends now, Ctrl+Z undoes, Tab reaches both).
+  useEffect(() => {
+    if (pending) barRef.current?.focus();
+    else setHeld(false);
+  }, [pending]);
+  // Leaving the reject or correct form: back to the task, not to the page body.
+  const backToTask = () => setTimeout(() => cardRef.current?.focus());
+  // Closing the tab or leaving the page still sends the decision (keepalive outlives the page).
+  useEffect(() => {
+    const flush = () => {
+      const p = pendingRef.current;
+      if (!p) return;
+      pendingRef.current = null;
+      reviews.decide(p.reviewId, p.verdict, p.extra, { keepalive: true }).catch(() => {});
+    };
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+  const undo = () => {
+    const p = pendingRef.current;
+    if (!p) return;
+    pendingRef.current = null;
+    setPending(null);
+    queue.setNotice(t('review.undone'));
+    // Back where the person was: the reason box of a rejection, or the task.
+    setTimeout(() => (p.verdict === 'REJECT' ? reasonRef.current : cardRef.current)?.focus());
+  };
+
   const decide = (verdict: Verdict) => {
-    if (!review || busy) return;
+    if (!review || busy || pendingRef.current) return;
     if (verdict === 'REJECT' && !reason.trim()) {
       setLocalErrors({ reason: [t('review.reasonRequired')] });
       reasonRef.current?.focus();
       return;
     }
     setLocalErrors({});
-    const extra = verdict === 'REJECT' ? { reason: reason.trim() } : verdict === 'CORRECT' ? { result: store.value } : {};
-    void send.run(review.reviewId, verdict, extra);
+    if (verdict === 'CORRECT') {
+      void send.run(review.reviewId, verdict, { result: store.value });
+      return;
+    }
+    const p: Pending = { reviewId: review.reviewId, verdict, extra: verdict === 'REJECT' ? { reason: reason.trim() } : {} };
+    pendingRef.current = p;
+    setPending(p);
+    queue.setNotice(null);
   };
 
-  const inView = phase === 'ready' && mode === 'view';
-  useShortcut(['a'], () => decide('APPROVE'), { enabled: inView });
-  useShortcut(['r'], () => setMode('reject'), { enabled: inView });
+  const inView = phase === 'ready' && mode === 'view' && !pending;
+  // Single-key shortcuts only while focus is in the review screen, and only when the person keeps them on (WCAG 2.1.4).
+  useShortcut(['a'], () => decide('APPROVE'), { enabled: inView && singleKeys, scope: screenRef });
+  useShortcut(['r'], () => setMode('reject'), { enabled: inView && singleKeys, scope: screenRef });
+  useShortcut(['ctrl+z'], () => undo(), { enabled: !!pending, allowInTextEntry: true });
+  useShortcut(['enter'], (_combo, e) => {
+    if (enterHasOwnMeaning(e.target)) return false;
+    commit();
+  }, { enabled: !!pending });
   // Ctrl+Enter sends what is open (the rejection from its reason box, or the correction); never mid-composition.
   useShortcut(['ctrl+enter'], () => decide(mode === 'reject' ? 'REJECT' : 'CORRECT'), {
-    enabled: phase === 'ready' && mode !== 'view',
+    enabled: phase === 'ready' && mode !== 'view' && !pending,
     allowInTextEntry: true,
   });
   useShortcut(['escape'], () => {
@@ -80,14 +165,15 @@ export function ReviewPage() {
     setReason('');
     clearErrors();
     if (review) store.reset(review.result ?? {});
-  }, { enabled: phase === 'ready' && mode !== 'view', allowInTextEntry: true });
+    backToTask();
+  }, { enabled: phase === 'ready' && mode !== 'view' && !pending, allowInTextEntry: true });
 
   const schema = review?.schema ?? project.data?.schema;
   // The reason's errors show under the reason box; the annotator shows the rest.
   const { reason: _reasonErrors, ...resultErrors } = fieldErrors;
 
   return (
-    <section className="work-screen" data-testid="review-screen">
+    <section className="work-screen" data-testid="review-screen" ref={screenRef}>
       <div className="work-head">
         <div>
           <p className="crumbs">
@@ -98,6 +184,22 @@ export function ReviewPage() {
         <div className="work-status">
           {queue.done > 0 ? <span className="small muted">{t('review.doneCount', { n: queue.done })}</span> : null}
           {review?.leaseExpiresAt && phase === 'ready' ? <LeaseCountdown expiresAt={review.leaseExpiresAt} /> : null}
+          <label className="check small">
+            <input
+              type="checkbox"
+              checked={singleKeys}
+              onChange={(e) => {
+                setSingleKeys(e.target.checked);
+                try {
+                  localStorage.setItem(SINGLE_KEYS_STORAGE_KEY, e.target.checked ? 'on' : 'off');
+                } catch {
+                  // private mode: the choice lasts for this page only
+                }
+              }}
+              data-testid="review-shortcuts-toggle"
+            />
+            {t('review.singleKeys')}
+          </label>
         </div>
       </div>
       <QueueState
@@ -113,7 +215,7 @@ export function ReviewPage() {
       />
       {phase === 'ready' && review ? (
         <>
-          <div className="card" data-task-id={review.taskId}>
+          <div className="card" data-task-id={review.taskId} ref={cardRef} tabIndex={-1}>
             <p className="small muted">
               {t('label.taskNo', { id: review.taskId })} · {t('review.labeler')}{' '}
               <strong data-testid="review-labeler">{review.labeler?.username ?? '—'}</strong>
@@ -128,7 +230,33 @@ export function ReviewPage() {
               keyboard={mode === 'correct' ? 'window' : 'none'}
             />
           </div>
-          {mode === 'reject' ? (
+          {pending ? (
+            <div
+              className="card decision-pending"
+              data-testid="decision-pending"
+              data-verdict={pending.verdict}
+              data-held={held}
+              ref={barRef}
+              tabIndex={-1}
+              onFocus={(e) => setHeld(e.target !== barRef.current)}
+              onBlur={(e) => {
+                if (!barRef.current?.contains(e.relatedTarget as Node | null)) setHeld(false);
+              }}
+            >
+              <p role="status">
+                {held ? t('review.pendingHeld') : t(pending.verdict === 'APPROVE' ? 'review.pendingApprove' : 'review.pendingReject', { s: UNDO_MS / 1000 })}
+              </p>
+              <div className="row wrap">
+                <button type="button" className="btn" onClick={undo} data-testid="undo-decision">
+                  {t('review.undo')} <kbd lang="en">Ctrl+Z</kbd>
+                </button>
+                <button type="button" className="btn primary" onClick={commit} disabled={busy} data-testid="send-now">
+                  {t('review.sendNow')} <kbd lang="en">Enter</kbd>
+                </button>
+              </div>
+            </div>
+          ) : null}
+          {mode === 'reject' && !pending ? (
             <div className="card reject-box">
               <label className="form-row">
                 <span>{t('review.reason')}</span>
@@ -149,21 +277,21 @@ export function ReviewPage() {
               ) : null}
               <div className="row">
                 <button type="button" className="btn danger" disabled={busy || !reason.trim()} onClick={() => decide('REJECT')} data-testid="send-reject">
-                  {t('review.sendReject')} <kbd>Ctrl+Enter</kbd>
+                  {t('review.sendReject')} <kbd lang="en">Ctrl+Enter</kbd>
                 </button>
-                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); clearErrors(); }}>
-                  {t('common.cancel')} <kbd>Esc</kbd>
+                <button type="button" className="btn" onClick={() => { setMode('view'); setReason(''); clearErrors(); backToTask(); }}>
+                  {t('common.cancel')} <kbd lang="en">Esc</kbd>
                 </button>
               </div>
             </div>
           ) : null}
-          {mode === 'view' ? (
+          {mode === 'view' && !pending ? (
             <div className="work-actions">
               <button type="button" className="btn primary" disabled={busy} onClick={() => decide('APPROVE')} data-testid="approve">
-                {t('review.approve')} <kbd>A</kbd>
+                {t('review.approve')} {singleKeys ? <kbd lang="en">A</kbd> : null}
               </button>
               <button type="button" className="btn danger" disabled={busy} onClick={() => setMode('reject')} data-testid="reject">
-                {t('review.reject')} <kbd>R</kbd>
+                {t('review.reject')} {singleKeys ? <kbd lang="en">R</kbd> : null}
               </button>
               <button type="button" className="btn" disabled={busy} onClick={() => setMode('correct')} data-testid="correct">
                 {t('review.correct')}
@@ -173,10 +301,10 @@ export function ReviewPage() {
           {mode === 'correct' ? (
             <div className="work-actions">
               <button type="button" className="btn primary" disabled={busy} onClick={() => decide('CORRECT')} data-testid="send-correct">
-                {t('review.sendCorrect')} <kbd>Ctrl+Enter</kbd>
+                {t('review.sendCorrect')} <kbd lang="en">Ctrl+Enter</kbd>
               </button>
               <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
-                {t('label.undo')} <kbd>Ctrl+Z</kbd>
+                {t('label.undo')} <kbd lang="en">Ctrl+Z</kbd>
               </button>
               <button
                 type="button"
@@ -187,7 +315,7 @@ export function ReviewPage() {
                   clearErrors();
                 }}
               >
-                {t('common.cancel')} <kbd>Esc</kbd>
+                {t('common.cancel')} <kbd lang="en">Esc</kbd>
               </button>
             </div>
           ) : null}

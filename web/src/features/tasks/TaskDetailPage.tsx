@@ -95,7 +95,7 @@ export function TaskDetailPage() {
       <PageHeader title={t('task.title', { id: taskId })}>
         {d ? (
           <span className={`tag state-${d.state}`} data-testid="task-state">
-            {STATE_KEYS[d.state] ? t(STATE_KEYS[d.state]) : d.state}
+            {STATE_KEYS[d.state] ? t(STATE_KEYS[d.state]) : <span lang="en">{d.state}</span>}
           </span>
         ) : null}
       </PageHeader>
@@ -145,7 +145,7 @@ export function TaskDetailPage() {
                       <tr key={a.id}>
                         <td>{a.id}</td>
                         <td>{actorName(a.labeler)}</td>
-                        <td>{a.state}</td>
+                        <td lang="en">{a.state}</td>
                         <td>{formatDate(a.leaseExpiresAt)}</td>
                         {d.state === 'GOLD' && manages ? (
                           <td className="num" title={a.goldFeedback?.map((f) => `${f.field}: ${say.feedback(f)}`).join('\n') ?? ''}>
@@ -169,7 +169,7 @@ export function TaskDetailPage() {
                 <ol className="timeline" data-testid="history">
                   {history.data.map((ev) => (
                     <li key={ev.id} className={`event event-${ev.type}`} data-testid="history-event" data-type={ev.type}>
-                      <span className="event-type">{EVENT_KEYS[ev.type] ? t(EVENT_KEYS[ev.type]) : ev.type}</span>
+                      <span className="event-type">{EVENT_KEYS[ev.type] ? t(EVENT_KEYS[ev.type]) : <span lang="en">{ev.type}</span>}</span>
                       <span className="event-actor">{actorName(ev.actor)}</span>
                       <time dateTime={ev.at}>{formatDate(ev.at)}</time>
                       {eventDetail(ev) ? <p className="event-detail">{eventDetail(ev)}</p> : null}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type MouseEvent } from 'react';
 import type { ToolProps } from '../../core/registry';
 import { FieldFrame } from '../FieldFrame';
+import { focusAfterRemove } from '../focus';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import { normalizeLabels } from '../spans/labels';
@@ -146,7 +147,10 @@ export function RelationsTool({ field, value, onChange, readOnly, active, onActi
                 <span className="relation-arrow">{` —${r.label}→ `}</span>
                 <span>{t ? describe(t) : `${String(r.to)} ${tt('relations.missing')}`}</span>
                 {!readOnly ? (
-                  <button type="button" className="icon-button" aria-label={tt('relations.delete')} onClick={() => remove(i)}>
+                  <button type="button" className="icon-button" aria-label={tt('relations.delete')} onClick={(e) => {
+                    focusAfterRemove(e.currentTarget, 'select');
+                    remove(i);
+                  }}>
                     ×
                   </button>
                 ) : null}

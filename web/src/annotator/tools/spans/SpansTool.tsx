@@ -1,10 +1,11 @@
 import { Fragment, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ToolProps } from '../../core/registry';
 import { FieldFrame } from '../FieldFrame';
+import { focusAfterRemove } from '../focus';
 import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import { RelationArrows, relationGroups, SPAN_IDS_ATTR } from '../relations/RelationArrows';
-import { normalizeLabels, tint, type NormalizedLabel } from './labels';
+import { normalizeLabels, textColorOn, tint, type NormalizedLabel } from './labels';
 import { addSpan, asSpans, pieces, type Span, type SpansField } from './model';
 import { domPointToCodePoint, nfc, TextIndex } from './offsets';
 
@@ -194,7 +195,7 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
       );
       for (const s of spans.filter((x) => x.end === p.end && x.start < p.end)) {
         content.push(
-          <sup key={`t${String(s.id)}`} className="spans-tag" data-cp-at={p.end} aria-hidden="true" style={{ background: colorOf.get(s.label) ?? '#888' }}>
+          <sup key={`t${String(s.id)}`} className="spans-tag" data-cp-at={p.end} aria-hidden="true" style={labelFill(colorOf.get(s.label))}>
             {s.label}
           </sup>,
         );
@@ -258,6 +259,12 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
   );
 }
 
+/** A tag or chip filled with the label's colour, its text black or white by contrast. */
+function labelFill(color: string | undefined) {
+  const background = color ?? '#888';
+  return { background, color: textColorOn(background) };
+}
+
 function SpanList(props: {
   spans: Span[];
   index: TextIndex;
@@ -278,13 +285,21 @@ function SpanList(props: {
           <li key={String(s.id)} className={picked === s.id ? 'picked' : undefined} data-testid={`span-${String(s.id)}`}>
             <Fragment>
               <button type="button" className="spans-chip" onClick={() => onPick(s.id)} aria-pressed={picked === s.id}>
-                <span className="spans-chip-label" style={{ background: colorOf.get(s.label) ?? '#888' }}>
+                <span className="spans-chip-label" style={labelFill(colorOf.get(s.label))}>
                   {s.label}
                 </span>{' '}
                 <span className="spans-chip-text">{quoted}</span> <span className="muted">{`${s.start}–${s.end}`}</span>
               </button>
               {!readOnly ? (
-                <button type="button" className="icon-button" aria-label={tt('spans.delete', { label: s.label, text: quoted })} onClick={() => onRemove(s.id)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={tt('spans.delete', { label: s.label, text: quoted })}
+                  onClick={(e) => {
+                    focusAfterRemove(e.currentTarget, '.spans-text');
+                    onRemove(s.id);
+                  }}
+                >
                   ×
                 </button>
               ) : null}

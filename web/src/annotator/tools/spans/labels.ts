@@ -46,3 +46,47 @@ export function tint(color: string, alpha = 0.22): string {
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   return `rgba(${r}, ${g}, ${b}, ${alpha})`;
 }
+
+/** The colour as [r, g, b] (0–255): `#rgb`, `#rrggbb`, `rgb()`, or any CSS colour the browser's canvas can read. */
+function rgbOf(color: string): [number, number, number] | null {
+  let c = color.trim();
+  if (!/^#|^rgba?\(/i.test(c) && typeof document !== 'undefined') {
+    try {
+      const ctx = document.createElement('canvas').getContext('2d');
+      if (ctx) {
+        ctx.fillStyle = '#000';
+        ctx.fillStyle = c;
+        c = String(ctx.fillStyle);
+      }
+    } catch {
+      // no canvas (tests): only the forms parsed below are known
+    }
+  }
+  const hex = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.exec(c);
+  if (hex) {
+    const h = hex[1].length === 3 ? [...hex[1]].map((d) => d + d).join('') : hex[1];
+    return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
+  }
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(c);
+  return rgb ? [Number(rgb[1]), Number(rgb[2]), Number(rgb[3])] : null;
+}
+
+/** WCAG 2.1 relative luminance of an sRGB colour. */
+export function luminance([r, g, b]: [number, number, number]): number {
+  const lin = (v: number) => {
+    const s = v / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * Black or white, whichever reads better on a label's colour (WCAG contrast): text on a tag or chip filled with any
+ * colour a manager picks — the palette's green or amber, a pastel — stays readable. Unknown colours get black.
+ */
+export function textColorOn(color: string): '#000' | '#fff' {
+  const rgb = rgbOf(color);
+  if (!rgb) return '#000';
+  const l = luminance(rgb);
+  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '#000' : '#fff';
+}

@@ -176,4 +176,27 @@ describe('spans tool', () => {
     render(<Harness data={{ sentences: ['a'] }} />);
     expect(screen.getByText('This task has no text in data.text.')).toBeInTheDocument();
   });
+
+  // a11y (issue 15): deleting with the keyboard must not drop the focus on the page body
+  it('after a delete button removes its span, focus goes to the next delete button, then the text', async () => {
+    const user = userEvent.setup();
+    const spans = [
+      { id: 's1', start: 0, end: 3, label: 'PER' },
+      { id: 's2', start: 5, end: 9, label: 'ORG' },
+    ];
+    render(<Harness initial={{ entities: spans }} />);
+    await user.click(screen.getByRole('button', { name: /Delete PER/ }));
+    expect(value()).toEqual({ entities: [spans[1]] });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Delete ORG/ }));
+    await user.keyboard('{Enter}');
+    expect(value().entities ?? []).toEqual([]);
+    expect(document.activeElement).toBe(screen.getByRole('textbox'));
+  });
+
+  it('tags and chips take black or white text by contrast with the label colour', () => {
+    render(<Harness s={{ fields: [{ name: 'entities', type: 'spans', labels: [{ value: 'LOC', color: '#059669' }, { value: 'ORG', color: '#1d4ed8' }] }] }} initial={{ entities: [{ id: 's1', start: 0, end: 3, label: 'LOC' }, { id: 's2', start: 5, end: 9, label: 'ORG' }] }} />);
+    const chip = (label: string) => screen.getAllByText(label).find((el) => el.classList.contains('spans-chip-label'))!;
+    expect(chip('LOC').style.color).toBe('rgb(0, 0, 0)');
+    expect(chip('ORG').style.color).toBe('rgb(255, 255, 255)');
+  });
 });
