@@ -277,6 +277,8 @@ function SelectedBox({ box, index, color, editable, size, onUpdate }: { box: Box
           ignoreStroke
           keepRatio={false}
           anchorSize={8}
+          // Anchors sit outside the box: a small box stays draggable by its middle.
+          padding={6}
           boundBoxFunc={(oldBox, newBox) => (newBox.width < 1 || newBox.height < 1 ? oldBox : newBox)}
         />
       ) : null}
