@@ -115,7 +115,8 @@ registerTool<SegmentsField, Segment[]>({
   Component: SegmentsTool,
   drawsData: (field) => [typeof field.source === 'string' ? field.source : 'audio'],
   reads: 'any',
-  editor: { labelsKey: 'labels', formKeys: ['labels', 'transcript', 'min', 'max'], countNoun: 'items', labelColors: true },
+  // `transcript` and `conventions` are edited in the JSON; a new segments field starts with transcripts on.
+  editor: { labelsKey: 'labels', formKeys: ['labels', 'min', 'max'], countNoun: 'items', labelColors: true, defaults: () => ({ transcript: true }) },
 });
 
 /** Imported from here, the registry is filled before it is read. */
