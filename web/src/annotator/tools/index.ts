@@ -7,7 +7,12 @@ import { ExtractiveTool, type ExtractiveField } from './extractive/ExtractiveToo
 import { RelationsTool, type Relation, type RelationsField } from './relations/RelationsTool';
 import type { Span, SpansField } from './spans/model';
 import { SpansTool } from './spans/SpansTool';
+import { ImageTool, type ImageField } from './image/ImageTool';
+import type { ImageObject } from './image/ImageStage';
+import { SegmentsTool, type SegmentsField } from './segments/SegmentsTool';
+import type { Segment } from './segments/model';
 import './tools.css';
+import './media.css';
 
 /**
  * Every field type the browser knows, in the order the schema editor offers them: exactly the types the server
@@ -71,6 +76,47 @@ registerTool<CharLimitedField, string>({
   Component: AbstractiveTool,
   reads: 'any',
   editor: { labelsKey: null, formKeys: ['minChars', 'maxChars'] },
+});
+
+// Media types (issue 10): the image tools share one canvas component (tools/image), speech has tools/segments.
+// Both draw the task's media themselves (`image` / `audio`, or the field's `source` key).
+const imageEditor = (countNoun: 'items') => ({ labelsKey: 'labels' as const, formKeys: ['labels', 'min', 'max'], countNoun, labelColors: true });
+registerTool<ImageField, ImageObject[]>({
+  type: 'boxes',
+  labelKey: 'type.boxes',
+  hintKey: 'type.boxes.hint',
+  Component: ImageTool,
+  drawsData: (field) => [typeof field.source === 'string' ? field.source : 'image'],
+  reads: 'any',
+  editor: imageEditor('items'),
+});
+registerTool<ImageField, ImageObject[]>({
+  type: 'polygons',
+  labelKey: 'type.polygons',
+  hintKey: 'type.polygons.hint',
+  Component: ImageTool,
+  drawsData: (field) => [typeof field.source === 'string' ? field.source : 'image'],
+  reads: 'any',
+  editor: imageEditor('items'),
+});
+registerTool<ImageField, ImageObject[]>({
+  type: 'keypoints',
+  labelKey: 'type.keypoints',
+  hintKey: 'type.keypoints.hint',
+  Component: ImageTool,
+  drawsData: (field) => [typeof field.source === 'string' ? field.source : 'image'],
+  reads: 'any',
+  editor: imageEditor('items'),
+});
+registerTool<SegmentsField, Segment[]>({
+  type: 'segments',
+  labelKey: 'type.segments',
+  hintKey: 'type.segments.hint',
+  Component: SegmentsTool,
+  drawsData: (field) => [typeof field.source === 'string' ? field.source : 'audio'],
+  reads: 'any',
+  // `transcript` and `conventions` are edited in the JSON; a new segments field starts with transcripts on.
+  editor: { labelsKey: 'labels', formKeys: ['labels', 'min', 'max'], countNoun: 'items', labelColors: true, defaults: () => ({ transcript: true }) },
 });
 
 /** Imported from here, the registry is filled before it is read. */

@@ -65,13 +65,14 @@ describe('SchemaEditor: text field forms', () => {
   }, 15_000);
 
   it('offers only the field types the server accepts, by name with a hint; a loaded unknown type stays as it is', () => {
-    setup({ fields: [{ name: 'label', type: 'choice', options: ['a'] }, { name: 'objects', type: 'boxes', labels: ['car'] }] });
+    setup({ fields: [{ name: 'label', type: 'choice', options: ['a'] }, { name: 'objects', type: 'cuboids', labels: ['car'] }] });
     const offered = (i: number) => [...(screen.getByTestId(`schema-field-type-${i}`) as HTMLSelectElement).options].map((o) => o.value);
-    expect(offered(0)).toEqual(['choice', 'spans', 'relations', 'extractive', 'abstractive', 'text']);
+    const all = ['choice', 'spans', 'relations', 'extractive', 'abstractive', 'text', 'boxes', 'polygons', 'keypoints', 'segments'];
+    expect(offered(0)).toEqual(all);
     expect(within(field(0)).getByRole('option', { name: 'Entity spans (spans)' })).toBeInTheDocument();
     expect(field(0)).toHaveTextContent('one of the options');
     // A schema written by hand (or by an older editor) keeps its type; the form offers it only for that field.
-    expect(offered(1)).toEqual(['boxes', 'choice', 'spans', 'relations', 'extractive', 'abstractive', 'text']);
+    expect(offered(1)).toEqual(['cuboids', ...all]);
   });
 
   it("lists only spans fields in a relations field's `between` select, and picks the first one on a type change", () => {

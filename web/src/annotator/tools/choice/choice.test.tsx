@@ -139,8 +139,8 @@ describe('choice tool in the annotator', () => {
 
   it('an unknown field type renders an "unsupported" box instead of crashing', () => {
     let store: AnnotationStore | undefined;
-    render(<Harness schema={{ fields: [{ name: 'objs', type: 'boxes', labels: ['car'] }, ...single.fields] }} onStore={(s) => (store = s)} />);
-    expect(screen.getByRole('note')).toHaveTextContent('Unsupported field type "boxes" (field objs)');
+    render(<Harness schema={{ fields: [{ name: 'objs', type: 'cuboids', labels: ['car'] }, ...single.fields] }} onStore={(s) => (store = s)} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Unsupported field type "cuboids" (field objs)');
     // the supported field next to it still works
     fireEvent.keyDown(document.body, { key: '3', code: 'Digit3' });
     expect(value()).toEqual({ sentiment: '중립' });

@@ -41,6 +41,18 @@ public interface ImportFormat {
         return open(in);
     }
 
+    /**
+     * The import a reader works for: formats that store more than tasks (media files, which go to the blob store and
+     * the project's media before their tasks are made) need the project and the job.
+     */
+    record Context(long projectId, long importId, JsonNode schema) {
+    }
+
+    /** A reader that knows its import ({@link Context}); formats that do not care keep the default. */
+    default Reader openFor(InputStream in, Context context) {
+        return open(in, context.schema());
+    }
+
     interface Reader extends Closeable {
         /** The next item or line error; null at the end of the input. */
         Entry next() throws IOException;

@@ -162,7 +162,7 @@ class ImportRunner {
         long rejected = 0;
         long lastProgress = System.currentTimeMillis();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(job.file()), 1 << 16);
-             ImportFormat.Reader reader = format.open(in, job.schema());
+             ImportFormat.Reader reader = format.openFor(in, new ImportFormat.Context(job.projectId(), job.id(), job.schema()));
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {

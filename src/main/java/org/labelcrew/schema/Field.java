@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
  * ({@code boxes} in an old exam schema) is an {@link Other}: read, never refused.
  */
 public sealed interface Field
-        permits Field.Choice, Field.Text, Field.Spans, Field.Relations, Field.Extractive, Field.Abstractive, Field.Other {
+        permits Field.Choice, Field.Text, Field.Spans, Field.Relations, Field.Extractive, Field.Abstractive,
+        Field.OnImage, Field.Segments, Field.Other {
 
     /** The key of this field's value in a result. */
     String name();
@@ -125,6 +126,108 @@ public sealed interface Field
     record Abstractive(String name, JsonNode definition) implements Field {
         public String type() {
             return "abstractive";
+        }
+    }
+
+    /** A field drawn on a task's image ({@code boxes}, {@code polygons}, {@code keypoints}). */
+    sealed interface OnImage extends Field permits Boxes, Polygons, Keypoints {
+        /** The data key holding the media id of the image ({@code source}, default {@code image}). */
+        default String source() {
+            JsonNode s = definition().get("source");
+            return s != null && s.isString() ? s.asString() : "image";
+        }
+
+        /** The label values. */
+        default Set<String> labels() {
+            return Field.labels(definition());
+        }
+
+        /** The names of the per-object attributes the definition declares. */
+        default List<String> attributeNames() {
+            List<String> names = new ArrayList<>();
+            for (JsonNode a : definition().path("attributes")) names.add(a.path("name").asString(""));
+            return names;
+        }
+    }
+
+    /** Axis-aligned boxes {@code {x, y, w, h, label, attributes}} in source pixels. */
+    record Boxes(String name, JsonNode definition) implements OnImage {
+        public String type() {
+            return "boxes";
+        }
+
+        /** The IoU from which a box matches a reference box of the same label when scored ({@code iou}, 0.5). */
+        public double iouThreshold() {
+            return definition.path("iou").asDouble(0.5);
+        }
+    }
+
+    /** Polygons {@code {points: [[x, y], …], label, attributes}} in source pixels. */
+    record Polygons(String name, JsonNode definition) implements OnImage {
+        public String type() {
+            return "polygons";
+        }
+
+        /** The IoU from which a polygon matches a reference polygon of the same label ({@code iou}, 0.5). */
+        public double iouThreshold() {
+            return definition.path("iou").asDouble(0.5);
+        }
+    }
+
+    /** Named key points {@code {x, y, label}}; {@code skeleton} lists the pairs of labels drawn as lines. */
+    record Keypoints(String name, JsonNode definition) implements OnImage {
+        public String type() {
+            return "keypoints";
+        }
+
+        /**
+         * The distance in source pixels within which a point matches a reference point of the same label when scored
+         * ({@code tolerance}, default 10).
+         */
+        public double tolerance() {
+            return definition.path("tolerance").asDouble(10);
+        }
+
+        /** The skeleton's edges as pairs of label values. */
+        public List<List<String>> skeleton() {
+            List<List<String>> edges = new ArrayList<>();
+            for (JsonNode e : definition.path("skeleton")) {
+                if (e.isArray() && e.size() == 2) edges.add(List.of(e.get(0).asString(""), e.get(1).asString("")));
+            }
+            return edges;
+        }
+    }
+
+    /** Time segments {@code {start, end, label, transcript}} in seconds of the task's audio. */
+    record Segments(String name, JsonNode definition) implements Field {
+        public String type() {
+            return "segments";
+        }
+
+        /** The data key holding the media id of the audio ({@code source}, default {@code audio}). */
+        public String source() {
+            JsonNode s = definition.get("source");
+            return s != null && s.isString() ? s.asString() : "audio";
+        }
+
+        /** The label values (speakers). */
+        public Set<String> labels() {
+            return Field.labels(definition);
+        }
+
+        /** Whether each segment carries a transcript. */
+        public boolean transcript() {
+            return definition.path("transcript").asBoolean(false);
+        }
+
+        /** Whether transcripts follow the KsponSpeech conventions ({@code "conventions": "kspon"}). */
+        public boolean kspon() {
+            return "kspon".equals(definition.path("conventions").asString(""));
+        }
+
+        /** The temporal IoU from which a segment matches a reference segment of the same label ({@code iou}, 0.5). */
+        public double iouThreshold() {
+            return definition.path("iou").asDouble(0.5);
         }
     }
 

@@ -38,6 +38,10 @@ public record LabelSchema(List<Field> fields) {
             case "relations" -> new Field.Relations(name, f);
             case "extractive" -> new Field.Extractive(name, f);
             case "abstractive" -> new Field.Abstractive(name, f);
+            case "boxes" -> new Field.Boxes(name, f);
+            case "polygons" -> new Field.Polygons(name, f);
+            case "keypoints" -> new Field.Keypoints(name, f);
+            case "segments" -> new Field.Segments(name, f);
             default -> new Field.Other(name, type, f);
         };
     }

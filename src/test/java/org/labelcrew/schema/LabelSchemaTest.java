@@ -24,17 +24,22 @@ class LabelSchemaTest {
               {"name": "links", "type": "relations", "labels": ["소속"], "between": "entities"},
               {"name": "picked", "type": "extractive"},
               {"name": "summary", "type": "abstractive"},
-              {"name": "regions", "type": "boxes"}
+              {"name": "regions", "type": "boxes"},
+              {"name": "video", "type": "tracks"}
             ]}"""));
 
     @Test
     void everyFieldIsReadAsItsTypeInSchemaOrder() {
         assertThat(ALL.fields()).extracting(Field::name)
-                .containsExactly("topic", "note", "entities", "links", "picked", "summary", "regions");
+                .containsExactly("topic", "note", "entities", "links", "picked", "summary", "regions", "video");
         assertThat(ALL.fields()).extracting(Field::type)
-                .containsExactly("choice", "text", "spans", "relations", "extractive", "abstractive", "boxes");
+                .containsExactly("choice", "text", "spans", "relations", "extractive", "abstractive", "boxes", "tracks");
         assertThat(ALL.fields().get(0)).isInstanceOfSatisfying(Field.Choice.class, c -> assertThat(c.multiple()).isTrue());
-        assertThat(ALL.fields().get(6)).isInstanceOf(Field.Other.class);
+        assertThat(ALL.fields().get(6)).isInstanceOfSatisfying(Field.Boxes.class, b -> {
+            assertThat(b.source()).isEqualTo("image");
+            assertThat(b.iouThreshold()).isEqualTo(0.5);
+        });
+        assertThat(ALL.fields().get(7)).isInstanceOf(Field.Other.class);
         assertThat(ALL.field("links")).get().isInstanceOfSatisfying(Field.Relations.class, r -> {
             assertThat(r.between()).isEqualTo("entities");
             assertThat(r.labels()).containsExactly("소속");

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Scores an item (an exam item, a gold task): the mean over the schema's scorable fields of each field's {@link Scorer}. Fields of a type
- * without a scorer (boxes, polygons, … until one is written) are left out of the mean and named in the feedback.
+ * without a scorer (a type the model does not know) are left out of the mean and named in the feedback.
  */
 @Component
 public class Scoring {

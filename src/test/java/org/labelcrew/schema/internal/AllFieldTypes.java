@@ -11,6 +11,6 @@ public final class AllFieldTypes {
 
     public static List<FieldType> all() {
         return List.of(new ChoiceField(), new TextField(), new SpansField(), new RelationsField(), new ExtractiveField(),
-                new AbstractiveField());
+                new AbstractiveField(), new BoxesField(), new PolygonsField(), new KeypointsField(), new SegmentsField());
     }
 }

@@ -1,0 +1,344 @@
+package org.labelcrew.io.media;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.labelcrew.io.ImportFormat;
+import org.labelcrew.io.support.Texts;
+import org.labelcrew.media.Media;
+import org.labelcrew.media.MediaProblem;
+import org.labelcrew.media.MediaProperties;
+import org.labelcrew.media.MediaStore;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code images-zip} and {@code audio-zip}: a zip of media files, one task per file, optionally with a
+ * {@code manifest.jsonl} at its root giving a file's task data ({@code {"file": "a/b.jpg", "site": "서울", …}}).
+ *
+ * <p>All or nothing, as every import: the zip is read through once, each file unpacked to a temporary file, checked
+ * (really an image or audio file, decodes, limits) and hashed; only when every file passed are they stored (blob store
+ * and {@code media} rows) and their tasks yielded. An error names the file by its path in the zip. Names that would
+ * leave a folder ({@code ../x}, {@code /x}, {@code C:x}) and zip bombs (a file unpacking past the size limit, or to more
+ * than {@value #MAX_RATIO} times its packed size) stop the import before anything is stored.
+ *
+ * <p>The same content twice in one zip is one task; a file whose content an earlier import already brought into the
+ * project makes no second task (its medium is shared).
+ */
+public class MediaZipFormat implements ImportFormat {
+
+    static final String MANIFEST = "manifest.jsonl";
+    static final int MAX_RATIO = 100;
+    static final long RATIO_FROM = 10L << 20;
+    static final long MAX_MANIFEST = 64L << 20;
+    static final int MAX_ERRORS = 100;
+    static final Set<String> RESERVED = Set.of("image", "audio", "width", "height", "duration", "file");
+
+    private final String name;
+    private final Media.Kind kind;
+    private final MediaStore media;
+    private final MediaProperties limits;
+    private final ObjectReader json;
+
+    public MediaZipFormat(String name, Media.Kind kind, MediaStore media, MediaProperties limits, ObjectMapper mapper) {
+        this.name = name;
+        this.kind = kind;
+        this.media = media;
+        this.limits = limits;
+        this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean itemsFollowLines() {
+        return false;
+    }
+
+    @Override
+    public Reader open(InputStream in) {
+        throw new IllegalStateException(name + " needs its import's project (openFor with a Context)");
+    }
+
+    @Override
+    public Reader openFor(InputStream in, Context context) {
+        return new ZipReader(in, context);
+    }
+
+    private record Pending(long index, String path, Path file, MediaStore.Checked checked) {
+    }
+
+    private final class ZipReader implements Reader {
+        private final Counting raw;
+        private final Context context;
+        private final Path temp;
+        private final List<Entry> errors = new ArrayList<>();
+        private final List<Pending> pending = new ArrayList<>();
+        private final Map<String, ObjectNode> manifest = new HashMap<>();
+        private Iterator<Pending> next;
+        private final Set<String> seen = new HashSet<>();
+        private int yielded;
+        private int already;
+
+        ZipReader(InputStream in, Context context) {
+            this.raw = new Counting(in);
+            this.context = context;
+            try {
+                this.temp = Files.createTempDirectory("labelcrew-media-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Entry next() throws IOException {
+            if (next == null) {
+                scan();
+                if (!errors.isEmpty()) {
+                    next = java.util.Collections.emptyIterator();
+                    return errors.remove(0);
+                }
+                next = pending.iterator();
+            }
+            if (!errors.isEmpty()) return errors.remove(0);
+            while (next.hasNext()) {
+                Pending p = next.next();
+                try {
+                    if (!seen.add(p.checked().sha256())) continue; // the same bytes twice in this zip: one task
+                    Long firstImport = media.importOf(context.projectId(), p.checked().sha256()).orElse(null);
+                    if (firstImport != null && firstImport != context.importId()) {
+                        already++;
+                        continue;
+                    }
+                    MediaStore.Saved saved = media.save(context.projectId(), context.importId(), p.file(), p.path(), p.checked());
+                    Media m = saved.media();
+                    ObjectNode data = manifest.getOrDefault(p.path(), json.createObjectNode()).deepCopy();
+                    ObjectNode out = json.createObjectNode();
+                    out.put(kind.key(), m.id());
+                    if (m.width() != null) out.put("width", m.width());
+                    if (m.height() != null) out.put("height", m.height());
+                    if (m.duration() != null) out.put("duration", m.duration());
+                    out.put("file", Texts.clean(p.path()));
+                    out.setAll(data);
+                    yielded++;
+                    return new Item(p.index(), out, 0, p.checked().sha256());
+                } finally {
+                    Files.deleteIfExists(p.file());
+                }
+            }
+            if (yielded == 0 && already > 0) {
+                yielded = -1;
+                return new LineError(1, "holds no new files: all " + already + " are in the project already (imported before)");
+            }
+            return null;
+        }
+
+        /** Reads the whole zip: every file unpacked, checked and hashed; problems collected with their paths. */
+        private void scan() throws IOException {
+            long index = 0;
+            long unpackedTotal = 0;
+            ZipInputStream zip = new ZipInputStream(raw, StandardCharsets.UTF_8);
+            try {
+                java.util.zip.ZipEntry e;
+                while ((e = nextEntry(zip, index)) != null) {
+                    index++;
+                    if (errors.size() >= MAX_ERRORS) break;
+                    String path = e.getName().replace('\\', '/');
+                    String bad = badName(path);
+                    if (bad != null) {
+                        error(index, path, bad + "; nothing was imported");
+                        continue;
+                    }
+                    if (e.isDirectory() || skipped(path)) continue;
+                    if (path.equals(MANIFEST)) {
+                        readManifest(zip, index);
+                        continue;
+                    }
+                    long max = kind == Media.Kind.IMAGE ? limits.maxImageSize().toBytes() : limits.maxAudioSize().toBytes();
+                    Path file = temp.resolve(index + ".bin");
+                    long packedAtStart = raw.count;
+                    long n = 0;
+                    String tooBig = null;
+                    try (OutputStream out = Files.newOutputStream(file)) {
+                        byte[] buf = new byte[1 << 16];
+                        int r;
+                        while ((r = zip.read(buf)) > 0) {
+                            n += r;
+                            unpackedTotal += r;
+                            if (n > max) {
+                                tooBig = "unpacks to more than " + mb(max) + ", the most a file may have";
+                                break;
+                            }
+                            long packed = Math.max(1, raw.count - packedAtStart);
+                            if (n > RATIO_FROM && n / packed > MAX_RATIO) {
+                                tooBig = "unpacks to more than " + MAX_RATIO + " times its packed size (a zip bomb?)";
+                                break;
+                            }
+                            out.write(buf, 0, r);
+                        }
+                    }
+                    if (tooBig != null) {
+                        Files.deleteIfExists(file);
+                        // Reading on would mean unpacking the bomb: the import stops here.
+                        error(index, path, tooBig + "; the rest of the zip was not read and nothing was imported");
+                        return;
+                    }
+                    try {
+                        pending.add(new Pending(index, path, file, media.check(file, kind)));
+                    } catch (MediaProblem problem) {
+                        Files.deleteIfExists(file);
+                        error(index, path, problem.getMessage());
+                    }
+                }
+            } catch (ZipException broken) {
+                errors.add(new LineError(Math.max(1, index), "is not a readable zip file: " + broken.getMessage()));
+                return;
+            }
+            if (index == 0) {
+                errors.add(new LineError(1, "is not a zip file, or an empty one (" + name + " takes a zip of "
+                        + (kind == Media.Kind.IMAGE ? "images" : "audio files") + ")"));
+                return;
+            }
+            for (String named : manifest.keySet()) {
+                if (pending.stream().noneMatch(p -> p.path().equals(named)) && errors.stream().noneMatch(x -> x instanceof LineError le
+                        && le.message().startsWith(named + ":"))) {
+                    errors.add(new LineError(index, MANIFEST + " names \"" + named + "\", which is not a file in the zip"));
+                }
+            }
+            if (errors.isEmpty() && pending.isEmpty()) {
+                errors.add(new LineError(1, "holds no " + (kind == Media.Kind.IMAGE ? "images" : "audio files")));
+            }
+        }
+
+        private java.util.zip.ZipEntry nextEntry(ZipInputStream zip, long index) throws IOException {
+            try {
+                return zip.getNextEntry();
+            } catch (IllegalArgumentException badName) {
+                throw new ZipException("entry " + (index + 1) + " has a name that is not UTF-8");
+            }
+        }
+
+        private void readManifest(ZipInputStream zip, long index) throws IOException {
+            byte[] bytes = zip.readNBytes((int) MAX_MANIFEST + 1);
+            if (bytes.length > MAX_MANIFEST) {
+                errors.add(new LineError(index, MANIFEST + " is larger than " + mb(MAX_MANIFEST)));
+                return;
+            }
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            String[] lines = text.split("\r?\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].strip();
+                if (line.isEmpty()) continue;
+                String at = MANIFEST + " line " + (i + 1) + ": ";
+                JsonNode node;
+                try {
+                    node = Texts.clean(json.readTree(line));
+                } catch (RuntimeException bad) {
+                    errors.add(new LineError(index, at + "is not a JSON object"));
+                    continue;
+                }
+                if (!(node instanceof ObjectNode o) || !o.path("file").isString()) {
+                    errors.add(new LineError(index, at + "must be an object with \"file\": the path of a file in the zip"));
+                    continue;
+                }
+                String file = o.get("file").asString().replace('\\', '/');
+                o.remove("file");
+                List<String> reserved = o.propertyNames().stream().filter(RESERVED::contains).toList();
+                if (!reserved.isEmpty()) {
+                    errors.add(new LineError(index, at + "sets " + reserved + ", which the import writes itself"));
+                } else if (manifest.put(file, o) != null) {
+                    errors.add(new LineError(index, at + "names \"" + file + "\" a second time"));
+                }
+            }
+        }
+
+        private void error(long index, String path, String message) {
+            errors.add(new LineError(index, path + ": " + message));
+        }
+
+        @Override
+        public long bytesRead() {
+            return raw.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (Stream<Path> files = Files.walk(temp)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Why an entry's name is refused: it would leave the zip's folder, or is not a plain relative path. */
+    static String badName(String path) {
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) return "is an absolute path, which a zip entry must not be";
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) return "leaves the zip's folder (\"..\" in its path)";
+        }
+        if (path.indexOf('\0') >= 0) return "has a NUL character in its name";
+        return null;
+    }
+
+    /** Entries a zip tool adds beside the files: macOS resource forks and hidden files. */
+    static boolean skipped(String path) {
+        if (path.startsWith("__MACOSX/")) return true;
+        String last = path.substring(path.lastIndexOf('/') + 1);
+        return last.startsWith(".") || last.equals("Thumbs.db");
+    }
+
+    static String mb(long bytes) {
+        return bytes >= 1 << 20 ? (bytes >> 20) + " MB" : bytes + " bytes";
+    }
+
+    /** Counts the packed bytes the zip reader took, for progress and the packing ratio. */
+    static final class Counting extends FilterInputStream {
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.labelcrew.media.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import org.labelcrew.media.BlobStore;
+
+/**
+ * Blobs as files under one directory ({@code <data dir>/blobs}). Written to a temporary name and moved into place, so
+ * a reader never sees half a file and a crash leaves no torn blob.
+ */
+public class LocalBlobStore implements BlobStore {
+
+    private final Path root;
+
+    public LocalBlobStore(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    private Path path(String key) {
+        Path p = root.resolve(BlobStore.checkKey(key)).normalize();
+        if (!p.startsWith(root)) throw new IllegalArgumentException("Bad blob key: " + key);
+        return p;
+    }
+
+    @Override
+    public void put(String key, Path file, String contentType) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
+        try {
+            Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] bytes, String contentType) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), ".put-", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void move(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return Files.isRegularFile(path(key));
+    }
+
+    @Override
+    public InputStream open(String key, long offset, long length) throws IOException {
+        FileChannel channel = FileChannel.open(path(key), StandardOpenOption.READ);
+        try {
+            channel.position(offset);
+            InputStream in = Channels.newInputStream(channel);
+            return length < 0 ? in : new BoundedInputStream(in, length);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Files.deleteIfExists(path(key));
+    }
+
+    @Override
+    public String describe() {
+        return "local " + root;
+    }
+
+    /** At most {@code left} bytes of a stream. */
+    static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long left;
+
+        BoundedInputStream(InputStream in, long left) {
+            super(in);
+            this.left = left;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (left <= 0) return -1;
+            int b = super.read();
+            if (b >= 0) left--;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (left <= 0) return -1;
+            int n = super.read(b, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
+    }
+}
