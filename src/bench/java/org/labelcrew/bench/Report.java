@@ -72,6 +72,11 @@ final class Report {
         return sb.append('\n').toString();
     }
 
+    void write(String machine, Path out) throws IOException {
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, markdown(machine));
+    }
+
     void print(String machine, Path out) throws IOException {
         System.out.println();
         System.out.printf("%-4s %-70s %34s %16s %s%n", "", "figure", "measured", "limit", "");
