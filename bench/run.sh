@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# Performance benchmark (P1–P5 of the Korean-text issue). Builds the jar, starts it as its own process with a small
-# heap and its embedded PostgreSQL on a fixed port, and runs the load client against both. Prints each figure beside
-# its limit and writes target/bench/results.md. Not part of the test phase.
+# Capacity benchmark (issue 14). Builds the jar, starts it as its own process with a small heap and its embedded
+# PostgreSQL on a fixed port, and runs the load client against both. Prints each figure beside its limit — where the
+# limit is what PostgreSQL does with the same work (pgbench, COPY), measured in the same run, as a share of it — and
+# writes target/bench/results.md. Not part of the test phase (./mvnw verify never runs it).
 #
-#   bench/run.sh                          # everything, 1,000,000 items, 200 labelers, 30 s of load
-#   bench/run.sh --items=100000 --only=P3,P4,P5 --seconds=10
-#   bench/run.sh --synchronous-commit=both   # every figure twice: PostgreSQL's synchronous_commit off, then on
+#   bench/run.sh                              # everything at --scale=1M (1,000,000 items and queue tasks)
+#   bench/run.sh --scale=100k --seconds=10    # a quick run (CI, a laptop)
+#   bench/run.sh --scale=10M --seconds=60     # the national scale: 10,000,000 items imported, exported, listed
+#   bench/run.sh --only=P3,P4 --labelers-start=250 --labelers-max=8000
+#   bench/run.sh --synchronous-commit=both    # every figure twice: PostgreSQL's synchronous_commit off, then on
 #
+# Figures: P1 import vs raw COPY (and flat throughput and heap over the import), P2 export vs COPY TO STDOUT, P3 the
+# most labelers served at a human pace (open model, --think-ms=10000 mean), P4 pairs/s vs pgbench of the pair's SQL,
+# P5 task list and filtered count at --scale tasks, P6 registrations/s vs pgbench of academy_register, P7 heap with
+# --sessions=1000 signed-in sessions labeling, P8 next-task p99 during a 1M import vs without it.
+# Other flags: --warmup=10 --seconds=30 (per load step), --clients=16 (P4/P6 connections, app and pgbench alike),
+# --registrations=6000, --p8-labelers=N (default: P3's result).
+#
+# pgbench (P4, P6) is not in the embedded PostgreSQL's bundle: it comes with the distribution's client package
+# (Debian/Ubuntu: apt-get install postgresql-client; pgbench 15+ drives PostgreSQL 17). BENCH_PGBENCH=/path names one.
 # --synchronous-commit=on|off|both (default on, the product's default): the embedded PostgreSQL's synchronous_commit
-# (LABELCREW_DB_SYNCHRONOUS_COMMIT). "off" is what the figures before the durability change were measured with;
-# "both" runs everything once per setting and keeps target/bench/results-synchronous-commit-{off,on}.md.
+# (LABELCREW_DB_SYNCHRONOUS_COMMIT); "both" runs everything once per setting and keeps
+# target/bench/results-synchronous-commit-{off,on}.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +54,7 @@ esac
 MACHINE="$(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB RAM; app -Xmx$HEAP and PostgreSQL 17 (embedded) and the load client on the same machine"
 APP=
 trap '[ -n "$APP" ] && kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+ulimit -n 65536 2>/dev/null || true
 for MODE in "${MODES[@]}"; do
   rm -rf "$DATA" && mkdir -p "$DATA"
   SERVER_PORT=$PORT LABELCREW_DATA_DIR=$DATA LABELCREW_EMBEDDED_PG_PORT=$PG_PORT LABELCREW_ADMIN_PASSWORD=$PASSWORD \
@@ -57,7 +70,8 @@ for MODE in "${MODES[@]}"; do
   echo "== synchronous_commit=$MODE"
   java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench/classpath.txt)" org.labelcrew.bench.Benchmark \
     --base="http://localhost:$PORT" --pg="jdbc:postgresql://localhost:$PG_PORT/postgres?user=postgres&password=$PG_PASSWORD" \
-    --admin-password=$PASSWORD --machine="$MACHINE; synchronous_commit=$MODE" ${ARGS[@]+"${ARGS[@]}"}
+    --admin-password=$PASSWORD --heap=$HEAP --pgbench="${BENCH_PGBENCH:-pgbench}" \
+    --machine="$MACHINE; synchronous_commit=$MODE" ${ARGS[@]+"${ARGS[@]}"}
   cp target/bench/results.md "target/bench/results-synchronous-commit-$MODE.md" 2>/dev/null || true
   kill $APP 2>/dev/null; wait $APP 2>/dev/null || true
   APP=

@@ -32,21 +32,28 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The performance figures of the Korean-text issue, measured against a running LabelCrew (started by
- * {@code bench/run.sh} as its own process, with a small heap) and its PostgreSQL, on this machine. Each figure is
- * printed beside its limit. Not a test: it never runs in the build's test phase.
+ * The capacity figures (issue 14), measured against a running LabelCrew (started by {@code bench/run.sh} as its own
+ * process, with a small heap) and its PostgreSQL, on this machine. Each figure is printed beside its limit; where the
+ * limit is what PostgreSQL itself does with the same work (pgbench, {@code COPY}), measured in the same run, the figure
+ * is given as a share of it. Not a test: it never runs in the build's test phase.
  *
  * <ul>
- *   <li>P1 import N Korean JSONL items through the API, against a raw COPY of the same rows; heap watched.</li>
- *   <li>P2 export N approved tasks as JSONL through the API; heap watched.</li>
- *   <li>P3 next-task with many concurrent labelers on an N-task project: p99, and zero duplicates in the database.</li>
- *   <li>P4 validated submit under the same load: throughput and p99.</li>
- *   <li>P5 task list first page and filtered count at N tasks: p95.</li>
+ *   <li>P1 import {@code --scale} Korean JSONL items through the API, against a raw COPY of the same rows into the task
+ *   table; throughput and heap over the import's course (flat?).</li>
+ *   <li>P2 export them as JSONL through the API, against {@code COPY (the export's query) TO STDOUT}.</li>
+ *   <li>P3 the most labelers served at a human pace (open model, 10 s mean think time) within next-task p99 25 ms and
+ *   submit p99 50 ms; duplicates checked in the database.</li>
+ *   <li>P4 next-task + submit pairs back to back through the app, against pgbench running the pair's statements.</li>
+ *   <li>P5 task list first page and filtered count on the {@code --scale}-task project: p95.</li>
+ *   <li>P6 registrations through the app, against pgbench calling {@code academy_register}.</li>
+ *   <li>P7 heap with 1,000 signed-in sessions labeling.</li>
+ *   <li>P8 next-task p99 during a 1M import while labelers work, against the same load without it.</li>
  * </ul>
  */
 public final class Benchmark {
@@ -61,13 +68,19 @@ public final class Benchmark {
             "생활환경 이미지에는 쓰레기 무단 투기, 불법 주정차, 파손된 보도블록 같은 장면이 담겨 있다.",
     };
 
+    final Map<String, String> args;
     final String base;
     final String jdbcUrl;
+    /** Items imported and exported, and tasks in the queue project ({@code --scale}: 100k, 1M, 10M …). */
     final int items;
-    final int labelers;
+    /** Back-to-back clients for the figures shared against pgbench (P4, P6): the same number of connections for both. */
+    final int clients;
     final int seconds;
-    /** Mean pause between a labeler's submit and their next request (exponential); 0 = back-to-back, the hardest case. */
-    final int thinkMs;
+    /** Mean gap between a labeler's pair starts (exponential): a person reading and labeling. */
+    final double thinkMs;
+    final String heapSetting;
+    final String pgbenchPath;
+    final PgBench pgbench;
     /** Load before measuring, so the JIT has compiled the hot paths (a cold JVM spends its CPU compiling). */
     final int warmupSeconds;
     final Set<String> only;
@@ -78,15 +91,27 @@ public final class Benchmark {
     String adminToken;
 
     Benchmark(Map<String, String> args) {
+        this.args = args;
         base = args.getOrDefault("base", "http://localhost:18090");
         jdbcUrl = args.getOrDefault("pg", "jdbc:postgresql://localhost:54390/postgres?user=postgres");
-        items = Integer.parseInt(args.getOrDefault("items", "1000000"));
-        labelers = Integer.parseInt(args.getOrDefault("labelers", "200"));
+        items = scale(args.getOrDefault("scale", args.getOrDefault("items", "1M")));
+        clients = Integer.parseInt(args.getOrDefault("clients", "16"));
         seconds = Integer.parseInt(args.getOrDefault("seconds", "30"));
-        thinkMs = Integer.parseInt(args.getOrDefault("think-ms", "0"));
-        warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "15"));
-        only = new LinkedHashSet<>(Arrays.asList(args.getOrDefault("only", "P1,P2,P3,P4,P5").split(",")));
+        thinkMs = Double.parseDouble(args.getOrDefault("think-ms", "10000"));
+        warmupSeconds = Integer.parseInt(args.getOrDefault("warmup", "10"));
+        heapSetting = args.getOrDefault("heap", "?");
+        pgbenchPath = args.getOrDefault("pgbench", "pgbench");
+        pgbench = new PgBench(pgbenchPath, jdbcUrl);
+        only = new LinkedHashSet<>(Arrays.asList(args.getOrDefault("only", "P1,P2,P3,P4,P5,P6,P7,P8").split(",")));
         work = Path.of(args.getOrDefault("work", "target/bench"));
+    }
+
+    /** "100k", "1M", "10M" or a plain number. */
+    static int scale(String s) {
+        String v = s.trim().toUpperCase(java.util.Locale.ROOT).replace("_", "").replace(",", "");
+        if (v.endsWith("K")) return Integer.parseInt(v.substring(0, v.length() - 1)) * 1_000;
+        if (v.endsWith("M")) return Integer.parseInt(v.substring(0, v.length() - 1)) * 1_000_000;
+        return Integer.parseInt(v);
     }
 
     public static void main(String[] argv) throws Exception {
@@ -98,12 +123,51 @@ public final class Benchmark {
         Benchmark b = new Benchmark(args);
         b.adminToken = BenchApi.adminToken(b.base, args.getOrDefault("admin-password", "bench-admin-password"), "benchmark");
         String machine = args.getOrDefault("machine", "unknown machine");
-        System.out.println("LabelCrew benchmark on " + machine + " — " + b.items + " items, " + b.labelers
-                + " labelers, " + b.seconds + " s load");
-        if (b.only.contains("P1") || b.only.contains("P2")) b.importAndExport();
-        if (b.only.contains("P3") || b.only.contains("P4") || b.only.contains("P5")) b.queue();
+        b.machine = machine;
+        System.out.println("LabelCrew capacity benchmark on " + machine + " — scale " + b.items + " items, "
+                + b.warmupSeconds + " s warm-up + " + b.seconds + " s per load step, think time " + b.thinkMs + " ms, "
+                + b.clients + " back-to-back clients against pgbench");
+        b.run();
         b.report.print(machine, b.work.resolve("results.md"));
         System.exit(0);
+    }
+
+    interface Section {
+        void run() throws Exception;
+    }
+
+    /** Runs one figure's section; a failure is reported as such and the others still run. */
+    void section(String id, Section s) {
+        if (!only.contains(id) && !(id.equals("P1") && only.contains("P2"))) return;
+        try {
+            s.run();
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+            report.info(id, "section failed", e.toString().replace('|', '/'));
+        }
+        try {
+            report.write(machine, work.resolve("results.md")); // figures so far, should a later section hang
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    String machine = "unknown machine";
+
+    void run() throws Exception {
+        long[] queue = {0};
+        int[] served = {Integer.parseInt(args.getOrDefault("p8-labelers", "0"))};
+        if (only.stream().anyMatch(Set.of("P3", "P4", "P5", "P7", "P8")::contains)) queue[0] = queueProject();
+        section("P3", () -> {
+            humanPaced(queue[0]);
+            if (served[0] == 0) served[0] = lowestTried;
+        });
+        section("P4", () -> pairsVersusPgbench(queue[0]));
+        section("P5", () -> listing(queue[0]));
+        section("P8", () -> importDuringLabeling(queue[0], served[0] > 0 ? served[0] : 1000));
+        section("P1", this::importAndExport);
+        section("P6", this::registrationVersusPgbench);
+        section("P7", () -> sessions(queue[0]));
     }
 
     // ---------------------------------------------------------------- P1, P2
@@ -124,14 +188,15 @@ public final class Benchmark {
         double bareSeconds = rawCopy(file, projectId, false);
         double rawSeconds = rawCopy(file, projectId, true);
         report.info("P1", "raw COPY of the same rows into a bare table (no keys, indexes)", Report.fmt(items / bareSeconds) + " rows/s");
-        report.info("P1", "raw COPY of the same rows into the task table (psql-like)", Report.fmt(items / rawSeconds) + " rows/s");
 
         HeapWatch heap = new HeapWatch();
         heap.start();
         long t0 = System.nanoTime();
         JsonNode job = upload("/api/v1/projects/" + projectId + "/imports", file, "jsonl");
         long uploaded = System.nanoTime();
-        JsonNode done = await("/api/v1/imports/" + job.get("id").asLong(), Duration.ofMinutes(10));
+        List<double[]> progress = new ArrayList<>(); // [seconds since the upload answered, rows imported]
+        JsonNode done = await("/api/v1/imports/" + job.get("id").asLong(), Duration.ofMinutes(120),
+                j -> progress.add(new double[] {(System.nanoTime() - uploaded) / 1e9, j.get("imported").asDouble()}));
         double importSeconds = (System.nanoTime() - t0) / 1e9;
         report.note("P1 phases: upload answered 202 after " + Report.fmt((uploaded - t0) / 1e9) + " s, the job was DONE "
                 + Report.fmt(importSeconds - (uploaded - t0) / 1e9) + " s later (its own timing is in the app log)");
@@ -139,10 +204,20 @@ public final class Benchmark {
         if (!"DONE".equals(done.get("status").asString())) throw new IllegalStateException("import failed: " + done);
         long stored = get("/api/v1/projects/" + projectId).get("counts").get("total").asLong();
         report.exactly("P1", "tasks stored by the import", stored, items);
-        report.atLeast("P1", "import through the API (upload → DONE)", items / importSeconds, 100_000, "items/s");
-        report.atLeast("P1", "import vs raw COPY into the task table", 100 * rawSeconds / importSeconds, 50, "%");
-        report.info("P1", "import vs raw COPY into a bare table", Report.fmt(100 * bareSeconds / importSeconds) + " %");
-        report.info("P1", "app heap used during import (max / start)", heap.summary());
+        report.share("P1", "import through the API (upload → DONE) vs raw COPY of the same rows into the task table",
+                items / importSeconds, items / rawSeconds, "items/s", 90);
+        report.info("P1", "import vs raw COPY into a bare table (no keys, no indexes)", Report.fmt(100 * bareSeconds / importSeconds) + " %");
+        // Flat: the rows per second of the last fifth of the import over those of the first fifth (after the first row).
+        double[] flat = flatness(progress, items);
+        if (Double.isNaN(flat[0])) {
+            report.note("P1 flat: too few progress samples for this size (" + progress.size() + "); see a larger --scale");
+        } else {
+            report.atLeast("P1", "import throughput, last fifth / first fifth of the rows (" + Report.fmt(flat[1]) + " → "
+                    + Report.fmt(flat[2]) + " rows/s)", flat[0], 80, "%");
+        }
+        double[] halves = heap.halves();
+        report.atMost("P1", "app heap max, second half of the import / first half (" + Report.fmt(halves[1]) + " / "
+                + Report.fmt(halves[0]) + " MiB; -Xmx" + heapSetting + ")", 100 * halves[1] / halves[0], 125, "%");
 
         if (!only.contains("P2")) return;
         approveAll(projectId);
@@ -150,7 +225,7 @@ public final class Benchmark {
         heap.start();
         t0 = System.nanoTime();
         JsonNode export = post("/api/v1/projects/" + projectId + "/exports", "{\"format\": \"jsonl\"}");
-        JsonNode exported = await("/api/v1/exports/" + export.get("id").asLong(), Duration.ofMinutes(10));
+        JsonNode exported = await("/api/v1/exports/" + export.get("id").asLong(), Duration.ofMinutes(120));
         double exportSeconds = (System.nanoTime() - t0) / 1e9;
         heap.stopWatching();
         Path out = work.resolve("export.jsonl");
@@ -160,10 +235,57 @@ public final class Benchmark {
         try (var s = Files.lines(out)) {
             lines = s.count();
         }
+        long exportBytes = Files.size(out);
+        Files.delete(out);
+        double[] copy = copyOut(projectId);
         report.exactly("P2", "approved tasks in the exported file (HTTP " + file2.statusCode() + ")", lines, items);
-        report.atLeast("P2", "export JSONL (request → DONE)", items / exportSeconds, 100_000, "tasks/s");
+        report.share("P2", "export JSONL (request → DONE) vs COPY (the export's query) TO STDOUT", items / exportSeconds,
+                items / copy[0], "tasks/s", 50);
         report.info("P2", "app heap used during export (max / start)", heap.summary());
-        report.note("P2 exported " + Files.size(out) / (1024 * 1024) + " MiB, status " + exported.get("status").asString());
+        report.note("P2 exported " + exportBytes / (1024 * 1024) + " MiB, status " + exported.get("status").asString()
+                + "; COPY TO STDOUT gave " + (long) copy[1] / (1024 * 1024) + " MiB of text (" + (long) copy[2] + " rows)");
+    }
+
+    /** {@code COPY (TaskStore.approvedResults()) TO STDOUT} for the project, read and dropped: [seconds, bytes, rows]. */
+    double[] copyOut(long projectId) throws Exception {
+        String sql = org.labelcrew.task.TaskStore.approvedResults().replace("?", Long.toString(projectId));
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            long[] bytes = new long[1];
+            java.io.OutputStream sink = new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    bytes[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    bytes[0] += len;
+                }
+            };
+            long t0 = System.nanoTime();
+            long rows = c.unwrap(PGConnection.class).getCopyAPI().copyOut("COPY (" + sql + ") TO STDOUT", sink);
+            return new double[] {(System.nanoTime() - t0) / 1e9, bytes[0], rows};
+        }
+    }
+
+    /** [last fifth's rows/s over first fifth's in %, first fifth's rows/s, last fifth's rows/s] from progress samples. */
+    static double[] flatness(List<double[]> progress, long total) {
+        double[] first = rate(progress, 0, total / 5.0);
+        double[] last = rate(progress, total * 4 / 5.0, total);
+        if (Double.isNaN(first[0]) || Double.isNaN(last[0])) return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        return new double[] {100 * last[0] / first[0], first[0], last[0]};
+    }
+
+    /** Rows per second between the samples at which the import passed {@code from} and {@code to} rows. */
+    static double[] rate(List<double[]> progress, double from, double to) {
+        double[] a = null;
+        double[] b = null;
+        for (double[] p : progress) {
+            if (a == null && p[1] > 0 && p[1] >= from) a = p;
+            if (b == null && p[1] >= to) b = p;
+        }
+        if (a == null || b == null || b[0] <= a[0] || b[1] <= a[1]) return new double[] {Double.NaN};
+        return new double[] {(b[1] - a[1]) / (b[0] - a[0])};
     }
 
     void generate(Path file, int items) throws IOException {
@@ -259,9 +381,10 @@ public final class Benchmark {
         report.note("P2 setup: " + items + " tasks approved in bulk SQL in " + Report.fmt((System.nanoTime() - t0) / 1e9) + " s");
     }
 
-    // ---------------------------------------------------------------- P3, P4, P5
+    // ---------------------------------------------------------------- P3, P4, P5, P7, P8: the labeling queue
 
-    void queue() throws Exception {
+    /** The queue project: {@link #items} tasks inserted in bulk (setup, not measured). */
+    long queueProject() throws Exception {
         long projectId = project("P3 queue " + UUID.randomUUID());
         long t0 = System.nanoTime();
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
@@ -269,92 +392,479 @@ public final class Benchmark {
                     + ", jsonb_build_object('text', '큐 벤치마크 문장 ' || g) FROM generate_series(1, " + items + ") g");
             s.execute("VACUUM ANALYZE task");
         }
-        report.note("P3 setup: " + items + " tasks inserted in " + Report.fmt((System.nanoTime() - t0) / 1e9) + " s");
-        List<String> tokens = labelerTokens(projectId, labelers);
+        report.note("Queue setup: " + items + " tasks inserted in " + Report.fmt((System.nanoTime() - t0) / 1e9) + " s");
+        return projectId;
+    }
 
+    /**
+     * P3: the largest number of labelers, each starting a next-task + submit pair at Poisson times 10 s apart on
+     * average, served with next-task p99 ≤ 25 ms and submit p99 ≤ 50 ms. Steps up a ladder (doubling) until a step
+     * misses, then tries halfway between the last step met and the first missed.
+     */
+    int humanPaced(long projectId) throws Exception {
+        int max = Integer.parseInt(args.getOrDefault("labelers-max", "16000"));
+        int first = Integer.parseInt(args.getOrDefault("labelers-start", "500"));
+        List<OpenLoad.Labeler> all = bearer(labelerTokens(projectId, max, "bench-lab"));
+        OpenLoad load = new OpenLoad(base, projectId, thinkMs);
+        // A short warm-up of the whole path before the first step (JIT, pools), at the first step's rate.
+        load.run(all.subList(0, Math.min(first, all.size())), 0, warmupSeconds);
+        int met = 0;
+        int missed = 0;
+        OpenLoad.Result best = null;
+        int n = first;
+        while (n <= max && n <= all.size()) {
+            OpenLoad.Result r = step(load, all, n);
+            if (r.within(25, 50)) {
+                met = n;
+                best = r;
+                n *= 2;
+            } else {
+                missed = n;
+                break;
+            }
+        }
+        // Then halfway between the last step met and the first missed (or halving down when the first step missed).
+        for (int tries = 0; missed > 0 && tries < 3; tries++) {
+            int mid = met > 0 ? (met + missed) / 2 : missed / 2;
+            if (mid <= met || mid < 10 || missed - mid < Math.max(50, missed / 8)) break;
+            OpenLoad.Result r = step(load, all, mid);
+            if (r.within(25, 50)) {
+                met = mid;
+                best = r;
+            } else {
+                missed = mid;
+            }
+            if (met > 0) break;
+        }
+        load.close();
+        lowestTried = met > 0 ? met : missed;
+        long[] dup = duplicates(projectId);
+        report.atLeast("P3", "labelers served at a human pace (10 s mean think, open model), next-task p99 ≤ 25 ms, "
+                + "submit p99 ≤ 50 ms" + (missed > 0 ? "; " + missed + " missed" : "; ladder top reached"), met, 2_000, "labelers");
+        if (best != null) {
+            report.info("P3", "at " + met + " labelers", best.summary());
+        }
+        report.exactly("P3", "tasks handed to two labelers (overlap 1), database", dup[0], 0);
+        report.exactly("P3", "same labeler twice on a task, database", dup[1], 0);
+        report.note("P3: open model — each labeler starts a pair at Poisson times (exponential gaps, mean " + Report.fmt(thinkMs)
+                + " ms) whatever the answers' speed; next-task latency counted from the intended start (coordinated "
+                + "omission corrected); " + warmupSeconds + " s warm-up + " + seconds + " s measured per step");
+        return met;
+    }
+
+    /** P3's answer, or the smallest step it tried when none was met: the load P8 imports under. */
+    int lowestTried;
+
+    OpenLoad.Result step(OpenLoad load, List<OpenLoad.Labeler> all, int n) throws Exception {
+        OpenLoad.Result r = load.run(all.subList(0, n), warmupSeconds, seconds);
+        report.note("P3 step: " + n + " labelers (" + Report.fmt(n * 1000.0 / thinkMs) + " pairs/s offered): " + r.summary()
+                + (r.within(25, 50) ? " — met" : " — missed"));
+        return r;
+    }
+
+    /** [tasks over their overlap, (task, labeler) pairs twice] in the project, read in the database. */
+    long[] duplicates(long projectId) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FROM (SELECT task_id FROM assignment WHERE project_id = " + projectId
+                    + " AND state NOT IN ('EXPIRED', 'SKIPPED') GROUP BY 1 HAVING count(*) > 1) d");
+            rs.next();
+            long overfull = rs.getLong(1);
+            rs = s.executeQuery("SELECT count(*) FROM (SELECT task_id, labeler_id FROM assignment WHERE project_id = "
+                    + projectId + " GROUP BY 1, 2 HAVING count(*) > 1) d");
+            rs.next();
+            return new long[] {overfull, rs.getLong(1)};
+        }
+    }
+
+    /**
+     * P4: pairs per second with {@link #clients} labelers back to back (closed loop: the most the box does), through
+     * the application and through pgbench running the pair's own SQL statements with as many connections.
+     */
+    void pairsVersusPgbench(long projectId) throws Exception {
+        List<String> tokens = labelerTokens(projectId, clients, "bench-p4");
+        closedLoop(projectId, tokens, warmupSeconds, null); // warm-up
         Latencies next = new Latencies();
-        Latencies submit = new Latencies();
-        AtomicBoolean measuring = new AtomicBoolean();
+        double appPairs = closedLoop(projectId, tokens, seconds, next);
+        report.note("P4 app: " + clients + " labelers back to back, " + Report.fmt(appPairs) + " pairs/s, next-task p99 "
+                + Report.fmt(next.percentileMs(99)) + " ms");
+        if (!pgbench.available()) {
+            report.info("P4", "pair throughput vs pgbench", "n/a: no pgbench (" + pgbenchPath + "); apt-get install postgresql-client");
+            return;
+        }
+        // pgbench's labelers: fresh accounts with consecutive ids and tokens, client i being labeler lab0 + i.
+        long[] ids = consecutiveLabelers(projectId, clients, "bench-pg");
+        Path script = PgBench.write(work, "pair.sql", PAIR_SQL);
+        Map<String, String> vars = Map.of("p", Long.toString(projectId), "lab0", Long.toString(ids[0]),
+                "overlap", "1");
+        pgbench.run(script, clients, Math.max(3, warmupSeconds / 3), 0, vars); // warm the server's plans and caches alike
+        PgBench.Run run = pgbench.run(script, clients, seconds, 0, vars);
+        report.share("P4", "next-task + submit pairs/s, " + clients + " back-to-back labelers: app vs pgbench of the pair's "
+                + "9 statements", appPairs, run.tps(), "pairs/s", 50);
+        report.note("P4 pgbench: " + pgbench.version() + ", " + clients + " connections, prepared statements, "
+                + Report.fmt(run.latencyMs()) + " ms per pair, " + run.failed() + " failed; script " + script);
+    }
+
+    /** Closed loop: each token a labeler doing next-task → submit back to back. Returns pairs per second. */
+    double closedLoop(long projectId, List<String> tokens, int forSeconds, Latencies nextLatencies) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong submitted = new AtomicLong();
+        AtomicLong pairs = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(labelers);
-        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(tokens.size());
         List<Future<?>> futures = new ArrayList<>();
         String[] topics = {"정치", "경제", "사회"};
-        for (int i = 0; i < labelers; i++) {
-            String token = tokens.get(i);
-            int me = i;
+        long t0 = System.nanoTime();
+        for (String token : tokens) {
             futures.add(pool.submit(() -> {
-                go.await();
                 int n = 0;
                 while (!stop.get()) {
                     long a = System.nanoTime();
                     HttpResponse<String> r = http.send(request("/api/v1/projects/" + projectId + "/next-task", token)
                             .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-                    long b = System.nanoTime();
                     if (r.statusCode() == 204) return null;
                     if (r.statusCode() != 200) {
                         errors.incrementAndGet();
                         continue;
                     }
-                    if (measuring.get()) next.add(b - a);
+                    if (nextLatencies != null) nextLatencies.add(System.nanoTime() - a);
                     long assignment = JSON.readTree(r.body()).get("assignmentId").asLong();
-                    String body = "{\"result\": {\"topic\": \"" + topics[(me + n++) % 3] + "\"}}";
                     HttpResponse<String> s = http.send(request("/api/v1/assignments/" + assignment + "/submit", token)
                                     .header("Content-Type", "application/json")
-                                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                    .POST(HttpRequest.BodyPublishers.ofString("{\"result\": {\"topic\": \"" + topics[n++ % 3] + "\"}}")).build(),
                             HttpResponse.BodyHandlers.ofString());
-                    long c = System.nanoTime();
-                    if (s.statusCode() != 200) {
-                        errors.incrementAndGet();
-                        continue;
-                    }
-                    if (measuring.get()) {
-                        submit.add(c - b);
-                        submitted.incrementAndGet();
-                    }
-                    if (thinkMs > 0) {
-                        Thread.sleep((long) (-thinkMs * Math.log(1 - java.util.concurrent.ThreadLocalRandom.current().nextDouble())));
-                    }
+                    if (s.statusCode() == 200) pairs.incrementAndGet();
+                    else errors.incrementAndGet();
                 }
                 return null;
             }));
         }
-        go.countDown();
-        Thread.sleep(warmupSeconds * 1000L); // warm-up: JIT, connection pools
-        measuring.set(true);
-        long m0 = System.nanoTime();
-        Thread.sleep(seconds * 1000L);
-        measuring.set(false);
-        double window = (System.nanoTime() - m0) / 1e9;
+        Thread.sleep(forSeconds * 1000L);
         stop.set(true);
         for (Future<?> f : futures) f.get();
+        double window = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
+        if (errors.get() > 0) report.note("closed loop: " + errors.get() + " errors");
+        return pairs.get() / window;
+    }
 
-        long duplicates;
-        long overfull;
+    /**
+     * One next-task + submit pair as the application runs it (TaskQueue.next with the overlap link, WorkService.submit;
+     * the bearer token's account answered from memory, TokenService): the same statements, the same order, the same
+     * transactions — 9 statements. Client i of pgbench is labeler {@code lab0 + i}.
+     */
+    static final String PAIR_SQL = """
+            \\set me :lab0 + :client_id
+            BEGIN;
+            SELECT role, paused FROM project_member WHERE project_id = :p AND account_id = :me;
+            SELECT pg_advisory_xact_lock(2, :me);
+            SELECT DISTINCT state FROM assignment
+            WHERE project_id = :p AND labeler_id = :me AND state IN ('REJECTED', 'LEASED', 'EXPIRED');
+            WITH picked AS (
+                SELECT t.id, t.held FROM task t
+                WHERE t.project_id = :p AND t.held < :overlap AND t.state <> 'GOLD'
+                  AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.task_id = t.id AND a.labeler_id = :me)
+                ORDER BY t.held DESC, t.priority DESC, t.id
+                LIMIT 1 FOR UPDATE OF t SKIP LOCKED),
+            opened AS (
+                INSERT INTO assignment (task_id, project_id, labeler_id, state, lease_expires_at, created_at, updated_at)
+                SELECT id, :p, :me, 'LEASED', now() + interval '30 minutes', now(), now() FROM picked
+                RETURNING id, task_id),
+            logged AS (
+                INSERT INTO task_event (task_id, project_id, type, actor_id, assignment_id, detail)
+                SELECT o.task_id, :p, 'ASSIGN', :me, o.id,
+                       jsonb_build_object('reason', CASE WHEN p.held > 0 THEN 'overlap' ELSE 'order' END,
+                                          'leaseExpiresAt', (now() + interval '30 minutes')::text)
+                FROM opened o JOIN picked p ON p.id = o.task_id)
+            SELECT id AS aid, task_id AS tid FROM opened \\gset
+            SELECT a.task_id, t.data, a.draft, a.lease_expires_at, t.held
+            FROM assignment a JOIN task t ON t.id = a.task_id WHERE a.id = :aid;
+            SELECT refresh_task(:tid);
+            COMMIT;
+            BEGIN;
+            SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference,
+                   m.role, coalesce(m.paused, false)
+            FROM assignment a JOIN task t ON t.id = a.task_id
+            LEFT JOIN project_member m ON m.project_id = a.project_id AND m.account_id = a.labeler_id
+            WHERE a.id = :aid FOR UPDATE OF a;
+            WITH ann AS (
+                INSERT INTO annotation (task_id, assignment_id, author_id, kind, version, schema_version, result, created_at)
+                SELECT :tid, :aid, :me, 'SUBMISSION',
+                       (SELECT coalesce(max(x.version), 0) + 1 FROM annotation x WHERE x.assignment_id = :aid),
+                       1, '{"topic": "사회"}'::jsonb, now()
+                RETURNING id, version),
+            logged AS (
+                INSERT INTO task_event (task_id, project_id, type, actor_id, assignment_id, detail)
+                SELECT :tid, :p, 'SUBMIT', :me, :aid, jsonb_build_object('annotationId', ann.id, 'version', ann.version)
+                FROM ann),
+            closed AS (
+                UPDATE assignment SET state = 'SUBMITTED', draft = NULL, lease_expires_at = NULL, updated_at = now(),
+                       accepted_annotation_id = NULL, gold_score = NULL, gold_feedback = NULL
+                FROM ann WHERE assignment.id = :aid)
+            SELECT id, version FROM ann;
+            SELECT refresh_task(:tid);
+            COMMIT;
+            """;
+
+    /** {@code n} labelers of the project with consecutive account ids and consecutive token ids: [first account, first token]. */
+    long[] consecutiveLabelers(long projectId, int n, String prefix) throws Exception {
         try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT count(*) FROM (SELECT task_id, labeler_id FROM assignment WHERE project_id = "
-                    + projectId + " GROUP BY 1, 2 HAVING count(*) > 1) d");
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE account, api_token IN SHARE ROW EXCLUSIVE MODE"); // nobody else takes ids meanwhile
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            var rs = s.executeQuery("WITH a AS (INSERT INTO account (username, password_hash, display_name, roles) "
+                    + "SELECT '" + prefix + "-" + run + "-' || g, '{noop}-', '벤치 ' || g, '{LABELER}' FROM generate_series(1, " + n
+                    + ") g RETURNING id) SELECT min(id), max(id) FROM a");
             rs.next();
-            duplicates = rs.getLong(1);
-            rs = s.executeQuery("SELECT count(*) FROM (SELECT task_id FROM assignment WHERE project_id = " + projectId
-                    + " AND state NOT IN ('EXPIRED', 'SKIPPED') GROUP BY 1 HAVING count(*) > 1) d");
+            long a0 = rs.getLong(1);
+            if (rs.getLong(2) - a0 != n - 1) throw new IllegalStateException("labeler ids not consecutive");
+            s.execute("INSERT INTO project_member (project_id, account_id, role) SELECT " + projectId
+                    + ", g, 'LABELER' FROM generate_series(" + a0 + ", " + (a0 + n - 1) + ") g");
+            rs = s.executeQuery("WITH t AS (INSERT INTO api_token (account_id, name, token_hash) SELECT g, 'bench', "
+                    + "sha256(('lc_pgbench_' || g)::bytea) FROM generate_series(" + a0 + ", " + (a0 + n - 1)
+                    + ") g ORDER BY g RETURNING id, account_id) SELECT min(id), max(id), min(account_id) FROM t");
             rs.next();
-            overfull = rs.getLong(1);
+            long t0 = rs.getLong(1);
+            if (rs.getLong(2) - t0 != n - 1) throw new IllegalStateException("token ids not consecutive");
+            rs = s.executeQuery("SELECT count(*) FROM api_token WHERE id BETWEEN " + t0 + " AND " + (t0 + n - 1)
+                    + " AND account_id - " + a0 + " <> id - " + t0);
+            rs.next();
+            if (rs.getLong(1) != 0) throw new IllegalStateException("token i is not labeler i's");
+            c.commit();
+            return new long[] {a0, t0};
         }
-        report.note("P3/P4: " + labelers + " concurrent labelers, closed loop next-task → submit"
-                + (thinkMs > 0 ? " → pause (mean " + thinkMs + " ms, exponential)" : " back to back (no pause)") + ", " + Report.fmt(window)
-                + " s measured after " + warmupSeconds + " s warm-up; " + next.count() + " next-task and " + submit.count() + " submit calls; "
-                + errors.get() + " errors");
-        report.atMost("P3", "next-task p99 (p50 " + Report.fmt(next.percentileMs(50)) + " ms)", next.percentileMs(99), 25, "ms");
-        report.exactly("P3", "tasks handed to two labelers (overlap 1)", overfull, 0);
-        report.exactly("P3", "same labeler twice on a task", duplicates, 0);
-        report.atLeast("P4", "validated submits", submitted.get() / window, 2_000, "/s");
-        report.atMost("P4", "submit p99 (p50 " + Report.fmt(submit.percentileMs(50)) + " ms)", submit.percentileMs(99), 50, "ms");
+    }
 
-        if (only.contains("P5")) listing(projectId);
+    List<OpenLoad.Labeler> bearer(List<String> tokens) {
+        List<OpenLoad.Labeler> out = new ArrayList<>();
+        for (String t : tokens) out.add(new OpenLoad.Labeler(Map.of("Authorization", "Bearer " + t)));
+        return out;
+    }
+
+    /**
+     * P7: memory with {@code --sessions} (1,000) people signed in through the browser's sign-in (session cookies, the
+     * sessions kept in PostgreSQL), each labeling at a human pace with that session; the app's heap is watched.
+     */
+    void sessions(long projectId) throws Exception {
+        int n = Integer.parseInt(args.getOrDefault("sessions", "1000"));
+        String password = "bench-session-password";
+        // One Argon2id hash for all (as the server makes them): each sign-in then costs what a real one does.
+        String hash = "{argon2}" + new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2).encode(password);
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl);
+             PreparedStatement acc = c.prepareStatement("INSERT INTO account (username, password_hash, display_name, roles) "
+                     + "VALUES (?, ?, ?, '{LABELER}') RETURNING id");
+             PreparedStatement mem = c.prepareStatement("INSERT INTO project_member (project_id, account_id, role) VALUES (?, ?, 'LABELER')")) {
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            for (int i = 0; i < n; i++) {
+                String name = "bench-s-" + run + "-" + i;
+                acc.setString(1, name);
+                acc.setString(2, hash);
+                acc.setString(3, "세션 " + i);
+                var rs = acc.executeQuery();
+                rs.next();
+                mem.setLong(1, projectId);
+                mem.setLong(2, rs.getLong(1));
+                mem.executeUpdate();
+                names.add(name);
+            }
+        }
+        HeapWatch heap = new HeapWatch();
+        heap.start();
+        long t0 = System.nanoTime();
+        List<OpenLoad.Labeler> people = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<OpenLoad.Labeler>> signedIn = new ArrayList<>();
+        for (String name : names) signedIn.add(pool.submit(() -> signIn(name, password)));
+        for (Future<OpenLoad.Labeler> f : signedIn) people.add(f.get());
+        pool.shutdown();
+        double signInSeconds = (System.nanoTime() - t0) / 1e9;
+        long stored;
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FROM spring_session");
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        OpenLoad load = new OpenLoad(base, projectId, thinkMs);
+        OpenLoad.Result r = load.run(people, warmupSeconds, seconds);
+        load.close();
+        heap.stopWatching();
+        report.note("P7: " + n + " sign-ins (Argon2id) in " + Report.fmt(signInSeconds) + " s; " + stored
+                + " sessions stored in PostgreSQL; then each session labels at a human pace: " + r.summary());
+        report.atMost("P7", "app heap used, max while " + n + " signed-in sessions label (app -Xmx" + heapSetting + ")",
+                heap.max, 1024, "MiB");
+        report.info("P7", "heap at start of the sign-ins / after the traffic", Report.fmt(heap.first) + " / " + Report.fmt(heap.last) + " MiB");
+        report.atMost("P7", "next-task p99 with the " + n + " cookie sessions", r.nextP99(), 25, "ms");
+        report.exactly("P7", "errors with the " + n + " cookie sessions", r.errors(), 0);
+    }
+
+    /** Signs in like the browser: the session cookie and the CSRF token the server set, sent back on every call. */
+    OpenLoad.Labeler signIn(String username, String password) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("sign-in " + r.statusCode() + ": " + r.body());
+        Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        for (String set : r.headers().allValues("Set-Cookie")) {
+            String pair = set.split(";", 2)[0];
+            String[] kv = pair.split("=", 2);
+            cookies.put(kv[0].trim(), kv.length > 1 ? kv[1] : "");
+        }
+        String xsrf = cookies.get("XSRF-TOKEN");
+        if (xsrf == null) throw new IllegalStateException("no XSRF-TOKEN cookie after sign-in: " + cookies.keySet());
+        StringBuilder header = new StringBuilder();
+        cookies.forEach((k, v) -> header.append(header.isEmpty() ? "" : "; ").append(k).append('=').append(v));
+        return new OpenLoad.Labeler(Map.of("Cookie", header.toString(), "X-XSRF-TOKEN", xsrf));
+    }
+
+    /**
+     * P8: a 1,000,000-item import (or {@link #items}, if fewer) while {@code labelers} label at a human pace: next-task
+     * p99 during the import against the same load without it.
+     */
+    void importDuringLabeling(long projectId, int labelers) throws Exception {
+        int importItems = Math.min(items, 1_000_000);
+        Path file = work.resolve("items-" + importItems + ".jsonl");
+        if (!Files.exists(file)) generate(file, importItems);
+        List<OpenLoad.Labeler> people = bearer(labelerTokens(projectId, labelers, "bench-p8"));
+        OpenLoad load = new OpenLoad(base, projectId, thinkMs);
+        OpenLoad.Result quiet = load.run(people, warmupSeconds, seconds);
+        long target = project("P8 import " + UUID.randomUUID());
+        AtomicBoolean importing = new AtomicBoolean();
+        ExecutorService side = Executors.newSingleThreadExecutor();
+        Future<OpenLoad.Result> busy = side.submit(() -> load.run(people, warmupSeconds, 3600, importing::get));
+        Thread.sleep(warmupSeconds * 1000L + 200);
+        importing.set(true);
+        long t0 = System.nanoTime();
+        JsonNode job = upload("/api/v1/projects/" + target + "/imports", file, "jsonl");
+        JsonNode done = await("/api/v1/imports/" + job.get("id").asLong(), Duration.ofMinutes(30));
+        double importSeconds = (System.nanoTime() - t0) / 1e9;
+        importing.set(false);
+        load.stop();
+        OpenLoad.Result during = busy.get();
+        side.shutdown();
+        load.close();
+        report.note("P8: " + labelers + " labelers at a human pace; without import: " + quiet.summary() + "; during the "
+                + importItems + "-item import (" + done.get("status").asString() + ", " + Report.fmt(importItems / importSeconds)
+                + " items/s, " + Report.fmt(importSeconds) + " s): " + during.summary());
+        report.ratioAtMost("P8", "next-task p99 during a " + importItems + "-item import / without it, " + labelers + " labelers",
+                during.nextP99(), quiet.nextP99(), "ms", 2);
+    }
+
+    // ---------------------------------------------------------------- P6: registration
+
+    /**
+     * P6: registrations per second, {@link #clients} people registering back to back into a 30-seat cohort (seats,
+     * then the wait list), through the application and through pgbench calling {@code academy_register} — the
+     * function that does the work inside the database — with as many connections.
+     */
+    void registrationVersusPgbench() throws Exception {
+        int wanted = Integer.parseInt(args.getOrDefault("registrations", "6000"));
+        int people = wanted - wanted % clients;
+        long[] ids = trainees(people); // [first account id, first token: tokens as strings in trainTokens]
+        long appCohort = cohort(30);
+        AtomicLong nextPerson = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        String path = "/api/v1/cohorts/" + appCohort + "/registrations";
+        // The first tenth warms the path up and is not counted.
+        int warm = people / 10;
+        CountDownLatch warmed = new CountDownLatch(warm);
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long i;
+                while ((i = nextPerson.getAndIncrement()) < people) {
+                    HttpResponse<String> r = http.send(request(path, trainTokens.get((int) i)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() != 201) {
+                        if (errors.incrementAndGet() < 5) System.out.println("  register " + r.statusCode() + " " + r.body());
+                    }
+                    if (i < warm) warmed.countDown();
+                }
+                return null;
+            }));
+        }
+        warmed.await();
+        long t0 = System.nanoTime();
+        long startCount = nextPerson.get();
+        for (Future<?> f : futures) f.get();
+        double appRate = (people - Math.min(startCount, people)) / ((System.nanoTime() - t0) / 1e9);
+        pool.shutdown();
+        report.note("P6 app: " + people + " registrations by " + clients + " back-to-back clients, " + errors.get() + " errors");
+        if (!pgbench.available()) {
+            report.info("P6", "registrations vs pgbench", "n/a: no pgbench (" + pgbenchPath + "); apt-get install postgresql-client");
+            return;
+        }
+        long pgCohort = cohort(30);
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            s.execute("DROP SEQUENCE IF EXISTS bench_register_seq");
+            s.execute("CREATE SEQUENCE bench_register_seq MINVALUE 0 START 0");
+        }
+        Path script = PgBench.write(work, "register.sql",
+                "SELECT * FROM academy_register(:cohort, :t0 + nextval('bench_register_seq'), now());\n");
+        PgBench.Run run = pgbench.run(script, clients, 0, people / clients, Map.of("cohort", Long.toString(pgCohort),
+                "t0", Long.toString(ids[0])));
+        long[] counts = new long[2];
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FILTER (WHERE cohort_id = " + appCohort + "), count(*) FILTER (WHERE cohort_id = "
+                    + pgCohort + ") FROM registration WHERE cohort_id IN (" + appCohort + ", " + pgCohort + ")");
+            rs.next();
+            counts[0] = rs.getLong(1);
+            counts[1] = rs.getLong(2);
+        }
+        report.share("P6", "registrations/s, " + clients + " back-to-back clients, 30 seats + wait list: app vs pgbench of "
+                + "academy_register", appRate, run.tps(), "/s", 50);
+        report.note("P6 registrations stored: app " + counts[0] + ", pgbench " + counts[1] + " of " + people + " each; pgbench "
+                + Report.fmt(run.latencyMs()) + " ms per call, " + run.failed() + " failed");
+    }
+
+    final List<String> trainTokens = new ArrayList<>();
+
+    /** Trainees with tokens (setup, in bulk), consecutive account ids: returns [first account id]. */
+    long[] trainees(int n) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE");
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            var rs = s.executeQuery("WITH a AS (INSERT INTO account (username, password_hash, display_name, roles) "
+                    + "SELECT 'bench-t-" + run + "-' || g, '{noop}-', '수강생 ' || g, '{TRAINEE}' FROM generate_series(1, " + n
+                    + ") g ORDER BY g RETURNING id) SELECT min(id), max(id) FROM a");
+            rs.next();
+            long a0 = rs.getLong(1);
+            if (rs.getLong(2) - a0 != n - 1) throw new IllegalStateException("trainee ids not consecutive");
+            c.commit();
+            c.setAutoCommit(true);
+            trainTokens.clear();
+            trainTokens.addAll(tokens(c, a0, n));
+            return new long[] {a0};
+        }
+    }
+
+    long cohort(int capacity) throws Exception {
+        long course = post("/api/v1/courses", "{\"name\": \"벤치 과정\", \"hours\": 12}").get("id").asLong();
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant first = now.plus(Duration.ofDays(10));
+        return post("/api/v1/cohorts", """
+                {"courseId": %d, "name": "벤치 %s", "capacity": %d, "registrationOpensAt": "%s", "registrationClosesAt": "%s",
+                 "sessions": [{"startsAt": "%s", "endsAt": "%s", "place": "서울"}]}"""
+                .formatted(course, UUID.randomUUID().toString().substring(0, 6), capacity, now.minusSeconds(60),
+                        now.plus(Duration.ofDays(1)), first, first.plus(Duration.ofHours(12)))).get("id").asLong();
+    }
+
+    /** API tokens for accounts a0 … a0 + n - 1, stored in one batch. */
+    static List<String> tokens(Connection c, long a0, int n) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement tok = c.prepareStatement(BenchApi.INSERT_TOKEN)) {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (int i = 0; i < n; i++) {
+                String token = "lc_bench_" + UUID.randomUUID();
+                tok.setLong(1, a0 + i);
+                tok.setBytes(2, sha.digest(token.getBytes(StandardCharsets.UTF_8)));
+                tok.addBatch();
+                out.add(token);
+            }
+            tok.executeBatch();
+        }
+        return out;
     }
 
     void listing(long projectId) throws Exception {
@@ -406,21 +916,24 @@ public final class Benchmark {
         return ids;
     }
 
-    List<String> labelerTokens(long projectId, int n) throws Exception {
-        List<Long> ids = accounts(n, "bench-lab");
-        List<String> tokens = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl);
-             PreparedStatement tok = c.prepareStatement(BenchApi.INSERT_TOKEN);
-             PreparedStatement mem = c.prepareStatement("INSERT INTO project_member (project_id, account_id, role) VALUES (?, ?, 'LABELER')")) {
-            for (long id : ids) {
-                String token = BenchApi.addToken(tok, id);
-                mem.setLong(1, projectId);
-                mem.setLong(2, id);
-                mem.executeUpdate();
-                tokens.add(token);
-            }
+    /** {@code n} labelers of the project with API tokens, made in bulk straight in the database (setup). */
+    List<String> labelerTokens(long projectId, int n, String prefix) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE account IN SHARE ROW EXCLUSIVE MODE"); // consecutive ids
+            String run = UUID.randomUUID().toString().substring(0, 8);
+            var rs = s.executeQuery("WITH a AS (INSERT INTO account (username, password_hash, display_name, roles) "
+                    + "SELECT '" + prefix + "-" + run + "-' || g, '{noop}-', '벤치 ' || g, '{LABELER,REVIEWER}' "
+                    + "FROM generate_series(1, " + n + ") g ORDER BY g RETURNING id) SELECT min(id), max(id) FROM a");
+            rs.next();
+            long a0 = rs.getLong(1);
+            if (rs.getLong(2) - a0 != n - 1) throw new IllegalStateException("labeler ids not consecutive");
+            s.execute("INSERT INTO project_member (project_id, account_id, role) SELECT " + projectId
+                    + ", g, 'LABELER' FROM generate_series(" + a0 + ", " + (a0 + n - 1) + ") g");
+            c.commit();
+            c.setAutoCommit(true);
+            return tokens(c, a0, n);
         }
-        return tokens;
     }
 
     HttpRequest.Builder request(String path) {
@@ -459,9 +972,15 @@ public final class Benchmark {
     }
 
     JsonNode await(String path, Duration limit) throws Exception {
+        return await(path, limit, j -> {
+        });
+    }
+
+    JsonNode await(String path, Duration limit, java.util.function.Consumer<JsonNode> progress) throws Exception {
         long until = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < until) {
             JsonNode job = get(path);
+            progress.accept(job);
             String status = job.get("status").asString();
             if (status.equals("DONE") || status.equals("FAILED")) return job;
             Thread.sleep(50);
@@ -479,8 +998,11 @@ public final class Benchmark {
     /** Samples the application's heap (from its own metrics endpoint) while a job runs. */
     final class HeapWatch extends Thread {
         volatile boolean running = true;
-        double first = Double.NaN;
-        double max;
+        volatile double first = Double.NaN;
+        volatile double max;
+        volatile double last = Double.NaN;
+        final List<double[]> samples = java.util.Collections.synchronizedList(new ArrayList<>());
+        final long started = System.nanoTime();
 
         HeapWatch() {
             setDaemon(true);
@@ -494,6 +1016,8 @@ public final class Benchmark {
                             .get("value").asDouble() / (1024 * 1024);
                     if (Double.isNaN(first)) first = used;
                     max = Math.max(max, used);
+                    last = used;
+                    samples.add(new double[] {(System.nanoTime() - started) / 1e9, used});
                     Thread.sleep(200);
                 } catch (Exception e) {
                     return;
@@ -507,6 +1031,23 @@ public final class Benchmark {
 
         String summary() {
             return Report.fmt(max) + " MiB / " + Report.fmt(first) + " MiB";
+        }
+
+        /** The heap's max in the first half of the watched time and in the second half (MiB). */
+        double[] halves() {
+            List<double[]> all;
+            synchronized (samples) {
+                all = new ArrayList<>(samples);
+            }
+            if (all.isEmpty()) return new double[] {Double.NaN, Double.NaN};
+            double mid = all.get(all.size() - 1)[0] / 2;
+            double a = 0;
+            double b = 0;
+            for (double[] x : all) {
+                if (x[0] <= mid) a = Math.max(a, x[1]);
+                else b = Math.max(b, x[1]);
+            }
+            return new double[] {a, b};
         }
     }
 }

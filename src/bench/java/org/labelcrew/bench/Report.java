@@ -28,6 +28,23 @@ final class Report {
         rows.add(new Row(id, figure, Long.toString(value), "= " + expected, value == expected));
     }
 
+    /**
+     * The application's figure as a share of the ceiling measured in the same run (the same work done by PostgreSQL's
+     * own tools, without the application): "app of ceiling = share", against a goal in percent.
+     */
+    void share(String id, String figure, double app, double ceiling, String unit, double goalPercent) {
+        double pct = 100 * app / ceiling;
+        rows.add(new Row(id, figure, fmt(app) + " of " + fmt(ceiling) + " " + unit + " = " + fmt(pct) + " %",
+                "≥ " + fmt(goalPercent) + " %", pct >= goalPercent));
+    }
+
+    /** A ratio that must stay at most {@code limit} (a latency under disturbance over the same latency without it). */
+    void ratioAtMost(String id, String figure, double value, double reference, String unit, double limit) {
+        double ratio = value / reference;
+        rows.add(new Row(id, figure, fmt(value) + " / " + fmt(reference) + " " + unit + " = " + String.format(Locale.ROOT, "%.2f", ratio) + "×",
+                "≤ " + fmt(limit) + "×", ratio <= limit));
+    }
+
     void info(String id, String figure, String value) {
         rows.add(new Row(id, figure, value, "—", null));
     }
@@ -55,11 +72,16 @@ final class Report {
         return sb.append('\n').toString();
     }
 
+    void write(String machine, Path out) throws IOException {
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, markdown(machine));
+    }
+
     void print(String machine, Path out) throws IOException {
         System.out.println();
-        System.out.printf("%-4s %-62s %22s %22s %s%n", "", "figure", "measured", "limit", "");
+        System.out.printf("%-4s %-70s %34s %16s %s%n", "", "figure", "measured", "limit", "");
         for (Row r : rows) {
-            System.out.printf("%-4s %-62s %22s %22s %s%n", r.id(), r.figure(), r.measured(), r.limit(),
+            System.out.printf("%-4s %-70s %34s %16s %s%n", r.id(), r.figure(), r.measured(), r.limit(),
                     r.pass() == null ? "" : r.pass() ? "pass" : "FAIL");
         }
         Files.createDirectories(out.getParent());

@@ -197,6 +197,7 @@ public class AccountService {
             endSessions(after.username());
         }
         if (change.password() != null) tokens.revokeAll(id);
+        tokens.forget(id); // this instance at once; the others hear the account's trigger
         return after;
     }
 
@@ -214,6 +215,7 @@ public class AccountService {
         int n = jdbc.sql("UPDATE account SET roles = CASE WHEN :r = ANY (roles) THEN roles ELSE roles || :r::text END WHERE id = :id")
                 .param("r", role.name()).param("id", accountId).update();
         if (n == 0) throw ApiException.notFound("Account", accountId);
+        tokens.forget(accountId); // the new role counts for the account's tokens at once
     }
 
     /** What a successful sign-in gives: the principal, and a notice of failed sign-ins since the last one, if any. */

@@ -12,10 +12,14 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
 import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.CacheNotifications;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Personal API tokens. The token is shown once; only its SHA-256 is stored, so a leaked database does not leak
@@ -28,16 +32,61 @@ public class TokenService {
 
     private final JdbcClient jdbc;
     /**
-     * Token hash → token id, for a few seconds: a script's every request would otherwise cost a write. It needs no
-     * notice from other instances (unlike project settings): a hash always means the same id, and revocation and the
-     * account's state are read on every request ({@link #authenticate}).
+     * Token hash → the token's account as it may act now. Every API call of a script or a labeling tool is
+     * authenticated by its token; read from the database each time, that was two of the eleven statements of a
+     * next-task + submit pair. Kept in memory instead, and dropped on every instance as soon as a change commits that
+     * alters what the token may do: a database trigger (R__account_tokens_notify.sql) publishes the account's id on
+     * {@link #CHANNEL} whenever the account's state, roles, name or password change or one of its tokens is revoked,
+     * whichever code made the change, and {@link CacheNotifications} delivers it to each instance. This instance also
+     * drops the entry itself when it revokes ({@link #forget}), not waiting for its own notification. The expiry is a
+     * safety net (a listener cut off without noticing) and keeps "last used" to the minute.
      */
-    private final Cache<String, Long> live = Caffeine.newBuilder().expireAfterWrite(TOKEN_TTL).maximumSize(100_000).build();
+    private final Cache<String, Live> live = Caffeine.newBuilder().expireAfterWrite(TOKEN_TTL).maximumSize(100_000).build();
+    /**
+     * Counts drops: an account read from the database is cached only if no drop happened since before the read, so a
+     * reader that raced a change (read the old row, then heard of the change) never caches the old row.
+     */
+    private final AtomicLong drops = new AtomicLong();
 
-    static final Duration TOKEN_TTL = Duration.ofSeconds(10);
+    private record Live(long tokenId, CurrentUser user) {
+    }
 
-    TokenService(JdbcClient jdbc) {
+    static final Duration TOKEN_TTL = Duration.ofMinutes(1);
+    static final String CHANNEL = "labelcrew_account_tokens";
+
+    TokenService(JdbcClient jdbc, CacheNotifications notifications) {
         this.jdbc = jdbc;
+        notifications.subscribe(CHANNEL, key -> dropAccount(Long.parseLong(key)), this::dropAll);
+    }
+
+    private void dropAccount(long accountId) {
+        synchronized (live) {
+            drops.incrementAndGet();
+            live.asMap().values().removeIf(l -> l.user().id() == accountId);
+        }
+    }
+
+    private void dropAll() {
+        synchronized (live) {
+            drops.incrementAndGet();
+            live.invalidateAll();
+        }
+    }
+
+    /**
+     * Forgets the tokens of an account that changed, now and again when the caller's transaction commits (a request
+     * in between must not cache the row as it was); other instances forget them on the trigger's notification.
+     */
+    void forget(long accountId) {
+        dropAccount(accountId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    dropAccount(accountId);
+                }
+            });
+        }
     }
 
     public record NewToken(long id, String name, String token, Instant createdAt) {
@@ -77,42 +126,43 @@ public class TokenService {
         int n = jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE id = :id AND account_id = :a AND revoked_at IS NULL")
                 .param("id", id).param("a", user.id()).update();
         if (n == 0) throw ApiException.notFound("Token", id);
+        forget(user.id());
     }
 
     /**
-     * The account behind a bearer token, if the token is live and the account active. The cache only spares the
-     * hash lookup and the "last used" write: the token's revocation and the account's state are read on every request,
-     * so a revoked token, a reset password or a deactivated account stops a script at once on every instance.
+     * The account behind a bearer token, if the token is live and the account active. Answered from memory while
+     * nothing changed (see {@link #live}): a revoked token, a reset password or a deactivated account stops a script
+     * on every instance as soon as the change commits (TwoInstancesTest).
      */
     Optional<CurrentUser> authenticate(String token) {
         byte[] hash = sha256(token);
         String key = HexFormat.of().formatHex(hash);
-        Long tokenId = live.getIfPresent(key);
-        if (tokenId == null) {
-            // "Last used" is kept to the minute, so a busy script does not write on every call.
-            Optional<Long> found = jdbc.sql("""
-                    WITH t AS (SELECT id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL),
-                         touched AS (UPDATE api_token a SET last_used_at = now() FROM t
-                                     WHERE a.id = t.id AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute'))
-                    SELECT id FROM t""")
-                    .param("h", hash).query(Long.class).optional();
-            if (found.isEmpty()) return Optional.empty();
-            tokenId = found.get();
-            live.put(key, tokenId);
-        }
-        return jdbc.sql("""
-                SELECT a.id, a.username, a.display_name, a.roles FROM api_token t JOIN account a ON a.id = t.account_id
-                WHERE t.id = :t AND t.revoked_at IS NULL AND a.active""")
-                .param("t", tokenId)
-                .query((rs, i) -> new CurrentUser(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        AccountService.roles(rs.getArray(4))))
+        Live cached = live.getIfPresent(key);
+        if (cached != null) return Optional.of(cached.user());
+        long before = drops.get();
+        // "Last used" is kept to the minute (the cache's expiry), so a busy script does not write on every call.
+        Optional<Live> found = jdbc.sql("""
+                WITH t AS (SELECT id, account_id FROM api_token WHERE token_hash = :h AND revoked_at IS NULL),
+                     touched AS (UPDATE api_token a SET last_used_at = now() FROM t
+                                 WHERE a.id = t.id AND (a.last_used_at IS NULL OR a.last_used_at < now() - interval '1 minute'))
+                SELECT t.id, a.id, a.username, a.display_name, a.roles FROM t JOIN account a ON a.id = t.account_id
+                WHERE a.active""")
+                .param("h", hash)
+                .query((rs, i) -> new Live(rs.getLong(1), new CurrentUser(rs.getLong(2), rs.getString(3), rs.getString(4),
+                        AccountService.roles(rs.getArray(5)))))
                 .optional();
+        if (found.isEmpty()) return Optional.empty();
+        synchronized (live) {
+            if (drops.get() == before) live.put(key, found.get());
+        }
+        return Optional.of(found.get().user());
     }
 
     /** Revokes every live token of an account (its password was reset: whoever had it may have made tokens). */
     void revokeAll(long accountId) {
         jdbc.sql("UPDATE api_token SET revoked_at = now() WHERE account_id = :a AND revoked_at IS NULL")
                 .param("a", accountId).update();
+        forget(accountId);
     }
 
     static byte[] sha256(String token) {

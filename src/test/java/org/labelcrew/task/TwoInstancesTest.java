@@ -184,6 +184,34 @@ class TwoInstancesTest {
     }
 
     /**
+     * Instance B keeps the accounts behind the tokens it has seen in memory; a password reset (which revokes the
+     * account's tokens) and a role removed through instance A must count on B within a second — heard from the
+     * database's trigger, whichever instance made the change.
+     */
+    @Test
+    void aPasswordResetOrARoleRemovedOnOneInstanceCountsOnTheOtherWithinASecond() {
+        Fixtures a = first.getBean(Fixtures.class);
+        Fixtures b = second.getBean(Fixtures.class);
+        User admin = a.user("root", Role.ADMIN);
+        User manager = a.user("demoted", Role.MANAGER);
+        Api managerOnB = onOtherInstance(manager, b);
+        managerOnB.post("/api/v1/projects", "{\"name\": \"전 관리자\", \"schema\": " + Fixtures.TOPIC_SCHEMA + "}").expect(201);
+
+        admin.api().patch("/api/v1/accounts/" + manager.id(), "{\"roles\": [\"LABELER\"]}").expect(200);
+
+        assertThat(within(Duration.ofSeconds(1), () -> managerOnB.post("/api/v1/projects",
+                "{\"name\": \"전 관리자 2\", \"schema\": " + Fixtures.TOPIC_SCHEMA + "}").status() == 403))
+                .as("instance B no longer lets the token create projects within 1 s").isTrue();
+
+        User labeler = a.user("reset", Role.LABELER);
+        Api labelerOnB = onOtherInstance(labeler, b);
+        labelerOnB.get("/api/v1/me").expect(200); // cached on B
+        admin.api().patch("/api/v1/accounts/" + labeler.id(), "{\"password\": \"another-horse-battery-staple\"}").expect(200);
+        assertThat(within(Duration.ofSeconds(1), () -> labelerOnB.get("/api/v1/me").status() == 401))
+                .as("the token of an account whose password was reset is refused by instance B within 1 s").isTrue();
+    }
+
+    /**
      * The listening connection is cut (a restarted PostgreSQL, a network blip): the listener reconnects, forgets what it
      * cached while it could not hear, and changes are again seen on the other instance within a second.
      */
