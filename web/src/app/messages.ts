@@ -450,6 +450,13 @@ export const messages = {
   'code.score.extractive.f1': { ko: 'F1 {pct}%: 정답 문장 {expected}, 선택 {chosen}', en: 'F1 {pct}%: expected sentences {expected}, you chose {chosen}' },
   'code.score.abstractive.rougeL': { ko: '참고 요약과 ROUGE-L F {pct}%', en: 'ROUGE-L F {pct}% against the reference summary' },
 
+  // ux (issue 13): forbidden answers the server names by code, the work day's screens
+  'code.role.MANAGER': { ko: '관리자', en: 'manager' },
+  'code.project.notMember': { ko: '이 프로젝트({projectId})의 멤버가 아닙니다.', en: 'You are not a member of project {projectId}.' },
+  'code.project.roleNeeded': { ko: '이 작업에는 프로젝트 역할 {roles}이(가) 필요합니다. 내 역할: {role}.', en: 'This needs the project role {roles}; yours is {role}.' },
+  'code.project.paused': { ko: '관리자가 이 프로젝트({projectId})에서 내 작업을 일시 중지했습니다.', en: 'A manager has paused your work in project {projectId}.' },
+  'cohort.notYetHeld': { ko: '아직 열리지 않은 회차입니다', en: 'This session has not started yet' },
+
   ...academyMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 

@@ -37,7 +37,12 @@ export function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const p = project.data;
   const manages = !!p && (p.myRole === 'MANAGER' || hasRole('ADMIN'));
-  const tabs: Tab[] = manages ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings'] : ['overview', 'tasks'];
+  // The task list answers reviewers and managers only (a labeler's tab said "no permission" on every visit).
+  const tabs: Tab[] = manages
+    ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings']
+    : p?.myRole === 'REVIEWER'
+      ? ['overview', 'tasks']
+      : ['overview'];
   const requested = (params.get('tab') as Tab) ?? 'overview';
   const tab: Tab = tabs.includes(requested) ? requested : 'overview';
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
