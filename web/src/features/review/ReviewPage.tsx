@@ -136,7 +136,11 @@ export function ReviewPage() {
                   ref={reasonRef}
                   rows={3}
                   value={reason}
-                  onChange={(e) => setReason(e.target.value)}
+                  onChange={(e) => {
+                    setReason(e.target.value);
+                    // A reason typed answers "a rejection needs a reason" (it stayed until the next send).
+                    if (fieldErrors.reason) clearErrors();
+                  }}
                   required
                   aria-invalid={!!fieldErrors.reason}
                   data-testid="reject-reason"
