@@ -12,6 +12,7 @@ import { useQueue, useQueueAction } from './queue';
 import { LeaseCountdown } from './LeaseCountdown';
 import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
+import { CommentsPanel } from '../tasks/CommentsPanel';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -171,6 +172,7 @@ export function LabelingPage() {
               {t('label.skip')}
             </button>
           </div>
+          <CommentsPanel taskId={task.taskId} folded />
         </>
       ) : null}
     </section>

@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from '../labeling/LeaseCountdown';
 import { QueueState } from '../labeling/QueueState';
 import { useQueue, useQueueAction } from '../labeling/queue';
+import { CommentsPanel } from '../tasks/CommentsPanel';
 
 type Mode = 'view' | 'reject' | 'correct';
 
@@ -128,6 +129,7 @@ export function ReviewPage() {
               keyboard={mode === 'correct' ? 'window' : 'none'}
             />
           </div>
+          <CommentsPanel taskId={review.taskId} folded />
           {mode === 'reject' ? (
             <div className="card reject-box">
               <label className="form-row">
