@@ -110,6 +110,8 @@ export function parseProblemText(status: number, statusText: string, text: strin
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
+  /** The request outlives the page (a draft saved as the tab is hidden or closed). */
+  keepalive?: boolean;
 }
 
 export function buildUrl(path: string, query?: RequestOptions['query']): string {
@@ -147,7 +149,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     }
     const token = isSafe(method) ? null : readCookie(CSRF_COOKIE);
     if (token) headers[CSRF_HEADER] = token;
-    const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal });
+    const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', signal: opts.signal, keepalive: opts.keepalive });
     return { res, token };
   };
 

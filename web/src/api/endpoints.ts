@@ -114,8 +114,8 @@ export const tasks = {
 
 export const assignments = {
   /** Saving a draft extends the lease; older servers answer 204 (undefined). */
-  saveDraft: (id: number, result: AnnotationResult) =>
-    api.put<{ leaseExpiresAt?: string } | undefined>(`/assignments/${id}/draft`, { result }),
+  saveDraft: (id: number, result: AnnotationResult, how: { keepalive?: boolean } = {}) =>
+    api.put<{ leaseExpiresAt?: string } | undefined>(`/assignments/${id}/draft`, { result }, how.keepalive ? { keepalive: true } : undefined),
   submit: (id: number, result: AnnotationResult) =>
     api.post<Submitted>(`/assignments/${id}/submit`, { result }),
   skip: (id: number, reason: string) => api.post<void>(`/assignments/${id}/skip`, { reason }),

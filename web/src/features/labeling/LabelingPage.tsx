@@ -57,7 +57,7 @@ export function LabelingPage() {
   const { item: task, setItem: setTask, phase, setNotice } = queue;
   // Drafts save a moment after each edit; the server extends the lease on each save, so the countdown follows.
   const autosave = useAutosave(store, task?.assignmentId, {
-    save: (assignmentId, value) => assignments.saveDraft(assignmentId, value),
+    save: (assignmentId, value, how) => assignments.saveDraft(assignmentId, value, how),
     delayMs: AUTOSAVE_DELAY_MS,
     onSaved: (assignmentId, saved) => {
       const until = (saved as { leaseExpiresAt?: string } | undefined)?.leaseExpiresAt;
