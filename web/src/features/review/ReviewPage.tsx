@@ -11,6 +11,7 @@ import { LeaseCountdown } from '../labeling/LeaseCountdown';
 import { QueueState } from '../labeling/QueueState';
 import { useQueue, useQueueAction } from '../labeling/queue';
 import { CommentsPanel } from '../tasks/CommentsPanel';
+import { EarlierRejection } from './EarlierRejection';
 
 type Mode = 'view' | 'reject' | 'correct';
 
@@ -114,6 +115,7 @@ export function ReviewPage() {
       />
       {phase === 'ready' && review ? (
         <>
+          <EarlierRejection review={review} schema={schema} />
           <div className="card" data-task-id={review.taskId}>
             <p className="small muted">
               {t('label.taskNo', { id: review.taskId })} · {t('review.labeler')}{' '}
