@@ -98,6 +98,10 @@ export function LabelingPage() {
 
   const schema = task?.schema ?? project.data?.schema;
   const title = project.data?.name ?? `#${projectId}`;
+  // The project's guidelines (its description) are one key away: ? opens and closes them, Escape closes.
+  const [guideOpen, setGuideOpen] = useState(false);
+  useShortcut(['?'], () => setGuideOpen((o) => !o));
+  useShortcut(['escape'], () => setGuideOpen(false), { enabled: guideOpen });
 
   return (
     <section className="work-screen" data-testid="labeling-screen">
@@ -109,6 +113,9 @@ export function LabelingPage() {
           <h1>{t('label.title')}</h1>
         </div>
         <div className="work-status">
+          <button type="button" className="btn small" aria-expanded={guideOpen} aria-controls="guidelines" onClick={() => setGuideOpen((o) => !o)} data-testid="guidelines-toggle">
+            {t('label.guidelines')} <kbd>?</kbd>
+          </button>
           {queue.done > 0 ? <span className="small muted">{t('label.doneCount', { n: queue.done })}</span> : null}
           {task && phase === 'ready' ? (
             <>
@@ -124,6 +131,12 @@ export function LabelingPage() {
         </div>
       </div>
 
+      {guideOpen ? (
+        <section id="guidelines" className="card guidelines" aria-labelledby="guidelines-title" data-testid="guidelines">
+          <h2 id="guidelines-title">{t('label.guidelines')}</h2>
+          <p className="comment-text">{project.data?.description || t('label.noGuidelines')}</p>
+        </section>
+      ) : null}
       <QueueState
         phase={phase}
         notice={queue.notice}

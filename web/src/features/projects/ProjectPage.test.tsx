@@ -61,3 +61,24 @@ describe('a forbidden answer with a code', () => {
     expect(box).not.toHaveTextContent('This needs');
   });
 });
+
+describe('a new project', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('tells its manager the next steps, with links to the tabs', async () => {
+    mockFetch({
+      'GET /api/v1/me': () => json({ id: 1, username: 'mgr', displayName: '매니저', roles: ['MANAGER'] }),
+      'GET /api/v1/projects/1': () => json(project({ schema, myRole: 'MANAGER', counts: counts() })),
+      'GET /api/v1/projects/1/stats': () => json({}),
+    });
+    renderPage(
+      <AuthProvider>
+        <ProjectPage />
+      </AuthProvider>,
+      { route: '/projects/1', path: '/projects/:id', lang: 'ko' },
+    );
+    const steps = await screen.findByTestId('next-steps');
+    expect(steps).toHaveTextContent('작업자와 검수자를 참여자로 추가하기');
+    expect(screen.getByRole('link', { name: /데이터 가져오기/ })).toHaveAttribute('href', '/projects/1?tab=data');
+  });
+});
