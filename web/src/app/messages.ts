@@ -496,6 +496,7 @@ export const messages = {
   'project.step.settings': { ko: '중복 작업 수·검수 방식·작업 지침(설명) 정하기', en: 'Set the overlap, review mode and guidelines (description)' },
   'label.guidelines': { ko: '작업 지침', en: 'Guidelines' },
   'label.noGuidelines': { ko: '이 프로젝트에는 아직 작업 지침이 없습니다. 관리자가 프로젝트 설명에 적을 수 있습니다.', en: 'This project has no guidelines yet; a manager can write them in the project description.' },
+  'label.inTextBoxes': { ko: '· 글상자 안에서는', en: '· in text boxes' },
   'cohort.notYetHeld': { ko: '아직 열리지 않은 회차입니다', en: 'This session has not started yet' },
 
   ...academyMessages,

@@ -172,6 +172,13 @@ export function LabelingPage() {
           <div className="work-actions">
             <button type="button" className="btn primary" onClick={submit} disabled={busy} data-testid="submit">
               {t('label.submit')} <kbd>Enter</kbd>
+              {/* In a text box Enter is a line (or the IME's); the hint says which key submits there. */}
+              {schema?.fields.some((f) => f.type === 'text' || f.type === 'abstractive') ? (
+                <span className="small" data-testid="submit-hint-text">
+                  {' '}
+                  {t('label.inTextBoxes')} <kbd>Ctrl+Enter</kbd>
+                </span>
+              ) : null}
             </button>
             <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
               {t('label.undo')} <kbd>Ctrl+Z</kbd>

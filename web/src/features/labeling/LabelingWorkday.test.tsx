@@ -24,4 +24,15 @@ describe('labeling screen, a working day', () => {
     fireEvent.keyDown(document.body, { key: 'Escape', code: 'Escape' });
     expect(screen.queryByTestId('guidelines')).toBeNull();
   });
+
+  it('says which key submits from a text box when the schema has one', async () => {
+    const withText: LabelSchema = { fields: [...schema.fields, { name: 'summary', type: 'abstractive', label: '요약', required: false }] };
+    mockFetch({
+      'GET /api/v1/projects/1': () => json(projectOf({ id: 1, name: '뉴스 요약하기', schema: withText, myRole: 'LABELER', counts: counts() })),
+      'POST /api/v1/projects/1/next-task': () => json(nextTask({ assignmentId: 101, taskId: 1, data: { text: '문장 1' }, schema: withText })),
+    });
+    renderPage(<LabelingPage />, { route: '/projects/1/label', path: '/projects/:id/label', lang: 'ko' });
+    expect(await screen.findByTestId('submit-hint-text')).toHaveTextContent('글상자 안에서는 Ctrl+Enter');
+    expect(screen.getByText('요약')).toBeInTheDocument();
+  });
 });

@@ -35,7 +35,7 @@ export function EarlierRejection({ review, schema }: { review: NextReview; schem
           <tbody>
             {changed.map((n) => (
               <tr key={n} data-testid={`diff-${n}`}>
-                <th scope="row">{n}</th>
+                <th scope="row">{schema?.fields.find((f) => f.name === n)?.label ?? n}</th>
                 <td className="diff-before">
                   <AnswerView schema={schema} data={review.data ?? {}} result={before} only={n} />
                 </td>
