@@ -110,7 +110,7 @@ export function parseProblemText(status: number, statusText: string, text: strin
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | null | undefined>;
   signal?: AbortSignal;
-  /** Lets the request outlive the page (a decision sent while the page closes). */
+  /** The request outlives the page (a decision or a draft sent while the tab is hidden or closed). */
   keepalive?: boolean;
 }
 

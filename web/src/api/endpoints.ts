@@ -23,6 +23,7 @@ import type {
   Stats,
   Submitted,
   TaskDetail,
+  TaskComment,
   TaskEvent,
   TaskSummary,
   Verdict,
@@ -37,6 +38,8 @@ export const auth = {
   login: (username: string, password: string) => api.post<Me>('/auth/login', { username, password }),
   logout: () => api.post<void>('/auth/logout'),
   me: () => api.get<Me>('/me'),
+  /** One's own new password (issue 13): 204; 422 names currentPassword or newPassword; other sessions end. */
+  changePassword: (currentPassword: string, newPassword: string) => api.put<void>('/me/password', { currentPassword, newPassword }),
 };
 
 /** The signed-in person's own figures. */
@@ -105,12 +108,14 @@ export const tasks = {
   gold: (id: number) => api.get<GoldItem>(`/tasks/${id}/gold`),
   putGold: (id: number, reference: AnnotationResult) => api.put<GoldItem>(`/tasks/${id}/gold`, { reference }),
   deleteGold: (id: number) => api.delete(`/tasks/${id}/gold`),
+  comments: (id: number) => api.get<TaskComment[]>(`/tasks/${id}/comments`),
+  addComment: (id: number, text: string) => api.post<TaskComment>(`/tasks/${id}/comments`, { text }),
 };
 
 export const assignments = {
   /** Saving a draft extends the lease; older servers answer 204 (undefined). */
-  saveDraft: (id: number, result: AnnotationResult) =>
-    api.put<{ leaseExpiresAt?: string } | undefined>(`/assignments/${id}/draft`, { result }),
+  saveDraft: (id: number, result: AnnotationResult, how: { keepalive?: boolean } = {}) =>
+    api.put<{ leaseExpiresAt?: string } | undefined>(`/assignments/${id}/draft`, { result }, how.keepalive ? { keepalive: true } : undefined),
   submit: (id: number, result: AnnotationResult) =>
     api.post<Submitted>(`/assignments/${id}/submit`, { result }),
   skip: (id: number, reason: string) => api.post<void>(`/assignments/${id}/skip`, { reason }),

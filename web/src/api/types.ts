@@ -100,6 +100,8 @@ export type TaskDetail = Omit<Schemas['TaskView'], 'data' | 'goldReference' | 'a
 };
 
 export type TaskEvent = Schemas['TaskEvent'];
+/** A comment on a task (issue 13): also a COMMENT event of its history. */
+export type TaskComment = Schemas['TaskComment'];
 export type Rejection = Schemas['Rejection'];
 export type NextTaskReason = Schemas['Lease']['reason'];
 

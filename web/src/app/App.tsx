@@ -6,6 +6,7 @@ import { academyRoutes } from '../features/academy/routes';
 import { AccountsPage } from '../features/accounts/AccountsPage';
 import { TokensPage } from '../features/accounts/TokensPage';
 import { LoginPage } from '../features/auth/LoginPage';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { LabelingPage } from '../features/labeling/LabelingPage';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="/accounts" element={auth(<AccountsPage />)} />
         <Route path="/tokens" element={auth(<TokensPage />)} />
         {academyRoutes(auth)}
+        <Route path="/me/password" element={auth(<ChangePasswordForm />)} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

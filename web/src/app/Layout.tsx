@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
-import { useAuth } from './auth';
+import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
+import { isTraineeOnly, useAuth } from './auth';
 import { LANGS, useI18n, type Lang } from './i18n';
 
 export function LanguageSwitch() {
@@ -59,7 +60,8 @@ export function Layout() {
             <NavLink to="/academy/me">{t('nav.myAcademy')}</NavLink>
             {hasRole('ADMIN', 'MANAGER') ? <NavLink to="/academy/manage">{t('nav.academyManage')}</NavLink> : null}
             {hasRole('ADMIN') ? <NavLink to="/accounts">{t('nav.accounts')}</NavLink> : null}
-            <NavLink to="/tokens">{t('nav.tokens')}</NavLink>
+            {/* Tokens are for scripts of project work; a citizen in training has none to run. */}
+            {isTraineeOnly(me) ? null : <NavLink to="/tokens">{t('nav.tokens')}</NavLink>}
           </nav>
         ) : (
           <nav aria-label={t('nav.main')} className="main-nav">
@@ -74,9 +76,9 @@ export function Layout() {
           <LanguageSwitch />
           {me ? (
             <>
-              <span className="who" data-testid="current-user" title={me.username}>
+              <NavLink className="who" to="/me/password" data-testid="current-user" title={`${me.username} · ${t('password.title')}`}>
                 {me.displayName || me.username}
-              </span>
+              </NavLink>
               <button
                 type="button"
                 className="btn small"
@@ -94,7 +96,8 @@ export function Layout() {
       </header>
       <main id="main" tabIndex={-1}>
         <SignInNoticeBanner />
-        <Outlet />
+        {/* A password someone else chose is changed before anything else (the API itself keeps answering). */}
+        {me?.passwordChangeRequired ? <ChangePasswordForm forced /> : <Outlet />}
       </main>
     </div>
   );

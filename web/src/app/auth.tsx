@@ -10,6 +10,13 @@ interface AuthState {
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   hasRole: (...roles: Role[]) => boolean;
+  /** Reads /me again (after one's own password change). */
+  refresh: () => Promise<void>;
+}
+
+/** A citizen in training only: no project role yet (the academy is their home, tokens are not for them). */
+export function isTraineeOnly(me: Me | null): boolean {
+  return !!me && me.roles.length > 0 && me.roles.every((r) => r === 'TRAINEE');
 }
 
 const AuthContext = createContext<AuthState | null>(null);
@@ -50,9 +57,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const refresh = useCallback(async () => {
+    setMe(await auth.me());
+  }, []);
+
   const value = useMemo<AuthState>(
-    () => ({ me, checking, login, logout, hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),
-    [me, checking, login, logout],
+    () => ({ me, checking, login, logout, refresh, hasRole: (...roles) => !!me && roles.some((r) => me.roles.includes(r)) }),
+    [me, checking, login, logout, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -11,7 +11,7 @@ export interface Coded {
   params?: Record<string, unknown> | null;
 }
 
-const ROLES = new Set(['REVIEWER', 'LABELER', 'NONE']);
+const ROLES = new Set(['REVIEWER', 'LABELER', 'NONE', 'MANAGER']);
 
 function isKey(key: string): key is MessageKey {
   return key in messages;
@@ -40,6 +40,7 @@ function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): P
   for (const [k, v] of Object.entries(raw)) {
     if (v == null) out[k] = '—';
     else if (k === 'reasons' && Array.isArray(v)) out[k] = sayReasons(lang, v as Coded[], '');
+    else if (k === 'roles' && Array.isArray(v)) out[k] = v.map((r) => (ROLES.has(String(r)) ? translate(lang, `code.role.${String(r)}` as MessageKey) : String(r))).join(', ');
     else if (Array.isArray(v)) out[k] = `[${v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')}]`;
     else if ((k === 'role' || k === 'was') && typeof v === 'string' && ROLES.has(v)) out[k] = translate(lang, `code.role.${v}` as MessageKey);
     else if (k === 'at' && typeof v === 'string') out[k] = formatDateTime(lang, v);

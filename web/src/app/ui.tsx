@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { useT } from './i18n';
+import { useI18n, useT } from './i18n';
 import type { MessageKey } from './messages';
+import { sayCode } from './serverText';
 
 export function Loading({ label }: { label?: string }) {
   const t = useT();
@@ -15,7 +16,7 @@ export function Loading({ label }: { label?: string }) {
 
 /** Turns any thrown thing into words for people; problem-detail `errors[]` are listed. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   if (!error) return null;
   let title = t('error.generic');
   let detail: string | undefined;
@@ -32,6 +33,9 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
     };
     title = known[error.status] ? t(known[error.status]) : error.title;
     detail = error.detail && error.detail !== title ? error.detail : undefined;
+    // A coded sentence is said in the reader's language; the server's English detail is the fallback.
+    const { code, params } = error.problem;
+    if (typeof code === 'string') detail = sayCode(lang, code, params && typeof params === 'object' ? (params as Record<string, unknown>) : {}, detail ?? '') || undefined;
     items = error.errors.map((e) => (e.line != null ? `${t('error.line', { line: e.line })}: ${e.message}` : e.field ? `${e.field}: ${e.message}` : e.message));
   } else if (error instanceof Error) {
     detail = error.message;

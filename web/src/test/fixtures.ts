@@ -45,6 +45,7 @@ export function nextReview(extra: Partial<NextReview> & Pick<NextReview, 'review
     version: 1,
     labeler: { id: 3, username: 'labeler1' },
     leaseExpiresAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+    earlier: null,
     ...extra,
   };
 }

@@ -5,7 +5,7 @@ import { useAutosave, type AutosaveOptions } from './autosave';
 import { useAnnotationStore } from './store';
 
 function setup(target: number, options: Partial<AutosaveOptions<number>> = {}) {
-  const save = vi.fn<(t: number, v: AnnotationResult) => Promise<unknown>>(() => Promise.resolve({ ok: true }));
+  const save = vi.fn<(t: number, v: AnnotationResult, how: { keepalive: boolean }) => Promise<unknown>>(() => Promise.resolve({ ok: true }));
   const hook = renderHook(
     ({ target: tg }) => {
       const store = useAnnotationStore();
@@ -27,7 +27,7 @@ describe('useAutosave', () => {
     expect(current().autosave.state).toBe('pending');
     await waitFor(() => expect(current().autosave.state).toBe('saved'));
     expect(save).toHaveBeenCalledTimes(1);
-    expect(save).toHaveBeenCalledWith(7, { a: 2 });
+    expect(save).toHaveBeenCalledWith(7, { a: 2 }, { keepalive: false });
   });
 
   it('loading a value (store.reset) saves nothing', async () => {

@@ -6,7 +6,7 @@ export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
 export interface AutosaveOptions<T> {
   /** Stores one value for one target (an assignment's draft, an exam item's answer). */
-  save: (target: T, value: AnnotationResult) => Promise<unknown>;
+  save: (target: T, value: AnnotationResult, how: { keepalive: boolean }) => Promise<unknown>;
   /** How long after the last edit the save goes out. */
   delayMs: number;
   onSaved?: (target: T, saved: unknown) => void;
@@ -38,11 +38,11 @@ export function useAutosave<T>(store: AnnotationStore, target: T | null | undefi
   const pending = useRef<{ target: T; value: AnnotationResult; timer: ReturnType<typeof setTimeout> } | null>(null);
   const generation = useRef(0);
 
-  const run = useCallback(async (t: T, value: AnnotationResult) => {
+  const run = useCallback(async (t: T, value: AnnotationResult, keepalive = false) => {
     const gen = generation.current;
     setState('saving');
     try {
-      const saved = await latest.current.save(t, value);
+      const saved = await latest.current.save(t, value, { keepalive });
       if (gen === generation.current) {
         setState('saved');
         latest.current.onSaved?.(t, saved);
@@ -90,6 +90,24 @@ export function useAutosave<T>(store: AnnotationStore, target: T | null | undefi
   }, [revision]);
 
   useEffect(() => cancel, [cancel]);
+
+  // A waiting edit goes out at once when the page is hidden (another tab, the phone's home button) or closed, as a
+  // keepalive request that outlives the page: it no longer waits for a pause that may never come.
+  useEffect(() => {
+    const onHide = (e: Event) => {
+      if (e.type === 'visibilitychange' && document.visibilityState !== 'hidden') return;
+      const p = pending.current;
+      if (!p) return;
+      cancel();
+      void run(p.target, p.value, true);
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [cancel, run]);
 
   return { state, flush, cancel, reset };
 }

@@ -131,6 +131,9 @@ function AttendanceGrid({ cohort, rows, onChanged }: { cohort: Cohort; rows: Ros
                   <td key={s.id}>
                     <input
                       type="checkbox"
+                      // The server takes attendance only once a session has started (422 before).
+                      disabled={Date.parse(s.startsAt) > Date.now()}
+                      title={Date.parse(s.startsAt) > Date.now() ? t('cohort.notYetHeld') : undefined}
                       checked={!!marks[`${r.accountId}:${s.id}`]}
                       onChange={(e) => void toggle(r.accountId, s.id, e.target.checked)}
                       aria-label={t('cohort.presentAt', { name: r.displayName || r.username, n: i + 1 })}

@@ -116,6 +116,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
   const [saveError, setSaveError] = useState<unknown>(null);
   const store = useAnnotationStore(attempt.answers?.[String(items[0]?.itemId)] ?? {});
   const submitted = useRef(false);
+  const [confirming, setConfirming] = useState(false);
   const now = useNow(1000);
   const left = Date.parse(attempt.deadline) - now;
   const item = items[index];
@@ -235,10 +236,30 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
         </button>
         <span className="spacer" />
         {unanswered > 0 ? <span className="muted small">{t('exam.unanswered', { n: unanswered })}</span> : null}
-        <button type="button" className="btn primary" onClick={() => void submit()} disabled={submitting} data-testid="exam-submit">
+        <button
+          type="button"
+          className="btn primary"
+          // Items left unanswered score nothing: ask first (the deadline still submits by itself).
+          onClick={() => (unanswered > 0 ? setConfirming(true) : void submit())}
+          disabled={submitting || confirming}
+          data-testid="exam-submit"
+        >
           {submitting ? t('exam.submitting') : t('exam.submit')}
         </button>
       </div>
+      {confirming ? (
+        <div className="card confirm-box" role="alertdialog" aria-labelledby="exam-confirm-text" data-testid="exam-submit-confirm">
+          <p id="exam-confirm-text">{t('exam.confirmUnanswered', { n: unanswered })}</p>
+          <div className="row">
+            <button type="button" className="btn primary" onClick={() => { setConfirming(false); void submit(); }} data-testid="exam-submit-anyway">
+              {t('exam.submitAnyway')}
+            </button>
+            <button type="button" className="btn" autoFocus onClick={() => setConfirming(false)}>
+              {t('exam.keepAnswering')}
+            </button>
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -44,6 +44,7 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
   const now = useNow(1000);
   const [mine, setMine] = useState<MyRegistrationRef | null>(cohort.me);
   const [notice, setNotice] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const register = useApiAction(
     async () => {
       setNotice(null);
@@ -97,17 +98,26 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
   }
 
   const live = mine && mine.status !== 'CANCELLED';
+  // Once the last session has ended the cohort is completed: nothing to cancel (the server answers 409).
+  const lastEnd = Math.max(...cohort.sessions.map((s) => Date.parse(s.endsAt)));
+  const completed = cohort.sessions.length > 0 && lastEnd <= now;
   return (
     <div className="register-box" data-testid="register-box">
       {live ? (
         <div className="row wrap">
           <StatusBadge status={mine.status} position={mine.position} />
-          <button type="button" className="btn small" onClick={() => { register.reset(); void cancel.run(); }} disabled={busy}>
-            {/* The name starts with the words shown (WCAG 2.5.3); which cohort is for screen readers. */}
-            {mine.status === 'WAITLISTED' ? t('academy.leaveWaitlist') : t('academy.cancel')}
-            {' '}
-            <span className="visually-hidden">· {label}</span>
-          </button>
+          {completed ? (
+            <span className="muted small" data-testid="cohort-completed">
+              {t('academy.completedCohort')}
+            </span>
+          ) : (
+            <button type="button" className="btn small" onClick={() => { register.reset(); setConfirming(true); }} disabled={busy || confirming} data-testid="cancel-registration">
+              {/* The name starts with the words shown (WCAG 2.5.3); which cohort is for screen readers. */}
+              {mine.status === 'WAITLISTED' ? t('academy.leaveWaitlist') : t('academy.cancel')}
+              {' '}
+              <span className="visually-hidden">· {label}</span>
+            </button>
+          )}
         </div>
       ) : (
         <div className="row wrap">
@@ -130,6 +140,25 @@ export function RegisterButton({ cohort, onChange }: { cohort: Cohort; onChange?
           </span>
         </div>
       )}
+      {confirming && live && !completed ? (
+        <div className="confirm-box" role="alertdialog" aria-labelledby={`cancel-confirm-${cohort.id}`} data-testid="cancel-confirm">
+          <p id={`cancel-confirm-${cohort.id}`}>
+            {mine.status === 'WAITLISTED'
+              ? t('academy.confirmLeaveWaitlist', { name: label })
+              : cohort.waitlisted > 0
+                ? t('academy.confirmCancelToNext', { name: label, n: cohort.waitlisted })
+                : t('academy.confirmCancel', { name: label })}
+          </p>
+          <div className="row">
+            <button type="button" className="btn danger small" onClick={() => { setConfirming(false); void cancel.run(); }} data-testid="cancel-confirm-yes">
+              {mine.status === 'WAITLISTED' ? t('academy.confirmLeaveYes') : t('academy.confirmCancelYes')}
+            </button>
+            <button type="button" className="btn small" autoFocus onClick={() => setConfirming(false)} data-testid="cancel-confirm-no">
+              {t('academy.confirmKeep')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {notice ? (
         <p className="notice inline" role="status" data-testid="register-notice">
           {notice}

@@ -38,7 +38,7 @@ describe('accounts page', () => {
     expect(screen.getByTestId('account-row-lee')).toHaveTextContent('Reviewer');
 
     // no deactivate button on one's own row
-    expect(within(screen.getByTestId('account-row-admin')).queryByRole('button')).toBeNull();
+    expect(within(screen.getByTestId('account-row-admin')).queryByRole('button', { name: 'Deactivate' })).toBeNull();
     await user.click(within(screen.getByTestId('account-row-kim')).getByRole('button', { name: 'Deactivate' }));
     expect(m.callsTo('PATCH', '/api/v1/accounts/2')[0].body).toEqual({ active: false });
     expect(await within(screen.getByTestId('account-row-kim')).findByText('Deactivated')).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
 import { groupFieldErrors } from '../../api/client';
 import { accounts } from '../../api/endpoints';
 import { splitFieldErrors, useApiAction } from '../../api/query';
@@ -101,6 +101,84 @@ function CreateAccountForm({ onCreated }: { onCreated: (a: Account) => void }) {
   );
 }
 
+/**
+ * An administrator edits one account's roles or sets a new password for it (issue 13). Either ends the person's
+ * sessions; a new password also revokes their tokens, and they must change it at their next sign-in.
+ */
+function AccountEditor({ account, onSaved, onClose }: { account: Account; onSaved: (a: Account) => void; onClose: () => void }) {
+  const { t } = useI18n();
+  const [roles, setRoles] = useState<Role[]>(account.roles ?? []);
+  const [password, setPassword] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useApiAction(accounts.update, {
+    invalidates: [['accounts']],
+    onSuccess: (a, _id, patch) => {
+      onSaved(a);
+      setPassword('');
+      setSaved(patch.password ? t('accounts.passwordReset', { name: a.username }) : t('common.saved'));
+    },
+  });
+  const { fieldErrors: errors, error } = splitFieldErrors(save.error, (err) => groupFieldErrors(err.errors));
+  const rolesChanged = [...roles].sort().join() !== [...(account.roles ?? [])].sort().join();
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    setSaved(null);
+    void save.run(account.id, { ...(rolesChanged ? { roles } : {}), ...(password ? { password } : {}) });
+  }
+
+  return (
+    <form className="stack" onSubmit={submit} data-testid={`edit-account-${account.username}`} aria-label={t('accounts.editOf', { name: account.username })}>
+      <fieldset className="roles">
+        <legend>{t('accounts.roles')}</legend>
+        {ALL_ROLES.map((r) => (
+          <label key={r} className="check">
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => {
+                setRoles((prev) => (e.target.checked ? [...prev, r] : prev.filter((x) => x !== r)));
+                save.reset();
+              }}
+            />
+            {roleLabel(t, r)}
+          </label>
+        ))}
+        <Err messages={errors.roles} />
+      </fieldset>
+      <label className="form-row">
+        <span>{t('accounts.newPassword')}</span>
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => {
+            setPassword(e.target.value);
+            save.reset();
+          }}
+          aria-invalid={!!errors.password}
+        />
+      </label>
+      <Err messages={errors.password} />
+      <p className="muted small">{t('accounts.editHint')}</p>
+      <ErrorMessage error={error} />
+      <div className="row">
+        <button type="submit" className="btn primary small" disabled={save.busy || (!rolesChanged && !password)}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn small" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        {saved ? (
+          <span role="status" className="notice inline">
+            {saved}
+          </span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
 export function AccountsPage() {
   const { t, formatDate } = useI18n();
   const { hasRole, me } = useAuth();
@@ -109,6 +187,7 @@ export function AccountsPage() {
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [rowError, setRowError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<number | null>(null);
 
   const load = useCallback(async (after: string | null) => {
     setLoading(true);
@@ -153,14 +232,24 @@ export function AccountsPage() {
             <TableHead columns={[<span lang="en">ID</span>, t('accounts.username'), t('accounts.displayName'), t('accounts.roles'), t('accounts.status'), t('accounts.createdAt')]} actions />
             <tbody>
               {items.map((a) => (
-                <tr key={a.id} data-testid={`account-row-${a.username}`} className={a.active ? '' : 'inactive'}>
+                <Fragment key={a.id}>
+                <tr data-testid={`account-row-${a.username}`} className={a.active ? '' : 'inactive'}>
                   <td>{a.id}</td>
                   <td>{a.username}</td>
                   <td>{a.displayName}</td>
                   <td>{(a.roles ?? []).map((r) => roleLabel(t, r)).join(', ')}</td>
                   <td>{a.active ? t('accounts.active') : t('accounts.inactive')}</td>
                   <td className="nowrap">{formatDate(a.createdAt)}</td>
-                  <td>
+                  <td className="row nowrap">
+                    <button
+                      type="button"
+                      className="btn small"
+                      aria-expanded={editing === a.id}
+                      onClick={() => setEditing(editing === a.id ? null : a.id)}
+                      data-testid={`edit-${a.username}`}
+                    >
+                      {t('accounts.edit')}
+                    </button>
                     {a.id === me?.id ? null : a.active ? (
                       <button type="button" className="btn small danger" onClick={() => setActive(a, false)} data-testid={`deactivate-${a.username}`}>
                         {t('accounts.deactivate')}
@@ -172,6 +261,18 @@ export function AccountsPage() {
                     )}
                   </td>
                 </tr>
+                {editing === a.id ? (
+                  <tr>
+                    <td colSpan={7}>
+                      <AccountEditor
+                        account={a}
+                        onSaved={(u) => setItems((prev) => prev.map((x) => (x.id === u.id ? { ...x, ...u } : x)))}
+                        onClose={() => setEditing(null)}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+                </Fragment>
               ))}
             </tbody>
           </table>

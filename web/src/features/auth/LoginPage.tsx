@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiError } from '../../api/client';
 import { useApiAction } from '../../api/query';
-import { useAuth } from '../../app/auth';
+import { isTraineeOnly, useAuth } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 
@@ -13,11 +13,13 @@ export function LoginPage() {
   const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const from = (location.state as { from?: string } | null)?.from ?? '/projects';
-  const signIn = useApiAction(login, { onSuccess: () => navigate(from === '/login' ? '/projects' : from, { replace: true }) });
+  const asked = (location.state as { from?: string } | null)?.from;
+  // A trainee (no project role yet) lands on their academy page, not on an empty project list.
+  const home = (m: typeof me) => (asked && asked !== '/login' && asked !== '/projects' ? asked : isTraineeOnly(m) ? '/academy/me' : '/projects');
+  const signIn = useApiAction(login, { onSuccess: (m) => navigate(home(m), { replace: true }) });
   const { busy, error } = signIn;
 
-  if (me && !busy) return <Navigate to={from === '/login' ? '/projects' : from} replace />;
+  if (me && !busy) return <Navigate to={home(me)} replace />;
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -12,6 +12,7 @@ import { useFocusOnItem, useQueue, useQueueAction } from './queue';
 import { LeaseCountdown } from './LeaseCountdown';
 import { QueueState } from './QueueState';
 import { reasonLabel } from './reasons';
+import { CommentsPanel } from '../tasks/CommentsPanel';
 
 export const AUTOSAVE_DELAY_MS = 800;
 
@@ -57,7 +58,7 @@ export function LabelingPage() {
   const cardRef = useFocusOnItem<HTMLDivElement>(phase, task?.assignmentId);
   // Drafts save a moment after each edit; the server extends the lease on each save, so the countdown follows.
   const autosave = useAutosave(store, task?.assignmentId, {
-    save: (assignmentId, value) => assignments.saveDraft(assignmentId, value),
+    save: (assignmentId, value, how) => assignments.saveDraft(assignmentId, value, how),
     delayMs: AUTOSAVE_DELAY_MS,
     onSaved: (assignmentId, saved) => {
       const until = (saved as { leaseExpiresAt?: string } | undefined)?.leaseExpiresAt;
@@ -98,6 +99,10 @@ export function LabelingPage() {
 
   const schema = task?.schema ?? project.data?.schema;
   const title = project.data?.name ?? `#${projectId}`;
+  // The project's guidelines (its description) are one key away: ? opens and closes them, Escape closes.
+  const [guideOpen, setGuideOpen] = useState(false);
+  useShortcut(['?'], () => setGuideOpen((o) => !o));
+  useShortcut(['escape'], () => setGuideOpen(false), { enabled: guideOpen });
 
   return (
     <section className="work-screen" data-testid="labeling-screen">
@@ -109,6 +114,9 @@ export function LabelingPage() {
           <h1>{t('label.title')}</h1>
         </div>
         <div className="work-status">
+          <button type="button" className="btn small" aria-expanded={guideOpen} aria-controls="guidelines" onClick={() => setGuideOpen((o) => !o)} data-testid="guidelines-toggle">
+            {t('label.guidelines')} <kbd>?</kbd>
+          </button>
           {queue.done > 0 ? <span className="small muted">{t('label.doneCount', { n: queue.done })}</span> : null}
           {task && phase === 'ready' ? (
             <>
@@ -124,6 +132,12 @@ export function LabelingPage() {
         </div>
       </div>
 
+      {guideOpen ? (
+        <section id="guidelines" className="card guidelines" aria-labelledby="guidelines-title" data-testid="guidelines">
+          <h2 id="guidelines-title">{t('label.guidelines')}</h2>
+          <p className="comment-text">{project.data?.description || t('label.noGuidelines')}</p>
+        </section>
+      ) : null}
       <QueueState
         phase={phase}
         notice={queue.notice}
@@ -159,6 +173,13 @@ export function LabelingPage() {
           <div className="work-actions">
             <button type="button" className="btn primary" onClick={submit} disabled={busy} data-testid="submit">
               {t('label.submit')} <kbd lang="en">Enter</kbd>
+              {/* In a text box Enter is a line (or the IME's); the hint says which key submits there. */}
+              {schema?.fields.some((f) => f.type === 'text' || f.type === 'abstractive') ? (
+                <span className="small" data-testid="submit-hint-text">
+                  {' '}
+                  {t('label.inTextBoxes')} <kbd lang="en">Ctrl+Enter</kbd>
+                </span>
+              ) : null}
             </button>
             <button type="button" className="btn" onClick={store.undo} disabled={!store.canUndo}>
               {t('label.undo')} <kbd lang="en">Ctrl+Z</kbd>
@@ -172,6 +193,7 @@ export function LabelingPage() {
               {t('label.skip')}
             </button>
           </div>
+          <CommentsPanel taskId={task.taskId} folded />
         </>
       ) : null}
     </section>

@@ -58,6 +58,11 @@ export function useQueue<T>(queueId: unknown, fetchItem: () => Promise<T | null 
   const started = useRef<unknown>(undefined);
   useEffect(() => {
     if (started.current !== undefined && Object.is(started.current, queueId)) return;
+    // Another queue (the route moved to another project on the same page): its count and notice start afresh.
+    if (started.current !== undefined) {
+      setDone(0);
+      setNotice(null);
+    }
     started.current = queueId;
     void next();
   }, [next, queueId]);

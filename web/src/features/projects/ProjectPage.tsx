@@ -37,7 +37,12 @@ export function ProjectPage() {
   const [params, setParams] = useSearchParams();
   const p = project.data;
   const manages = !!p && (p.myRole === 'MANAGER' || hasRole('ADMIN'));
-  const tabs: Tab[] = manages ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings'] : ['overview', 'tasks'];
+  // The task list answers reviewers and managers only (a labeler's tab said "no permission" on every visit).
+  const tabs: Tab[] = manages
+    ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings']
+    : p?.myRole === 'REVIEWER'
+      ? ['overview', 'tasks']
+      : ['overview'];
   const requested = (params.get('tab') as Tab) ?? 'overview';
   const tab: Tab = tabs.includes(requested) ? requested : 'overview';
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
@@ -129,6 +134,23 @@ function Overview({ project, onRefresh }: { project: Project; onRefresh: () => v
   return (
     <div className="stack">
       {project.myRole === 'LABELER' ? <MyQualityCard projectId={project.id} /> : null}
+      {project.myRole === 'MANAGER' && counts.total === 0 ? (
+        // A new project says what comes next instead of an empty progress bar (issue 13).
+        <section className="card" aria-labelledby="next-steps-title" data-testid="next-steps">
+          <h2 id="next-steps-title">{t('project.nextSteps')}</h2>
+          <ol>
+            <li>
+              <Link to={`/projects/${project.id}?tab=members`}>{t('project.step.members')}</Link>
+            </li>
+            <li>
+              <Link to={`/projects/${project.id}?tab=data`}>{t('project.step.import')}</Link>
+            </li>
+            <li>
+              <Link to={`/projects/${project.id}?tab=settings`}>{t('project.step.settings')}</Link>
+            </li>
+          </ol>
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="progress-title">
         <div className="row space-between">
           <h2 id="progress-title">{t('progress.title')}</h2>

@@ -10,6 +10,8 @@ import { useApiQuery } from '../../api/query';
 import { LeaseCountdown } from '../labeling/LeaseCountdown';
 import { QueueState } from '../labeling/QueueState';
 import { useFocusOnItem, useQueue, useQueueAction } from '../labeling/queue';
+import { CommentsPanel } from '../tasks/CommentsPanel';
+import { EarlierRejection } from './EarlierRejection';
 
 type Mode = 'view' | 'reject' | 'correct';
 
@@ -215,6 +217,7 @@ export function ReviewPage() {
       />
       {phase === 'ready' && review ? (
         <>
+          <EarlierRejection review={review} schema={schema} />
           <div className="card" data-task-id={review.taskId} ref={cardRef} tabIndex={-1}>
             <p className="small muted">
               {t('label.taskNo', { id: review.taskId })} · {t('review.labeler')}{' '}
@@ -256,6 +259,7 @@ export function ReviewPage() {
               </div>
             </div>
           ) : null}
+          <CommentsPanel taskId={review.taskId} folded />
           {mode === 'reject' && !pending ? (
             <div className="card reject-box">
               <label className="form-row">
@@ -264,7 +268,11 @@ export function ReviewPage() {
                   ref={reasonRef}
                   rows={3}
                   value={reason}
-                  onChange={(e) => setReason(e.target.value)}
+                  onChange={(e) => {
+                    setReason(e.target.value);
+                    // A reason typed answers "a rejection needs a reason" (it stayed until the next send).
+                    if (fieldErrors.reason) clearErrors();
+                  }}
                   required
                   aria-invalid={!!fieldErrors.reason}
                   data-testid="reject-reason"

@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api/query';
 import { reasonLabel } from '../labeling/reasons';
 import { STATE_KEYS } from '../projects/charts';
 import { GoldPanel } from './GoldPanel';
+import { CommentsPanel } from './CommentsPanel';
 
 const EVENT_KEYS: Record<string, MessageKey> = {
   CREATE: 'event.CREATE',
@@ -28,6 +29,7 @@ const EVENT_KEYS: Record<string, MessageKey> = {
   PAUSE: 'event.PAUSE',
   GOLD: 'event.GOLD',
   SCORE: 'event.SCORE',
+  COMMENT: 'event.COMMENT',
 };
 
 /** An event's detail for people: a reviewer's or skip reason first (it matters most), then the other keys. */
@@ -82,6 +84,8 @@ export function TaskDetailPage() {
     if (ev.type === 'ASSIGN' && det && typeof det === 'object' && typeof det.reason === 'string') {
       return detailText({ ...det, reason: reasonLabel(t, det.reason) });
     }
+    // A comment's history entry is its words.
+    if (ev.type === 'COMMENT' && det && typeof det === 'object' && typeof det.text === 'string') return det.text;
     return detailText(ev.detail);
   };
 
@@ -159,6 +163,7 @@ export function TaskDetailPage() {
               </section>
             ) : null}
             {manages && goldEditable && project.data ? <GoldPanel task={d} schema={project.data.schema} onChanged={() => { task.reload(); history.reload(); }} /> : null}
+            <CommentsPanel taskId={taskId} />
           </div>
           <section className="card" aria-labelledby="history-title">
             <h2 id="history-title">{t('task.history')}</h2>

@@ -103,6 +103,15 @@ class Registrations {
                 .param("c", cohortId).param("a", user.id())
                 .query((rs, i) -> new Mine(rs.getLong(1), rs.getString(2))).optional()
                 .orElseThrow(() -> ApiException.notFound("Your registration in cohort", cohortId));
+        // Once the last session has ended the cohort is completed: a seat there is history (attendance, exam,
+        // placement rest on it), not something to give back.
+        Instant lastEnd = jdbc.sql("SELECT max(ends_at) FROM cohort_session WHERE cohort_id = :c").param("c", cohortId)
+                .query((rs, i) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant()).single();
+        if (lastEnd != null && !lastEnd.isAfter(now)) {
+            throw ApiException.conflict("Cohort " + cohortId + " is completed (its last session ended at " + lastEnd
+                    + "); a registration can no longer be cancelled")
+                    .withCode("academy.cohortCompleted", Map.of("cohortId", cohortId, "at", lastEnd.toString()));
+        }
         jdbc.sql("UPDATE registration SET status = 'CANCELLED', cancelled_at = :now WHERE id = :id")
                 .param("now", Sql.ts(now)).param("id", mine.id()).update();
         events.append("CANCEL", cohortId, user.id(), user.id(), Map.of("was", mine.status()), now);

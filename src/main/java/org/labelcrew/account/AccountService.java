@@ -56,8 +56,15 @@ public class AccountService {
     public record AccountChange(String displayName, Set<Role> roles, Boolean active, String password) {
     }
 
+    /** An account an administrator creates: its owner must change the password the administrator chose. */
     @Transactional
     public Account create(NewAccount req) {
+        return create(req, true);
+    }
+
+    /** {@code passwordChangeRequired}: the password was chosen by someone else (or generated) and must be changed. */
+    @Transactional
+    public Account create(NewAccount req, boolean passwordChangeRequired) {
         List<FieldError> errors = new ArrayList<>();
         checkUsername(req.username(), errors);
         checkPassword(req.password(), req.username(), errors);
@@ -66,7 +73,11 @@ public class AccountService {
             errors.add(FieldError.field("roles", "name at least one of " + EnumSet.allOf(Role.class)));
         }
         if (!errors.isEmpty()) throw ApiException.invalid("The account is not valid", errors);
-        return insert(req, false);
+        Account a = insert(req, false);
+        if (passwordChangeRequired) {
+            jdbc.sql("UPDATE account SET password_change_required = true WHERE id = :id").param("id", a.id()).update();
+        }
+        return a;
     }
 
     /** Self sign-up always makes a TRAINEE and records the privacy consent the person gave. */
@@ -185,8 +196,11 @@ public class AccountService {
                 UPDATE account SET display_name = coalesce(:displayName, display_name),
                                    roles = coalesce(:roles::text[], roles),
                                    active = coalesce(:active, active),
-                                   password_hash = coalesce(:hash, password_hash)
+                                   password_hash = coalesce(:hash, password_hash),
+                                   password_change_required = CASE WHEN :hash::text IS NULL THEN password_change_required
+                                                                   ELSE :resetByOther END
                 WHERE id = :id""")
+                .param("resetByOther", actor.id() != id)
                 .param("displayName", change.displayName() == null ? null : change.displayName().trim())
                 .param("roles", change.roles() == null ? null : rolesLiteral(change.roles()))
                 .param("active", change.active())
@@ -199,6 +213,40 @@ public class AccountService {
         if (change.password() != null) tokens.revokeAll(id);
         tokens.forget(id); // this instance at once; the others hear the account's trigger
         return after;
+    }
+
+    /** Whether the account's password was chosen by someone else and its owner must change it (GET /me). */
+    public boolean passwordChangeRequired(long accountId) {
+        return jdbc.sql("SELECT password_change_required FROM account WHERE id = :id").param("id", accountId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * The owner changes their own password: the current one must match (422 on {@code currentPassword}), the new one
+     * follows the password rules and differs from it (422 on {@code newPassword}). Every other browser session of the
+     * person ends (on every instance); {@code keepSessionId} (the session making the change, or null for a token) stays.
+     * API tokens stay: the owner made them and still holds them.
+     */
+    @Transactional(noRollbackFor = ApiException.class)
+    public void changeOwnPassword(CurrentUser user, String currentPassword, String newPassword, @Nullable String keepSessionId) {
+        String hash = jdbc.sql("SELECT password_hash FROM account WHERE id = :id").param("id", user.id())
+                .query(String.class).single();
+        List<FieldError> errors = new ArrayList<>();
+        String current = currentPassword == null || currentPassword.length() > InputLimits.PASSWORD_MAX ? "" : currentPassword;
+        if (current.isEmpty() || !passwords.matches(current, hash)) {
+            errors.add(FieldError.field("currentPassword", "is not your current password"));
+        }
+        List<FieldError> rules = new ArrayList<>();
+        checkPassword(newPassword, user.username(), rules);
+        for (FieldError e : rules) errors.add(FieldError.field("newPassword", e.message()));
+        if (rules.isEmpty() && newPassword.equals(currentPassword)) {
+            errors.add(FieldError.field("newPassword", "must differ from the current password"));
+        }
+        if (!errors.isEmpty()) throw ApiException.invalid("The password was not changed", errors);
+        jdbc.sql("UPDATE account SET password_hash = :hash, password_change_required = false WHERE id = :id")
+                .param("hash", passwords.encode(newPassword)).param("id", user.id()).update();
+        jdbc.sql("DELETE FROM spring_session WHERE principal_name = :u AND session_id IS DISTINCT FROM :keep")
+                .param("u", user.username()).param("keep", keepSessionId).update();
     }
 
     /** Ends every browser session of an account, on every instance: the next request of each answers 401. */

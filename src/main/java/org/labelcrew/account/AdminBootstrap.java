@@ -48,8 +48,9 @@ class AdminBootstrap implements ApplicationRunner {
         boolean generated = password == null || password.isBlank();
         if (generated) password = generate();
         String username = props.admin().usernameOrDefault();
+        // A generated password was printed to the log: its owner must replace it at the first sign-in.
         accounts.create(new AccountService.NewAccount(username, password, "Administrator", null, null,
-                EnumSet.of(Role.ADMIN, Role.MANAGER)));
+                EnumSet.of(Role.ADMIN, Role.MANAGER)), generated);
         if (generated) {
             log.warn("\n\n  LabelCrew first administrator: username '{}', password '{}'\n  (shown once; change it after signing in)\n",
                     username, password);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -52,10 +53,18 @@ class AuthController {
      * the rest of that session; null otherwise.
      */
     record Me(long id, String username, String displayName, Set<Role> roles,
-            AccountService.@Nullable SignInNotice signInNotice) {
-        static Me of(CurrentUser u, AccountService.SignInNotice notice) {
-            return new Me(u.id(), u.username(), u.displayName(), u.roles(), notice);
-        }
+            AccountService.@Nullable SignInNotice signInNotice, boolean passwordChangeRequired) {
+    }
+
+    /**
+     * {@code passwordChangeRequired}: the password was generated or set by an administrator; the browser asks for a
+     * new one before anything else, while the API keeps answering (scripts are not broken).
+     */
+    private Me me(CurrentUser u, AccountService.SignInNotice notice) {
+        return new Me(u.id(), u.username(), u.displayName(), u.roles(), notice, accounts.passwordChangeRequired(u.id()));
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
     }
 
     record SignupRequest(String username, String password, String displayName, String email, String phone,
@@ -87,7 +96,7 @@ class AuthController {
         ctx.setAuthentication(SecurityConfig.authentication(principal));
         SecurityContextHolder.setContext(ctx);
         contexts.saveContext(ctx, request, response);
-        return Me.of(principal, signIn.notice());
+        return me(principal, signIn.notice());
     }
 
     @PostMapping("/auth/logout")
@@ -102,7 +111,27 @@ class AuthController {
     Me me(@AuthenticationPrincipal CurrentUser user, HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Object notice = session == null ? null : session.getAttribute(NOTICE);
-        return Me.of(user, notice instanceof AccountService.SignInNotice n ? n : null);
+        return me(user, notice instanceof AccountService.SignInNotice n ? n : null);
+    }
+
+    /**
+     * One's own new password: 204; 422 naming {@code currentPassword} or {@code newPassword}. Every other browser
+     * session of the person ends; this one stays. Wrong current passwords count as failed sign-ins of the name (a
+     * stolen session cannot guess the password faster than the sign-in form).
+     */
+    @PutMapping("/me/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void changePassword(@AuthenticationPrincipal CurrentUser user, @RequestBody PasswordChange body,
+            HttpServletRequest request) {
+        String address = clientAddress.of(request);
+        limiter.beforeSignIn(address, user.username());
+        HttpSession session = request.getSession(false);
+        try {
+            accounts.changeOwnPassword(user, body.currentPassword(), body.newPassword(), session == null ? null : session.getId());
+        } catch (ApiException e) {
+            if (e.errors().stream().anyMatch(f -> "currentPassword".equals(f.field()))) limiter.failed(address, user.username());
+            throw e;
+        }
     }
 
     @PostMapping("/signup")
@@ -111,7 +140,7 @@ class AuthController {
         limiter.signup(clientAddress.of(request));
         Account a = accounts.signup(new AccountService.NewAccount(body.username(), body.password(), body.displayName(),
                 body.email(), body.phone(), Set.of(Role.TRAINEE)), Boolean.TRUE.equals(body.privacyConsent()));
-        return new Me(a.id(), a.username(), a.displayName(), a.roles(), null);
+        return new Me(a.id(), a.username(), a.displayName(), a.roles(), null, false);
     }
 
     @PostMapping("/tokens")

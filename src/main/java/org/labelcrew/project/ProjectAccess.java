@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.ApiException;
@@ -82,7 +83,8 @@ public class ProjectAccess {
                 .query((rs, i) -> new Row(rs.getString(1), rs.getBoolean(2))).optional()
                 .orElseThrow(() -> ApiException.notFound("Project", projectId));
         return Optional.ofNullable(row.role()).map(r -> new Membership(ProjectRole.valueOf(r), row.paused()))
-                .orElseThrow(() -> ApiException.forbidden("You are not a member of project " + projectId));
+                .orElseThrow(() -> ApiException.forbidden("You are not a member of project " + projectId)
+                        .withCode("project.notMember", Map.of("projectId", projectId)));
     }
 
     /** Like {@link #requireMember} and the role must be one of {@code roles}; managers pass every check. */
@@ -90,17 +92,26 @@ public class ProjectAccess {
         Membership m = requireMember(projectId, user);
         if (m.role() == ProjectRole.MANAGER) return m;
         if (Arrays.asList(roles).contains(m.role())) return m;
-        throw ApiException.forbidden("This needs the project role " + Arrays.toString(roles) + "; yours is " + m.role());
+        throw roleNeeded(roles, m);
     }
 
     /** For starting new work: the role must fit exactly (a manager may review, but labels only as a labeler). */
     public Membership requireActive(long projectId, CurrentUser user, ProjectRole... roles) {
         Membership m = requireMember(projectId, user);
         if (!Arrays.asList(roles).contains(m.role())) {
-            throw ApiException.forbidden("This needs the project role " + Arrays.toString(roles) + "; yours is " + m.role());
+            throw roleNeeded(roles, m);
         }
-        if (m.paused()) throw ApiException.forbidden("Your work in project " + projectId + " is paused by a manager");
+        if (m.paused()) {
+            throw ApiException.forbidden("Your work in project " + projectId + " is paused by a manager")
+                    .withCode("project.paused", Map.of("projectId", projectId));
+        }
         return m;
+    }
+
+    private static ApiException roleNeeded(ProjectRole[] roles, Membership m) {
+        return ApiException.forbidden("This needs the project role " + Arrays.toString(roles) + "; yours is " + m.role())
+                .withCode("project.roleNeeded", Map.of("roles", Arrays.stream(roles).map(Enum::name).toList(),
+                        "role", m.role().name()));
     }
 
     public void requireExists(long projectId) {

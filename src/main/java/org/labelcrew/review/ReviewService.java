@@ -64,8 +64,16 @@ public class ReviewService {
     public record Labeler(long id, String username) {
     }
 
+    /**
+     * {@code earlier}: this is a resubmission — the labeler's work a reviewer rejected before, with that reviewer's
+     * reason and the result they rejected, so the reviewer sees why it came back and what changed (issue 13).
+     */
     public record ReviewItem(long reviewId, long taskId, long assignmentId, JsonNode data, JsonNode result,
-            int version, Labeler labeler, JsonNode schema, Instant leaseExpiresAt) {
+            int version, Labeler labeler, JsonNode schema, Instant leaseExpiresAt, @Nullable EarlierRejection earlier) {
+    }
+
+    public record EarlierRejection(@Nullable String reason, @Nullable String reviewer, @Nullable Instant rejectedAt,
+            JsonNode result) {
     }
 
     @Transactional
@@ -105,8 +113,24 @@ public class ReviewService {
                 .param("r", reviewId)
                 .query((rs, i) -> new ReviewItem(rs.getLong(1), rs.getLong(2), rs.getLong(3), json.column(rs, "data"),
                         json.column(rs, "result"), rs.getInt(6), new Labeler(rs.getLong(7), rs.getString(8)),
-                        project.schema(), rs.getTimestamp(9).toInstant()))
+                        project.schema(), rs.getTimestamp(9).toInstant(), earlierRejection(reviewId)))
                 .single();
+    }
+
+    /** The last rejection of the same assignment before this review, with the result it rejected; null if none. */
+    private EarlierRejection earlierRejection(long reviewId) {
+        return jdbc.sql("""
+                SELECT prev.reason, acc.username, prev.decided_at, pw.result
+                FROM review cur
+                JOIN review prev ON prev.assignment_id = cur.assignment_id AND prev.id < cur.id AND prev.verdict = 'REJECT'
+                JOIN """ + TaskStore.annotatedWork() + """
+                 pw ON pw.annotation_id = prev.annotation_id
+                LEFT JOIN account acc ON acc.id = prev.reviewer_id
+                WHERE cur.id = :r ORDER BY prev.id DESC LIMIT 1""")
+                .param("r", reviewId)
+                .query((rs, i) -> new EarlierRejection(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), json.column(rs, "result")))
+                .optional().orElse(null);
     }
 
     @Schema(name = "ReviewDecision")

@@ -2,6 +2,7 @@ package org.labelcrew.shared;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -14,6 +15,8 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Duration retryAfter;
+    private String code;
+    private Map<String, Object> params = Map.of();
 
     public ApiException(HttpStatus status, String title, String detail, List<FieldError> errors) {
         this(status, title, detail, errors, null);
@@ -54,6 +57,25 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(String field, String message) {
         return invalid(field + ": " + message, List.of(FieldError.field(field, message)));
+    }
+
+    /**
+     * Names the sentence for the browser, which says it in the reader's language ({@code code.<code>} in the web's
+     * messages); {@code detail} stays the English fallback for scripts.
+     */
+    public ApiException withCode(String code, Map<String, Object> params) {
+        this.code = code;
+        this.params = Map.copyOf(params);
+        return this;
+    }
+
+    /** The sentence's code for the browser, or null. */
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> params() {
+        return params;
     }
 
     public HttpStatus status() {

@@ -22,6 +22,8 @@ public final class InputLimits {
     public static final int TOKEN_NAME_MAX = 100;
     public static final int PROJECT_NAME_MAX = 200;
     public static final int PROJECT_DESCRIPTION_MAX = 10_000;
+    /** A comment on a task (labeler ↔ reviewer ↔ manager), in characters. */
+    public static final int COMMENT_MAX = 2_000;
     /**
      * Any JSON request body: a draft, a submitted result, a project with its schema, an exam with its items. 1 MiB is a
      * summary of a 300,000-syllable document; imports are files (multipart, LABELCREW_MAX_UPLOAD), not JSON bodies.

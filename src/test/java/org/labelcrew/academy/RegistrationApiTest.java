@@ -165,4 +165,18 @@ class RegistrationApiTest extends AcademyApiTestBase {
         for (JsonNode n : list) if (n.get("id").asLong() == id) return n;
         return null;
     }
+
+    @Test
+    void aSeatCannotBeCancelledOnceTheCohortIsCompleted() {
+        long cohort = Academy.id(academy.openCohort(2));
+        var trainee = academy.trainee();
+        String path = "/api/v1/cohorts/" + cohort + "/registrations";
+        trainee.api().post(path, null).expect(201);
+        academy.sessionsHeld();
+
+        JsonNode refused = trainee.api().delete(path + "/me").expect(409).json();
+        assertThat(refused.get("code").asString()).isEqualTo("academy.cohortCompleted");
+        assertThat(trainee.api().get("/api/v1/me/academy").expect(200).json().get("registrations").get(0).get("status")
+                .asString()).isEqualTo("REGISTERED");
+    }
 }

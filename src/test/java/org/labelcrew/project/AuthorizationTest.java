@@ -110,4 +110,17 @@ class AuthorizationTest {
                 "{\"schema\": {\"fields\": [{\"name\": \"x\", \"type\": \"hologram\"}]}}").expect(422).json();
         assertThat(unknownType.get("errors").get(0).get("field").asString()).endsWith("fields[0].type");
     }
+
+    @Test
+    void aForbiddenAnswerNamesItsSentenceByCodeForTheBrowser() {
+        Fixtures.Team team = fx.team(1, null);
+        JsonNode problem = team.labelers().get(0).api().get("/api/v1/projects/" + team.projectId() + "/tasks")
+                .expect(403).json();
+        assertThat(problem.get("code").asString()).isEqualTo("project.roleNeeded");
+        assertThat(problem.get("params").get("role").asString()).isEqualTo("LABELER");
+        assertThat(problem.get("params").get("roles").valueStream().map(JsonNode::asString)).contains("REVIEWER");
+        User outsider = fx.user("out", Role.LABELER);
+        assertThat(outsider.api().get("/api/v1/projects/" + team.projectId()).expect(403).json().get("code").asString())
+                .isEqualTo("project.notMember");
+    }
 }

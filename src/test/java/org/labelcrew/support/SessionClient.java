@@ -58,6 +58,10 @@ public final class SessionClient {
         return send("PATCH", path, json);
     }
 
+    public Api.Response put(String path, String json) {
+        return send("PUT", path, json);
+    }
+
     /** The session cookie's value (Spring Session's {@code SESSION}), if the server set one. */
     public Optional<String> sessionCookie() {
         return cookie("SESSION");

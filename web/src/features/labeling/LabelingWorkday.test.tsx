@@ -1,0 +1,38 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { LabelSchema } from '../../api/types';
+import { json, mockFetch } from '../../test/fetchMock';
+import { counts, nextTask, project as projectOf } from '../../test/fixtures';
+import { renderPage } from '../../test/render';
+import { LabelingPage } from './LabelingPage';
+
+const schema: LabelSchema = { fields: [{ name: 'sentiment', type: 'choice', options: ['긍정', '부정'], multiple: false, required: true }] };
+
+describe('labeling screen, a working day', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('opens and closes the project guidelines with one key', async () => {
+    mockFetch({
+      'GET /api/v1/projects/1': () => json(projectOf({ id: 1, name: '감성', description: '광고 문구는 중립이 아니라 긍정으로 표시합니다.', schema, myRole: 'LABELER', counts: counts() })),
+      'POST /api/v1/projects/1/next-task': () => json(nextTask({ assignmentId: 101, taskId: 1, data: { text: '문장 1' }, schema })),
+    });
+    renderPage(<LabelingPage />, { route: '/projects/1/label', path: '/projects/:id/label', lang: 'ko' });
+    await screen.findByText('문장 1');
+    expect(screen.queryByTestId('guidelines')).toBeNull();
+    fireEvent.keyDown(document.body, { key: '?', code: 'Slash', shiftKey: true });
+    expect(await screen.findByTestId('guidelines')).toHaveTextContent('광고 문구는 중립이 아니라 긍정으로 표시합니다.');
+    fireEvent.keyDown(document.body, { key: 'Escape', code: 'Escape' });
+    expect(screen.queryByTestId('guidelines')).toBeNull();
+  });
+
+  it('says which key submits from a text box when the schema has one', async () => {
+    const withText: LabelSchema = { fields: [...schema.fields, { name: 'summary', type: 'abstractive', label: '요약', required: false }] };
+    mockFetch({
+      'GET /api/v1/projects/1': () => json(projectOf({ id: 1, name: '뉴스 요약하기', schema: withText, myRole: 'LABELER', counts: counts() })),
+      'POST /api/v1/projects/1/next-task': () => json(nextTask({ assignmentId: 101, taskId: 1, data: { text: '문장 1' }, schema: withText })),
+    });
+    renderPage(<LabelingPage />, { route: '/projects/1/label', path: '/projects/:id/label', lang: 'ko' });
+    expect(await screen.findByTestId('submit-hint-text')).toHaveTextContent('글상자 안에서는 Ctrl+Enter');
+    expect(screen.getByText('요약')).toBeInTheDocument();
+  });
+});
