@@ -41,6 +41,19 @@ public interface ImportFormat {
         return open(in);
     }
 
+    /**
+     * A reader that also sees the import's {@link ImportOptions} (the multipart field {@code options}): column mapping
+     * for CSV/TSV, the spans field for CoNLL. Formats without options keep the default.
+     */
+    default Reader open(InputStream in, JsonNode schema, ImportOptions options) {
+        return open(in, schema);
+    }
+
+    /** The option keys this format reads besides the runner's own ({@code encoding}, {@code onError}). */
+    default java.util.Set<String> optionKeys() {
+        return java.util.Set.of();
+    }
+
     interface Reader extends Closeable {
         /** The next item or line error; null at the end of the input. */
         Entry next() throws IOException;
@@ -79,7 +92,13 @@ public interface ImportFormat {
         }
     }
 
-    /** Why one line (or the record starting on it) cannot become a task. */
-    record LineError(long line, String message) implements Entry {
+    /**
+     * Why one line (or the record starting on it) cannot become a task; {@code field} names the column or key at
+     * fault when there is one (the rejected-rows report's field column), else null.
+     */
+    record LineError(long line, String message, String field) implements Entry {
+        public LineError(long line, String message) {
+            this(line, message, null);
+        }
     }
 }
