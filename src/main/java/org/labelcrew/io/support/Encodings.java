@@ -34,7 +34,7 @@ public final class Encodings {
     /**
      * Watches bytes go by (the upload's hashing pass) and says what the file is: {@code utf-8} (valid UTF-8, with or
      * without BOM; pure ASCII too), {@code utf-16} (a UTF-16 BOM), else {@code cp949} when every byte pair is a valid
-     * CP949 sequence (what Korean legacy files are), else {@code unknown}.
+     * CP949 sequence and some are Hangul syllables (what Korean legacy files are), else {@code unknown}.
      */
     public static final class Sniffer {
         private long seen;
@@ -43,6 +43,8 @@ public final class Encodings {
         private boolean utf8 = true;
         private boolean cp949 = true;
         private boolean cpLead;    // the previous byte opened a CP949 double-byte character
+        private int lead;          // that byte
+        private boolean hangul;    // a pair in KS X 1001's Hangul block (what Korean CP949 text is full of)
 
         public void update(byte[] buf, int off, int len) {
             for (int i = off; i < off + len; i++) {
@@ -64,9 +66,11 @@ public final class Encodings {
                     if (cpLead) {
                         // Trail bytes of CP949: 0x41-0x5A, 0x61-0x7A, 0x81-0xFE.
                         if (!((b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || (b >= 0x81 && b <= 0xFE))) cp949 = false;
+                        if (lead >= 0xB0 && lead <= 0xC8 && b >= 0xA1 && b <= 0xFE) hangul = true;
                         cpLead = false;
                     } else if (b >= 0x81 && b <= 0xFE) {
                         cpLead = true;
+                        lead = b;
                     } else if (b == 0x80 || b == 0xFF) {
                         cp949 = false;
                     }
@@ -80,7 +84,8 @@ public final class Encodings {
                 return "utf-16";
             }
             if (utf8 && pending == 0) return "utf-8";
-            if (cp949 && !cpLead) return "cp949";
+            // A broken UTF-8 file can be valid CP949 by chance; Korean CP949 text has Hangul syllables.
+            if (cp949 && !cpLead && hangul) return "cp949";
             return "unknown";
         }
     }
