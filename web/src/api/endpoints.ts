@@ -8,6 +8,7 @@ import type {
   ExportJob,
   GoldItem,
   ImportJob,
+  ImportOptions,
   LabelSchema,
   Me,
   Member,
@@ -87,13 +88,16 @@ export const projects = {
 };
 
 export const imports = {
-  start: (projectId: number, file: File, format: string, onProgress?: (f: number | null) => void) => {
+  start: (projectId: number, file: File, format: string, onProgress?: (f: number | null) => void, options?: ImportOptions) => {
     const form = new FormData();
     form.append('format', format);
+    if (options && Object.keys(options).length > 0) form.append('options', JSON.stringify(options));
     form.append('file', file);
     return upload<ImportJob>(`/projects/${projectId}/imports`, form, onProgress);
   },
   get: (id: number) => api.get<ImportJob>(`/imports/${id}`),
+  /** The rejected-rows report (CSV line,field,reason) of an import with `hasReport`. */
+  reportUrl: (id: number) => `/api/v1/imports/${id}/rejected`,
 };
 
 export const exports_ = {

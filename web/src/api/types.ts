@@ -84,6 +84,8 @@ export type Member = Schemas['Member'];
 
 export type JobStatus = Schemas['ImportJob']['status'];
 export type ImportJob = Schemas['ImportJob'];
+/** The multipart field `options` of an import (docs/io.md, "Import options"). */
+export type ImportOptions = Schemas['ImportOptions'];
 export type ExportJob = Schemas['ExportJob'];
 
 // ---- tasks ----

@@ -3,12 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import * as endpoints from '../../api/endpoints';
 import type { ImportJob } from '../../api/types';
+import { ApiError } from '../../api/client';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
-import { guessFormat, ImportPanel, importProgress } from './ImportPanel';
+import { columnsOf, guessFormat, ImportPanel, importOptions, importProgress } from './ImportPanel';
 
 function job(extra: Partial<ImportJob>): ImportJob {
-  return { id: 9, projectId: 1, format: 'jsonl', fileName: null, fileSize: 0, bytesRead: 0, status: 'QUEUED', total: 0, imported: 0, rejected: 0, errors: [], createdAt: '2024-05-01T00:00:00Z', finishedAt: null, ...extra };
+  return { id: 9, projectId: 1, format: 'jsonl', fileName: null, fileSize: 0, bytesRead: 0, status: 'QUEUED', total: 0, imported: 0, rejected: 0, errors: [], createdAt: '2024-05-01T00:00:00Z', finishedAt: null, options: {}, normalized: 0, hasReport: false, ...extra };
 }
 
 describe('import panel', () => {
@@ -55,7 +56,7 @@ describe('import panel', () => {
     await user.upload(screen.getByLabelText('파일'), file);
     expect(screen.getByRole('combobox', { name: '형식' })).toHaveValue('jsonl');
     await user.click(screen.getByRole('button', { name: '업로드' }));
-    expect(start).toHaveBeenCalledWith(1, file, 'jsonl', expect.any(Function));
+    expect(start).toHaveBeenCalledWith(1, file, 'jsonl', expect.any(Function), {});
 
     await waitFor(() => expect(screen.getByTestId('import-job')).toHaveAttribute('data-status', 'FAILED'), { timeout: 4000 });
     const errors = screen.getByTestId('import-errors');
@@ -64,5 +65,54 @@ describe('import panel', () => {
     expect(screen.getByRole('heading', { name: '오류 2건' })).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: '가져오기 진행률' })).toBeInTheDocument();
     expect(finished).toHaveBeenCalledTimes(1);
+  });
+
+  it('maps columns of a TSV and sends only the options set', () => {
+    expect(columnsOf('\uFEFFid\tdocument\tlabel\r', '\t', true)).toEqual(['id', 'document', 'label']);
+    expect(columnsOf('1\t좋다', '\t', false)).toEqual(['1', '2']);
+    expect(importOptions('tsv', { header: true, textColumn: 'document', labelColumn: 'label', labelAs: 'prediction', skip: true })).toEqual({
+      textColumn: 'document',
+      labelColumn: 'label',
+      labelAs: 'prediction',
+      onError: 'skip',
+    });
+    expect(importOptions('jsonl', { header: true, textColumn: 'document', labelColumn: '', labelAs: 'prediction', skip: false })).toEqual({});
+  });
+
+  it('asks before converting a CP949 file, uploads again with the answer and offers the rejected-rows report', async () => {
+    const user = userEvent.setup();
+    const consent = new ApiError(422, {
+      title: 'Encoding not confirmed',
+      detail: 'The file is not UTF-8',
+      code: 'import.encoding.consent',
+      params: { detected: 'cp949' },
+      errors: [{ field: 'options.encoding', message: 'must be given' }],
+    });
+    const start = vi
+      .spyOn(endpoints.imports, 'start')
+      .mockRejectedValueOnce(consent)
+      .mockResolvedValueOnce(job({ status: 'QUEUED', format: 'tsv' }));
+    mockFetch({ 'GET /api/v1/imports/9': () => json(job({ status: 'DONE', format: 'tsv', total: 3, imported: 2, rejected: 1, hasReport: true, normalized: 1 })) });
+    renderPage(<ImportPanel projectId={1} />, { lang: 'ko' });
+
+    const file = new File(['id\tdocument\tlabel\n1\t가\t0\n'], 'nsmc.tsv', { type: 'text/tab-separated-values' });
+    await user.upload(screen.getByLabelText('파일'), file);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: '텍스트 열' })).toHaveValue('document'));
+    await user.selectOptions(screen.getByRole('combobox', { name: '레이블 열' }), 'label');
+    await user.click(screen.getByTestId('import-skip'));
+    await user.click(screen.getByRole('button', { name: '업로드' }));
+
+    expect(await screen.findByTestId('import-encoding')).toHaveTextContent('CP949 (EUC-KR)');
+    await user.click(screen.getByRole('button', { name: '바꿔서 가져오기' }));
+    expect(start).toHaveBeenLastCalledWith(1, file, 'tsv', expect.any(Function), {
+      textColumn: 'document',
+      labelColumn: 'label',
+      labelAs: 'prediction',
+      onError: 'skip',
+      encoding: 'cp949',
+    });
+    const report = await screen.findByTestId('import-report', {}, { timeout: 4000 });
+    expect(report).toHaveAttribute('href', '/api/v1/imports/9/rejected');
+    expect(screen.getByTestId('import-normalized')).toHaveTextContent('1건');
   });
 });

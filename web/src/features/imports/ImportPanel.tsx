@@ -1,17 +1,22 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
 import { imports } from '../../api/endpoints';
-import type { ImportJob } from '../../api/types';
+import type { ImportJob, ImportOptions } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'csv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary'] as const;
+const FORMATS = ['jsonl', 'csv', 'tsv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary', 'conll', 'conll-klue', 'conll-eojeol', 'conll-kmou'] as const;
+/** The import's own label where the export's (same name) says something else. */
+const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import' };
 
 export function guessFormat(fileName: string): string | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'csv') return 'csv';
+  if (ext === 'tsv') return 'tsv';
+  if (ext === 'conll') return 'conll';
   if (ext === 'txt') return 'txt';
   return null;
 }
@@ -27,6 +32,28 @@ export function importProgress(job: ImportJob): { value: number | null; max: num
   return { value: (job.imported ?? 0) + (job.rejected ?? 0), max: job.total ?? 0 };
 }
 
+/** The column names of a CSV/TSV file's first line (or its numbers, 1-based, when it has no header). */
+export function columnsOf(firstLine: string, separator: string, header: boolean): string[] {
+  const cells = firstLine.replace(/^\uFEFF/, '').replace(/\r$/, '').split(separator).map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  return header ? cells : cells.map((_, i) => String(i + 1));
+}
+
+/** The options a form of this format sends: only what the manager set. */
+export function importOptions(format: string, o: { header: boolean; textColumn: string; labelColumn: string; labelAs: string; skip: boolean; encoding?: string }): ImportOptions {
+  const out: ImportOptions = {};
+  if (format === 'csv' || format === 'tsv') {
+    if (!o.header) out.header = false;
+    if (o.textColumn && o.textColumn !== (o.header ? 'text' : '1')) out.textColumn = o.textColumn;
+    if (o.labelColumn) {
+      out.labelColumn = o.labelColumn;
+      out.labelAs = o.labelAs as ImportOptions['labelAs'];
+    }
+  }
+  if (o.skip) out.onError = 'skip';
+  if (o.encoding) out.encoding = o.encoding as ImportOptions['encoding'];
+  return out;
+}
+
 /** Upload a file (with an upload progress bar), then follow the import job until it is done. */
 export function ImportPanel({ projectId, onFinished }: { projectId: number; onFinished?: () => void }) {
   const t = useT();
@@ -37,17 +64,65 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
   const upload = useApiAction(imports.start, { onSuccess: (job) => setJob(job) });
   const { busy: uploading, error } = upload;
   const inputRef = useRef<HTMLInputElement>(null);
+  const [header, setHeader] = useState(true);
+  const [firstLine, setFirstLine] = useState('');
+  const [textColumn, setTextColumn] = useState('');
+  const [labelColumn, setLabelColumn] = useState('');
+  const [labelAs, setLabelAs] = useState('prediction');
+  const [skip, setSkip] = useState(false);
+  const [consent, setConsent] = useState<string | null>(null);
+  const tabular = format === 'csv' || format === 'tsv';
+  const columns = tabular && firstLine ? columnsOf(firstLine, format === 'tsv' ? '\t' : ',', header) : [];
+
+  // The column mapping offers the file's own column names: its first line, read in the browser.
+  useEffect(() => {
+    let live = true;
+    setFirstLine('');
+    if (file && typeof file.slice === 'function') {
+      void file
+        .slice(0, 64 * 1024)
+        .text()
+        .then((head) => {
+          if (live) setFirstLine(head.split('\n')[0] ?? '');
+        })
+        .catch(() => undefined);
+    }
+    return () => {
+      live = false;
+    };
+  }, [file]);
+
+  useEffect(() => {
+    setTextColumn(columns.includes(header ? 'text' : '1') ? (header ? 'text' : '1') : columns.includes('document') ? 'document' : columns[0] ?? '');
+    setLabelColumn('');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [firstLine, header, format]);
 
   const { job, error: pollError } = useJob('imports', started, imports.get, onFinished);
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
 
-  function submit(e: FormEvent) {
-    e.preventDefault();
+  async function send(encoding?: string) {
     if (!file) return;
     setJob(null);
+    setConsent(null);
     setUploadFraction(0);
-    void upload.run(projectId, file, format, setUploadFraction);
+    const options = importOptions(format, { header, textColumn, labelColumn, labelAs, skip, encoding });
+    await upload.run(projectId, file, format, setUploadFraction, options);
   }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    void send();
+  }
+
+  // A file that is not UTF-8 is refused until the manager agrees to convert it (the server names what it saw).
+  useEffect(() => {
+    if (error instanceof ApiError && error.problem.code === 'import.encoding.consent') {
+      const params = error.problem.params as { detected?: string } | undefined;
+      setConsent(params?.detected ?? 'unknown');
+    }
+  }, [error]);
+  const consentError = error instanceof ApiError && error.problem.code === 'import.encoding.consent';
 
   return (
     <section className="card" aria-labelledby="import-title" data-testid="import-panel">
@@ -58,7 +133,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           <input
             ref={inputRef}
             type="file"
-            accept=".jsonl,.ndjson,.csv,.txt,.json,application/json,text/csv,text/plain"
+            accept=".jsonl,.ndjson,.csv,.tsv,.txt,.json,.conll,application/json,text/csv,text/tab-separated-values,text/plain"
             onChange={(e) => {
               const f = e.target.files?.[0] ?? null;
               setFile(f);
@@ -73,7 +148,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           <select aria-label={t('import.format')} value={format} onChange={(e) => setFormat(e.target.value)} data-testid="import-format">
             {FORMATS.map((f) => (
               <option key={f} value={f}>
-                {t(`format.${f}`)}
+                {t((FORMAT_LABEL[f] ?? `format.${f}`) as 'format.jsonl')}
               </option>
             ))}
           </select>
@@ -82,6 +157,68 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           {t('import.upload')}
         </button>
       </form>
+      {tabular ? (
+        <fieldset className="row wrap" data-testid="import-mapping">
+          <legend>{t('import.mapping')}</legend>
+          <label className="row">
+            <input type="checkbox" checked={header} onChange={(e) => setHeader(e.target.checked)} data-testid="import-header" />
+            <span>{t('import.header')}</span>
+          </label>
+          <label className="form-row">
+            <span>{t('import.textColumn')}</span>
+            <select aria-label={t('import.textColumn')} value={textColumn} onChange={(e) => setTextColumn(e.target.value)} data-testid="import-text-column">
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {header ? c : t('import.column', { n: c })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="form-row">
+            <span>{t('import.labelColumn')}</span>
+            <select aria-label={t('import.labelColumn')} value={labelColumn} onChange={(e) => setLabelColumn(e.target.value)} data-testid="import-label-column">
+              <option value="">{t('import.noLabel')}</option>
+              {columns
+                .filter((c) => c !== textColumn)
+                .map((c) => (
+                  <option key={c} value={c}>
+                    {header ? c : t('import.column', { n: c })}
+                  </option>
+                ))}
+            </select>
+          </label>
+          {labelColumn ? (
+            <label className="form-row">
+              <span>{t('import.labelAs')}</span>
+              <select aria-label={t('import.labelAs')} value={labelAs} onChange={(e) => setLabelAs(e.target.value)} data-testid="import-label-as">
+                <option value="prediction">{t('import.labelAs.prediction')}</option>
+                <option value="gold">{t('import.labelAs.gold')}</option>
+              </select>
+            </label>
+          ) : null}
+        </fieldset>
+      ) : null}
+      <label className="row">
+        <input type="checkbox" checked={skip} onChange={(e) => setSkip(e.target.checked)} data-testid="import-skip" />
+        <span className="small">{t('import.skip')}</span>
+      </label>
+      {consent ? (
+        <div className="card warn" role="alertdialog" aria-labelledby="import-encoding-question" data-testid="import-encoding">
+          <p id="import-encoding-question">
+            {t('import.encoding.question', { detected: consent === 'cp949' ? 'CP949 (EUC-KR)' : consent === 'utf-16' ? 'UTF-16' : t('import.encoding.unknown') })}
+          </p>
+          <div className="row">
+            {consent === 'cp949' || consent === 'utf-16' ? (
+              <button type="button" className="btn primary" onClick={() => void send(consent)} data-testid="import-encoding-convert">
+                {t('import.encoding.convert')}
+              </button>
+            ) : null}
+            <button type="button" className="btn" onClick={() => setConsent(null)}>
+              {t('import.encoding.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <p className="small muted">{t('import.help')}</p>
       {uploading ? (
         <div>
@@ -98,6 +235,14 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
             {t('import.counts', { imported: job.imported ?? 0, total: job.total ?? 0, rejected: job.rejected ?? 0 })}
           </p>
           <ProgressBar {...importProgress(job)} label={t('import.progress')} testId="import-progress" />
+          {job.normalized ? <p className="small muted" data-testid="import-normalized">{t('import.normalized', { n: job.normalized })}</p> : null}
+          {job.hasReport ? (
+            <p>
+              <a href={imports.reportUrl(job.id)} download data-testid="import-report">
+                {t('import.report')}
+              </a>
+            </p>
+          ) : null}
           {job.errors?.length ? (
             <div className="import-errors">
               <h3 className="small-heading">{t('import.errors', { n: job.errors.length })}</h3>
@@ -112,7 +257,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           ) : null}
         </div>
       ) : null}
-      <ErrorMessage error={error ?? pollError} />
+      <ErrorMessage error={consentError ? pollError : (error ?? pollError)} />
     </section>
   );
 }

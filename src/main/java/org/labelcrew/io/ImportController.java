@@ -1,6 +1,17 @@
 package org.labelcrew.io;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.Map;
 import org.labelcrew.account.CurrentUser;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.labelcrew.shared.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,8 +44,35 @@ class ImportController {
     ImportJob start(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(name = "format", required = false) String format,
             @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestPart(name = "files", required = false) java.util.List<MultipartFile> files) {
-        return imports.start(id, format, file, files, user);
+            @RequestPart(name = "files", required = false) java.util.List<MultipartFile> files,
+            @RequestParam(name = "options", required = false) String options) {
+        return imports.start(id, format, file, files, options, user);
+    }
+
+    /**
+     * A non-UTF-8 upload without {@code options.encoding}: the problem carries {@code code} and {@code params.detected}
+     * so the browser asks, in the reader's language, whether to convert (and uploads again with the answer).
+     */
+    @ExceptionHandler(ImportService.EncodingConsentNeeded.class)
+    ResponseEntity<ProblemDetail> encodingConsent(ImportService.EncodingConsentNeeded e, HttpServletRequest request) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        p.setTitle(e.title());
+        p.setType(URI.create("https://labelcrew.org/problems/" + e.status().value()));
+        p.setInstance(URI.create(request.getRequestURI()));
+        p.setProperty("errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        p.setProperty("code", "import.encoding.consent");
+        p.setProperty("params", Map.of("detected", e.detected));
+        return ResponseEntity.status(e.status()).body(p);
+    }
+
+    /** The rejected-rows report of an import that rejected rows: CSV {@code line,field,reason}, one row each. */
+    @GetMapping("/imports/{id}/rejected")
+    ResponseEntity<Resource> rejected(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        java.nio.file.Path path = imports.report(id, user);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("import-" + id + "-rejected.csv").build().toString())
+                .body(new FileSystemResource(path));
     }
 
     @GetMapping("/imports/{id}")

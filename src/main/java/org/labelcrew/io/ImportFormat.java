@@ -53,12 +53,25 @@ public interface ImportFormat {
      * The import a reader works for: formats that store more than tasks (media files, which go to the blob store and
      * the project's media before their tasks are made) need the project and the job.
      */
-    record Context(long projectId, long importId, JsonNode schema) {
+    record Context(long projectId, long importId, JsonNode schema, ImportOptions options) {
     }
 
-    /** A reader that knows its import ({@link Context}); formats that do not care keep the default. */
+    /** A reader that knows its import ({@link Context}); formats that do not care keep the default (with options). */
     default Reader openFor(InputStream in, Context context) {
-        return open(in, context.schema());
+        return open(in, context.schema(), context.options());
+    }
+
+    /**
+     * A reader that also sees the import's {@link ImportOptions} (the multipart field {@code options}): column mapping
+     * for CSV/TSV, the spans field for CoNLL. Formats without options keep the default.
+     */
+    default Reader open(InputStream in, JsonNode schema, ImportOptions options) {
+        return open(in, schema);
+    }
+
+    /** The option keys this format reads besides the runner's own ({@code encoding}, {@code onError}). */
+    default java.util.Set<String> optionKeys() {
+        return java.util.Set.of();
     }
 
     interface Reader extends Closeable {
@@ -99,7 +112,13 @@ public interface ImportFormat {
         }
     }
 
-    /** Why one line (or the record starting on it) cannot become a task. */
-    record LineError(long line, String message) implements Entry {
+    /**
+     * Why one line (or the record starting on it) cannot become a task; {@code field} names the column or key at
+     * fault when there is one (the rejected-rows report's field column), else null.
+     */
+    record LineError(long line, String message, String field) implements Entry {
+        public LineError(long line, String message) {
+            this(line, message, null);
+        }
     }
 }

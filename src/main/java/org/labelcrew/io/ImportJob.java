@@ -10,11 +10,17 @@ import org.jspecify.annotations.Nullable;
  * An import as the browser follows it. {@code total} is the item count: an estimate from the line count while the job
  * runs, exact when it ends; {@code bytesRead} of {@code fileSize} is the finer progress for one huge file.
  * All or nothing: a FAILED import has {@code imported = 0}, {@code rejected} bad lines and up to
- * {@value ImportRunner#MAX_ERRORS} of them in {@code errors}.
+ * {@value ImportRunner#MAX_ERRORS} of them in {@code errors}. With option {@code onError: "skip"} a DONE import may
+ * have {@code rejected > 0}: its good rows are stored, the bad ones are in {@code errors} and, all of them, in the
+ * rejected-rows report.
  */
 public record ImportJob(long id, long projectId, String format, @Nullable String fileName, long fileSize,
         @Schema(implementation = JobStatus.class) String status, long total, long imported, long rejected, long bytesRead,
-        List<LineErrorView> errors, Instant createdAt, @Nullable Instant finishedAt) {
+        List<LineErrorView> errors, Instant createdAt, @Nullable Instant finishedAt,
+        @Schema(description = "the import's options as uploaded (only the keys given)") ImportOptions options,
+        @Schema(description = "imported items whose text NFC normalisation changed") long normalized,
+        @Schema(description = "whether GET /imports/{id}/rejected has the rejected-rows report (CSV: line, field, reason)")
+        boolean hasReport) {
 
     /**
      * One bad line. The message continues the line number ("is not valid JSON: …"), as the browser shows

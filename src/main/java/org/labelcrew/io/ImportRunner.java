@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.labelcrew.io.support.Encodings;
+import org.labelcrew.io.support.Texts;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
@@ -31,6 +33,9 @@ import tools.jackson.databind.ObjectMapper;
  * every item is validated and COPY'd into {@code task} inside one transaction; the first bad line cancels the COPY,
  * the rest of the file is still read to report up to {@value #MAX_ERRORS} bad lines, and the transaction is rolled
  * back. So an import is all or nothing, and the heap holds one line and one COPY buffer whatever the file size.
+ * With option {@code onError: "skip"} bad lines are reported instead and the good ones stored (the job ends DONE with
+ * {@code rejected > 0}); in both modes every rejected line goes to the rejected-rows report ({@code line,field,reason}).
+ * A file in CP949 or UTF-16 (option {@code encoding}, the manager's consent) is converted to UTF-8 as it is read.
  *
  * <p>Progress goes to {@code import_job} on a second connection (autocommit), so the browser sees it while the load
  * itself is still uncommitted. The job's final DONE is written in the load's own transaction: tasks and DONE appear
@@ -61,9 +66,11 @@ class ImportRunner {
     private final Clock clock;
     private final SchemaService schemas;
     private final ProjectAccess projects;
+    private final IoFiles files;
 
     ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, SchemaService schemas,
-            ProjectAccess projects, Clock clock) {
+            ProjectAccess projects, Clock clock, IoFiles files) {
+        this.files = files;
         this.dataSource = dataSource;
         this.schemas = schemas;
         this.projects = projects;
@@ -82,16 +89,18 @@ class ImportRunner {
         return formats.names();
     }
 
-    private record Job(long id, long projectId, String format, String status, Path file, JsonNode schema) {
+    private record Job(long id, long projectId, String format, String status, Path file, JsonNode schema,
+            ImportOptions options) {
     }
 
     void run(long jobId) {
         Job job = jdbc.sql("""
-                SELECT j.id, j.project_id, j.format, j.status, j.file_path, p.schema
+                SELECT j.id, j.project_id, j.format, j.status, j.file_path, p.schema, j.options
                 FROM import_job j JOIN project p ON p.id = j.project_id WHERE j.id = :id""")
                 .param("id", jobId)
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : Path.of(rs.getString(5)), json.column(rs, "schema")))
+                        rs.getString(5) == null ? null : Path.of(rs.getString(5)), json.column(rs, "schema"),
+                        ImportOptions.of(json.column(rs, "options"))))
                 .optional().orElse(null);
         if (job == null) return;
         if (IoJobs.finished(job.status())) {
@@ -120,7 +129,7 @@ class ImportRunner {
         boolean ended; // whether this run ended the job (DONE or FAILED); if not, a later run owns the upload
         try {
             Outcome outcome = load(job, attempt);
-            ended = outcome.superseded() ? false : outcome.errors().isEmpty() || fail(job, attempt, outcome);
+            ended = outcome.superseded() ? false : outcome.done() || outcome.errors().isEmpty() || fail(job, attempt, outcome);
         } catch (Exception e) {
             log.warn("Import {} failed", jobId, e);
             ended = fail(job, attempt, new Outcome(0, 0, 1,
@@ -135,9 +144,9 @@ class ImportRunner {
     }
 
     private record Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors,
-            boolean superseded) {
+            boolean superseded, boolean done, Path report) {
         Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors) {
-            this(items, imported, rejected, errors, false);
+            this(items, imported, rejected, errors, false, false, null);
         }
     }
 
@@ -158,33 +167,49 @@ class ImportRunner {
 
         List<ImportJob.LineErrorView> errors = new ArrayList<>();
         List<ImportFormat.Item> gold = new ArrayList<>();
+        boolean skip = job.options().skip();
         long items = 0;
+        long stored = 0;
         long rejected = 0;
+        long normalized = 0;
         long lastProgress = System.currentTimeMillis();
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(job.file()), 1 << 16);
-             ImportFormat.Reader reader = format.openFor(in, new ImportFormat.Context(job.projectId(), job.id(), job.schema()));
+        String encoding = job.options().encodingOrAuto();
+        boolean convert = encoding.equals("cp949") || encoding.equals("utf-16");
+        CountingInputStream raw = new CountingInputStream(Files.newInputStream(job.file()));
+        Texts.takeChanged(); // a fresh count for this run's thread
+        try (InputStream in = new BufferedInputStream(convert ? Encodings.toUtf8(raw, Encodings.charset(encoding)) : raw, 1 << 16);
+             ImportFormat.Reader reader = format.openFor(in, new ImportFormat.Context(job.projectId(), job.id(), job.schema(), job.options()));
+             RejectedReport report = new RejectedReport(files.imports().resolve(job.id() + ".rejected.csv"));
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {
                 ImportFormat.Entry entry;
                 while ((entry = reader.next()) != null) {
+                    boolean changed = Texts.takeChanged();
                     if (entry instanceof ImportFormat.Item g && g.gold() != null) {
                         String problem = goldProblem(job.schema(), g, gold.size());
-                        if (problem != null) entry = new ImportFormat.LineError(g.line(), problem);
+                        if (problem != null) entry = new ImportFormat.LineError(g.line(), problem, "gold");
                     }
                     if (entry instanceof ImportFormat.Item item) {
-                        items++;
-                        // After the first error nothing more is loaded, but lines are still checked and reported.
-                        if (rejected == 0 && item.gold() != null) {
-                            // Gold items are few: kept aside and inserted after the COPY, which stays as it is for the
-                            // millions of ordinary items.
-                            gold.add(item);
-                        } else if (rejected == 0) {
-                            byte[] json = item.json() != null ? item.json() : mapper.writeValueAsBytes(item.data());
-                            copy.add(json, item.priority(), item.sourceHash());
+                        // All or nothing: after the first error nothing more is loaded, but lines are still checked and
+                        // reported. With onError skip the good items keep being loaded around the bad ones.
+                        if (skip || rejected == 0) {
+                            items++;
+                            if (changed) normalized++;
+                            if (item.gold() != null) {
+                                // Gold items are few: kept aside and inserted after the COPY, which stays as it is for
+                                // the millions of ordinary items.
+                                gold.add(item);
+                            } else {
+                                byte[] json = item.json() != null ? item.json() : mapper.writeValueAsBytes(item.data());
+                                copy.add(json, item.priority(), item.sourceHash());
+                            }
+                        } else {
+                            items++;
                         }
                     } else if (entry instanceof ImportFormat.LineError error) {
-                        if (rejected++ == 0) copy.close();
+                        if (rejected++ == 0 && !skip) copy.close();
+                        report.add(error);
                         if (errors.size() < MAX_ERRORS) {
                             errors.add(new ImportJob.LineErrorView(error.line(), error.message()));
                         }
@@ -192,8 +217,9 @@ class ImportRunner {
                     long now = System.currentTimeMillis();
                     if (now - lastProgress >= PROGRESS_EVERY_MS) {
                         lastProgress = now;
-                        progress(job.id(), attempt, Math.max(estimate, items + rejected), rejected == 0 ? copy.rows() : 0,
-                                rejected, reader.bytesRead());
+                        progress(job.id(), attempt, Math.max(estimate, items + rejected),
+                                skip || rejected == 0 ? copy.rows() : 0, rejected,
+                                convert ? raw.count() : reader.bytesRead());
                     }
                 }
                 if (items == 0 && rejected == 0) {
@@ -201,23 +227,29 @@ class ImportRunner {
                     errors.add(new ImportJob.LineErrorView(1L, "has no items: the file is "
                             + (format.headerLines() > 0 ? "empty or only a header" : "empty")));
                 }
-                if (rejected > 0) {
+                Path reportPath = report.finish();
+                if (rejected > 0 && (!skip || items == 0)) {
                     copy.close();
                     connection.rollback();
-                    return new Outcome(items + rejected, 0, rejected, errors);
+                    return new Outcome(items + rejected, 0, rejected, errors, false, false, reportPath);
                 }
-                long stored = copy.finish() + insertGold(connection, job, gold);
+                stored = copy.finish() + insertGold(connection, job, gold);
                 // Only the latest run may finish the job. Should a later run have started (this one was presumed
                 // dead), this matches nothing and the load is rolled back; should the later run be finishing at
                 // this very moment, the row lock makes one of them wait and then see the job DONE.
                 try (PreparedStatement done = connection.prepareStatement("""
-                        UPDATE import_job SET status = 'DONE', total = ?, imported = ?, rejected = 0, bytes_read = file_size,
-                               errors = '[]', finished_at = ? WHERE id = ? AND attempt = ? AND status = 'RUNNING'""")) {
-                    done.setLong(1, items);
+                        UPDATE import_job SET status = 'DONE', total = ?, imported = ?, rejected = ?, bytes_read = file_size,
+                               errors = ?::jsonb, finished_at = ?, normalized = ?, report_path = ?
+                        WHERE id = ? AND attempt = ? AND status = 'RUNNING'""")) {
+                    done.setLong(1, items + rejected);
                     done.setLong(2, stored);
-                    done.setTimestamp(3, Timestamp.from(clock.instant()));
-                    done.setLong(4, job.id());
-                    done.setInt(5, attempt);
+                    done.setLong(3, rejected);
+                    done.setString(4, json.write(errors));
+                    done.setTimestamp(5, Timestamp.from(clock.instant()));
+                    done.setLong(6, normalized);
+                    done.setString(7, reportPath == null ? null : reportPath.toString());
+                    done.setLong(8, job.id());
+                    done.setInt(9, attempt);
                     if (done.executeUpdate() == 0) {
                         connection.rollback();
                         return SUPERSEDED;
@@ -227,7 +259,7 @@ class ImportRunner {
                 if (!gold.isEmpty()) projects.evict(job.projectId()); // the cached settings count gold items
                 log.info("Import {} stored {} tasks in project {} in {} ms (counting lines {} ms)", job.id(), stored,
                         job.projectId(), (System.nanoTime() - started) / 1_000_000, (counted - started) / 1_000_000);
-                return new Outcome(items, stored, 0, List.of());
+                return new Outcome(items + rejected, stored, rejected, errors, false, true, reportPath);
             } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -235,7 +267,7 @@ class ImportRunner {
         }
     }
 
-    private static final Outcome SUPERSEDED = new Outcome(0, 0, 0, List.of(), true);
+    private static final Outcome SUPERSEDED = new Outcome(0, 0, 0, List.of(), true, false, null);
 
     static final int MAX_GOLD = 10_000;
 
@@ -267,8 +299,10 @@ class ImportRunner {
     private boolean fail(Job job, int attempt, Outcome outcome) {
         return jdbc.sql("""
                 UPDATE import_job SET status = 'FAILED', total = :t, imported = 0, rejected = :r, errors = :e::jsonb,
-                       finished_at = :now WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
+                       finished_at = :now, report_path = :report
+                WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
                 .param("t", outcome.items()).param("r", outcome.rejected()).param("e", json.write(outcome.errors()))
+                .param("report", outcome.report() == null ? null : outcome.report().toString())
                 .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update() > 0;
     }
 
@@ -292,6 +326,77 @@ class ImportRunner {
             }
         }
         return content ? lines + 1 : lines;
+    }
+
+    /** Counts the raw bytes read, for the progress of a converted upload (the converted stream is longer). */
+    private static final class CountingInputStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+
+        long count() {
+            return count;
+        }
+    }
+
+    /**
+     * The rejected-rows report: CSV {@code line,field,reason}, every rejected line (not only the first
+     * {@value #MAX_ERRORS} of {@code errors}), written as the lines are read. Made only when a line is rejected;
+     * it stays after the upload is deleted, for the manager to download.
+     */
+    static final class RejectedReport implements java.io.Closeable {
+        private final Path path;
+        private java.io.Writer out;
+
+        RejectedReport(Path path) throws IOException {
+            this.path = path;
+            Files.deleteIfExists(path); // an earlier attempt's
+        }
+
+        void add(ImportFormat.LineError error) throws IOException {
+            if (out == null) {
+                out = Files.newBufferedWriter(path, java.nio.charset.StandardCharsets.UTF_8);
+                out.write("\uFEFFline,field,reason\r\n"); // the BOM makes spreadsheet programs read it as UTF-8
+            }
+            out.write(error.line() + "," + csv(error.field() == null ? "" : error.field()) + "," + csv(error.message()) + "\r\n");
+        }
+
+        /** The report's path, closed; null when no line was rejected. */
+        Path finish() throws IOException {
+            if (out == null) return null;
+            out.close();
+            out = null;
+            return path;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) out.close();
+        }
+
+        static String csv(String s) {
+            if (s.isEmpty()) return s;
+            boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+            // A leading = + - @ would be a formula in a spreadsheet: the reason quotes file content.
+            String safe = "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+            return quote ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        }
     }
 
     private static void deleteQuietly(Path file) {

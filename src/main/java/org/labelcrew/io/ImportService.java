@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.labelcrew.account.CurrentUser;
+import org.labelcrew.io.support.Encodings;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
@@ -55,21 +56,27 @@ public class ImportService {
 
     /** Stores the upload and queues its import; the checks of its content happen in the job, line by line. */
     public ImportJob start(long projectId, String format, MultipartFile file, CurrentUser user) {
-        return start(projectId, format, file, null, user);
+        return start(projectId, format, file, null, null, user);
     }
 
-    /** {@code parts}: several files for a format that reads a zip of them (media), packed into one zip here. */
-    public ImportJob start(long projectId, String format, MultipartFile file, List<MultipartFile> parts, CurrentUser user) {
+    /**
+     * Stores the upload and queues its import with {@code options} (the multipart field, a JSON object or null).
+     * {@code parts}: several files for a format that reads a zip of them (media), packed into one zip here. An upload
+     * that is not UTF-8 while {@code encoding} is {@code auto} is refused with {@link EncodingConsentNeeded} (nothing
+     * stored): the browser asks the manager and uploads again with {@code encoding} set.
+     */
+    public ImportJob start(long projectId, String format, MultipartFile file, List<MultipartFile> parts, String rawOptions,
+            CurrentUser user) {
         requireManager(projectId, user);
         if (format == null || format.isBlank()) {
             throw ApiException.invalid("format", "is required; one of " + runner.formatNames());
         }
-        if (runner.format(format).isEmpty()) {
-            throw ApiException.invalid("format", "\"" + format + "\" is not an import format; use one of " + runner.formatNames());
-        }
+        ImportFormat importFormat = runner.format(format).orElseThrow(() -> ApiException.invalid("format",
+                "\"" + format + "\" is not an import format; use one of " + runner.formatNames()));
+        ImportOptions options = parseOptions(rawOptions, importFormat);
         boolean several = parts != null && !parts.isEmpty();
         if (several && file != null) throw ApiException.invalid("files", "send either one \"file\" or several \"files\", not both");
-        if (several && !runner.format(format).get().takesSeveralFiles()) {
+        if (several && !importFormat.takesSeveralFiles()) {
             throw ApiException.invalid("files", "\"" + format + "\" takes one file; several files are for the media formats");
         }
         if (file == null && !several) throw ApiException.invalid("file", "is required (multipart field \"file\")");
@@ -82,15 +89,24 @@ public class ImportService {
             } else {
                 file.transferTo(path);
             }
-            String sha256 = sha256(path);
+            Encodings.Sniffer sniffer = new Encodings.Sniffer();
+            String sha256 = sha256(path, sniffer);
+            String detected = sniffer.verdict();
+            // A file that is neither (stray bytes in a UTF-8 file) goes on as UTF-8: its bad lines are named one by one.
+            // A zip of media is bytes, not text: no encoding question.
+            if (!several && options.encodingOrAuto().equals("auto") && (detected.equals("cp949") || detected.equals("utf-16"))
+                    && !importFormat.takesSeveralFiles()) {
+                throw new EncodingConsentNeeded(detected);
+            }
             try {
                 id = jdbc.sql("""
                         INSERT INTO import_job (project_id, format, file_name, file_path, file_size, file_sha256,
-                                                created_by, created_at)
-                        VALUES (:p, :f, :name, :path, :size, :sha, :by, :now) RETURNING id""")
+                                                created_by, created_at, options)
+                        VALUES (:p, :f, :name, :path, :size, :sha, :by, :now, :o::jsonb) RETURNING id""")
                         .param("p", projectId).param("f", format).param("name", several ? parts.size() + " files" : fileName(file))
                         .param("path", path.toString()).param("size", Files.size(path)).param("sha", sha256)
                         .param("by", user.id()).param("now", Timestamp.from(clock.instant()))
+                        .param("o", json.write(options.toJson()))
                         .query(Long.class).single();
             } catch (DuplicateKeyException e) {
                 throw sameFileRunning(projectId, sha256);
@@ -138,6 +154,11 @@ public class ImportService {
 
     /** Hex SHA-256 of the stored upload: one sequential read (a 180 MB file: about a tenth of a second). */
     static String sha256(Path path) throws IOException {
+        return sha256(path, new Encodings.Sniffer());
+    }
+
+    /** The hash, while {@code sniffer} watches the same bytes (one read of the file for both). */
+    static String sha256(Path path, Encodings.Sniffer sniffer) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -147,7 +168,10 @@ public class ImportService {
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(path)) {
             int n;
-            while ((n = in.read(buf)) > 0) digest.update(buf, 0, n);
+            while ((n = in.read(buf)) > 0) {
+                digest.update(buf, 0, n);
+                sniffer.update(buf, 0, n);
+            }
         }
         return HexFormat.of().formatHex(digest.digest());
     }
@@ -166,7 +190,71 @@ public class ImportService {
 
     private static final String SELECT = """
             SELECT id, project_id, format, file_name, file_size, status, total, imported, rejected, bytes_read, errors,
-                   created_at, finished_at FROM import_job""";
+                   created_at, finished_at, options, normalized, report_path FROM import_job""";
+
+    /**
+     * The options of an upload: the JSON object, checked key by key; a key no option has, or one this format does not
+     * read, is a 422 naming it ({@code options.<key>}).
+     */
+    private ImportOptions parseOptions(String raw, ImportFormat format) {
+        if (raw == null || raw.isBlank()) return ImportOptions.NONE;
+        tools.jackson.databind.JsonNode node;
+        try {
+            node = json.parse(raw);
+        } catch (RuntimeException e) {
+            throw ApiException.invalid("options", "is not valid JSON; send a JSON object such as {\"onError\": \"skip\"}");
+        }
+        ImportOptions options = ImportOptions.of(node);
+        java.util.Set<String> allowed = new java.util.HashSet<>(format.optionKeys());
+        allowed.addAll(List.of("encoding", "onError"));
+        List<ApiException.FieldError> errors = new java.util.ArrayList<>();
+        for (String key : node.propertyNames()) {
+            if (!allowed.contains(key)) {
+                errors.add(ApiException.FieldError.field("options." + key, "is not an option of format "
+                        + format.name() + "; it takes " + String.join(", ", allowed.stream().sorted().toList())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid("The import options do not fit format " + format.name() + ": " + String.join("; ",
+                    errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+        }
+        return options;
+    }
+
+    /**
+     * The 422 for an upload that is not UTF-8 while {@code encoding} is {@code auto}: {@code detected} is
+     * {@code cp949}, {@code utf-16} or {@code unknown}. The controller answers it with {@code code} and {@code params}
+     * so the browser can ask "convert from CP949?" in the reader's language.
+     */
+    static final class EncodingConsentNeeded extends ApiException {
+        final String detected;
+
+        EncodingConsentNeeded(String detected) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "Encoding not confirmed", switch (detected) {
+                case "cp949" -> "The file is not UTF-8; it looks like CP949 (EUC-KR). Nothing was stored: upload it again"
+                        + " with options {\"encoding\": \"cp949\"} to convert it, or save it as UTF-8.";
+                case "utf-16" -> "The file is UTF-16 (it starts with a UTF-16 byte-order mark). Nothing was stored: upload"
+                        + " it again with options {\"encoding\": \"utf-16\"} to convert it, or save it as UTF-8.";
+                default -> "The file is not UTF-8. Nothing was stored: save it as UTF-8, or name its encoding in"
+                        + " options.encoding.";
+            }, List.of(ApiException.FieldError.field("options.encoding", "must be given: the file is not UTF-8 (it looks like "
+                    + detected + ")")));
+            this.detected = detected;
+        }
+    }
+
+    /** The rejected-rows report of an import (CSV), or 404 when it has none. */
+    public Path report(long id, CurrentUser user) {
+        ImportJob job = get(id, user);
+        String path = jdbc.sql("SELECT report_path FROM import_job WHERE id = :id").param("id", id)
+                .query(String.class).optional().orElse(null);
+        if (!job.hasReport() || path == null || !Files.isRegularFile(Path.of(path))) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "Import " + id
+                    + " has no rejected-rows report: it rejected no row" + (IoJobs.finished(job.status()) ? "" : " so far"),
+                    List.of(ApiException.FieldError.field("id", "names an import without rejected rows")));
+        }
+        return Path.of(path);
+    }
 
     private ImportJob find(long id) {
         return jdbc.sql(SELECT + " WHERE id = :id").param("id", id).query((rs, i) -> row(rs)).optional()
@@ -179,7 +267,8 @@ public class ImportService {
                 rs.getString("file_name"), rs.getLong("file_size"), rs.getString("status"), rs.getLong("total"),
                 rs.getLong("imported"), rs.getLong("rejected"), rs.getLong("bytes_read"),
                 json.mapper().readValue(rs.getString("errors"), ERRORS), rs.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(), ImportOptions.of(json.parse(rs.getString("options"))),
+                rs.getLong("normalized"), rs.getString("report_path") != null);
     }
 
     private void requireManager(long projectId, CurrentUser user) {

@@ -1,5 +1,7 @@
 package org.labelcrew.io.aihub;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -53,7 +55,22 @@ class AihubSummaryExport extends JsonArrayExport {
         LabelSchema schema = LabelSchema.of(context.schema());
         Field extractiveField = schema.first(Field.Extractive.class).orElse(null);
         Field abstractiveField = schema.first(Field.Abstractive.class).orElse(null);
-        return item -> document(item, extractiveField, abstractiveField);
+        // The file-level keys (name, delivery_date) of the first document that has them go back beside "documents".
+        final class Documents implements Function<Item, JsonNode>, Trailer {
+            ObjectNode file;
+
+            @Override
+            public JsonNode apply(Item item) {
+                if (file == null && item.data().path("meta").path("aihub").get("file") instanceof ObjectNode o) file = o;
+                return document(item, extractiveField, abstractiveField);
+            }
+
+            @Override
+            public ObjectNode trailer() {
+                return file;
+            }
+        }
+        return new Documents();
     }
 
     static ObjectNode document(Item item, Field extractiveField, Field abstractiveField) {
@@ -68,10 +85,24 @@ class AihubSummaryExport extends JsonArrayExport {
         int index = 0;
         JsonNode paragraphs = data.get("paragraphs");
         JsonNode sentences = data.get("sentences");
+        JsonNode kept = data.path("meta").path("aihub").path("sentences");
+        List<JsonNode> originalIndex = new ArrayList<>(); // by position: the sentence's own index, when kept
         if (paragraphs != null && paragraphs.isArray()) {
-            for (JsonNode p : paragraphs) {
+            for (int pi = 0; pi < paragraphs.size(); pi++) {
+                JsonNode p = paragraphs.get(pi);
                 ArrayNode out = text.addArray();
-                for (JsonNode s : p) out.addObject().put("index", index++).put("sentence", s.asString(""));
+                for (int si = 0; si < p.size(); si++) {
+                    ObjectNode sentence = out.addObject();
+                    JsonNode extra = kept.path(pi).path(si);
+                    JsonNode own = extra.get("index");
+                    sentence.set("index", own != null ? own : sentence.numberNode(index));
+                    originalIndex.add(own != null ? own : sentence.numberNode(index));
+                    index++;
+                    sentence.put("sentence", p.get(si).asString(""));
+                    for (Map.Entry<String, JsonNode> e : extra.properties()) {
+                        if (!e.getKey().equals("index")) sentence.set(e.getKey(), e.getValue());
+                    }
+                }
             }
         } else if (sentences != null && sentences.isArray()) {
             ArrayNode out = text.addArray();
@@ -80,14 +111,20 @@ class AihubSummaryExport extends JsonArrayExport {
         JsonNode result = item.annotations().isEmpty() ? null : item.annotations().get(0).result();
         ArrayNode extractive = doc.putArray("extractive");
         JsonNode picked = value(result, extractiveField);
-        if (picked != null && picked.isArray()) picked.forEach(extractive::add);
+        // Positions back to the sentences' own indices, in the answer's order (a ranking, not a sorted set).
+        if (picked != null && picked.isArray()) {
+            for (JsonNode at : picked) {
+                int i = at.asInt(-1);
+                extractive.add(i >= 0 && i < originalIndex.size() ? originalIndex.get(i) : at);
+            }
+        }
         ArrayNode abstractive = doc.putArray("abstractive");
         JsonNode summary = value(result, abstractiveField);
         if (summary != null && summary.isString()) abstractive.add(summary.asString());
         JsonNode meta = data.get("meta");
         if (meta instanceof ObjectNode m) {
             for (Map.Entry<String, JsonNode> e : m.properties()) {
-                if (!OWN.contains(e.getKey())) doc.set(e.getKey(), e.getValue());
+                if (!OWN.contains(e.getKey()) && !e.getKey().equals("aihub")) doc.set(e.getKey(), e.getValue());
             }
         }
         if (item.split() != null) doc.put("split", item.split());

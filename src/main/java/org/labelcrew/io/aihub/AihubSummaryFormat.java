@@ -55,6 +55,9 @@ class AihubSummaryFormat implements ImportFormat {
     @Override
     public Reader open(InputStream in) {
         return new JsonArrayReader(mapper, in) {
+            /** The file's keys beside "documents" that come before it (name, delivery_date), kept with each document. */
+            private final ObjectNode fileKeys = JsonNodeFactory.instance.objectNode();
+
             @Override
             protected String noun() {
                 return "document";
@@ -74,7 +77,14 @@ class AihubSummaryFormat implements ImportFormat {
                         if (value == JsonToken.START_ARRAY) return null;
                         return new LineError(1, "\"documents\" must be an array of documents");
                     }
-                    p.skipChildren();
+                    // File-level scalars (name, delivery_date) are kept; structures here are not AI-Hub's.
+                    switch (value) {
+                        case VALUE_STRING -> fileKeys.put(name, Texts.clean(p.getString()));
+                        case VALUE_NUMBER_INT -> fileKeys.put(name, p.getLongValue());
+                        case VALUE_NUMBER_FLOAT -> fileKeys.put(name, p.getDecimalValue());
+                        case VALUE_TRUE, VALUE_FALSE -> fileKeys.put(name, value == JsonToken.VALUE_TRUE);
+                        default -> p.skipChildren();
+                    }
                 }
                 return new LineError(1, "the file has no \"documents\" array");
             }
@@ -94,7 +104,12 @@ class AihubSummaryFormat implements ImportFormat {
             @Override
             protected Item item(long number, JsonNode element) {
                 String sourceHash = hash(element); // first: the conversion cleans shared nodes in place
-                return new Item(number, document(element), 0, sourceHash);
+                ObjectNode data = document(element);
+                if (!fileKeys.isEmpty()) {
+                    ObjectNode meta = data.get("meta") instanceof ObjectNode m ? m : data.putObject("meta");
+                    aihub(meta).set("file", fileKeys.deepCopy());
+                }
+                return new Item(number, data, 0, sourceHash);
             }
         };
     }
@@ -120,6 +135,9 @@ class AihubSummaryFormat implements ImportFormat {
         }
         if (!text.isArray()) throw new Utf8Lines.BadLine("\"text\" must be an array of paragraphs");
         ArrayNode paragraphs = data.putArray("paragraphs");
+        // Each sentence's own keys besides its text (its original index, highlight_indices…), paragraph by paragraph.
+        ArrayNode sentenceKeys = f.arrayNode();
+        boolean anyKeys = false;
         Map<Long, Integer> positionOfIndex = new HashMap<>();
         int position = 0;
         for (int p = 0; p < text.size(); p++) {
@@ -129,6 +147,7 @@ class AihubSummaryFormat implements ImportFormat {
             }
             if (paragraph.isEmpty()) continue;
             ArrayNode sentences = paragraphs.addArray();
+            ArrayNode keys = sentenceKeys.addArray();
             for (int s = 0; s < paragraph.size(); s++) {
                 JsonNode sentence = paragraph.get(s);
                 String at = "text[" + p + "][" + s + "]";
@@ -148,6 +167,11 @@ class AihubSummaryFormat implements ImportFormat {
                     positionOfIndex.putIfAbsent((long) position, position);
                 }
                 sentences.add(body.asString());
+                ObjectNode extra = keys.addObject();
+                for (Map.Entry<String, JsonNode> e : sentence.properties()) {
+                    if (!e.getKey().equals("sentence")) extra.set(e.getKey(), e.getValue());
+                }
+                anyKeys |= !extra.isEmpty();
                 position++;
             }
         }
@@ -190,7 +214,13 @@ class AihubSummaryFormat implements ImportFormat {
         for (Map.Entry<String, JsonNode> e : doc.properties()) {
             if (!KNOWN.contains(e.getKey())) meta.set(e.getKey(), e.getValue());
         }
+        if (anyKeys) aihub(meta).set("sentences", sentenceKeys);
         if (!meta.isEmpty()) data.set("meta", meta);
         return (ObjectNode) Texts.clean(data);
+    }
+
+    /** {@code meta.aihub}: what of the AI-Hub file is not task data but comes back on export. */
+    static ObjectNode aihub(ObjectNode meta) {
+        return meta.get("aihub") instanceof ObjectNode a ? a : meta.putObject("aihub");
     }
 }

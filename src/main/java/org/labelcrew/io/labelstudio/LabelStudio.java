@@ -47,6 +47,7 @@ final class LabelStudio {
         ObjectNode out = F.objectNode();
         boolean complete = true;
         if (results == null || !results.isArray()) return new Converted(out, results == null || results.isNull());
+        boolean codePointFile = codePointConvention(results, schema, data);
         for (int i = 0; i < results.size(); i++) {
             JsonNode r = results.get(i);
             String where = at + ".result[" + i + "]";
@@ -66,7 +67,7 @@ final class LabelStudio {
                     ArrayNode spans = arrayOf(out, field);
                     String id = r.path("id").asString("");
                     if (id.isEmpty()) id = "s" + i;
-                    int[] span = codePoints(text, value, where);
+                    int[] span = codePoints(text, value, where, codePointFile, from);
                     JsonNode labels = value.path("labels");
                     for (int k = 0; k < Math.max(1, labels.size()); k++) {
                         ObjectNode s = spans.addObject();
@@ -147,6 +148,52 @@ final class LabelStudio {
      * code-point offsets into the NFC text we store: the NFC form of the prefix, counted in code points.
      */
     static int[] codePoints(String original, JsonNode value, String where) {
+        return codePoints(original, value, where, false, "");
+    }
+
+    /**
+     * Which offsets a result list counts. Label Studio counts UTF-16 units; Python tools (spaCy converters…) write
+     * code points, which differ after an emoji or any other supplementary character. A region that carries its
+     * {@code value.text} says which: the first such region whose text is at its code-point offsets but not at its
+     * UTF-16 offsets makes the whole list code points (regions without text then follow it).
+     */
+    static boolean codePointConvention(JsonNode results, LabelSchema schema, JsonNode data) {
+        for (JsonNode r : results) {
+            if (!"labels".equals(r.path("type").asString("")) || !r.path("value").path("text").isString()) continue;
+            Field field = schema.match(r.path("from_name").asString(""), Field.Spans.class).orElse(null);
+            String text = field == null ? null : ((Field.Spans) field).text(data);
+            if (text == null) continue;
+            JsonNode v = r.path("value");
+            int start = v.path("start").asInt(-1);
+            int end = v.path("end").asInt(-1);
+            String want = v.path("text").asString();
+            if (atUtf16(text, start, end, want)) return false;
+            if (atCodePoints(text, start, end, want)) return true;
+        }
+        return false;
+    }
+
+    private static boolean atUtf16(String text, int start, int end, String want) {
+        return start >= 0 && start <= end && end <= text.length() && same(text.substring(start, end), want);
+    }
+
+    private static boolean atCodePoints(String text, int start, int end, String want) {
+        int n = text.codePointCount(0, text.length());
+        if (start < 0 || start > end || end > n) return false;
+        int a = text.offsetByCodePoints(0, start);
+        return same(text.substring(a, text.offsetByCodePoints(a, end - start)), want);
+    }
+
+    private static boolean same(String a, String b) {
+        return a.equals(b) || Normalizer.normalize(a, Normalizer.Form.NFC).equals(Normalizer.normalize(b, Normalizer.Form.NFC));
+    }
+
+    /**
+     * As {@link #codePoints(String, JsonNode, String)}, for a list whose offsets count code points when
+     * {@code codePointFile}. A region whose {@code value.text} is at neither its UTF-16 nor its code-point offsets is
+     * refused, naming it and its field, rather than stored as a shifted span.
+     */
+    static int[] codePoints(String original, JsonNode value, String where, boolean codePointFile, String field) {
         JsonNode s = value.get("start");
         JsonNode e = value.get("end");
         if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt()) {
@@ -154,6 +201,27 @@ final class LabelStudio {
         }
         int start = s.asInt();
         int end = e.asInt();
+        JsonNode said = value.get("text");
+        if (said != null && said.isString()) {
+            if (atUtf16(original, start, end, said.asString())) {
+                codePointFile = false;
+            } else if (atCodePoints(original, start, end, said.asString())) {
+                codePointFile = true;
+            } else {
+                throw new Utf8Lines.BadLine(where + " (field \"" + field + "\"): value.text \"" + said.asString()
+                        + "\" is at neither the UTF-16 nor the code-point offsets " + start + ".." + end
+                        + " of the text; the region is not stored shifted, correct its offsets or its text");
+            }
+        }
+        if (codePointFile) {
+            int n = original.codePointCount(0, original.length());
+            if (start < 0 || end > n || start >= end) {
+                throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " is not a range of the text (" + n
+                        + " code points)");
+            }
+            start = original.offsetByCodePoints(0, start);
+            end = original.offsetByCodePoints(start, s.asInt() < 0 ? 0 : e.asInt() - s.asInt());
+        }
         if (start < 0 || end > original.length() || start >= end) {
             throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " is not a range of the text ("
                     + original.length() + " UTF-16 units)");

@@ -24,9 +24,12 @@ import tools.jackson.databind.node.ObjectNode;
  * result shape ({@link LabelStudio}) and stored as {@code data.prediction}: a result object keyed by our field
  * names, which the labeling screen can start from and the LS export writes back as the task's prediction. Span
  * offsets become code points into the NFC text (LS counts UTF-16 units of the text it had);</li>
- * <li>when something could not be converted (a result with no matching field, an image region, further annotations),
- * the task's raw {@code annotations} and {@code predictions} are kept as {@code data.meta.labelstudio}, so nothing
- * of the file is lost. The LS task id is not kept: it means nothing outside that LS instance.</li>
+ * <li>every key of the task besides {@code data} ({@code id}, {@code annotations} with {@code completed_by},
+ * {@code lead_time}, {@code was_cancelled} and dates, cancelled ones included, {@code predictions} with
+ * {@code model_version} and {@code score}, {@code meta}, and keys we do not know) is kept raw as
+ * {@code data.meta.labelstudio}, and the LS export writes them back, so nothing of the file is lost;</li>
+ * <li>span offsets: a region's {@code value.text} says whether the file counts UTF-16 units (Label Studio) or code
+ * points (Python tools); a region whose text is at neither is refused naming it and its field.</li>
  * <li>a task with an annotation marked {@code "ground_truth": true} becomes a gold item (control task) with that
  * annotation as its reference; its annotations and predictions are then not kept in the data ({@link #goldItem}).</li>
  * </ul>
@@ -34,6 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Component
 class LabelStudioFormat implements ImportFormat {
+
+    /** The key under {@code data.meta} that keeps the LS task's other keys, raw. */
+    static final String ENVELOPE = "labelstudio";
 
     private final ObjectMapper mapper;
 
@@ -160,16 +166,21 @@ class LabelStudioFormat implements ImportFormat {
             if (task == data) throw new Utf8Lines.BadLine("has annotations but no \"data\" object");
             LabelStudio.Converted converted = LabelStudio.toOurs(chosen, schema, data, at);
             if (!converted.result().isEmpty()) out.set("prediction", converted.result());
-            if (!converted.complete() || results > 1) {
+        }
+        if (task != data) {
+            // Everything of the task besides its data (id, annotations with completed_by, lead_time, was_cancelled and
+            // dates, predictions with model_version and score, meta, keys we do not know) is kept as it was, for the
+            // LS export to write back: annotations stay annotations, predictions stay predictions.
+            ObjectNode envelope = JsonNodeFactory.instance.objectNode();
+            for (var e : task.properties()) if (!e.getKey().equals("data")) envelope.set(e.getKey(), e.getValue());
+            if (!envelope.isEmpty()) {
                 JsonNode meta = out.get("meta");
                 if (meta == null || meta.isNull()) meta = out.putObject("meta");
                 if (!(meta instanceof ObjectNode m)) {
-                    throw new Utf8Lines.BadLine("data.meta is not an object, so the results that could not be converted"
-                            + " have nowhere to go");
+                    throw new Utf8Lines.BadLine("data.meta is not an object, so the task's annotations, predictions and"
+                            + " other keys have nowhere to be kept");
                 }
-                ObjectNode ls = m.putObject("labelstudio");
-                ls.set("annotations", annotations == null ? JsonNodeFactory.instance.arrayNode() : annotations);
-                ls.set("predictions", predictions == null ? JsonNodeFactory.instance.arrayNode() : predictions);
+                m.set(ENVELOPE, envelope);
             }
         }
         return (ObjectNode) Texts.clean(out);

@@ -23,6 +23,14 @@ public abstract class JsonArrayExport implements ExportFormat {
         this.wrapper = wrapper;
     }
 
+    /**
+     * An item function that also has keys to write beside the wrapped array when the file ends (AI-Hub's file-level
+     * {@code name}, {@code delivery_date}, learnt from the items it saw); JSON keys have no order, so after is fine.
+     */
+    public interface Trailer {
+        tools.jackson.databind.node.ObjectNode trailer();
+    }
+
     /** How one item becomes its JSON in this export of {@code context} (the schema, the options). */
     protected abstract Function<Item, JsonNode> items(Context context);
 
@@ -56,6 +64,13 @@ public abstract class JsonArrayExport implements ExportFormat {
             public void close() {
                 g.writeRaw('\n');
                 g.writeEndArray();
+                if (wrapper != null && tree instanceof Trailer t && t.trailer() != null) {
+                    for (var e : t.trailer().properties()) {
+                        if (e.getKey().equals(wrapper)) continue;
+                        g.writeName(e.getKey());
+                        g.writeTree(e.getValue());
+                    }
+                }
                 if (wrapper != null) g.writeEndObject();
                 g.writeRaw('\n');
                 g.close();

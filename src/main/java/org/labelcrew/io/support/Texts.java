@@ -20,6 +20,21 @@ public final class Texts {
     private Texts() {
     }
 
+    /**
+     * Whether {@link #clean(String)} changed a string on this thread since the last {@link #takeChanged()}: the import
+     * runner asks after each item, so the import report can count the items NFC changed (Hanja compatibility
+     * ideographs that Korean IMEs type change code point; nobody should be surprised). One import is one thread.
+     */
+    private static final ThreadLocal<boolean[]> CHANGED = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    /** Whether a string was changed by normalisation since the last call; resets the flag. */
+    public static boolean takeChanged() {
+        boolean[] flag = CHANGED.get();
+        boolean was = flag[0];
+        flag[0] = false;
+        return was;
+    }
+
     /** The NFC form of {@code s}; the same instance when nothing changes. Throws {@link Utf8Lines.BadLine}. */
     public static String clean(String s) {
         boolean plain = true;
@@ -42,6 +57,7 @@ public final class Texts {
             }
         }
         if (plain || Normalizer.isNormalized(s, Normalizer.Form.NFC)) return s;
+        CHANGED.get()[0] = true;
         return Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 

@@ -9,7 +9,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Extractive summary: pick sentences of the document. The value is the picked sentence indices, 0-based over all
- * sentences ({@code data.sentences}, or {@code data.paragraphs} flattened in order), ascending and distinct, and
+ * sentences ({@code data.sentences}, or {@code data.paragraphs} flattened in order), distinct, in any order (the
+ * order is kept: AI-Hub references rank their sentences), and
  * {@code min..max} of them.
  */
 @Component
@@ -39,7 +40,7 @@ class ExtractiveField implements FieldType {
             errors.add(FieldError.field(path, "the task has no data.sentences or data.paragraphs to pick from"));
             return;
         }
-        long previous = -1;
+        java.util.Set<Integer> picked = new java.util.HashSet<>();
         for (int i = 0; i < value.size(); i++) {
             JsonNode v = value.get(i);
             String at = path + "[" + i + "]";
@@ -52,12 +53,8 @@ class ExtractiveField implements FieldType {
                 errors.add(FieldError.field(at, index + " is not a sentence of this document (0.." + (n - 1) + ")"));
                 continue;
             }
-            if (index == previous) {
-                errors.add(FieldError.field(at, "sentence " + index + " is picked twice"));
-            } else if (index < previous) {
-                errors.add(FieldError.field(at, "indices must be in ascending order (" + index + " after " + previous + ")"));
-            }
-            previous = Math.max(previous, index);
+            // Any order (issue 12): AI-Hub's reference order is not ascending ([3, 7, 4]) and a labeler's need not be.
+            if (!picked.add(index)) errors.add(FieldError.field(at, "sentence " + index + " is picked twice"));
         }
         Limits.checkCountValue(field, value.size(), "sentences", path, errors);
     }

@@ -74,7 +74,9 @@ class LabelStudioTest {
         assertThat(spans.get(2).get("end").asInt()).isEqualTo(cp + 2);
         assertThat(data.get("prediction").get("links").get(0).get("from").asString()).isEqualTo("r1");
         assertThat(data.get("prediction").get("topic").asString()).isEqualTo("경제");
-        assertThat(data.has("meta")).as("everything converted: nothing raw kept").isFalse();
+        // The task's other keys are kept raw for the export (issue 12: annotations stay annotations).
+        assertThat(data.get("meta").get("labelstudio").get("id").asInt()).isEqualTo(101);
+        assertThat(data.get("meta").get("labelstudio").get("annotations")).isEqualTo(file.get(0).get("annotations"));
 
         // The labeler accepts the pre-annotation as it is; the reviewer approves.
         crowd.labelAll(d -> d.get("prediction").toString());
@@ -85,11 +87,13 @@ class LabelStudioTest {
         assertThat(tasks).hasSize(1);
         JsonNode out = tasks.get(0);
         assertThat(out.get("data")).isEqualTo(file.get(0).get("data"));
-        assertThat(withoutIds(out.get("annotations").get(0).get("result")))
+        assertThat(out.get("id").asInt()).as("the LS id comes back").isEqualTo(101);
+        assertThat(out.get("annotations").get(0)).as("the imported annotation, as it was")
+                .isEqualTo(file.get(0).get("annotations").get(0));
+        assertThat(withoutIds(out.get("annotations").get(1).get("result"))).as("ours, converted back, after it")
                 .isEqualTo(withoutIds(file.get(0).get("annotations").get(0).get("result")));
-        assertThat(withoutIds(out.get("predictions").get(0).get("result")))
-                .as("the imported pre-annotation goes back as the prediction")
-                .isEqualTo(withoutIds(file.get(0).get("annotations").get(0).get("result")));
+        assertThat(out.get("annotations").get(1).get("completed_by").asString()).isEqualTo(crowd.labeler.username());
+        assertThat(out.has("predictions")).as("the file had none: none are made up").isFalse();
     }
 
     private List<JsonNode> withoutIds(JsonNode results) {
@@ -142,7 +146,8 @@ class LabelStudioTest {
         assertThat(job.get("errors").get(0).get("line").asLong()).isEqualTo(2);
         assertThat(job.get("errors").get(0).get("message").asString()).isEqualTo("task 2: \"data\" must be an object");
         assertThat(job.get("errors").get(1).get("line").asLong()).isEqualTo(3);
-        assertThat(job.get("errors").get(1).get("message").asString()).startsWith("task 3: annotations[0].result[0]: 0..40");
+        assertThat(job.get("errors").get(1).get("message").asString()).startsWith("task 3: annotations[0].result[0] (field \"entities\")")
+                .contains("0..40");
 
         String broken = "[{\"data\": {\"text\": \"하나\"}},\n {\"data\": {\"text\": \"둘\"}},\n {\"data\": {\"text\": \"셋\",}}]";
         JsonNode syntax = crowd.importFile("labelstudio", broken.getBytes(UTF_8));
