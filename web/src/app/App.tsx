@@ -7,6 +7,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage';
 import { TokensPage } from '../features/accounts/TokensPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { LabelingPage } from '../features/labeling/LabelingPage';
+import { payRoutes } from '../features/pay/routes';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { ProjectPage } from '../features/projects/ProjectPage';
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="/accounts" element={auth(<AccountsPage />)} />
         <Route path="/tokens" element={auth(<TokensPage />)} />
         {academyRoutes(auth)}
+        {payRoutes(auth)}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

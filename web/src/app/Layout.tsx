@@ -60,6 +60,8 @@ export function Layout() {
             {hasRole('ADMIN', 'MANAGER') ? <NavLink to="/academy/manage">{t('nav.academyManage')}</NavLink> : null}
             {hasRole('ADMIN') ? <NavLink to="/accounts">{t('nav.accounts')}</NavLink> : null}
             <NavLink to="/tokens">{t('nav.tokens')}</NavLink>
+            <NavLink to="/earnings">{t('nav.earnings')}</NavLink>
+            {hasRole('ADMIN') ? <NavLink to="/pay">{t('nav.pay')}</NavLink> : null}
           </nav>
         ) : (
           <nav aria-label={t('nav.main')} className="main-nav">

@@ -1,4 +1,5 @@
 import { academyMessages } from '../features/academy/messages';
+import { payMessages } from '../features/pay/messages';
 import type { MessageText } from '../i18n/format';
 
 /**
@@ -451,6 +452,7 @@ export const messages = {
   'code.score.abstractive.rougeL': { ko: '참고 요약과 ROUGE-L F {pct}%', en: 'ROUGE-L F {pct}% against the reference summary' },
 
   ...academyMessages,
+  ...payMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type MessageKey = keyof typeof messages;
