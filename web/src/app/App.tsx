@@ -8,6 +8,7 @@ import { TokensPage } from '../features/accounts/TokensPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { LabelingPage } from '../features/labeling/LabelingPage';
+import { payRoutes } from '../features/pay/routes';
 import { NewProjectPage } from '../features/projects/NewProjectPage';
 import { ProjectListPage } from '../features/projects/ProjectListPage';
 import { ProjectPage } from '../features/projects/ProjectPage';
@@ -50,6 +51,7 @@ export function AppRoutes() {
         <Route path="/tokens" element={auth(<TokensPage />)} />
         {academyRoutes(auth)}
         <Route path="/me/password" element={auth(<ChangePasswordForm />)} />
+        {payRoutes(auth)}
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -62,6 +62,9 @@ export function Layout() {
             {hasRole('ADMIN') ? <NavLink to="/accounts">{t('nav.accounts')}</NavLink> : null}
             {/* Tokens are for scripts of project work; a citizen in training has none to run. */}
             {isTraineeOnly(me) ? null : <NavLink to="/tokens">{t('nav.tokens')}</NavLink>}
+            {/* Earnings are for workers; a citizen in training has none yet. */}
+            {isTraineeOnly(me) ? null : <NavLink to="/earnings">{t('nav.earnings')}</NavLink>}
+            {hasRole('ADMIN') ? <NavLink to="/pay">{t('nav.pay')}</NavLink> : null}
           </nav>
         ) : (
           <nav aria-label={t('nav.main')} className="main-nav">

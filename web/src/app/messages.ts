@@ -1,4 +1,5 @@
 import { academyMessages } from '../features/academy/messages';
+import { payMessages } from '../features/pay/messages';
 import type { MessageText } from '../i18n/format';
 
 /**
@@ -532,6 +533,7 @@ export const messages = {
   'cohort.notYetHeld': { ko: '아직 열리지 않은 회차입니다', en: 'This session has not started yet' },
 
   ...academyMessages,
+  ...payMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type MessageKey = keyof typeof messages;

@@ -10,6 +10,7 @@ import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
 import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import { ExportPanel } from '../imports/ExportPanel';
 import { ImportPanel } from '../imports/ImportPanel';
+import { RateCardPanel } from '../pay/RateCardPanel';
 import { MyQualityCard } from '../quality/MyQualityCard';
 import { StateBar, ThroughputChart } from './charts';
 import { MembersPanel } from './MembersPanel';
@@ -18,7 +19,7 @@ import { roleLabel } from './roles';
 import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
 import { TaskList } from './TaskList';
 
-type Tab = 'overview' | 'tasks' | 'members' | 'data' | 'quality' | 'settings';
+type Tab = 'overview' | 'tasks' | 'members' | 'data' | 'quality' | 'settings' | 'pay';
 const TAB_KEYS: Record<Tab, MessageKey> = {
   overview: 'project.tab.overview',
   tasks: 'project.tab.tasks',
@@ -26,6 +27,7 @@ const TAB_KEYS: Record<Tab, MessageKey> = {
   data: 'project.tab.data',
   quality: 'quality.tab',
   settings: 'project.tab.settings',
+  pay: 'pay.tab',
 };
 
 export function ProjectPage() {
@@ -39,7 +41,7 @@ export function ProjectPage() {
   const manages = !!p && (p.myRole === 'MANAGER' || hasRole('ADMIN'));
   // The task list answers reviewers and managers only (a labeler's tab said "no permission" on every visit).
   const tabs: Tab[] = manages
-    ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings']
+    ? ['overview', 'tasks', 'members', 'data', 'quality', 'settings', 'pay']
     : p?.myRole === 'REVIEWER'
       ? ['overview', 'tasks']
       : ['overview'];
@@ -120,6 +122,7 @@ export function ProjectPage() {
           </div>
         ) : null}
         {tab === 'quality' ? <QualityPanel projectId={p.id} /> : null}
+        {tab === 'pay' ? <RateCardPanel projectId={p.id} schema={p.schema} /> : null}
         {tab === 'settings' ? <SettingsPanel project={p} onSaved={project.setData} /> : null}
       </div>
     </section>

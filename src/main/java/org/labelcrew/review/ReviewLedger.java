@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.labelcrew.task.Lease;
 import org.labelcrew.task.ReviewRecords;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Component;
 class ReviewLedger implements ReviewRecords {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher publisher;
 
-    ReviewLedger(JdbcClient jdbc) {
+    ReviewLedger(JdbcClient jdbc, ApplicationEventPublisher publisher) {
         this.jdbc = jdbc;
+        this.publisher = publisher;
     }
 
     @Override
@@ -30,10 +33,11 @@ class ReviewLedger implements ReviewRecords {
 
     @Override
     public void approvedBySampling(long assignmentId, long annotationId, long projectId, Instant at) {
-        jdbc.sql("""
+        long reviewId = jdbc.sql("""
                 INSERT INTO review (assignment_id, annotation_id, project_id, verdict, reason, created_at, decided_at)
-                VALUES (:a, :ann, :p, 'AUTO_APPROVE', 'not drawn for review (sampling)', :now, :now)""")
+                VALUES (:a, :ann, :p, 'AUTO_APPROVE', 'not drawn for review (sampling)', :now, :now) RETURNING id""")
                 .param("a", assignmentId).param("ann", annotationId).param("p", projectId)
-                .param("now", Timestamp.from(at)).update();
+                .param("now", Timestamp.from(at)).query(Long.class).single();
+        publisher.publishEvent(new WorkReviewed(reviewId, projectId, assignmentId, "AUTO_APPROVE", annotationId, null, at));
     }
 }

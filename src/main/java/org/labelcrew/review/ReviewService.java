@@ -25,6 +25,7 @@ import org.labelcrew.task.TaskEvents;
 import org.labelcrew.task.TaskStore;
 import org.labelcrew.task.TaskState;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,9 +50,11 @@ public class ReviewService {
     private final TaskStore tasks;
     private final TaskEvents events;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     ReviewService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, TaskStore tasks,
-            TaskEvents events, Clock clock) {
+            TaskEvents events, Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
@@ -203,6 +206,9 @@ public class ReviewService {
         if (reason != null) detail.put("reason", reason);
         if (correctionId != null) detail.put("correctionId", correctionId);
         events.append(r.taskId(), r.projectId(), decision.verdict().name(), user.id(), r.assignmentId(), detail);
+        // In this transaction: what listeners record (pay's ledger) stands or falls with the decision.
+        publisher.publishEvent(new WorkReviewed(reviewId, r.projectId(), r.assignmentId(), decision.verdict().name(),
+                approved ? (Long) (correctionId != null ? correctionId : r.annotationId()) : null, user.id(), now));
         return new Decided(reviewId, decision.verdict(), taskState, correctionId);
     }
 

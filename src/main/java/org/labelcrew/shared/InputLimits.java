@@ -30,6 +30,11 @@ public final class InputLimits {
      */
     public static final int JSON_BODY_MAX_BYTES = 1 << 20;
 
+    /** The largest amount of money one request names, in won (a rate, an adjustment): 100 million won. */
+    public static final long PAY_AMOUNT_MAX = 100_000_000L;
+    /** The longest reason of a pay adjustment. */
+    public static final int PAY_REASON_MAX = 1000;
+
     /**
      * Whether a text holds a control character: names never may (a NUL cannot even be stored), descriptions may hold
      * line breaks and tabs only.

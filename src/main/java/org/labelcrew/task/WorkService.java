@@ -13,6 +13,7 @@ import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,9 +31,11 @@ public class WorkService {
     private final TaskEvents events;
     private final ReviewRecords reviews;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
     WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, GoldItems gold, TaskEvents events,
-            ReviewRecords reviews, Clock clock) {
+            ReviewRecords reviews, Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.jdbc = jdbc;
         this.gold = gold;
         this.json = json;
@@ -150,6 +153,7 @@ public class WorkService {
         int version = stored.version();
         if (scored != null) {
             events.append(a.taskId(), a.projectId(), TaskEvents.SCORE, null, assignmentId, Map.of("score", scored.score()));
+            publisher.publishEvent(new GoldAnswered(a.projectId(), a.taskId(), assignmentId, a.labelerId(), now));
             // Gold is secret: the labeler is answered exactly as an ordinary submit would be (no SCORED, no score).
             return new Submitted(assignmentId, ordinary, annotationId, version);
         }
