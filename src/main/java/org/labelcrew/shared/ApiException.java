@@ -14,6 +14,8 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Duration retryAfter;
+    private String code;
+    private java.util.Map<String, Object> params;
 
     public ApiException(HttpStatus status, String title, String detail, List<FieldError> errors) {
         this(status, title, detail, errors, null);
@@ -54,6 +56,24 @@ public class ApiException extends RuntimeException {
 
     public static ApiException invalid(String field, String message) {
         return invalid(field + ": " + message, List.of(FieldError.field(field, message)));
+    }
+
+    /**
+     * Adds a {@code code} and its {@code params} to the problem, for the browser to say in the reader's language (see
+     * web/src/app/serverText.ts); the detail stays the English fallback.
+     */
+    public ApiException coded(String code, java.util.Map<String, Object> params) {
+        this.code = code;
+        this.params = params == null ? java.util.Map.of() : params;
+        return this;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public java.util.Map<String, Object> params() {
+        return params;
     }
 
     public HttpStatus status() {

@@ -50,6 +50,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e, HttpServletRequest request) {
         ProblemDetail body = problem(e.status(), e.title(), e.getMessage(), e.errors(), request);
+        if (e.code() != null) {
+            body.setProperty("code", e.code());
+            body.setProperty("params", e.params());
+        }
         if (e.retryAfter() == null) return ResponseEntity.status(e.status()).body(body);
         body.setProperty("retryAfterSeconds", e.retryAfterSeconds());
         return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))

@@ -30,10 +30,12 @@ public class WorkService {
     private final TaskEvents events;
     private final ReviewRecords reviews;
     private final Clock clock;
+    private final AutoPause autoPause;
 
     WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, GoldItems gold, TaskEvents events,
-            ReviewRecords reviews, Clock clock) {
+            ReviewRecords reviews, Clock clock, AutoPause autoPause) {
         this.jdbc = jdbc;
+        this.autoPause = autoPause;
         this.gold = gold;
         this.json = json;
         this.access = access;
@@ -150,6 +152,7 @@ public class WorkService {
         int version = stored.version();
         if (scored != null) {
             events.append(a.taskId(), a.projectId(), TaskEvents.SCORE, null, assignmentId, Map.of("score", scored.score()));
+            autoPause.afterGoldAnswer(a.projectId(), a.labelerId(), a.taskId(), assignmentId, now);
             // Gold is secret: the labeler is answered exactly as an ordinary submit would be (no SCORED, no score).
             return new Submitted(assignmentId, ordinary, annotationId, version);
         }
