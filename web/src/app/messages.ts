@@ -450,6 +450,33 @@ export const messages = {
   'code.score.extractive.f1': { ko: 'F1 {pct}%: 정답 문장 {expected}, 선택 {chosen}', en: 'F1 {pct}%: expected sentences {expected}, you chose {chosen}' },
   'code.score.abstractive.rougeL': { ko: '참고 요약과 ROUGE-L F {pct}%', en: 'ROUGE-L F {pct}% against the reference summary' },
 
+  // quality (issue 11): dataset figures, the quality report, automatic pause
+  'code.quality.autoPaused': {
+    ko: '정답 문항 정확도가 {accuracyPct}%(정답 문항 응답 {answers}개)로 이 프로젝트의 기준 {minPct}%보다 낮아 작업이 자동으로 중지되었습니다. 관리자가 다시 시작할 수 있습니다.',
+    en: "Your work here is paused automatically: your gold accuracy is {accuracyPct}% over {answers} gold answers, below this project's {minPct}%. A manager can resume you.",
+  },
+  'quality.dataset': { ko: '데이터셋 품질', en: 'Dataset quality' },
+  'quality.syntactic': { ko: '구문 정확성', en: 'Syntactic accuracy' },
+  'quality.syntacticBasis': { ko: '저장된 결과 {checked}개 중 {valid}개가 현재 스키마에 맞음', en: '{valid} of {checked} stored results match the schema now' },
+  'quality.semantic': { ko: '의미 정확성', en: 'Semantic accuracy' },
+  'quality.semanticBasis': { ko: '검수한 {n}개 기준, 95% 신뢰구간 {low}–{high}', en: 'from {n} inspected items, 95% interval {low}–{high}' },
+  'quality.target': { ko: '목표 {target}', en: 'target {target}' },
+  'quality.noData': { ko: '아직 데이터가 없습니다', en: 'no data yet' },
+  'quality.agreement': { ko: '작업자 간 일치도', en: 'Agreement between workers' },
+  'quality.agreementItems': { ko: '항목 {items}개 · 작업자 {workers}명', en: '{items} items · {workers} workers' },
+  'quality.notMeasured': { ko: '이 유형의 일치도 지표는 아직 없습니다', en: 'no agreement measure for this type yet' },
+  'quality.report': { ko: '품질 보고서', en: 'Quality report' },
+  'quality.reportHtml': { ko: '보고서 보기', en: 'Open the report' },
+  'quality.reportPdf': { ko: 'PDF 내려받기', en: 'Download PDF' },
+  'settings.autoPause': { ko: '정확도가 낮으면 자동 중지', en: 'Pause labelers automatically on low gold accuracy' },
+  'settings.autoPauseHelp': {
+    ko: '정답 문항에 충분히 답한 작업자의 평균 점수가 기준보다 낮으면 이 프로젝트에서 작업이 중지됩니다. 멤버 목록에서 다시 시작할 수 있습니다.',
+    en: 'A labeler who has answered enough gold items with a mean score below the threshold is paused on this project; resume them in the members list.',
+  },
+  'settings.autoPauseMinGold': { ko: '최소 정답 문항 응답 수', en: 'Minimum gold answers' },
+  'settings.autoPauseMinAccuracy': { ko: '최소 정확도 (%)', en: 'Minimum accuracy (%)' },
+  'members.autoPaused': { ko: '자동 중지: 정확도 {accuracyPct}% (기준 {minPct}%)', en: 'paused automatically: accuracy {accuracyPct}% (threshold {minPct}%)' },
+
   ...academyMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import { useT } from './i18n';
+import { useI18n, useT } from './i18n';
+import { sayCode } from './serverText';
 import type { MessageKey } from './messages';
 
 export function Loading({ label }: { label?: string }) {
@@ -16,6 +17,7 @@ export function Loading({ label }: { label?: string }) {
 /** Turns any thrown thing into words for people; problem-detail `errors[]` are listed. */
 export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const t = useT();
+  const { lang } = useI18n();
   if (!error) return null;
   let title = t('error.generic');
   let detail: string | undefined;
@@ -32,6 +34,9 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
     };
     title = known[error.status] ? t(known[error.status]) : error.title;
     detail = error.detail && error.detail !== title ? error.detail : undefined;
+    // A coded problem (e.g. quality.autoPaused) is said in the reader's language; the English detail is the fallback.
+    const code = error.problem.code;
+    if (typeof code === 'string') detail = sayCode(lang, code, error.problem.params as Record<string, unknown> | undefined, detail ?? '') || detail;
     items = error.errors.map((e) => (e.line != null ? `${t('error.line', { line: e.line })}: ${e.message}` : e.field ? `${e.field}: ${e.message}` : e.message));
   } else if (error instanceof Error) {
     detail = error.message;

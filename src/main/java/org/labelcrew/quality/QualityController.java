@@ -26,8 +26,11 @@ class QualityController {
     private final MyQuality mine;
     private final ProjectStats stats;
     private final QualityReport report;
+    private final ConsensusService consensus;
 
-    QualityController(QualityService quality, MyQuality mine, ProjectStats stats, QualityReport report) {
+    QualityController(QualityService quality, MyQuality mine, ProjectStats stats, QualityReport report,
+            ConsensusService consensus) {
+        this.consensus = consensus;
         this.quality = quality;
         this.mine = mine;
         this.stats = stats;
@@ -68,6 +71,13 @@ class QualityController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"quality-report-" + id + ".pdf\"")
                 .body(PdfDocuments.render(page));
+    }
+
+    /** One result per approved task merged from the overlapping ones by a strategy (managers): MAJORITY (default), BEST_GOLD, REVIEWER. */
+    @GetMapping("/projects/{id}/quality/consensus")
+    ConsensusService.ConsensusView consensus(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(required = false) String strategy, @RequestParam(required = false) Integer limit) {
+        return consensus.consensus(id, strategy, limit, user);
     }
 
     /** The caller's own gold accuracy in one project (any member; figures of their own answers only). */

@@ -1,5 +1,6 @@
 package org.labelcrew.quality;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,6 +37,7 @@ public class QualityReport {
         this.reviews = reviews;
     }
 
+    @Schema(name = "QualityReport")
     public record Report(long projectId, Instant generatedAt, QualityService.Quality quality, Distributions distributions,
             List<WorkerFigures> workers, List<ReviewFigures.ReasonCount> rejectionReasons,
             List<TaskStore.Throughput> throughput) {
@@ -46,15 +48,18 @@ public class QualityReport {
      * stored results. {@code lengths}: per free-text field (text, abstractive), the answers' lengths in characters.
      * {@code modalities}: per modality of the items present (text: the length of each item's {@code text}).
      */
+    @Schema(name = "QualityDistributions")
     public record Distributions(Map<String, Map<String, Long>> labels, Map<String, Summary> lengths,
             Map<String, Summary> modalities) {
     }
 
     /** A distribution of counts: how many, min, mean, max, and a histogram of {@code BINS} equal-width bins. */
+    @Schema(name = "LengthSummary")
     public record Summary(long n, @Nullable Long min, @Nullable Double mean, @Nullable Long max, List<Bin> histogram) {
     }
 
     /** {@code from} ≤ value < {@code to} (the last bin includes its upper edge). */
+    @Schema(name = "HistogramBin")
     public record Bin(long from, long to, long count) {
     }
 
@@ -62,6 +67,7 @@ public class QualityReport {
      * Per labeler: work submitted, approved, rejections received; gold answers and their mean score; inspected work and
      * how much of it passed as submitted (null when none was inspected).
      */
+    @Schema(name = "QualityWorkerFigures")
     public record WorkerFigures(long accountId, String username, long submitted, long approved, long rejected,
             long goldAnswers, @Nullable Double goldMeanScore, long inspected, long passed,
             @Nullable Double inspectedAccuracy) {

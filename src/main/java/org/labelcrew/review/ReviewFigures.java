@@ -21,6 +21,7 @@ public class ReviewFigures {
     }
 
     /** {@code inspected}: first human decisions; {@code passed}: of them, approvals as submitted. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InspectedCount")
     public record Inspected(long accountId, long inspected, long passed) {
     }
 
@@ -39,6 +40,7 @@ public class ReviewFigures {
                 .list();
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RejectionReasonCount")
     public record ReasonCount(String reason, long count) {
     }
 

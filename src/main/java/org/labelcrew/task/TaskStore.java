@@ -272,10 +272,11 @@ public class TaskStore implements ProjectWork {
 
     /**
      * One stored result: the newest annotation version of a labeler's submitted work on an ordinary (non-gold) task,
-     * with the task's data. {@code state} is the assignment's state (SUBMITTED, IN_REVIEW, APPROVED, REJECTED).
+     * with the task's data. {@code state} is the assignment's state (SUBMITTED, IN_REVIEW, APPROVED, REJECTED);
+     * {@code acceptedBy} the reviewer who approved it after looking (null when approved by sampling or not approved).
      */
     public record StoredResult(long taskId, long assignmentId, long labelerId, String state, JsonNode data,
-            JsonNode result) {
+            JsonNode result, @org.jspecify.annotations.Nullable Long acceptedBy) {
     }
 
     /**
@@ -284,7 +285,7 @@ public class TaskStore implements ProjectWork {
      */
     public void storedResults(long projectId, java.util.function.Consumer<StoredResult> each) {
         jdbc.sql("""
-                SELECT t.id, a.id, a.labeler_id, a.state, t.data::text, n.result::text
+                SELECT t.id, a.id, a.labeler_id, a.state, t.data::text, n.result::text, a.accepted_by
                 FROM task t JOIN assignment a ON a.task_id = t.id
                 JOIN annotation n ON n.id = """ + latestAnnotationId("a.id") + """
 
@@ -294,7 +295,8 @@ public class TaskStore implements ProjectWork {
                 .param("p", projectId)
                 .query(rs -> {
                     each.accept(new StoredResult(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            json.parse(rs.getString(5)), json.parse(rs.getString(6))));
+                            json.parse(rs.getString(5)), json.parse(rs.getString(6)),
+                            rs.getObject(7) == null ? null : rs.getLong(7)));
                 });
     }
 

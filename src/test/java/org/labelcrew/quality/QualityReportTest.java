@@ -134,6 +134,28 @@ class QualityReportTest {
     }
 
     @Test
+    void consensusMergesTheApprovedResults() {
+        Team t = labelled();
+        String base = "/api/v1/projects/" + t.projectId() + "/quality/consensus";
+        // One of the 8 results was rejected: 4 tasks, 3 with both results approved. 정치/사회 tasks agree.
+        JsonNode c = t.manager().api().get(base).expect(200).json();
+        assertThat(c.get("strategy").asString()).isEqualTo("MAJORITY");
+        assertThat(c.get("tasks").asLong()).isEqualTo(4);
+        assertThat(c.get("items")).hasSize(4);
+        long disagreeing = 0;
+        for (JsonNode item : c.get("items")) {
+            if (!item.get("unanimous").asBoolean()) disagreeing++;
+            assertThat(item.get("result").has("topic")).isTrue();
+        }
+        // task 2 (경제 vs 정치) disagrees when both are approved; the others agree or have one approved result
+        assertThat(disagreeing).isLessThanOrEqualTo(1);
+        assertThat(c.get("unanimous").asLong()).isEqualTo(4 - disagreeing);
+        assertThat(t.manager().api().get(base + "?strategy=REVIEWER&limit=1").expect(200).json().get("items")).hasSize(1);
+        assertThat(t.manager().api().get(base + "?strategy=nope").expect(422).json().toString()).contains("strategy");
+        t.labelers().get(0).api().get(base).expect(403);
+    }
+
+    @Test
     void anEmptyProjectHasNullsNotZeros() {
         Team t = fx.team(1, "");
         JsonNode q = t.manager().api().get("/api/v1/projects/" + t.projectId() + "/quality").expect(200).json();
