@@ -10,6 +10,14 @@ describe('server sentences said in the reader’s language', () => {
     expect(sayReasons('ko', reasons, 'fallback')).toBe('5명 중 2위 (최고 시험 점수 88.5); 검수자 자리 2개가 모두 상위 순위로 채워짐; 작업자 자리 1/3 (작업자 최저 점수 70)');
   });
 
+  it('an automatic pause says the figures as whole percentages', () => {
+    const params = { answers: 4, accuracy: 0.5, minAccuracy: 0.8, minGoldAnswers: 4 };
+    expect(sayCode('en', 'quality.autoPaused', params, '')).toBe(
+      "Your work here is paused automatically: your gold accuracy is 50% over 4 gold answers, below this project's 80%. A manager can resume you.",
+    );
+    expect(sayCode('ko', 'quality.autoPaused', params, '')).toContain('50%(정답 문항 응답 4개)로 이 프로젝트의 기준 80%보다 낮아');
+  });
+
   it('counts in a sentence take their plural form', () => {
     expect(sayCode('en', 'placement.seatsTaken', { role: 'LABELER', quota: 1 }, '')).toBe('the 1 labeler seat was taken by a higher rank');
     expect(sayCode('en', 'placement.keptFillQuota', { role: 'LABELER', kept: 2, quota: 2 }, '')).toContain('2 kept labeler placements (accepted or overridden) fill the quota of 2');

@@ -55,6 +55,10 @@ function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): P
   if (code === 'score.spans.f1' || code === 'score.relations.f1') {
     out.extraText = typeof raw.extra === 'number' && raw.extra > 0 ? translate(lang, 'code.score.notExpected', { n: raw.extra }) : '';
   }
+  if (code === 'quality.autoPaused') {
+    out.accuracyPct = typeof raw.accuracy === 'number' ? Math.round(raw.accuracy * 100) : '—';
+    out.minPct = typeof raw.minAccuracy === 'number' ? Math.round(raw.minAccuracy * 100) : '—';
+  }
   return out;
 }
 

@@ -22,6 +22,7 @@ export function project(extra: Partial<Project> & { schema: LabelSchema }): Proj
     createdAt: '2024-05-01T00:00:00Z',
     myRole: 'MANAGER',
     counts: counts(),
+    autoPause: null,
     ...extra,
   };
 }

@@ -164,3 +164,20 @@ describe('labeling screen: flow', () => {
     expect(await screen.findByTestId('save-state')).toHaveTextContent('Draft saved');
   });
 });
+
+describe('labeling screen: paused automatically', () => {
+  it('says why in the reader’s language from the problem’s code, not the server’s English', async () => {
+    mockFetch({
+      'GET /api/v1/projects/1': () => json(project),
+      'POST /api/v1/projects/1/next-task': () =>
+        problem(403, {
+          title: 'Forbidden',
+          detail: 'Your work in project 1 is paused automatically: …',
+          code: 'quality.autoPaused',
+          params: { answers: 10, accuracy: 0.62, minAccuracy: 0.8, minGoldAnswers: 10 },
+        }),
+    });
+    renderPage(<LabelingPage />, { route: '/projects/1/label', path: '/projects/:id/label', lang: 'ko' });
+    expect(await screen.findByText(/정답 문항 정확도가 62%\(정답 문항 응답 10개\)로 이 프로젝트의 기준 80%보다 낮아/)).toBeInTheDocument();
+  });
+});

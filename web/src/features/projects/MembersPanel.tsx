@@ -89,6 +89,15 @@ export function MembersPanel({ projectId }: { projectId: number }) {
                     <span className="visually-hidden">{t('members.pauseOf', { name: m.username })}</span>
                     {m.paused ? t('members.pausedYes') : t('members.pausedNo')}
                   </label>
+                  {m.paused && m.pauseReason?.code === 'quality.autoPaused' ? (
+                    <span className="small muted" data-testid={`member-pause-reason-${m.username}`}>
+                      {' '}
+                      {t('members.autoPaused', {
+                        accuracyPct: Math.round(Number(m.pauseReason.params.accuracy ?? 0) * 100),
+                        minPct: Math.round(Number(m.pauseReason.params.minAccuracy ?? 0) * 100),
+                      })}
+                    </span>
+                  ) : null}
                 </td>
                 <td>
                   <button type="button" className="btn small danger" disabled={busy} onClick={() => run(() => projects.removeMember(projectId, m.accountId))} aria-label={t('members.removeOf', { name: m.username })}>

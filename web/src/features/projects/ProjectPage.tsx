@@ -212,6 +212,10 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
     leaseMinutes: project.leaseMinutes ?? 30,
     review: project.review ?? { mode: 'FULL' },
     goldRate: project.goldRate ?? 0,
+    autoPause:
+      project.autoPause?.minGoldAnswers != null && project.autoPause.minAccuracy != null
+        ? { minGoldAnswers: project.autoPause.minGoldAnswers, minAccuracy: project.autoPause.minAccuracy }
+        : null,
   }));
   const [saved, setSaved] = useState(false);
   useEffect(() => setSaved(false), [value]);
@@ -225,7 +229,8 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
   const { fieldErrors: errors, error } = splitFieldErrors(update.error, (e) => groupFieldErrors(e.errors));
 
   function save() {
-    void update.run(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate });
+    void update.run(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate,
+      autoPause: value.autoPause ?? { minGoldAnswers: null, minAccuracy: null } });
   }
 
   return (

@@ -21,6 +21,21 @@ const quality: Quality = {
     ],
     perField: [{ field: 'topic', type: 'choice', answers: 4, meanScore: 0.75 }],
   },
+  syntacticAccuracy: { rate: 0.875, checked: 8, valid: 7, target: 0.995, invalid: [] },
+  semanticAccuracy: { estimate: 0.875, low: 0.5291, high: 0.9776, n: 8, passed: 7, target: 0.9 },
+  agreement: [
+    {
+      field: 'topic',
+      type: 'choice',
+      measured: true,
+      items: 4,
+      workers: 2,
+      measures: { observedAgreement: 0.75, cohenKappa: 0.6364 },
+      perLabel: [],
+      perPair: [],
+    },
+    { field: 'box', type: 'boxes', measured: false, items: 0, workers: 2, measures: {}, perLabel: [], perPair: [] },
+  ],
 };
 
 describe('quality panel', () => {
@@ -38,6 +53,22 @@ describe('quality panel', () => {
     const chart = screen.getByRole('img', { name: /Accuracy per labeler/ });
     expect(chart).toBeInTheDocument();
     expect(within(screen.getByRole('table', { name: 'Accuracy per field' })).getByText('75%')).toBeInTheDocument();
+  });
+
+  it('shows syntactic and semantic accuracy beside their targets, agreement per field and the report links', async () => {
+    mockFetch({ 'GET /api/v1/projects/3/quality': () => json(quality) });
+    renderPage(<QualityPanel projectId={3} />);
+    const syn = await screen.findByTestId('syntactic-accuracy');
+    expect(syn).toHaveTextContent('88% · target 100%');
+    expect(syn).toHaveTextContent('7 of 8 stored results match the schema now');
+    expect(syn.querySelector('circle')?.getAttribute('class')).toContain('low');
+    const sem = screen.getByTestId('semantic-accuracy');
+    expect(sem).toHaveTextContent('88% · target 90%');
+    expect(sem).toHaveTextContent('from 8 inspected items, 95% interval 53%–98%');
+    const table = screen.getByTestId('agreement-table');
+    expect(table).toHaveTextContent('cohenKappa 0.636');
+    expect(table).toHaveTextContent('no agreement measure for this type yet');
+    expect(screen.getByTestId('quality-report-pdf').getAttribute('href')).toBe('/api/v1/projects/3/quality/report?format=pdf&lang=en');
   });
 
   it('says what to do when nothing is scored yet, in Korean', async () => {

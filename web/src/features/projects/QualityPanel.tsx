@@ -1,6 +1,6 @@
 import { projects } from '../../api/endpoints';
-import type { GoldQuality } from '../../api/types';
-import { useT } from '../../app/i18n';
+import type { GoldQuality, Quality } from '../../api/types';
+import { useI18n, useT } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
 
@@ -48,6 +48,100 @@ export function GoldChart({ gold }: { gold: GoldQuality }) {
   );
 }
 
+type Accuracy = { value: number | null | undefined; low?: number | null; high?: number | null; target: number };
+
+/**
+ * One accuracy figure on a 0–100 % scale: the estimate as a dot, its interval as a line where there is one, the target
+ * as a dashed mark; the numbers are written beside it, so colour is never the only cue.
+ */
+export function AccuracyBar({ label, figure, basis, testId }: { label: string; figure: Accuracy; basis: string; testId: string }) {
+  const t = useT();
+  const W = 640;
+  const H = 34;
+  const pad = { l: 150, r: 130 };
+  const plotW = W - pad.l - pad.r;
+  const x = (v: number) => pad.l + v * plotW;
+  const meets = figure.value != null && figure.value >= figure.target;
+  return (
+    <figure className="chart accuracy-chart" data-testid={testId}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${label}: ${pct(figure.value)} (${t('quality.target', { target: pct(figure.target) })}); ${basis}`} preserveAspectRatio="xMidYMid meet">
+        <text x={pad.l - 8} y={H / 2 + 4} textAnchor="end" className="axis">
+          {label}
+        </text>
+        <line x1={x(0)} x2={x(1)} y1={H / 2} y2={H / 2} className="grid" />
+        <line x1={x(figure.target)} x2={x(figure.target)} y1={4} y2={H - 4} className="grid" strokeDasharray="3 3" />
+        {figure.value != null && figure.low != null && figure.high != null ? (
+          <line x1={x(figure.low)} x2={x(figure.high)} y1={H / 2} y2={H / 2} className={`bar ${meets ? 'approved' : 'low'}`} strokeWidth={4} stroke="currentColor" />
+        ) : null}
+        {figure.value != null ? <circle cx={x(figure.value)} cy={H / 2} r={6} className={`bar ${meets ? 'approved' : 'low'}`} /> : null}
+        <text x={x(1) + 6} y={H / 2 + 4} className="axis">
+          {`${pct(figure.value)} · ${t('quality.target', { target: pct(figure.target) })}`}
+        </text>
+      </svg>
+      <figcaption className="small muted">{basis}</figcaption>
+    </figure>
+  );
+}
+
+/**
+ * The dataset's figures: syntactic accuracy (stored results against the schema now), semantic accuracy from inspected
+ * work with its 95 % interval, agreement between workers per field, and the report as a page or a PDF.
+ */
+export function DatasetQuality({ projectId, quality }: { projectId: number; quality: Quality }) {
+  const t = useT();
+  const { lang } = useI18n();
+  const syn = quality.syntacticAccuracy;
+  const sem = quality.semanticAccuracy;
+  const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(3));
+  return (
+    <div data-testid="dataset-quality">
+      <h2 id="quality-dataset-title">{t('quality.dataset')}</h2>
+      <AccuracyBar
+        label={t('quality.syntactic')}
+        testId="syntactic-accuracy"
+        figure={{ value: syn.rate, target: syn.target }}
+        basis={syn.checked ? t('quality.syntacticBasis', { checked: syn.checked, valid: syn.valid }) : t('quality.noData')}
+      />
+      <AccuracyBar
+        label={t('quality.semantic')}
+        testId="semantic-accuracy"
+        figure={{ value: sem.estimate, low: sem.low, high: sem.high, target: sem.target }}
+        basis={sem.n ? t('quality.semanticBasis', { n: sem.n, low: pct(sem.low), high: pct(sem.high) }) : t('quality.noData')}
+      />
+      <h3>{t('quality.agreement')}</h3>
+      <table className="table" aria-label={t('quality.agreement')} data-testid="agreement-table">
+        <tbody>
+          {quality.agreement.map((f) => (
+            <tr key={f.field}>
+              <td>
+                {f.field} <span className="small muted">{f.type}</span>
+              </td>
+              <td className="small">{t('quality.agreementItems', { items: f.items, workers: f.workers })}</td>
+              <td>
+                {!f.measured
+                  ? t('quality.notMeasured')
+                  : Object.keys(f.measures).length
+                    ? Object.entries(f.measures)
+                        .map(([k, v]) => `${k} ${fmt(v)}`)
+                        .join(' · ')
+                    : t('quality.noData')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="row">
+        <a className="btn small" href={`/api/v1/projects/${projectId}/quality/report?format=html&lang=${lang}`} target="_blank" rel="noreferrer" data-testid="quality-report-html">
+          {t('quality.reportHtml')}
+        </a>
+        <a className="btn small" href={`/api/v1/projects/${projectId}/quality/report?format=pdf&lang=${lang}`} download data-testid="quality-report-pdf">
+          {t('quality.reportPdf')}
+        </a>
+      </p>
+    </div>
+  );
+}
+
 /** The project's quality figures for its managers: gold accuracy overall, per labeler (chart) and per field. */
 export function QualityPanel({ projectId }: { projectId: number }) {
   const t = useT();
@@ -91,6 +185,7 @@ export function QualityPanel({ projectId }: { projectId: number }) {
           ) : null}
         </>
       ) : null}
+      {quality.data?.syntacticAccuracy ? <DatasetQuality projectId={projectId} quality={quality.data} /> : null}
     </section>
   );
 }

@@ -7,6 +7,8 @@ export interface SettingsValue {
   review: ReviewSettings;
   /** 0..1: the share of each labeler's tasks that are gold items (control tasks). */
   goldRate: number;
+  /** Automatic pause by gold accuracy; null or absent: off. */
+  autoPause?: { minGoldAnswers: number; minAccuracy: number } | null;
 }
 
 function FieldError({ messages, id }: { messages?: string[]; id: string }) {
@@ -109,6 +111,42 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
         errorId="err-gold"
         testId="settings-gold-rate"
       />
+      <label className="check form-row">
+        <input
+          type="checkbox"
+          checked={!!value.autoPause}
+          onChange={(e) => onChange({ ...value, autoPause: e.target.checked ? { minGoldAnswers: 10, minAccuracy: 0.8 } : null })}
+          data-testid="settings-auto-pause"
+        />
+        <span>{t('settings.autoPause')}</span>
+        <span className="small muted">{t('settings.autoPauseHelp')}</span>
+        <FieldError messages={errors.autoPause} id="err-auto-pause" />
+      </label>
+      {value.autoPause ? (
+        <>
+          <NumberRow
+            label={t('settings.autoPauseMinGold')}
+            value={value.autoPause.minGoldAnswers}
+            onChange={(minGoldAnswers) => onChange({ ...value, autoPause: { ...value.autoPause!, minGoldAnswers } })}
+            min={1}
+            max={100000}
+            errors={errors['autoPause.minGoldAnswers']}
+            errorId="err-auto-pause-gold"
+            testId="settings-auto-pause-min-gold"
+          />
+          <NumberRow
+            label={t('settings.autoPauseMinAccuracy')}
+            value={value.autoPause.minAccuracy}
+            onChange={(minAccuracy) => onChange({ ...value, autoPause: { ...value.autoPause!, minAccuracy } })}
+            min={1}
+            max={100}
+            percent
+            errors={errors['autoPause.minAccuracy']}
+            errorId="err-auto-pause-accuracy"
+            testId="settings-auto-pause-min-accuracy"
+          />
+        </>
+      ) : null}
       {sample ? (
         <NumberRow
           label={t('settings.sampleRate')}

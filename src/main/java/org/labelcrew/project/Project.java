@@ -8,7 +8,14 @@ import tools.jackson.databind.JsonNode;
 
 public record Project(long id, String name, @Nullable String description, JsonNode schema, int schemaVersion, int overlap,
         Review review, int leaseMinutes, double goldRate, @Nullable JsonNode rates, Instant createdAt, @Nullable ProjectRole myRole,
-        Map<String, Long> counts) {
+        Map<String, Long> counts, @Nullable AutoPause autoPause) {
+
+    /**
+     * Automatic pause: a labeler whose mean gold score is below {@code minAccuracy} (0..1] once they have answered at
+     * least {@code minGoldAnswers} gold items is paused on the project. Off when null (a PATCH with both null turns it off).
+     */
+    public record AutoPause(@Nullable Integer minGoldAnswers, @Nullable Double minAccuracy) {
+    }
 
     /** FULL reviews everything (sampleRate 1); SAMPLE reviews that share of submissions and approves the rest. */
     public record Review(@Schema(allowableValues = {"FULL", "SAMPLE"}) String mode, @Nullable Double sampleRate) {

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Who may do what in a project. Administrators act as managers of every project; everyone else needs a membership.
@@ -101,10 +102,7 @@ public class ProjectAccess {
         if (!Arrays.asList(roles).contains(m.role())) {
             throw roleNeeded(roles, m);
         }
-        if (m.paused()) {
-            throw ApiException.forbidden("Your work in project " + projectId + " is paused by a manager")
-                    .withCode("project.paused", Map.of("projectId", projectId));
-        }
+        if (m.paused()) throw paused(projectId, user.id());
         return m;
     }
 
@@ -112,6 +110,25 @@ public class ProjectAccess {
         return ApiException.forbidden("This needs the project role " + Arrays.toString(roles) + "; yours is " + m.role())
                 .withCode("project.roleNeeded", Map.of("roles", Arrays.stream(roles).map(Enum::name).toList(),
                         "role", m.role().name()));
+    }
+
+    /**
+     * The 403 for a paused member's new work: paused by a manager, or automatically (code {@code quality.autoPaused}
+     * with the figures that paused them, for the browser to say why).
+     */
+    @SuppressWarnings("unchecked")
+    ApiException paused(long projectId, long accountId) {
+        JsonNode reason = jdbc.sql("SELECT pause_reason::text FROM project_member WHERE project_id = :p AND account_id = :a")
+                .param("p", projectId).param("a", accountId).query(String.class).optional().map(json::parse).orElse(null);
+        if (reason == null || !reason.hasNonNull("code")) {
+            return ApiException.forbidden("Your work in project " + projectId + " is paused by a manager")
+                    .withCode("project.paused", Map.of("projectId", projectId));
+        }
+        JsonNode params = reason.path("params");
+        return ApiException.forbidden("Your work in project " + projectId + " is paused automatically: your gold accuracy "
+                + Math.round(params.path("accuracy").asDouble() * 100) + "% over " + params.path("answers").asLong()
+                + " gold answers is below the project's " + Math.round(params.path("minAccuracy").asDouble() * 100)
+                + "%; a manager can resume you").withCode(reason.get("code").asString(), (java.util.Map<String, Object>) json.convert(params, java.util.Map.class));
     }
 
     public void requireExists(long projectId) {
@@ -158,10 +175,11 @@ public class ProjectAccess {
     private ProjectSettings load(long projectId, String lock) {
         return jdbc.sql("""
                 SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes, gold_rate, """
-                + work.goldItemsSql("p.id") + " FROM project p WHERE id = :p" + lock)
+                + work.goldItemsSql("p.id") + ", auto_pause_min_gold, auto_pause_min_accuracy FROM project p WHERE id = :p" + lock)
                 .param("p", projectId)
                 .query((rs, i) -> new ProjectSettings(rs.getLong(1), json.column(rs, "schema"), rs.getInt(3),
-                        rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7), rs.getDouble(8), rs.getLong(9)))
+                        rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7), rs.getDouble(8), rs.getLong(9),
+                        rs.getObject(10) == null ? null : rs.getInt(10), rs.getObject(11) == null ? null : rs.getDouble(11)))
                 .optional().orElseThrow(() -> ApiException.notFound("Project", projectId));
     }
 }

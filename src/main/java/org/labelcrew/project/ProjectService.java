@@ -2,6 +2,7 @@ package org.labelcrew.project;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +60,7 @@ public class ProjectService {
 
     /** Create or change a project; on PATCH a null field is left as it is. */
     public record ProjectRequest(String name, String description, JsonNode schema, Integer overlap,
-            Project.Review review, Integer leaseMinutes, Double goldRate, JsonNode rates) {
+            Project.Review review, Integer leaseMinutes, Double goldRate, JsonNode rates, Project.AutoPause autoPause) {
     }
 
     @Transactional
@@ -74,8 +75,9 @@ public class ProjectService {
         Project.Review review = req.review() == null ? new Project.Review("FULL", 1.0) : req.review();
         long id = jdbc.sql("""
                 INSERT INTO project (name, description, schema, overlap, review_mode, sample_rate, lease_minutes,
-                                     gold_rate, rates, created_by)
-                VALUES (:name, :description, :schema::jsonb, :overlap, :mode, :rate, :lease, :gold, :rates::jsonb, :by)
+                                     gold_rate, rates, created_by, auto_pause_min_gold, auto_pause_min_accuracy)
+                VALUES (:name, :description, :schema::jsonb, :overlap, :mode, :rate, :lease, :gold, :rates::jsonb, :by,
+                        :apGold, :apAccuracy)
                 RETURNING id""")
                 .param("name", req.name().trim())
                 .param("description", req.description() == null ? "" : req.description())
@@ -87,6 +89,8 @@ public class ProjectService {
                 .param("gold", req.goldRate() == null ? 0.0 : req.goldRate())
                 .param("rates", json.write(req.rates() == null ? json.object() : req.rates()))
                 .param("by", user.id())
+                .param("apGold", req.autoPause() == null ? null : req.autoPause().minGoldAnswers())
+                .param("apAccuracy", req.autoPause() == null ? null : req.autoPause().minAccuracy())
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO project_schema (project_id, version, schema) VALUES (:p, 1, :s::jsonb)")
                 .param("p", id).param("s", json.write(req.schema())).update();
@@ -129,6 +133,11 @@ public class ProjectService {
                 .param("gold", req.goldRate())
                 .param("rates", req.rates() == null ? null : json.write(req.rates()))
                 .param("id", id).update();
+        if (req.autoPause() != null) {
+            jdbc.sql("UPDATE project SET auto_pause_min_gold = :g, auto_pause_min_accuracy = :a WHERE id = :id")
+                    .param("g", req.autoPause().minGoldAnswers()).param("a", req.autoPause().minAccuracy())
+                    .param("id", id).update();
+        }
         if (req.overlap() != null && req.overlap() != before.overlap()) {
             work.overlapChanged(id, before.overlap(), req.overlap());
         }
@@ -155,6 +164,18 @@ public class ProjectService {
             }
         }
         if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.field("rates", "must be an object"));
+        if (req.autoPause() != null) {
+            Project.AutoPause ap = req.autoPause();
+            if ((ap.minGoldAnswers() == null) != (ap.minAccuracy() == null)) {
+                errors.add(FieldError.field("autoPause", "needs both minGoldAnswers and minAccuracy (both null turns it off)"));
+            }
+            if (ap.minGoldAnswers() != null && (ap.minGoldAnswers() < 1 || ap.minGoldAnswers() > 100_000)) {
+                errors.add(FieldError.field("autoPause.minGoldAnswers", "must be 1..100000"));
+            }
+            if (ap.minAccuracy() != null && (ap.minAccuracy() <= 0 || ap.minAccuracy() > 1)) {
+                errors.add(FieldError.field("autoPause.minAccuracy", "must be more than 0 and at most 1"));
+            }
+        }
         if (req.name() != null && req.name().trim().codePointCount(0, req.name().trim().length()) > InputLimits.PROJECT_NAME_MAX) {
             errors.add(FieldError.field("name", "must be at most " + InputLimits.PROJECT_NAME_MAX + " characters"));
         } else if (InputLimits.hasControlCharacters(req.name(), false)) {
@@ -231,7 +252,7 @@ public class ProjectService {
 
     private Project withCounts(Project p, Map<String, Long> counts) {
         return new Project(p.id(), p.name(), p.description(), p.schema(), p.schemaVersion(), p.overlap(), p.review(),
-                p.leaseMinutes(), p.goldRate(), p.rates(), p.createdAt(), p.myRole(), counts);
+                p.leaseMinutes(), p.goldRate(), p.rates(), p.createdAt(), p.myRole(), counts, p.autoPause());
     }
 
     private Project map(ResultSet rs, ProjectRole role, Map<String, Long> counts) throws SQLException {
@@ -239,23 +260,32 @@ public class ProjectService {
                 json.column(rs, "schema"), rs.getInt("schema_version"), rs.getInt("overlap"),
                 new Project.Review(rs.getString("review_mode"), rs.getDouble("sample_rate")),
                 rs.getInt("lease_minutes"), rs.getDouble("gold_rate"), json.column(rs, "rates"),
-                rs.getTimestamp("created_at").toInstant(), role, counts);
+                rs.getTimestamp("created_at").toInstant(), role, counts,
+                rs.getObject("auto_pause_min_gold") == null ? null : new Project.AutoPause(rs.getInt("auto_pause_min_gold"),
+                        rs.getDouble("auto_pause_min_accuracy")));
     }
 
     // ---- members
 
-    public record Member(long accountId, String username, String displayName, ProjectRole role, boolean paused) {
+    /** {@code pauseReason}: why the system paused the member (null when a manager did, or when not paused). */
+    public record Member(long accountId, String username, String displayName, ProjectRole role, boolean paused,
+            @org.jspecify.annotations.Nullable PauseReason pauseReason) {
+    }
+
+    /** An automatic pause: {@code code} (e.g. {@code quality.autoPaused}) with its figures, and when. */
+    public record PauseReason(String code, Map<String, Object> params, Instant at) {
     }
 
     public List<Member> members(long projectId, CurrentUser user) {
         access.requireMember(projectId, user);
         return jdbc.sql("""
-                SELECT a.id, a.username, a.display_name, m.role, m.paused
+                SELECT a.id, a.username, a.display_name, m.role, m.paused, m.pause_reason::text
                 FROM project_member m JOIN account a ON a.id = m.account_id
                 WHERE m.project_id = :p ORDER BY m.role, a.username""")
                 .param("p", projectId)
                 .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        ProjectRole.valueOf(rs.getString(4)), rs.getBoolean(5)))
+                        ProjectRole.valueOf(rs.getString(4)), rs.getBoolean(5),
+                        rs.getString(6) == null ? null : json.convert(json.parse(rs.getString(6)), PauseReason.class)))
                 .list();
     }
 
@@ -269,7 +299,11 @@ public class ProjectService {
         jdbc.sql("""
                 INSERT INTO project_member (project_id, account_id, role, paused) VALUES (:p, :a, :r, coalesce(:paused, false))
                 ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role,
-                    paused = coalesce(:paused, project_member.paused)""")
+                    paused = coalesce(:paused, project_member.paused),
+                    pause_reason = CASE WHEN CAST(:paused AS boolean) IS NULL THEN project_member.pause_reason END,
+                    quality_since = CASE WHEN project_member.paused AND NOT coalesce(CAST(:paused AS boolean), true)
+                                         AND project_member.pause_reason IS NOT NULL THEN now()
+                                         ELSE project_member.quality_since END""")
                 .param("p", projectId).param("a", accountId).param("r", role.name()).param("paused", paused).update();
         boolean pausedNow = jdbc.sql("SELECT paused FROM project_member WHERE project_id = :p AND account_id = :a")
                 .param("p", projectId).param("a", accountId).query(Boolean.class).single();
@@ -280,6 +314,36 @@ public class ProjectService {
             roleChanged(projectId, accountId, role);
         }
         return members(projectId, user).stream().filter(m -> m.accountId() == accountId).findFirst().orElseThrow();
+    }
+
+    // ---- automatic pause (issue 11): task scores gold and asks here, in the same transaction
+
+    /** A member's row, locked: whether they are paused, and since when their gold answers count (null: all). */
+    public record MemberLock(boolean paused, @org.jspecify.annotations.Nullable Instant qualitySince) {
+    }
+
+    /**
+     * Locks the membership row, so that concurrent gold answers of one labeler are judged one after another (the one
+     * that crosses the threshold pauses, exactly once); empty when not a member.
+     */
+    public java.util.Optional<MemberLock> lockMember(long projectId, long accountId) {
+        return jdbc.sql("SELECT paused, quality_since FROM project_member WHERE project_id = :p AND account_id = :a FOR UPDATE")
+                .param("p", projectId).param("a", accountId)
+                .query((rs, i) -> new MemberLock(rs.getBoolean(1),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toInstant()))
+                .optional();
+    }
+
+    /**
+     * Pauses a member on the system's behalf with the reason the browser says ({@code code}, {@code params}). The
+     * caller ends their leases (task knows its own rows and locks).
+     */
+    public void pauseAutomatically(long projectId, long accountId, String code, Map<String, Object> params, Instant at) {
+        jdbc.sql("""
+                UPDATE project_member SET paused = true, pause_reason = :r::jsonb
+                WHERE project_id = :p AND account_id = :a""")
+                .param("r", json.write(new PauseReason(code, params, at))).param("p", projectId).param("a", accountId)
+                .update();
     }
 
     /**

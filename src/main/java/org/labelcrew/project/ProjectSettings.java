@@ -7,7 +7,14 @@ import tools.jackson.databind.JsonNode;
  * number of gold items (so that the next-task chain passes over gold at no cost when there is none to hand out).
  */
 public record ProjectSettings(long id, JsonNode schema, int schemaVersion, int overlap, String reviewMode,
-        double sampleRate, int leaseMinutes, double goldRate, long goldItems) {
+        double sampleRate, int leaseMinutes, double goldRate, long goldItems,
+        @org.jspecify.annotations.Nullable Integer autoPauseMinGold,
+        @org.jspecify.annotations.Nullable Double autoPauseMinAccuracy) {
+
+    /** Whether labelers are paused automatically when their gold accuracy falls below the threshold. */
+    public boolean autoPauses() {
+        return autoPauseMinGold != null && autoPauseMinAccuracy != null;
+    }
 
     /** Whether gold items are to be handed out at all: a rate above zero and at least one gold item. */
     public boolean servesGold() {

@@ -6,6 +6,10 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.review.ReviewFigures;
+import org.labelcrew.schema.LabelSchema;
+import org.labelcrew.schema.SchemaService;
+import org.labelcrew.schema.scoring.Agreements;
 import org.labelcrew.task.TaskStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -17,15 +21,52 @@ import org.springframework.stereotype.Service;
 @Service
 public class QualityService {
 
+    /** The national programme's targets for a dataset (project plans name them): syntactic ≥ 99.5 %, semantic ≥ 90 %. */
+    static final double SYNTACTIC_TARGET = 0.995;
+    static final double SEMANTIC_TARGET = 0.90;
+
     private final JdbcClient jdbc;
     private final ProjectAccess access;
+    private final TaskStore tasks;
+    private final SchemaService schemas;
+    private final Agreements agreements;
+    private final ReviewFigures reviews;
 
-    QualityService(JdbcClient jdbc, ProjectAccess access) {
+    QualityService(JdbcClient jdbc, ProjectAccess access, TaskStore tasks, SchemaService schemas, Agreements agreements,
+            ReviewFigures reviews) {
         this.jdbc = jdbc;
         this.access = access;
+        this.tasks = tasks;
+        this.schemas = schemas;
+        this.agreements = agreements;
+        this.reviews = reviews;
     }
 
-    public record Quality(long projectId, Gold gold) {
+    /**
+     * A project's quality: gold accuracy, syntactic accuracy (every stored result re-validated against the schema as it
+     * is now), semantic accuracy (estimated from the inspected work), agreement between workers per field.
+     */
+    public record Quality(long projectId, Gold gold, SyntacticAccuracy syntacticAccuracy,
+            SemanticAccuracy semanticAccuracy, List<Agreements.FieldAgreement> agreement) {
+    }
+
+    /**
+     * {@code valid} of {@code checked} stored results pass the current schema; {@code rate} null when none is stored.
+     * {@code invalid} names the first few that do not (task, assignment, the first field at fault).
+     */
+    public record SyntacticAccuracy(@Nullable Double rate, long checked, long valid, double target,
+            List<InvalidResult> invalid) {
+    }
+
+    public record InvalidResult(long taskId, long assignmentId, String field, String message) {
+    }
+
+    /**
+     * The share of inspected work that was right as submitted ({@code passed} of {@code n} first review decisions),
+     * with its 95 % Wilson score interval {@code low..high}; all three null when nothing was inspected.
+     */
+    public record SemanticAccuracy(@Nullable Double estimate, @Nullable Double low, @Nullable Double high, long n,
+            long passed, double target) {
     }
 
     /**
@@ -45,10 +86,46 @@ public class QualityService {
 
     public Quality quality(long projectId, CurrentUser user) {
         access.require(projectId, user, ProjectRole.MANAGER);
-        return new Quality(projectId, gold(projectId));
+        return quality(projectId, scan(projectId));
     }
 
-    private Gold gold(long projectId) {
+    ResultScan scan(long projectId) {
+        return ResultScan.of(projectId, access.settings(projectId).schema(), schemas, tasks);
+    }
+
+    Quality quality(long projectId, ResultScan scan) {
+        ProjectSettings settings = access.settings(projectId);
+        SyntacticAccuracy syntactic = new SyntacticAccuracy(scan.checked == 0 ? null : round((double) scan.valid / scan.checked),
+                scan.checked, scan.valid, SYNTACTIC_TARGET, scan.examples.stream()
+                        .map(i -> new InvalidResult(i.taskId(), i.assignmentId(), i.field(), i.message())).toList());
+        long n = 0;
+        long passed = 0;
+        for (ReviewFigures.Inspected i : reviews.inspectedPerLabeler(projectId)) {
+            n += i.inspected();
+            passed += i.passed();
+        }
+        return new Quality(projectId, gold(projectId), syntactic, semantic(passed, n),
+                agreements.agreement(LabelSchema.of(settings.schema()), scan.units));
+    }
+
+    /** {@code passed} of {@code n} as an estimate with its 95 % Wilson score interval (z = 1.96). */
+    static SemanticAccuracy semantic(long passed, long n) {
+        if (n == 0) return new SemanticAccuracy(null, null, null, 0, 0, SEMANTIC_TARGET);
+        double[] w = wilson(passed, n);
+        return new SemanticAccuracy(round((double) passed / n), round(w[0]), round(w[1]), n, passed, SEMANTIC_TARGET);
+    }
+
+    /** Wilson score interval: (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). */
+    static double[] wilson(long x, long n) {
+        double z = 1.959963984540054;
+        double p = (double) x / n;
+        double z2 = z * z;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n));
+        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+    }
+
+    Gold gold(long projectId) {
         ProjectSettings settings = access.settings(projectId);
         double rate = settings.goldRate();
         long items = settings.goldItems();
@@ -81,7 +158,7 @@ public class QualityService {
         return new Gold(rate, items, answers, mean, perLabeler, perField);
     }
 
-    private static double round(double v) {
+    static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;
     }
 }

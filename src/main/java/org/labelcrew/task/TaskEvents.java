@@ -12,6 +12,8 @@ public class TaskEvents {
     public static final String ASSIGN = "ASSIGN", SUBMIT = "SUBMIT", SKIP = "SKIP", EXPIRE = "EXPIRE",
             REVIEW_START = "REVIEW_START", REVIEW_EXPIRE = "REVIEW_EXPIRE", APPROVE = "APPROVE", REJECT = "REJECT",
             CORRECT = "CORRECT", AUTO_APPROVE = "AUTO_APPROVE", GOLD = "GOLD", SCORE = "SCORE";
+    /** A labeler paused automatically by their gold accuracy (issue 11): logged on the gold item that crossed it. */
+    public static final String AUTO_PAUSE = "AUTO_PAUSE";
 
     private final JdbcClient jdbc;
     private final Json json;

@@ -268,6 +268,38 @@ public class TaskStore implements ProjectWork {
                 .list();
     }
 
+    // ---- quality: stored results (issue 11)
+
+    /**
+     * One stored result: the newest annotation version of a labeler's submitted work on an ordinary (non-gold) task,
+     * with the task's data. {@code state} is the assignment's state (SUBMITTED, IN_REVIEW, APPROVED, REJECTED);
+     * {@code acceptedBy} the reviewer who approved it after looking (null when approved by sampling or not approved).
+     */
+    public record StoredResult(long taskId, long assignmentId, long labelerId, String state, JsonNode data,
+            JsonNode result, @org.jspecify.annotations.Nullable Long acceptedBy) {
+    }
+
+    /**
+     * Streams every stored result of a project's ordinary tasks to {@code each}, in task order (the overlapping
+     * results of a task come together): the quality report re-validates them and measures agreement over them.
+     */
+    public void storedResults(long projectId, java.util.function.Consumer<StoredResult> each) {
+        jdbc.sql("""
+                SELECT t.id, a.id, a.labeler_id, a.state, t.data::text, n.result::text, a.accepted_by
+                FROM task t JOIN assignment a ON a.task_id = t.id
+                JOIN annotation n ON n.id = """ + latestAnnotationId("a.id") + """
+
+                WHERE t.project_id = :p AND t.state <> 'GOLD' AND NOT a.gold
+                  AND a.state IN ('SUBMITTED', 'IN_REVIEW', 'APPROVED', 'REJECTED')
+                ORDER BY t.id, a.labeler_id""")
+                .param("p", projectId)
+                .query(rs -> {
+                    each.accept(new StoredResult(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            json.parse(rs.getString(5)), json.parse(rs.getString(6)),
+                            rs.getObject(7) == null ? null : rs.getLong(7)));
+                });
+    }
+
     // ---- what project asks of its tasks (ProjectWork)
 
     @Override

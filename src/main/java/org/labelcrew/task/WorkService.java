@@ -32,11 +32,13 @@ public class WorkService {
     private final ReviewRecords reviews;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final AutoPause autoPause;
 
     WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, GoldItems gold, TaskEvents events,
-            ReviewRecords reviews, Clock clock, ApplicationEventPublisher publisher) {
+            ReviewRecords reviews, Clock clock, ApplicationEventPublisher publisher, AutoPause autoPause) {
         this.publisher = publisher;
         this.jdbc = jdbc;
+        this.autoPause = autoPause;
         this.gold = gold;
         this.json = json;
         this.access = access;
@@ -154,6 +156,7 @@ public class WorkService {
         if (scored != null) {
             events.append(a.taskId(), a.projectId(), TaskEvents.SCORE, null, assignmentId, Map.of("score", scored.score()));
             publisher.publishEvent(new GoldAnswered(a.projectId(), a.taskId(), assignmentId, a.labelerId(), now));
+            autoPause.afterGoldAnswer(a.projectId(), a.labelerId(), a.taskId(), assignmentId, now);
             // Gold is secret: the labeler is answered exactly as an ordinary submit would be (no SCORED, no score).
             return new Submitted(assignmentId, ordinary, annotationId, version);
         }

@@ -37,7 +37,7 @@ class RelationsScorer implements Scorer {
                 Map.of("pct", FieldScore.pct(f1), "found", found, "expected", r.size(), "extra", a.size() - found));
     }
 
-    private static Set<Link> links(JsonNode relations, JsonNode spans) {
+    static Set<Link> links(JsonNode relations, JsonNode spans) {
         Map<String, SpansScorer.Span> byId = new HashMap<>();
         if (spans != null && spans.isArray()) {
             for (JsonNode s : spans) {

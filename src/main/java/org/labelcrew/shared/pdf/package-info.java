@@ -1,5 +1,6 @@
 /**
- * Printing XHTML pages to PDF with Korean text (the quality report, pay statements): open to every feature.
+ * XHTML pages printed as PDF with Korean text ({@link org.labelcrew.shared.pdf.PdfDocuments}): the quality report and
+ * the pay statements. A named interface so that any feature may print.
  */
 @org.springframework.modulith.NamedInterface("pdf")
 package org.labelcrew.shared.pdf;

@@ -1,0 +1,87 @@
+package org.labelcrew.quality;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.labelcrew.account.CurrentUser;
+import org.labelcrew.project.ProjectAccess;
+import org.labelcrew.project.ProjectRole;
+import org.labelcrew.schema.LabelSchema;
+import org.labelcrew.shared.ApiException;
+import org.labelcrew.task.TaskStore;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The consensus of a project's approved overlapping results, by a named strategy ({@link Consensus}): what one result
+ * per task would be, shown to the manager beside the agreement figures. (Export still writes every approved result;
+ * making it write the consensus is the next step — see docs/quality.md.)
+ */
+@Service
+public class ConsensusService {
+
+    static final int MAX_ITEMS = 1000;
+
+    private final ProjectAccess access;
+    private final TaskStore tasks;
+    private final QualityService quality;
+
+    ConsensusService(ProjectAccess access, TaskStore tasks, QualityService quality) {
+        this.access = access;
+        this.tasks = tasks;
+        this.quality = quality;
+    }
+
+    /**
+     * {@code tasks}: approved tasks merged; {@code unanimous}: of them, those whose results were all alike;
+     * {@code withTies}: those where a majority was a tie in some field; {@code items}: the first {@code limit} tasks.
+     */
+    public record ConsensusView(String strategy, long tasks, long unanimous, long withTies, List<TaskConsensus> items) {
+    }
+
+    /** {@code fromAccountId}: whose whole result was chosen (null when merged field by field). */
+    public record TaskConsensus(long taskId, int results, boolean unanimous, @Nullable Long fromAccountId,
+            List<String> ties, JsonNode result) {
+    }
+
+    public ConsensusView consensus(long projectId, @Nullable String strategyName, @Nullable Integer limit, CurrentUser user) {
+        access.require(projectId, user, ProjectRole.MANAGER);
+        Consensus.Strategy strategy;
+        try {
+            strategy = Consensus.strategy(strategyName);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("strategy", "must be MAJORITY, BEST_GOLD or REVIEWER");
+        }
+        int max = limit == null ? 100 : limit;
+        if (max < 0 || max > MAX_ITEMS) throw ApiException.invalid("limit", "must be 0.." + MAX_ITEMS);
+        LabelSchema schema = LabelSchema.of(access.settings(projectId).schema());
+        Map<Long, Double> gold = new HashMap<>();
+        for (QualityService.LabelerGold g : quality.gold(projectId).perLabeler()) gold.put(g.accountId(), g.meanScore());
+        long[] counts = new long[3];
+        List<TaskConsensus> items = new ArrayList<>();
+        List<Consensus.Vote> votes = new ArrayList<>();
+        long[] current = {-1};
+        Runnable flush = () -> {
+            if (votes.isEmpty()) return;
+            Consensus.Merged m = Consensus.merge(strategy, schema, votes);
+            counts[0]++;
+            if (m.unanimous()) counts[1]++;
+            if (!m.ties().isEmpty()) counts[2]++;
+            if (items.size() < max) items.add(new TaskConsensus(current[0], votes.size(), m.unanimous(), m.from(), m.ties(), m.result()));
+            votes.clear();
+        };
+        tasks.storedResults(projectId, r -> {
+            if (!"APPROVED".equals(r.state())) return;
+            if (r.taskId() != current[0]) {
+                flush.run();
+                current[0] = r.taskId();
+            }
+            votes.add(new Consensus.Vote(r.labelerId(), r.result(), r.acceptedBy() != null, r.assignmentId(),
+                    gold.get(r.labelerId())));
+        });
+        flush.run();
+        return new ConsensusView(strategy.name(), counts[0], counts[1], counts[2], items);
+    }
+}
