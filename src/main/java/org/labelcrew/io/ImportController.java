@@ -24,13 +24,17 @@ class ImportController {
         this.imports = imports;
     }
 
-    /** 202: the file is stored and queued; follow it with GET /imports/{id}. */
+    /**
+     * 202: the file is stored and queued; follow it with GET /imports/{id}. Media formats ({@code images-zip},
+     * {@code audio-zip}) also take several {@code files} instead of one zip.
+     */
     @PostMapping(path = "/projects/{id}/imports", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJob start(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(name = "format", required = false) String format,
-            @RequestPart(name = "file", required = false) MultipartFile file) {
-        return imports.start(id, format, file, user);
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestPart(name = "files", required = false) java.util.List<MultipartFile> files) {
+        return imports.start(id, format, file, files, user);
     }
 
     @GetMapping("/imports/{id}")

@@ -30,6 +30,14 @@ public interface ImportFormat {
         return true;
     }
 
+    /**
+     * Whether the format reads a zip of files, so that an upload of several files ({@code files} parts) is packed into
+     * one zip, an entry per file, before the job starts (media imports).
+     */
+    default boolean takesSeveralFiles() {
+        return false;
+    }
+
     /** A reader over the upload's bytes; the caller closes it. */
     Reader open(InputStream in);
 

@@ -55,6 +55,11 @@ public class ImportService {
 
     /** Stores the upload and queues its import; the checks of its content happen in the job, line by line. */
     public ImportJob start(long projectId, String format, MultipartFile file, CurrentUser user) {
+        return start(projectId, format, file, null, user);
+    }
+
+    /** {@code parts}: several files for a format that reads a zip of them (media), packed into one zip here. */
+    public ImportJob start(long projectId, String format, MultipartFile file, List<MultipartFile> parts, CurrentUser user) {
         requireManager(projectId, user);
         if (format == null || format.isBlank()) {
             throw ApiException.invalid("format", "is required; one of " + runner.formatNames());
@@ -62,19 +67,28 @@ public class ImportService {
         if (runner.format(format).isEmpty()) {
             throw ApiException.invalid("format", "\"" + format + "\" is not an import format; use one of " + runner.formatNames());
         }
-        if (file == null) throw ApiException.invalid("file", "is required (multipart field \"file\")");
+        boolean several = parts != null && !parts.isEmpty();
+        if (several && file != null) throw ApiException.invalid("files", "send either one \"file\" or several \"files\", not both");
+        if (several && !runner.format(format).get().takesSeveralFiles()) {
+            throw ApiException.invalid("files", "\"" + format + "\" takes one file; several files are for the media formats");
+        }
+        if (file == null && !several) throw ApiException.invalid("file", "is required (multipart field \"file\")");
         Path path = files.imports().resolve(UUID.randomUUID() + ".upload");
         long id;
         try {
             // Moves the container's temporary copy when it can (same file system), instead of copying gigabytes.
-            file.transferTo(path);
+            if (several) {
+                SeveralFiles.zip(parts, path);
+            } else {
+                file.transferTo(path);
+            }
             String sha256 = sha256(path);
             try {
                 id = jdbc.sql("""
                         INSERT INTO import_job (project_id, format, file_name, file_path, file_size, file_sha256,
                                                 created_by, created_at)
                         VALUES (:p, :f, :name, :path, :size, :sha, :by, :now) RETURNING id""")
-                        .param("p", projectId).param("f", format).param("name", fileName(file))
+                        .param("p", projectId).param("f", format).param("name", several ? parts.size() + " files" : fileName(file))
                         .param("path", path.toString()).param("size", Files.size(path)).param("sha", sha256)
                         .param("by", user.id()).param("now", Timestamp.from(clock.instant()))
                         .query(Long.class).single();

@@ -42,7 +42,7 @@ class MediaController {
         this.access = access;
     }
 
-    @Operation(summary = "A medium's bytes, its thumbnail or its waveform peaks", description = """
+    @Operation(operationId = "getMedia", summary = "A medium's bytes, its thumbnail or its waveform peaks", description = """
             The original file (with `Range` for part of it), `?variant=thumb` a JPEG thumbnail of an image (at most 256
             pixels a side), `?variant=peaks` the waveform of audio as JSON `{"duration", "sampleRate", "channels",
             "length", "peaks": [[0..1, …]]}`. Members of a project holding the medium only; 404 for anyone else.""",

@@ -164,6 +164,26 @@ class MediaImportTest {
         assertThat(crowd.tasks()).isEmpty();
     }
 
+    @Test
+    void severalFilesUploadedAtOnceAreOneImport() {
+        Crowd crowd = new Crowd(fx, BOXES);
+        var files = new java.util.LinkedHashMap<String, byte[]>();
+        files.put("one.png", MediaSamples.image("png", 10, 10, Color.RED));
+        files.put("two.jpg", MediaSamples.image("jpeg", 20, 10, Color.BLUE));
+        files.put("folder/one.png", MediaSamples.image("png", 12, 12, Color.GREEN)); // same name, other content
+        JsonNode started = crowd.manager.api().uploadFiles("/api/v1/projects/" + crowd.projectId + "/imports", files,
+                "format", "images-zip").expect(202).json();
+        assertThat(started.get("fileName").asString()).isEqualTo("3 files");
+        JsonNode job = org.labelcrew.io.Jobs.awaitEnd(crowd.manager.api(), "/api/v1/imports/" + started.get("id").asLong());
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(crowd.tasks()).extracting(t -> t.get("data").get("file").asString())
+                .containsExactlyInAnyOrder("one.png", "two.jpg", "one (2).png");
+        // Only the media formats take several files.
+        var refused = crowd.manager.api().uploadFiles("/api/v1/projects/" + crowd.projectId + "/imports", files, "format", "jsonl");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("files");
+    }
+
     private static void assertFails(Crowd crowd, String format, byte[] zip, long line, String message) {
         JsonNode job = crowd.importFile(format, zip);
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("FAILED");

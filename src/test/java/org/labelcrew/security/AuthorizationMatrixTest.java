@@ -53,6 +53,9 @@ class AuthorizationMatrixTest {
     @Autowired
     TestClock clock;
 
+    @Autowired
+    org.labelcrew.media.MediaStore media;
+
     /** One row: an operation, the request to send, and the status each identity must get. */
     record Row(int line, String method, String path, List<String> expected, String body) {
 
@@ -190,7 +193,7 @@ class AuthorizationMatrixTest {
      * submission the reviewer holds in review, a gold item already answered, a finished export, a cohort with a seated
      * trainee who sat its exam and was placed into the project.
      */
-    private World world() throws InterruptedException {
+    private World world() throws Exception {
         User manager = fx.user("mx-mgr", Role.MANAGER);
         User other = fx.user("mx-other", Role.MANAGER);
         User labeler = fx.user("mx-lab", Role.LABELER);
@@ -277,6 +280,7 @@ class AuthorizationMatrixTest {
         ids.put("attempt", String.valueOf(attemptId));
         ids.put("placement", String.valueOf(placement));
         ids.put("notification", String.valueOf(notification));
+        ids.put("media", String.valueOf(medium(project)));
         ids.put("unique", "mx" + UUID.randomUUID().toString().substring(0, 8));
         ids.put("longText", "가".repeat(1001));
         ids.put("opensAt", clock.instant().plus(Duration.ofDays(1)).toString());
@@ -317,5 +321,17 @@ class AuthorizationMatrixTest {
         return """
                 {"reviewerQuota": 0, "reviewerMinScore": 90, "labelerQuota": 5, "labelerMinScore": 50, "projectIds": [%d]}"""
                 .formatted(project);
+    }
+
+    /** A medium (a small PNG) of {@code project}, stored as an import would store it. */
+    private long medium(long project) throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("matrix-", ".png");
+        try {
+            java.nio.file.Files.write(file, org.labelcrew.media.MediaSamples.image("png", 4, 4, java.awt.Color.RED));
+            var checked = media.check(file, org.labelcrew.media.Media.Kind.IMAGE);
+            return media.save(project, null, file, "matrix.png", checked).media().id();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
     }
 }

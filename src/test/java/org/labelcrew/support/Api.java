@@ -70,6 +70,29 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
     }
 
+    /** A multipart upload of several files, each a {@code files} part ({@code files}: file name → bytes, in order). */
+    public Response uploadFiles(String path, java.util.Map<String, byte[]> files, String... fields) {
+        String boundary = "----labelcrew" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            for (int i = 0; i + 1 < fields.length; i += 2) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                        + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (var f : files.entrySet()) {
+                out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + f.getKey()
+                        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.write(f.getValue());
+                out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())));
+    }
+
     /** A GET with extra headers ({@code name, value, …}), answered as the raw response (headers and bytes). */
     public HttpResponse<byte[]> raw(String path, String... headers) {
         HttpRequest.Builder b = request(path).GET();

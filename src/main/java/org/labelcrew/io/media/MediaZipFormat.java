@@ -73,6 +73,11 @@ public class MediaZipFormat implements ImportFormat {
     }
 
     @Override
+    public boolean takesSeveralFiles() {
+        return true;
+    }
+
+    @Override
     public boolean itemsFollowLines() {
         return false;
     }
