@@ -84,10 +84,12 @@ export const projects = {
 };
 
 export const imports = {
-  start: (projectId: number, file: File, format: string, onProgress?: (f: number | null) => void) => {
+  /** One file as `file`; several (media formats only) as repeated `files` parts, packed into one zip by the server. */
+  start: (projectId: number, file: File | File[], format: string, onProgress?: (f: number | null) => void) => {
     const form = new FormData();
     form.append('format', format);
-    form.append('file', file);
+    if (Array.isArray(file)) for (const f of file) form.append('files', f);
+    else form.append('file', file);
     return upload<ImportJob>(`/projects/${projectId}/imports`, form, onProgress);
   },
   get: (id: number) => api.get<ImportJob>(`/imports/${id}`),

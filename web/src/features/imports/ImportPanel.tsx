@@ -6,13 +6,19 @@ import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'csv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary'] as const;
+const FORMATS = ['jsonl', 'csv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary', 'images-zip', 'audio-zip'] as const;
+/** Formats that read a zip of media files: they also take several files, which the server packs into one zip. */
+export const MEDIA_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip']);
+const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
+const AUDIO_EXT = new Set(['wav', 'mp3', 'flac', 'ogg', 'm4a']);
 
 export function guessFormat(fileName: string): string | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'csv') return 'csv';
   if (ext === 'txt') return 'txt';
+  if (IMAGE_EXT.has(ext)) return 'images-zip';
+  if (AUDIO_EXT.has(ext)) return 'audio-zip';
   return null;
 }
 
@@ -30,7 +36,7 @@ export function importProgress(job: ImportJob): { value: number | null; max: num
 /** Upload a file (with an upload progress bar), then follow the import job until it is done. */
 export function ImportPanel({ projectId, onFinished }: { projectId: number; onFinished?: () => void }) {
   const t = useT();
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const [format, setFormat] = useState('jsonl');
   const [uploadFraction, setUploadFraction] = useState<number | null>(null);
   const [started, setJob] = useState<ImportJob | null>(null);
@@ -43,10 +49,12 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    if (!file) return;
+    if (!files.length) return;
     setJob(null);
     setUploadFraction(0);
-    void upload.run(projectId, file, format, setUploadFraction);
+    // Several files (or one media file that is not a zip) go as `files`; the server packs them into one zip.
+    const several = MEDIA_FORMATS.has(format) && (files.length > 1 || !files[0].name.toLowerCase().endsWith('.zip'));
+    void upload.run(projectId, several ? files : files[0], format, setUploadFraction);
   }
 
   return (
@@ -58,11 +66,12 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           <input
             ref={inputRef}
             type="file"
-            accept=".jsonl,.ndjson,.csv,.txt,.json,application/json,text/csv,text/plain"
+            multiple
+            accept=".jsonl,.ndjson,.csv,.txt,.json,application/json,text/csv,text/plain,.zip,application/zip,image/*,audio/*"
             onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              const g = f && guessFormat(f.name);
+              const picked = Array.from(e.target.files ?? []);
+              setFiles(picked);
+              const g = picked.length ? guessFormat(picked[0].name) : null;
               if (g) setFormat(g);
             }}
             data-testid="import-file"
@@ -78,10 +87,15 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
             ))}
           </select>
         </label>
-        <button type="submit" className="btn primary" disabled={!file || uploading || running} data-testid="import-submit">
+        <button type="submit" className="btn primary" disabled={!files.length || (files.length > 1 && !MEDIA_FORMATS.has(format)) || uploading || running} data-testid="import-submit">
           {t('import.upload')}
         </button>
       </form>
+      {files.length > 1 ? (
+        <p className="small" data-testid="import-files-count">
+          {MEDIA_FORMATS.has(format) ? t('import.severalFiles', { n: files.length }) : t('import.oneFileOnly')}
+        </p>
+      ) : null}
       <p className="small muted">{t('import.help')}</p>
       {uploading ? (
         <div>
