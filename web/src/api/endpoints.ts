@@ -96,7 +96,9 @@ export const imports = {
 };
 
 export const exports_ = {
-  start: (projectId: number, format = 'jsonl') => api.post<ExportJob>(`/projects/${projectId}/exports`, { format }),
+  /** `media`: put the image/audio files in the export beside the labels (yolo). */
+  start: (projectId: number, format = 'jsonl', options?: { media?: boolean }) =>
+    api.post<ExportJob>(`/projects/${projectId}/exports`, { format, ...options }),
   get: (id: number) => api.get<ExportJob>(`/exports/${id}`),
   fileUrl: (id: number) => `/api/v1/exports/${id}/file`,
 };
