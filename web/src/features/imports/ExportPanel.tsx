@@ -6,13 +6,13 @@ import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme', 'yolo', 'segments-jsonl'] as const;
+const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme', 'yolo', 'voc', 'segments-jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 /** Product names for the button; the select says more. */
-const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL', yolo: 'YOLO', 'segments-jsonl': 'JSONL' };
-const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll', yolo: 'zip', 'segments-jsonl': 'jsonl' };
+const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL', yolo: 'YOLO', voc: 'VOC', 'segments-jsonl': 'JSONL' };
+const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll', yolo: 'zip', voc: 'zip', 'segments-jsonl': 'jsonl' };
 /** Formats that can carry the media files themselves (the `media` option). */
-const WITH_MEDIA: ReadonlySet<Format> = new Set<Format>(['yolo']);
+const WITH_MEDIA: ReadonlySet<Format> = new Set<Format>(['yolo', 'voc']);
 
 /** Start an export in the chosen format, follow the job, then offer the file. */
 export function ExportPanel({ projectId }: { projectId: number }) {

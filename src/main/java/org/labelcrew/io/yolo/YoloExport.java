@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.labelcrew.io.ExportFormat;
+import org.labelcrew.io.support.ImagePaths;
 import org.labelcrew.media.Media;
 import org.labelcrew.media.MediaStore;
 import org.labelcrew.schema.Field;
@@ -106,7 +107,7 @@ class YoloExport implements ExportFormat {
                 }
                 String folder = item.split() == null ? "" : item.split() + "/";
                 if (item.split() != null) splits.add(item.split());
-                String stem = stem(item, data, used);
+                String stem = ImagePaths.stem(item, data, used);
                 StringBuilder lines = new StringBuilder();
                 // The accepted work: one annotation per task in a YOLO dataset (the first, as overlap exports elsewhere
                 // list them all but a label file has room for one truth).
@@ -135,7 +136,7 @@ class YoloExport implements ExportFormat {
                 zip.closeEntry();
                 if (withMedia && m.isPresent()) {
                     Media image = m.get();
-                    zip.putNextEntry(new ZipEntry("images/" + folder + stem + "." + extension(image)));
+                    zip.putNextEntry(new ZipEntry("images/" + folder + stem + "." + ImagePaths.extension(image)));
                     try (InputStream in = media.open(image.blobKey(), 0, image.size())) {
                         in.transferTo(zip);
                     }
@@ -165,45 +166,6 @@ class YoloExport implements ExportFormat {
     /** YOLO's own key for the validation split. */
     private static String yamlKey(String split) {
         return "validation".equals(split) ? "val" : split;
-    }
-
-    /**
-     * The label file's name: the image's path in its import ({@code file}) without extension, so that it sits beside
-     * {@code images/} as YOLO expects; the task id when there is none, or when two tasks would share a name.
-     */
-    static String stem(Item item, JsonNode data, Set<String> used) {
-        String file = data.path("file").asString("");
-        List<String> parts = new ArrayList<>();
-        for (String p : file.replace('\\', '/').split("/")) {
-            if (!p.isEmpty() && !p.equals(".") && !p.equals("..")) parts.add(p);
-        }
-        String name;
-        if (parts.isEmpty()) {
-            name = "task-" + item.id();
-        } else {
-            String last = parts.remove(parts.size() - 1);
-            int dot = last.lastIndexOf('.');
-            parts.add(dot > 0 ? last.substring(0, dot) : last);
-            name = String.join("/", parts);
-        }
-        String key = (item.split() == null ? "" : item.split() + "/") + name;
-        if (!used.add(key)) {
-            name = name + "-task-" + item.id();
-            used.add((item.split() == null ? "" : item.split() + "/") + name);
-        }
-        return name;
-    }
-
-    private static String extension(Media m) {
-        String n = m.fileName();
-        if (n != null && n.lastIndexOf('.') > 0) return n.substring(n.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return switch (m.contentType()) {
-            case "image/png" -> "png";
-            case "image/webp" -> "webp";
-            case "image/gif" -> "gif";
-            case "image/bmp" -> "bmp";
-            default -> "jpg";
-        };
     }
 
     /** Six decimals, the precision YOLO tools write, without trailing zeros. */
