@@ -219,6 +219,7 @@ export const messages = {
   'format.audio-zip': { ko: '오디오 (zip 또는 여러 파일)', en: 'Audio (a zip or several files)' },
   'format.yolo': { ko: 'YOLO (zip: labels/*.txt, data.yaml)', en: 'YOLO (zip: labels/*.txt, data.yaml)' },
   'format.voc': { ko: 'Pascal VOC (zip: 이미지마다 XML)', en: 'Pascal VOC (zip: an XML per image)' },
+  'format.aihub-image': { ko: 'AI-Hub 이미지 JSON (이미지마다 문서 하나)', en: 'AI-Hub image JSON (a document per image)' },
   'format.segments-jsonl': { ko: '음성 구간 JSONL (한 줄에 오디오 하나)', en: 'Speech segments JSONL (one line per audio)' },
   'import.severalFiles': { ko: '파일 {n}개를 한 번에 가져옵니다.', en: { one: '{n} file will be imported as one job.', other: '{n} files will be imported as one job.' } },
   'import.oneFileOnly': { ko: '이 형식은 파일 하나만 받습니다. 여러 파일은 이미지·오디오 형식에서만 됩니다.', en: 'This format takes one file; several files work for the image and audio formats only.' },

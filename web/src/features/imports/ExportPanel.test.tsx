@@ -20,6 +20,7 @@ describe('export panel', () => {
     expect(ko).toHaveTextContent('CoNLL BIO (형태소 단위, 품사 포함)');
     expect(ko).toHaveTextContent('YOLO (zip: labels/*.txt, data.yaml)');
     expect(ko).toHaveTextContent('Pascal VOC (zip: 이미지마다 XML)');
+    expect(ko).toHaveTextContent('AI-Hub 이미지 JSON (이미지마다 문서 하나)');
     expect(ko).toHaveTextContent('음성 구간 JSONL (한 줄에 오디오 하나)');
   });
 
