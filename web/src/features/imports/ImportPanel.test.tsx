@@ -34,6 +34,7 @@ describe('import panel', () => {
     expect(select).toHaveTextContent('Audio (a zip or several files)');
     await user.upload(screen.getByLabelText('File'), [a, b]);
     expect(select).toHaveValue('images-zip');
+    expect(screen.getByText(/pick several files or upload one zip/)).toBeInTheDocument();
     expect(screen.getByTestId('import-files-count')).toHaveTextContent('2 files will be imported as one job.');
     await user.selectOptions(select, 'jsonl');
     expect(screen.getByTestId('import-files-count')).toHaveTextContent('This format takes one file');

@@ -96,7 +96,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           {MEDIA_FORMATS.has(format) ? t('import.severalFiles', { n: files.length }) : t('import.oneFileOnly')}
         </p>
       ) : null}
-      <p className="small muted">{t('import.help')}</p>
+      <p className="small muted">{t(MEDIA_FORMATS.has(format) ? 'import.mediaHelp' : 'import.help')}</p>
       {uploading ? (
         <div>
           <span className="small">{t('import.uploading')}</span>
