@@ -88,11 +88,13 @@ export const projects = {
 };
 
 export const imports = {
-  start: (projectId: number, file: File, format: string, onProgress?: (f: number | null) => void, options?: ImportOptions) => {
+  /** One file as `file`; several (media formats only) as repeated `files` parts, packed into one zip by the server. */
+  start: (projectId: number, file: File | File[], format: string, onProgress?: (f: number | null) => void, options?: ImportOptions) => {
     const form = new FormData();
     form.append('format', format);
     if (options && Object.keys(options).length > 0) form.append('options', JSON.stringify(options));
-    form.append('file', file);
+    if (Array.isArray(file)) for (const f of file) form.append('files', f);
+    else form.append('file', file);
     return upload<ImportJob>(`/projects/${projectId}/imports`, form, onProgress);
   },
   get: (id: number) => api.get<ImportJob>(`/imports/${id}`),
@@ -101,7 +103,9 @@ export const imports = {
 };
 
 export const exports_ = {
-  start: (projectId: number, format = 'jsonl') => api.post<ExportJob>(`/projects/${projectId}/exports`, { format }),
+  /** `media`: put the image/audio files in the export beside the labels (yolo). */
+  start: (projectId: number, format = 'jsonl', options?: { media?: boolean }) =>
+    api.post<ExportJob>(`/projects/${projectId}/exports`, { format, ...options }),
   get: (id: number) => api.get<ExportJob>(`/exports/${id}`),
   fileUrl: (id: number) => `/api/v1/exports/${id}/file`,
 };

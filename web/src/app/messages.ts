@@ -239,6 +239,20 @@ export const messages = {
   'import.encoding.unknown': { ko: '알 수 없는 인코딩', en: 'an unknown encoding' },
   'import.report': { ko: '거부된 줄 보고서 내려받기 (CSV)', en: 'Download the rejected-rows report (CSV)' },
   'import.normalized': { ko: '유니코드 정규화(NFC)로 바뀐 항목 {n}건', en: '{n} items changed by Unicode normalisation (NFC)' },
+  // media formats (media-io)
+  'format.images-zip': { ko: '이미지 (zip 또는 여러 파일)', en: 'Images (a zip or several files)' },
+  'format.audio-zip': { ko: '오디오 (zip 또는 여러 파일)', en: 'Audio (a zip or several files)' },
+  'format.yolo': { ko: 'YOLO (zip: labels/*.txt, data.yaml)', en: 'YOLO (zip: labels/*.txt, data.yaml)' },
+  'format.voc': { ko: 'Pascal VOC (zip: 이미지마다 XML)', en: 'Pascal VOC (zip: an XML per image)' },
+  'format.aihub-image': { ko: 'AI-Hub 이미지 JSON (이미지마다 문서 하나)', en: 'AI-Hub image JSON (a document per image)' },
+  'format.segments-jsonl': { ko: '음성 구간 JSONL (한 줄에 오디오 하나)', en: 'Speech segments JSONL (one line per audio)' },
+  'import.severalFiles': { ko: '파일 {n}개를 한 번에 가져옵니다.', en: { one: '{n} file will be imported as one job.', other: '{n} files will be imported as one job.' } },
+  'import.mediaHelp': {
+    ko: '이미지·오디오: 파일을 여러 개 고르거나 zip 하나를 올립니다. zip 안의 manifest.jsonl이 파일마다 데이터를 줄 수 있습니다 ({"file": "a/b.jpg", …}).',
+    en: 'Images and audio: pick several files or upload one zip; a manifest.jsonl in the zip may give each file its data ({"file": "a/b.jpg", …}).',
+  },
+  'import.oneFileOnly': { ko: '이 형식은 파일 하나만 받습니다. 여러 파일은 이미지·오디오 형식에서만 됩니다.', en: 'This format takes one file; several files work for the image and audio formats only.' },
+  'export.withMedia': { ko: '미디어 파일 포함', en: 'Include the media files' },
 
   // tasks
   'tasks.title': { ko: '작업 목록', en: 'Tasks' },

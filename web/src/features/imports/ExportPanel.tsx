@@ -6,16 +6,19 @@ import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme'] as const;
+const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme', 'yolo', 'voc', 'aihub-image', 'segments-jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 /** Product names for the button; the select says more. */
-const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL' };
-const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll' };
+const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL', yolo: 'YOLO', voc: 'VOC', 'aihub-image': 'AI-Hub', 'segments-jsonl': 'JSONL' };
+const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll', yolo: 'zip', voc: 'zip', 'aihub-image': 'json', 'segments-jsonl': 'jsonl' };
+/** Formats that can carry the media files themselves (the `media` option). */
+const WITH_MEDIA: ReadonlySet<Format> = new Set<Format>(['yolo', 'voc']);
 
 /** Start an export in the chosen format, follow the job, then offer the file. */
 export function ExportPanel({ projectId }: { projectId: number }) {
   const t = useT();
   const [format, setFormat] = useState<Format>('jsonl');
+  const [media, setMedia] = useState(false);
   const [started, setJob] = useState<ExportJob | null>(null);
   const starting = useApiAction(exports_.start, { onSuccess: (job) => setJob(job) });
   const { busy, error } = starting;
@@ -25,7 +28,8 @@ export function ExportPanel({ projectId }: { projectId: number }) {
 
   async function start() {
     setJob(null);
-    await starting.run(projectId, format);
+    if (WITH_MEDIA.has(format) && media) await starting.run(projectId, format, { media: true });
+    else await starting.run(projectId, format);
   }
 
   return (
@@ -43,6 +47,12 @@ export function ExportPanel({ projectId }: { projectId: number }) {
             ))}
           </select>
         </label>
+        {WITH_MEDIA.has(format) ? (
+          <label className="row">
+            <input type="checkbox" checked={media} onChange={(e) => setMedia(e.target.checked)} data-testid="export-media" />
+            <span>{t('export.withMedia')}</span>
+          </label>
+        ) : null}
         <button type="button" className="btn primary" onClick={start} disabled={busy || running} data-testid="export-start">
           {t('export.start', { format: SHORT[format] })}
         </button>

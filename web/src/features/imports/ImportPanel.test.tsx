@@ -19,6 +19,30 @@ describe('import panel', () => {
     expect(guessFormat('a.csv')).toBe('csv');
     expect(guessFormat('a.txt')).toBe('txt');
     expect(guessFormat('a.zip')).toBeNull();
+    expect(guessFormat('거리.JPG')).toBe('images-zip');
+    expect(guessFormat('발화.wav')).toBe('audio-zip');
+  });
+
+  it('sends several image files as one media import, and refuses several files for a text format', async () => {
+    const user = userEvent.setup();
+    const start = vi.spyOn(endpoints.imports, 'start').mockResolvedValue(job({ status: 'DONE', format: 'images-zip', total: 2, imported: 2 }));
+    mockFetch({ 'GET /api/v1/imports/9': () => json(job({ status: 'DONE', format: 'images-zip', total: 2, imported: 2 })) });
+    renderPage(<ImportPanel projectId={1} />, { lang: 'en' });
+    const a = new File([new Uint8Array([0xff, 0xd8])], 'a.jpg', { type: 'image/jpeg' });
+    const b = new File([new Uint8Array([0x89, 0x50])], 'b.png', { type: 'image/png' });
+    const select = screen.getByRole('combobox', { name: 'Format' });
+    expect(select).toHaveTextContent('Images (a zip or several files)');
+    expect(select).toHaveTextContent('Audio (a zip or several files)');
+    await user.upload(screen.getByLabelText('File'), [a, b]);
+    expect(select).toHaveValue('images-zip');
+    expect(screen.getByText(/pick several files or upload one zip/)).toBeInTheDocument();
+    expect(screen.getByTestId('import-files-count')).toHaveTextContent('2 files will be imported as one job.');
+    await user.selectOptions(select, 'jsonl');
+    expect(screen.getByTestId('import-files-count')).toHaveTextContent('This format takes one file');
+    expect(screen.getByRole('button', { name: 'Upload' })).toBeDisabled();
+    await user.selectOptions(select, 'images-zip');
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(start).toHaveBeenCalledWith(1, [a, b], 'images-zip', expect.any(Function));
   });
 
   it('progress: bytes while running, full when done', () => {

@@ -7,7 +7,11 @@ import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'csv', 'tsv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary', 'conll', 'conll-klue', 'conll-eojeol', 'conll-kmou'] as const;
+const FORMATS = ['jsonl', 'csv', 'tsv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary', 'conll', 'conll-klue', 'conll-eojeol', 'conll-kmou', 'images-zip', 'audio-zip'] as const;
+/** Formats that read a zip of media files: they also take several files, which the server packs into one zip. */
+export const MEDIA_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip']);
+const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
+const AUDIO_EXT = new Set(['wav', 'mp3', 'flac', 'ogg', 'm4a']);
 /** The import's own label where the export's (same name) says something else. */
 const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import' };
 
@@ -18,6 +22,8 @@ export function guessFormat(fileName: string): string | null {
   if (ext === 'tsv') return 'tsv';
   if (ext === 'conll') return 'conll';
   if (ext === 'txt') return 'txt';
+  if (IMAGE_EXT.has(ext)) return 'images-zip';
+  if (AUDIO_EXT.has(ext)) return 'audio-zip';
   return null;
 }
 
@@ -57,7 +63,8 @@ export function importOptions(format: string, o: { header: boolean; textColumn: 
 /** Upload a file (with an upload progress bar), then follow the import job until it is done. */
 export function ImportPanel({ projectId, onFinished }: { projectId: number; onFinished?: () => void }) {
   const t = useT();
-  const [file, setFile] = useState<File | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
+  const file = files[0] ?? null;
   const [format, setFormat] = useState('jsonl');
   const [uploadFraction, setUploadFraction] = useState<number | null>(null);
   const [started, setJob] = useState<ImportJob | null>(null);
@@ -107,7 +114,9 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
     setConsent(null);
     setUploadFraction(0);
     const options = importOptions(format, { header, textColumn, labelColumn, labelAs, skip, encoding });
-    await upload.run(projectId, file, format, setUploadFraction, options);
+    // Several files (or one media file that is not a zip) go as `files`; the server packs them into one zip.
+    const several = MEDIA_FORMATS.has(format) && (files.length > 1 || !file.name.toLowerCase().endsWith('.zip'));
+    await upload.run(projectId, several ? files : file, format, setUploadFraction, options);
   }
 
   function submit(e: FormEvent) {
@@ -133,11 +142,12 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           <input
             ref={inputRef}
             type="file"
-            accept=".jsonl,.ndjson,.csv,.tsv,.txt,.json,.conll,application/json,text/csv,text/tab-separated-values,text/plain"
+            multiple
+            accept=".jsonl,.ndjson,.csv,.tsv,.txt,.json,.conll,application/json,text/csv,text/tab-separated-values,text/plain,.zip,application/zip,image/*,audio/*"
             onChange={(e) => {
-              const f = e.target.files?.[0] ?? null;
-              setFile(f);
-              const g = f && guessFormat(f.name);
+              const picked = Array.from(e.target.files ?? []);
+              setFiles(picked);
+              const g = picked.length ? guessFormat(picked[0].name) : null;
               if (g) setFormat(g);
             }}
             data-testid="import-file"
@@ -153,10 +163,15 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
             ))}
           </select>
         </label>
-        <button type="submit" className="btn primary" disabled={!file || uploading || running} data-testid="import-submit">
+        <button type="submit" className="btn primary" disabled={!file || (files.length > 1 && !MEDIA_FORMATS.has(format)) || uploading || running} data-testid="import-submit">
           {t('import.upload')}
         </button>
       </form>
+      {files.length > 1 ? (
+        <p className="small" data-testid="import-files-count">
+          {MEDIA_FORMATS.has(format) ? t('import.severalFiles', { n: files.length }) : t('import.oneFileOnly')}
+        </p>
+      ) : null}
       {tabular ? (
         <fieldset className="row wrap" data-testid="import-mapping">
           <legend>{t('import.mapping')}</legend>
@@ -219,7 +234,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           </div>
         </div>
       ) : null}
-      <p className="small muted">{t('import.help')}</p>
+      <p className="small muted">{t(MEDIA_FORMATS.has(format) ? 'import.mediaHelp' : 'import.help')}</p>
       {uploading ? (
         <div>
           <span className="small">{t('import.uploading')}</span>

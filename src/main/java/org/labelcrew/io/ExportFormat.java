@@ -44,8 +44,16 @@ public interface ExportFormat {
     default void check(Context context) {
     }
 
-    /** The project's label schema and the export's options ({@code split}, {@code field}…), as saved with the job. */
-    record Context(JsonNode schema, JsonNode options) {
+    /**
+     * The project's label schema and the export's options ({@code split}, {@code field}…), as saved with the job;
+     * {@code projectId} (0 where unknown, as in {@link #check}) lets a format that copies media check they are the
+     * project's own.
+     */
+    record Context(JsonNode schema, JsonNode options, long projectId) {
+
+        public Context(JsonNode schema, JsonNode options) {
+            this(schema, options, 0);
+        }
 
         /** The {@code field} option: which field of the schema to write, when a format writes one. */
         public String field() {

@@ -144,7 +144,7 @@ class ExportRunner {
                 s.execute("SET LOCAL max_parallel_workers_per_gather = 0");
             }
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 ExportFormat.Writer writer = format.open(out, new ExportFormat.Context(job.schema(), job.options()))) {
+                 ExportFormat.Writer writer = format.open(out, new ExportFormat.Context(job.schema(), job.options(), job.projectId()))) {
                 long total;
                 try (PreparedStatement count = c.prepareStatement(
                         TaskStore.approvedCount())) {

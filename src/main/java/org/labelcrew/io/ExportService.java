@@ -49,7 +49,8 @@ public class ExportService {
      * {@code field}: which field a single-field format writes (the spans field of a CoNLL export); by default the
      * schema's first field of the kind the format needs.
      */
-    public record ExportRequest(String format, SplitRequest split, String field) {
+    public record ExportRequest(String format, SplitRequest split, String field,
+            @org.jspecify.annotations.Nullable Boolean media) {
     }
 
     public ExportJob start(long projectId, ExportRequest request, CurrentUser user) {
@@ -59,6 +60,8 @@ public class ExportService {
                 "\"" + format + "\" is not an export format; use one of " + runner.formatNames()));
         Map<String, Object> options = new LinkedHashMap<>();
         if (request != null && request.field() != null && !request.field().isBlank()) options.put("field", request.field());
+        // media: the image/audio files themselves go into the export beside the labels (yolo, voc…).
+        if (request != null && Boolean.TRUE.equals(request.media())) options.put("media", true);
         if (request != null && request.split() != null) {
             SplitRequest s = request.split();
             Split split = Split.checked(s.train(), s.validation(), s.test(), s.seed());
