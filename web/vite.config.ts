@@ -24,5 +24,8 @@ export default defineConfig({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     css: false,
+    // userEvent-driven component tests take 1–4 s on an idle 2-core CI box and more when it is busy; 5 s failed them
+    // for the machine's sake, not the code's. A real hang still fails, at 20 s.
+    testTimeout: 20_000,
   },
 });
