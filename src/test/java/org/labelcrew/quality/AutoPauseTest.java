@@ -113,7 +113,7 @@ class AutoPauseTest {
         s.manager().api().put("/api/v1/projects/" + s.projectId() + "/members/" + s.labeler().id(),
                 "{\"role\": \"LABELER\", \"paused\": true}").expect(200);
         JsonNode problem = s.labeler().api().post("/api/v1/projects/" + s.projectId() + "/next-task", null).expect(403).json();
-        assertThat(problem.has("code")).isFalse();
+        assertThat(problem.get("code").asString()).as("a manager's pause, not the automatic one").isEqualTo("project.paused");
         assertThat(problem.get("detail").asString()).contains("paused by a manager");
         // half a setting is refused, naming the field
         JsonNode bad = s.manager().api().patch("/api/v1/projects/" + s.projectId(),

@@ -53,7 +53,7 @@ class TextAnnotationApiTest {
                 {"result": {
                   "entities": [{"id": "p1", "start": 0, "end": 3, "label": "PER"}, {"id": "o1", "start": 5, "end": 18, "label": "ORG"}],
                   "links": [{"from": "p1", "to": "o9", "label": "소속"}],
-                  "key": [2, 0],
+                  "key": [2, 2],
                   "summary": "짧다"
                 }}""").expect(422);
         assertThat(bad.contentType()).contains("application/problem+json");
