@@ -2,6 +2,8 @@ package org.labelcrew.io.coco;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import java.awt.Color;
 import org.junit.jupiter.api.Test;
 import org.labelcrew.io.Crowd;
@@ -11,6 +13,7 @@ import org.labelcrew.support.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @IntegrationTest
 class CocoTest {
@@ -98,6 +101,79 @@ class CocoTest {
         assertThat(person.get("bbox").toString()).isEqualTo("[40,10,10,20]");
         assertThat(anns.get(4).get("image_id").asLong()).isEqualTo(images.get(1).get("id").asLong());
         assertThat(anns.get(7).get("id").asLong()).isEqualTo(8);
+    }
+
+    static byte[] imageA() {
+        return MediaSamples.image("png", 100, 80, Color.RED);
+    }
+
+    /** COCO ids say nothing outside their file: images compared by file name, annotations by what they point at. */
+    static JsonNode withoutImageIds(JsonNode coco) {
+        ObjectNode copy = (ObjectNode) coco.deepCopy();
+        java.util.Map<Long, String> files = new java.util.HashMap<>();
+        for (JsonNode img : copy.get("images")) {
+            files.put(img.get("id").asLong(), img.get("file_name").asString());
+            ((ObjectNode) img).remove("id");
+        }
+        for (JsonNode a : copy.get("annotations")) ((ObjectNode) a).put("image_id", files.get(a.get("image_id").asLong()));
+        return copy;
+    }
+
+    @Test
+    void importTakesTheAnnotationsAsPredictionsAndRoundTrips() {
+        JsonNode first = mapper.readTree(labelled().export("{\"format\": \"coco\"}").text());
+
+        Crowd again = new Crowd(fixtures, SCHEMA);
+        byte[] zip = MediaSamples.zip(
+                "street/a.png", imageA(),
+                "street/b.png", MediaSamples.image("png", 100, 80, Color.BLUE),
+                "annotations.json", mapper.writeValueAsBytes(first));
+        JsonNode job = again.importFile("coco", zip);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("imported").asInt()).isEqualTo(2);
+        JsonNode tasks = again.tasks();
+        assertThat(tasks.size()).isEqualTo(2);
+        for (JsonNode t : tasks) {
+            JsonNode data = t.get("data");
+            assertThat(data.get("width").asInt()).isEqualTo(100);
+            assertThat(data.get("prediction")).as(data.toString()).isEqualTo(mapper.readTree(RESULT));
+        }
+
+        again.labelAll(data -> data.get("prediction").toString());
+        again.approveAll();
+        JsonNode second = mapper.readTree(again.export("{\"format\": \"coco\"}").text());
+        assertThat(withoutImageIds(second)).isEqualTo(withoutImageIds(first));
+    }
+
+    static final String CATEGORIES = "[{\"id\": 1, \"name\": \"car\"}, {\"id\": 9, \"name\": \"truck\"}]";
+
+    @Test
+    void badCocoFilesFailNamingTheEntryAndStoreNothing() {
+        Crowd crowd = new Crowd(fixtures, SCHEMA);
+        String unknownImage = "{\"images\": [{\"id\": 1, \"file_name\": \"a.png\"}, {\"id\": 2, \"file_name\": \"gone.png\"}],"
+                + " \"annotations\": [], \"categories\": " + CATEGORIES + "}";
+        JsonNode job = crowd.importFile("coco", MediaSamples.zip("a.png", imageA(), "coco.json", unknownImage.getBytes(UTF_8)));
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        assertThat(job.get("errors").toString()).contains("coco.json: images[1] (id 2): \\\"gone.png\\\" is not an image file in the zip");
+
+        String badAnnotations = "{\"images\": [{\"id\": 1, \"file_name\": \"a.png\"}], \"categories\": " + CATEGORIES + ","
+                + " \"annotations\": ["
+                + "{\"id\": 5, \"image_id\": 1, \"category_id\": 9, \"bbox\": [1, 1, 2, 2], \"segmentation\": []},"
+                + "{\"id\": 6, \"image_id\": 1, \"category_id\": 1, \"bbox\": [90, 10, 30, 40], \"segmentation\": []},"
+                + "{\"id\": 7, \"image_id\": 3, \"category_id\": 1, \"bbox\": [1, 1, 2, 2]},"
+                + "{\"id\": 8, \"image_id\": 1, \"category_id\": 4, \"bbox\": [1, 1, 2, 2]}]}";
+        job = crowd.importFile("coco", MediaSamples.zip("a.png", imageA(), "coco.json", badAnnotations.getBytes(UTF_8)));
+        assertThat(job.get("status").asString()).isEqualTo("FAILED");
+        String errors = job.get("errors").toString();
+        assertThat(errors)
+                .contains("coco.json: annotations[0] (id 5), image \\\"a.png\\\": category \\\"truck\\\" is a label of no boxes field of the project's schema")
+                .contains("coco.json: annotations[1] (id 6), image \\\"a.png\\\": bbox [90,10,30,40] goes outside the image (100 × 80 pixels)")
+                .contains("coco.json: annotations[2] (id 7): image_id 3 is none of the file's images")
+                .contains("coco.json: annotations[3] (id 8): category_id 4 is none of the file's categories");
+
+        job = crowd.importFile("coco", MediaSamples.zip("a.png", imageA()));
+        assertThat(job.get("errors").toString()).contains("holds no COCO file");
+        assertThat(crowd.tasks().size()).isZero();
     }
 
     @Test
