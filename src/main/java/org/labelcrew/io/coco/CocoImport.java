@@ -132,6 +132,9 @@ class CocoImport {
                     errors.add(at + ": id " + c.get("id").asLong() + " is used twice");
                 }
             }
+            // The COCO file's strings are NFC (Texts.clean); zip names as the zip tool wrote them (NFD from macOS).
+            Map<String, String> byNfc = new HashMap<>();
+            for (String file : files.keySet()) byNfc.putIfAbsent(java.text.Normalizer.normalize(file, java.text.Normalizer.Form.NFC), file);
             Map<Long, Image> images = new HashMap<>();
             JsonNode imgs = coco.get("images");
             for (int i = 0; i < imgs.size(); i++) {
@@ -141,7 +144,8 @@ class CocoImport {
                     errors.add(at + " needs a whole-number \"id\" and a string \"file_name\"");
                     continue;
                 }
-                String file = img.get("file_name").asString().replace('\\', '/');
+                String named = img.get("file_name").asString().replace('\\', '/');
+                String file = byNfc.getOrDefault(named, named);
                 MediaStore.Checked checked = files.get(file);
                 if (checked == null) {
                     errors.add(at + " (id " + img.get("id").asLong() + "): \"" + file + "\" is not an image file in the zip");

@@ -177,6 +177,18 @@ class CocoTest {
     }
 
     @Test
+    void aFileNameInNfdFromMacosMatchesItsNfcCocoEntry() {
+        Crowd crowd = new Crowd(fixtures, SCHEMA);
+        String nfd = java.text.Normalizer.normalize("거리/사진.png", java.text.Normalizer.Form.NFD);
+        String coco = "{\"images\": [{\"id\": 1, \"file_name\": \"거리/사진.png\"}], \"categories\": " + CATEGORIES + ","
+                + " \"annotations\": [{\"id\": 1, \"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 2, 3, 4], \"segmentation\": []}]}";
+        JsonNode job = crowd.importFile("coco", MediaSamples.zip(nfd, imageA(), "coco.json", coco.getBytes(UTF_8)));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(crowd.tasks().get(0).get("data").get("prediction"))
+                .isEqualTo(mapper.readTree("{\"objects\": [{\"x\": 1, \"y\": 2, \"w\": 3, \"h\": 4, \"label\": \"car\"}]}"));
+    }
+
+    @Test
     void exportNeedsAnImageField() {
         Crowd crowd = new Crowd(fixtures, "{\"fields\": [{\"name\": \"topic\", \"type\": \"choice\", \"options\": [\"a\", \"b\"]}]}");
         var r = crowd.manager.api().post("/api/v1/projects/" + crowd.projectId + "/exports", "{\"format\": \"coco\"}");
