@@ -496,6 +496,30 @@ export const messages = {
   'code.score.notExpected': { ko: ', 정답에 없는 것 {n}개', en: ', {n} not expected' },
   'code.score.extractive.f1': { ko: 'F1 {pct}%: 정답 문장 {expected}, 선택 {chosen}', en: 'F1 {pct}%: expected sentences {expected}, you chose {chosen}' },
   'code.score.abstractive.rougeL': { ko: '참고 요약과 ROUGE-L F {pct}%', en: 'ROUGE-L F {pct}% against the reference summary' },
+  // image and speech scorers (schema/scoring/README.md: boxes, polygons, keypoints, segments)
+  'code.score.boxes.f1': {
+    ko: 'F1 {pct}%: 정답 상자 {expected}개 중 {found}개가 IoU {iou}% 이상으로 일치{meanText}{extraText}',
+    en: { by: 'expected', one: 'F1 {pct}%: {found} of {expected} expected box matched at IoU ≥ {iou}%{meanText}{extraText}', other: 'F1 {pct}%: {found} of {expected} expected boxes matched at IoU ≥ {iou}%{meanText}{extraText}' },
+  },
+  'code.score.polygons.f1': {
+    ko: 'F1 {pct}%: 정답 다각형 {expected}개 중 {found}개가 IoU {iou}% 이상으로 일치{meanText}{extraText}',
+    en: { by: 'expected', one: 'F1 {pct}%: {found} of {expected} expected polygon matched at IoU ≥ {iou}%{meanText}{extraText}', other: 'F1 {pct}%: {found} of {expected} expected polygons matched at IoU ≥ {iou}%{meanText}{extraText}' },
+  },
+  'code.score.meanIou': { ko: ' (평균 IoU {meanIou}%)', en: ' (mean IoU {meanIou}%)' },
+  'code.score.keypoints.f1': {
+    ko: 'F1 {pct}%: 정답 점 {expected}개 중 {found}개가 {tolerance}px 이내{meanText}{extraText}',
+    en: { by: 'expected', one: 'F1 {pct}%: {found} of {expected} expected point within {tolerance} px{meanText}{extraText}', other: 'F1 {pct}%: {found} of {expected} expected points within {tolerance} px{meanText}{extraText}' },
+  },
+  'code.score.meanDistance': { ko: ' (평균 거리 {meanDistance}px)', en: ' (mean distance {meanDistance} px)' },
+  'code.score.segments.f1': {
+    ko: 'F1 {pct}%: 정답 구간 {expected}개 중 {found}개가 IoU {iou}% 이상으로 일치{extraText}',
+    en: { by: 'expected', one: 'F1 {pct}%: {found} of {expected} expected segment matched at IoU ≥ {iou}%{extraText}', other: 'F1 {pct}%: {found} of {expected} expected segments matched at IoU ≥ {iou}%{extraText}' },
+  },
+  'code.score.segments.transcripts': {
+    ko: '점수 {pct}%: 정답 구간 {expected}개 중 {found}개가 IoU {iou}% 이상으로 일치{cerText}{extraText}',
+    en: { by: 'expected', one: 'score {pct}%: {found} of {expected} expected segment matched at IoU ≥ {iou}%{cerText}{extraText}', other: 'score {pct}%: {found} of {expected} expected segments matched at IoU ≥ {iou}%{cerText}{extraText}' },
+  },
+  'code.score.cer': { ko: ' (전사 CER {cer}%)', en: ' (transcript CER {cer}%)' },
 
   // ux (issue 13): forbidden answers the server names by code, the work day's screens
   'code.role.MANAGER': { ko: '관리자', en: 'manager' },

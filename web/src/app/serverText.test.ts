@@ -52,4 +52,26 @@ describe('server sentences said in the reader’s language', () => {
     expect(sayCode('ko', 'score.choice.jaccard', { pct: 50, missed: ['b'], extra: [] }, '')).toBe('자카드 50%; 빠뜨림 [b]');
     expect(sayCode('ko', 'score.extractive.f1', { pct: 67, expected: [0, 2], chosen: [0] }, '')).toBe('F1 67%: 정답 문장 [0, 2], 선택 [0]');
   });
+
+  it('image and speech scoring feedback', () => {
+    const box = { pct: 67, found: 1, expected: 2, extra: 0, iou: 50, meanIou: 81 };
+    expect(sayCode('en', 'score.boxes.f1', box, '')).toBe('F1 67%: 1 of 2 expected boxes matched at IoU ≥ 50% (mean IoU 81%)');
+    expect(sayCode('ko', 'score.boxes.f1', box, '')).toBe('F1 67%: 정답 상자 2개 중 1개가 IoU 50% 이상으로 일치 (평균 IoU 81%)');
+    expect(sayCode('en', 'score.polygons.f1', { pct: 0, found: 0, expected: 1, extra: 2, iou: 50, meanIou: 0 }, '')).toBe(
+      'F1 0%: 0 of 1 expected polygon matched at IoU ≥ 50%, 2 not expected',
+    );
+    expect(sayCode('ko', 'score.polygons.f1', { pct: 0, found: 0, expected: 1, extra: 2, iou: 50, meanIou: 0 }, '')).toBe(
+      'F1 0%: 정답 다각형 1개 중 0개가 IoU 50% 이상으로 일치, 정답에 없는 것 2개',
+    );
+    const points = { pct: 100, found: 3, expected: 3, extra: 0, tolerance: 10, meanDistance: 2.5 };
+    expect(sayCode('en', 'score.keypoints.f1', points, '')).toBe('F1 100%: 3 of 3 expected points within 10 px (mean distance 2.5 px)');
+    expect(sayCode('ko', 'score.keypoints.f1', points, '')).toBe('F1 100%: 정답 점 3개 중 3개가 10px 이내 (평균 거리 2.5px)');
+    const segs = { pct: 80, found: 2, expected: 2, extra: 1, iou: 50 };
+    expect(sayCode('en', 'score.segments.f1', segs, '')).toBe('F1 80%: 2 of 2 expected segments matched at IoU ≥ 50%, 1 not expected');
+    expect(sayCode('ko', 'score.segments.f1', segs, '')).toBe('F1 80%: 정답 구간 2개 중 2개가 IoU 50% 이상으로 일치, 정답에 없는 것 1개');
+    const spoken = { ...segs, extra: 0, pct: 90, cer: 10 };
+    expect(sayCode('en', 'score.segments.transcripts', spoken, '')).toBe('score 90%: 2 of 2 expected segments matched at IoU ≥ 50% (transcript CER 10%)');
+    expect(sayCode('ko', 'score.segments.transcripts', spoken, '')).toBe('점수 90%: 정답 구간 2개 중 2개가 IoU 50% 이상으로 일치 (전사 CER 10%)');
+    expect(sayCode('en', 'score.segments.transcripts', { ...spoken, found: 0, pct: 0 }, '')).toBe('score 0%: 0 of 2 expected segments matched at IoU ≥ 50%');
+  });
 });

@@ -12,6 +12,7 @@ export interface Coded {
 }
 
 const ROLES = new Set(['REVIEWER', 'LABELER', 'NONE', 'MANAGER']);
+const SHAPES = new Set(['score.boxes.f1', 'score.polygons.f1', 'score.keypoints.f1', 'score.segments.f1', 'score.segments.transcripts']);
 
 function isKey(key: string): key is MessageKey {
   return key in messages;
@@ -52,12 +53,23 @@ function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): P
     out.missedText = Array.isArray(raw.missed) && raw.missed.length ? translate(lang, 'code.score.choice.missed', { missed: out.missed }) : '';
     out.extraText = Array.isArray(raw.extra) && raw.extra.length ? translate(lang, 'code.score.choice.extra', { extra: out.extra }) : '';
   }
-  if (code === 'score.spans.f1' || code === 'score.relations.f1') {
+  if (code === 'score.spans.f1' || code === 'score.relations.f1' || SHAPES.has(code)) {
     out.extraText = typeof raw.extra === 'number' && raw.extra > 0 ? translate(lang, 'code.score.notExpected', { n: raw.extra }) : '';
   }
   if (code === 'quality.autoPaused') {
     out.accuracyPct = typeof raw.accuracy === 'number' ? Math.round(raw.accuracy * 100) : '—';
     out.minPct = typeof raw.minAccuracy === 'number' ? Math.round(raw.minAccuracy * 100) : '—';
+  }
+  // Means over the matches say nothing when nothing matched (the server's English leaves them out too).
+  const found = typeof raw.found === 'number' && raw.found > 0;
+  if (code === 'score.boxes.f1' || code === 'score.polygons.f1') {
+    out.meanText = found ? translate(lang, 'code.score.meanIou', { meanIou: out.meanIou }) : '';
+  }
+  if (code === 'score.keypoints.f1') {
+    out.meanText = found ? translate(lang, 'code.score.meanDistance', { meanDistance: out.meanDistance }) : '';
+  }
+  if (code === 'score.segments.transcripts') {
+    out.cerText = found ? translate(lang, 'code.score.cer', { cer: out.cer }) : '';
   }
   return out;
 }

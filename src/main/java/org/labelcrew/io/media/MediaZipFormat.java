@@ -58,13 +58,43 @@ public class MediaZipFormat implements ImportFormat {
     private final MediaStore media;
     private final MediaProperties limits;
     private final ObjectReader json;
+    private final java.util.function.Function<Context, Companion> companions;
 
     public MediaZipFormat(String name, Media.Kind kind, MediaStore media, MediaProperties limits, ObjectMapper mapper) {
+        this(name, kind, media, limits, mapper, null);
+    }
+
+    /**
+     * A media zip that also carries a file about its media (a COCO annotation file): {@code companions} makes one
+     * {@link Companion} per import (given its context: the schema), which reads that file and gives each media file's extra task data.
+     */
+    public MediaZipFormat(String name, Media.Kind kind, MediaStore media, MediaProperties limits, ObjectMapper mapper,
+            java.util.function.Function<Context, Companion> companions) {
         this.name = name;
         this.kind = kind;
         this.media = media;
         this.limits = limits;
         this.json = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.companions = companions;
+    }
+
+    /**
+     * A non-media file of the zip that says something about the media files (annotations): read during the scan,
+     * asked for each file's task data once every file has been checked, so that its errors stop the import before
+     * anything is stored. Errors are messages; the zip reader adds the entry's position.
+     */
+    public interface Companion {
+        /** Whether the entry at {@code path} is the companion file (else it is read as media). */
+        boolean takes(String path);
+
+        /** Reads the companion file; problems go to {@code errors}. */
+        void read(String path, InputStream in, List<String> errors) throws IOException;
+
+        /**
+         * After the scan: the extra task data of every checked media file ({@code files}: path → its check), by path;
+         * problems (a file named that is not in the zip, a shape outside its image) go to {@code errors}.
+         */
+        Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<String> errors);
     }
 
     @Override
@@ -106,10 +136,14 @@ public class MediaZipFormat implements ImportFormat {
         private final Set<String> seen = new HashSet<>();
         private int yielded;
         private int already;
+        private final Companion companion;
+        private long companionIndex;
+        private Map<String, ObjectNode> extra = Map.of();
 
         ZipReader(InputStream in, Context context) {
             this.raw = new Counting(in);
             this.context = context;
+            this.companion = companions == null ? null : companions.apply(context);
             try {
                 this.temp = Files.createTempDirectory("labelcrew-media-");
             } catch (IOException e) {
@@ -147,6 +181,8 @@ public class MediaZipFormat implements ImportFormat {
                     if (m.duration() != null) out.put("duration", m.duration());
                     out.put("file", Texts.clean(p.path()));
                     out.setAll(data);
+                    ObjectNode more = extra.get(p.path());
+                    if (more != null) out.setAll(more);
                     yielded++;
                     return new Item(p.index(), out, 0, p.checked().sha256());
                 } finally {
@@ -179,6 +215,13 @@ public class MediaZipFormat implements ImportFormat {
                     if (e.isDirectory() || skipped(path)) continue;
                     if (path.equals(MANIFEST)) {
                         readManifest(zip, index);
+                        continue;
+                    }
+                    if (companion != null && companion.takes(path)) {
+                        List<String> problems = new ArrayList<>();
+                        companion.read(path, zip, problems);
+                        companionIndex = index;
+                        for (String problem : problems) errors.add(new LineError(index, problem));
                         continue;
                     }
                     long max = kind == Media.Kind.IMAGE ? limits.maxImageSize().toBytes() : limits.maxAudioSize().toBytes();
@@ -234,6 +277,14 @@ public class MediaZipFormat implements ImportFormat {
             }
             if (errors.isEmpty() && pending.isEmpty()) {
                 errors.add(new LineError(1, "holds no " + (kind == Media.Kind.IMAGE ? "images" : "audio files")));
+            }
+            if (companion != null && errors.isEmpty()) {
+                Map<String, MediaStore.Checked> files = new java.util.LinkedHashMap<>();
+                for (Pending p : pending) files.put(p.path(), p.checked());
+                List<String> problems = new ArrayList<>();
+                extra = companion.data(files, problems);
+                long at = companionIndex > 0 ? companionIndex : 1;
+                for (String problem : problems.subList(0, Math.min(problems.size(), MAX_ERRORS))) errors.add(new LineError(at, problem));
             }
         }
 
