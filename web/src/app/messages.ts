@@ -595,6 +595,16 @@ export const messages = {
   'settings.autoPauseMinGold': { ko: '최소 정답 문항 응답 수', en: 'Minimum gold answers' },
   'settings.autoPauseMinAccuracy': { ko: '최소 정확도 (%)', en: 'Minimum accuracy (%)' },
   'members.autoPaused': { ko: '자동 중지: 정확도 {accuracyPct}% (기준 {minPct}%)', en: 'paused automatically: accuracy {accuracyPct}% (threshold {minPct}%)' },
+  // quality2 (issue 11): consensus in export
+  'settings.consensus': { ko: '내보내기 합의 방식', en: 'Consensus in export' },
+  'settings.consensusHelp': {
+    ko: '여러 작업자가 승인된 결과를 낸 작업을 내보낼 때 하나로 합치는 방법입니다.',
+    en: 'How an export merges the approved results of a task labelled by several workers into one.',
+  },
+  'settings.consensusNone': { ko: '합치지 않음 (승인된 결과 모두)', en: 'Do not merge (every approved result)' },
+  'settings.consensusMajority': { ko: '필드별 다수결', en: 'Majority vote per field' },
+  'settings.consensusBestGold': { ko: '정답 문항 정확도가 가장 높은 작업자', en: 'Best gold accuracy' },
+  'settings.consensusReviewer': { ko: '검수자가 채택한 결과', en: "Reviewer's choice" },
 
   ...academyMessages,
   ...payMessages,

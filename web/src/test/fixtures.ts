@@ -23,6 +23,7 @@ export function project(extra: Partial<Project> & { schema: LabelSchema }): Proj
     myRole: 'MANAGER',
     counts: counts(),
     autoPause: null,
+    consensus: null,
     ...extra,
   };
 }

@@ -27,7 +27,7 @@ export function NewProjectPage() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    await creating.run({ name: name.trim(), description: description.trim() || undefined, schema, ...settings, review: reviewPayload(settings.review), autoPause: settings.autoPause ?? undefined });
+    await creating.run({ name: name.trim(), description: description.trim() || undefined, schema, ...settings, review: reviewPayload(settings.review), autoPause: settings.autoPause ?? undefined, consensus: settings.consensus ?? undefined });
   }
 
   const schemaErrors = Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith('schema')).map(([k, v]) => [k.replace(/^schema\.?/, ''), v]));

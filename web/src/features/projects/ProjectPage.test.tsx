@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AuthProvider } from '../../app/auth';
 import { ErrorMessage } from '../../app/ui';
@@ -80,5 +80,36 @@ describe('a new project', () => {
     const steps = await screen.findByTestId('next-steps');
     expect(steps).toHaveTextContent('작업자와 검수자를 참여자로 추가하기');
     expect(screen.getByRole('link', { name: /데이터 가져오기/ })).toHaveAttribute('href', '/projects/1?tab=data');
+  });
+});
+
+describe('consensus in export (settings)', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows the project setting and saves a choice, and NONE to turn it off', async () => {
+    const current = project({ schema, myRole: 'MANAGER', counts: counts(), consensus: 'BEST_GOLD' });
+    const mock = mockFetch({
+      'GET /api/v1/me': () => json({ id: 1, username: 'mgr', displayName: '매니저', roles: ['MANAGER'] }),
+      'GET /api/v1/projects/1': () => json(current),
+      'GET /api/v1/projects/1/stats': () => json({}),
+      'PATCH /api/v1/projects/1': () => json(current),
+    });
+    renderPage(
+      <AuthProvider>
+        <ProjectPage />
+      </AuthProvider>,
+      { route: '/projects/1?tab=settings', path: '/projects/:id', lang: 'ko' },
+    );
+    const select = await screen.findByTestId('settings-consensus');
+    expect(select).toHaveValue('BEST_GOLD');
+    expect(screen.getByRole('option', { name: '필드별 다수결' })).toBeInTheDocument();
+    fireEvent.change(select, { target: { value: 'MAJORITY' } });
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(mock.callsTo('PATCH', '/api/v1/projects/1')).toHaveLength(1));
+    expect(mock.callsTo('PATCH', '/api/v1/projects/1')[0].body).toMatchObject({ consensus: 'MAJORITY' });
+    fireEvent.change(select, { target: { value: '' } });
+    fireEvent.click(screen.getByTestId('settings-save'));
+    await waitFor(() => expect(mock.callsTo('PATCH', '/api/v1/projects/1')).toHaveLength(2));
+    expect(mock.callsTo('PATCH', '/api/v1/projects/1')[1].body).toMatchObject({ consensus: 'NONE' });
   });
 });

@@ -216,6 +216,7 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
       project.autoPause?.minGoldAnswers != null && project.autoPause.minAccuracy != null
         ? { minGoldAnswers: project.autoPause.minGoldAnswers, minAccuracy: project.autoPause.minAccuracy }
         : null,
+    consensus: project.consensus ?? null,
   }));
   const [saved, setSaved] = useState(false);
   useEffect(() => setSaved(false), [value]);
@@ -230,7 +231,7 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
 
   function save() {
     void update.run(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate,
-      autoPause: value.autoPause ?? { minGoldAnswers: null, minAccuracy: null } });
+      autoPause: value.autoPause ?? { minGoldAnswers: null, minAccuracy: null }, consensus: value.consensus ?? 'NONE' });
   }
 
   return (

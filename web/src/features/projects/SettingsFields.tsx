@@ -9,7 +9,11 @@ export interface SettingsValue {
   goldRate: number;
   /** Automatic pause by gold accuracy; null or absent: off. */
   autoPause?: { minGoldAnswers: number; minAccuracy: number } | null;
+  /** How the export merges overlapping approved results; null or absent: every result is exported. */
+  consensus?: Consensus | null;
 }
+
+export type Consensus = 'MAJORITY' | 'BEST_GOLD' | 'REVIEWER';
 
 function FieldError({ messages, id }: { messages?: string[]; id: string }) {
   if (!messages?.length) return null;
@@ -147,6 +151,22 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
           />
         </>
       ) : null}
+      <label className="form-row">
+        <span>{t('settings.consensus')}</span>
+        <select
+          aria-label={t('settings.consensus')}
+          value={value.consensus ?? ''}
+          onChange={(e) => onChange({ ...value, consensus: e.target.value === '' ? null : (e.target.value as Consensus) })}
+          data-testid="settings-consensus"
+        >
+          <option value="">{t('settings.consensusNone')}</option>
+          <option value="MAJORITY">{t('settings.consensusMajority')}</option>
+          <option value="BEST_GOLD">{t('settings.consensusBestGold')}</option>
+          <option value="REVIEWER">{t('settings.consensusReviewer')}</option>
+        </select>
+        <span className="small muted">{t('settings.consensusHelp')}</span>
+        <FieldError messages={errors.consensus} id="err-consensus" />
+      </label>
       {sample ? (
         <NumberRow
           label={t('settings.sampleRate')}

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.labelcrew.quality.ConsensusService;
 import org.labelcrew.shared.Json;
 import org.labelcrew.task.TaskStore;
 import org.slf4j.Logger;
@@ -52,7 +53,11 @@ class ExportRunner {
     private final IoFiles files;
     private final Clock clock;
 
-    ExportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ExportFormat> formats, IoFiles files, Clock clock) {
+    private final ConsensusService consensus;
+
+    ExportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ExportFormat> formats, IoFiles files, Clock clock,
+            ConsensusService consensus) {
+        this.consensus = consensus;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
@@ -69,16 +74,18 @@ class ExportRunner {
         return formats.names();
     }
 
-    private record Job(long id, long projectId, String format, JsonNode options, String status, JsonNode schema) {
+    /** {@code consensus}: the project's merge strategy for overlapping results; null writes every approved result. */
+    private record Job(long id, long projectId, String format, JsonNode options, String status, JsonNode schema,
+            String consensus) {
     }
 
     void run(long jobId) {
         Job job = jdbc.sql("""
-                SELECT j.id, j.project_id, j.format, j.options, j.status, p.schema
+                SELECT j.id, j.project_id, j.format, j.options, j.status, p.schema, p.consensus
                 FROM export_job j JOIN project p ON p.id = j.project_id WHERE j.id = :id""")
                 .param("id", jobId)
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), json.column(rs, "options"),
-                        rs.getString(5), json.column(rs, "schema")))
+                        rs.getString(5), json.column(rs, "schema"), rs.getString(7)))
                 .optional().orElse(null);
         if (job == null || IoJobs.finished(job.status())) return;
         Integer attempt = jdbc.sql("""
@@ -125,7 +132,10 @@ class ExportRunner {
     }
 
     private long write(Job job, int attempt, ExportFormat format, Split split, Path tmp) throws Exception {
-        boolean raw = format.passesJsonThrough();
+        // Merging needs the results as trees; otherwise a format that only copies them gets them unparsed.
+        boolean raw = format.passesJsonThrough() && job.consensus() == null;
+        ConsensusService.ExportMerge merge = job.consensus() == null ? null
+                : consensus.exportMerge(job.projectId(), job.consensus(), job.schema());
         long written = 0;
         long lastProgress = System.currentTimeMillis();
         try (Connection c = dataSource.getConnection()) {
@@ -170,7 +180,7 @@ class ExportRunner {
                             boolean more = rs.next();
                             long id = more ? rs.getLong(1) : -1;
                             if (taskId != -1 && id != taskId) {
-                                writer.write(new ExportFormat.Item(taskId, data, List.copyOf(annotations),
+                                writer.write(new ExportFormat.Item(taskId, data, merged(merge, annotations),
                                         split == null ? null : split.of(taskId)));
                                 written++;
                                 annotations.clear();
@@ -200,6 +210,25 @@ class ExportRunner {
             }
         }
         return written;
+    }
+
+    /**
+     * The annotations written for one task: all of them, or — with a consensus strategy and two or more — the one
+     * merged result. A whole result chosen (best gold, reviewer's) is written as that annotation; a result merged
+     * field by field (majority) carries the first submitter's annotation's id, labeler and times, without a reviewer.
+     */
+    private static List<ExportFormat.Annotation> merged(ConsensusService.ExportMerge merge,
+            List<ExportFormat.Annotation> all) {
+        if (merge == null || all.size() < 2) return List.copyOf(all);
+        List<ConsensusService.Candidate> candidates = new ArrayList<>();
+        for (ExportFormat.Annotation a : all) {
+            candidates.add(new ConsensusService.Candidate(a.labeler(), a.result(), a.reviewer() != null));
+        }
+        ConsensusService.Choice choice = merge.merge(candidates);
+        if (choice.from() >= 0) return List.of(all.get(choice.from()));
+        ExportFormat.Annotation first = all.get(0);
+        return List.of(new ExportFormat.Annotation(first.id(), first.labeler(), choice.result(), first.version(), null,
+                first.createdAt()));
     }
 
     /** The stored JSON as a tree, or — for a format that only copies it — as its text, written out unparsed. */

@@ -8,7 +8,10 @@ import tools.jackson.databind.JsonNode;
 
 public record Project(long id, String name, @Nullable String description, JsonNode schema, int schemaVersion, int overlap,
         Review review, int leaseMinutes, double goldRate, @Nullable JsonNode rates, Instant createdAt, @Nullable ProjectRole myRole,
-        Map<String, Long> counts, @Nullable AutoPause autoPause) {
+        Map<String, Long> counts, @Nullable AutoPause autoPause,
+        @Schema(description = "How the export merges a task's overlapping approved results: MAJORITY, BEST_GOLD or "
+                + "REVIEWER; null exports every approved result", allowableValues = {"MAJORITY", "BEST_GOLD", "REVIEWER"})
+        @Nullable String consensus) {
 
     /**
      * Automatic pause: a labeler whose mean gold score is below {@code minAccuracy} (0..1] once they have answered at

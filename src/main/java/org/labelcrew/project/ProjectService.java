@@ -1,5 +1,6 @@
 package org.labelcrew.project;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,8 +61,13 @@ public class ProjectService {
 
     /** Create or change a project; on PATCH a null field is left as it is. */
     public record ProjectRequest(String name, String description, JsonNode schema, Integer overlap,
-            Project.Review review, Integer leaseMinutes, Double goldRate, JsonNode rates, Project.AutoPause autoPause) {
+            Project.Review review, Integer leaseMinutes, Double goldRate, JsonNode rates, Project.AutoPause autoPause,
+            @Schema(description = "MAJORITY, BEST_GOLD or REVIEWER; on PATCH \"NONE\" turns merging off")
+            String consensus) {
     }
+
+    /** The consensus strategies the export knows (quality.Consensus); NONE (PATCH only) turns merging off. */
+    static final List<String> CONSENSUS = List.of("MAJORITY", "BEST_GOLD", "REVIEWER");
 
     @Transactional
     public Project create(ProjectRequest req, CurrentUser user) {
@@ -75,9 +81,10 @@ public class ProjectService {
         Project.Review review = req.review() == null ? new Project.Review("FULL", 1.0) : req.review();
         long id = jdbc.sql("""
                 INSERT INTO project (name, description, schema, overlap, review_mode, sample_rate, lease_minutes,
-                                     gold_rate, rates, created_by, auto_pause_min_gold, auto_pause_min_accuracy)
+                                     gold_rate, rates, created_by, auto_pause_min_gold, auto_pause_min_accuracy,
+                                     consensus)
                 VALUES (:name, :description, :schema::jsonb, :overlap, :mode, :rate, :lease, :gold, :rates::jsonb, :by,
-                        :apGold, :apAccuracy)
+                        :apGold, :apAccuracy, :consensus)
                 RETURNING id""")
                 .param("name", req.name().trim())
                 .param("description", req.description() == null ? "" : req.description())
@@ -91,6 +98,7 @@ public class ProjectService {
                 .param("by", user.id())
                 .param("apGold", req.autoPause() == null ? null : req.autoPause().minGoldAnswers())
                 .param("apAccuracy", req.autoPause() == null ? null : req.autoPause().minAccuracy())
+                .param("consensus", "NONE".equals(req.consensus()) ? null : req.consensus())
                 .query(Long.class).single();
         jdbc.sql("INSERT INTO project_schema (project_id, version, schema) VALUES (:p, 1, :s::jsonb)")
                 .param("p", id).param("s", json.write(req.schema())).update();
@@ -138,6 +146,10 @@ public class ProjectService {
                     .param("g", req.autoPause().minGoldAnswers()).param("a", req.autoPause().minAccuracy())
                     .param("id", id).update();
         }
+        if (req.consensus() != null) {
+            jdbc.sql("UPDATE project SET consensus = :c WHERE id = :id")
+                    .param("c", "NONE".equals(req.consensus()) ? null : req.consensus()).param("id", id).update();
+        }
         if (req.overlap() != null && req.overlap() != before.overlap()) {
             work.overlapChanged(id, before.overlap(), req.overlap());
         }
@@ -162,6 +174,9 @@ public class ProjectService {
                     || req.review().sampleRate() > 1)) {
                 errors.add(FieldError.field("review.sampleRate", "must be more than 0 and at most 1"));
             }
+        }
+        if (req.consensus() != null && !"NONE".equals(req.consensus()) && !CONSENSUS.contains(req.consensus())) {
+            errors.add(FieldError.field("consensus", "must be MAJORITY, BEST_GOLD, REVIEWER or NONE"));
         }
         if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.field("rates", "must be an object"));
         if (req.autoPause() != null) {
@@ -252,7 +267,7 @@ public class ProjectService {
 
     private Project withCounts(Project p, Map<String, Long> counts) {
         return new Project(p.id(), p.name(), p.description(), p.schema(), p.schemaVersion(), p.overlap(), p.review(),
-                p.leaseMinutes(), p.goldRate(), p.rates(), p.createdAt(), p.myRole(), counts, p.autoPause());
+                p.leaseMinutes(), p.goldRate(), p.rates(), p.createdAt(), p.myRole(), counts, p.autoPause(), p.consensus());
     }
 
     private Project map(ResultSet rs, ProjectRole role, Map<String, Long> counts) throws SQLException {
@@ -262,7 +277,7 @@ public class ProjectService {
                 rs.getInt("lease_minutes"), rs.getDouble("gold_rate"), json.column(rs, "rates"),
                 rs.getTimestamp("created_at").toInstant(), role, counts,
                 rs.getObject("auto_pause_min_gold") == null ? null : new Project.AutoPause(rs.getInt("auto_pause_min_gold"),
-                        rs.getDouble("auto_pause_min_accuracy")));
+                        rs.getDouble("auto_pause_min_accuracy")), rs.getString("consensus"));
     }
 
     // ---- members

@@ -16,8 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The consensus of a project's approved overlapping results, by a named strategy ({@link Consensus}): what one result
- * per task would be, shown to the manager beside the agreement figures. (Export still writes every approved result;
- * making it write the consensus is the next step — see docs/quality.md.)
+ * per task would be, shown to the manager beside the agreement figures, and — when the project's {@code consensus}
+ * setting names a strategy — the one result the export writes per task ({@link #exportMerge}).
  */
 @Service
 public class ConsensusService {
@@ -83,5 +83,43 @@ public class ConsensusService {
         });
         flush.run();
         return new ConsensusView(strategy.name(), counts[0], counts[1], counts[2], items);
+    }
+
+    /** One approved result of a task as the export reads it, in submission order. */
+    public record Candidate(String labeler, JsonNode result, boolean reviewed) {
+    }
+
+    /** The merged result; {@code from}: the index of the candidate whose whole result it is, -1 when merged per field. */
+    public record Choice(JsonNode result, int from) {
+    }
+
+    /** Merges one task's approved results into the one the export writes. */
+    public interface ExportMerge {
+        Choice merge(List<Candidate> candidates);
+    }
+
+    /**
+     * The merge for an export of the project by the named strategy (the project's {@code consensus} setting), over the
+     * given schema; gold means are read once, when the export starts.
+     */
+    public ExportMerge exportMerge(long projectId, String strategyName, JsonNode schemaJson) {
+        Consensus.Strategy strategy = Consensus.strategy(strategyName);
+        LabelSchema schema = LabelSchema.of(schemaJson);
+        Map<String, Double> gold = new HashMap<>();
+        if (strategy == Consensus.Strategy.BEST_GOLD) {
+            for (QualityService.LabelerGold g : quality.gold(projectId).perLabeler()) {
+                if (g.meanScore() != null) gold.put(g.username(), g.meanScore());
+            }
+        }
+        return candidates -> {
+            List<Consensus.Vote> votes = new ArrayList<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                Candidate c = candidates.get(i);
+                // the account id only names the vote back to us: its index
+                votes.add(new Consensus.Vote(i, c.result(), c.reviewed(), i, gold.get(c.labeler())));
+            }
+            Consensus.Merged m = Consensus.merge(strategy, schema, votes);
+            return new Choice(m.result(), m.from() == null ? -1 : m.from().intValue());
+        };
     }
 }
