@@ -239,6 +239,13 @@ export const messages = {
   'import.encoding.unknown': { ko: '알 수 없는 인코딩', en: 'an unknown encoding' },
   'import.report': { ko: '거부된 줄 보고서 내려받기 (CSV)', en: 'Download the rejected-rows report (CSV)' },
   'import.normalized': { ko: '유니코드 정규화(NFC)로 바뀐 항목 {n}건', en: '{n} items changed by Unicode normalisation (NFC)' },
+  // interchange2: predictions that do not fit the schema (job warnings)
+  'import.warnings': { ko: '스키마에 맞지 않는 예측 (가져오기는 완료됨)', en: 'Predictions that do not fit the schema (imported all the same)' },
+  'import.warning.prediction.unknownLabel': { ko: '{field}: 스키마에 없는 레이블 {n}건', en: '{field}: {n} labels not in the schema' },
+  'import.warning.prediction.overlap': { ko: '{field}: 겹침이 허용되지 않는 구간 겹침 {n}건', en: '{field}: {n} spans overlap where the field allows no overlap' },
+  'import.warning.example': { ko: '{line}번 줄: "{label}"', en: 'Line {line}: "{label}"' },
+  'import.warning.exampleSpan': { ko: '{line}번 줄: "{label}" ({start}..{end})', en: 'Line {line}: "{label}" ({start}..{end})' },
+  'import.warning.exampleOverlap': { ko: '{line}번 줄: "{label}" ({start}..{end})이(가) {with}와 겹침', en: 'Line {line}: "{label}" ({start}..{end}) overlaps {with}' },
 
   // tasks
   'tasks.title': { ko: '작업 목록', en: 'Tasks' },
