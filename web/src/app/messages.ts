@@ -253,6 +253,13 @@ export const messages = {
   },
   'import.oneFileOnly': { ko: '이 형식은 파일 하나만 받습니다. 여러 파일은 이미지·오디오 형식에서만 됩니다.', en: 'This format takes one file; several files work for the image and audio formats only.' },
   'export.withMedia': { ko: '미디어 파일 포함', en: 'Include the media files' },
+  // interchange2: predictions that do not fit the schema (job warnings)
+  'import.warnings': { ko: '스키마에 맞지 않는 예측 (가져오기는 완료됨)', en: 'Predictions that do not fit the schema (imported all the same)' },
+  'import.warning.prediction.unknownLabel': { ko: '{field}: 스키마에 없는 레이블 {n}건', en: '{field}: {n} labels not in the schema' },
+  'import.warning.prediction.overlap': { ko: '{field}: 겹침이 허용되지 않는 구간 겹침 {n}건', en: '{field}: {n} spans overlap where the field allows no overlap' },
+  'import.warning.example': { ko: '{line}번 줄: "{label}"', en: 'Line {line}: "{label}"' },
+  'import.warning.exampleSpan': { ko: '{line}번 줄: "{label}" ({start}..{end})', en: 'Line {line}: "{label}" ({start}..{end})' },
+  'import.warning.exampleOverlap': { ko: '{line}번 줄: "{label}" ({start}..{end})이(가) {with}와 겹침', en: 'Line {line}: "{label}" ({start}..{end}) overlaps {with}' },
 
   // tasks
   'tasks.title': { ko: '작업 목록', en: 'Tasks' },

@@ -9,7 +9,7 @@ import { renderPage } from '../../test/render';
 import { columnsOf, guessFormat, ImportPanel, importOptions, importProgress } from './ImportPanel';
 
 function job(extra: Partial<ImportJob>): ImportJob {
-  return { id: 9, projectId: 1, format: 'jsonl', fileName: null, fileSize: 0, bytesRead: 0, status: 'QUEUED', total: 0, imported: 0, rejected: 0, errors: [], createdAt: '2024-05-01T00:00:00Z', finishedAt: null, options: {}, normalized: 0, hasReport: false, ...extra };
+  return { id: 9, projectId: 1, format: 'jsonl', fileName: null, fileSize: 0, bytesRead: 0, status: 'QUEUED', total: 0, imported: 0, rejected: 0, errors: [], createdAt: '2024-05-01T00:00:00Z', finishedAt: null, options: {}, normalized: 0, hasReport: false, warnings: [], ...extra };
 }
 
 describe('import panel', () => {
@@ -138,5 +138,34 @@ describe('import panel', () => {
     const report = await screen.findByTestId('import-report', {}, { timeout: 4000 });
     expect(report).toHaveAttribute('href', '/api/v1/imports/9/rejected');
     expect(screen.getByTestId('import-normalized')).toHaveTextContent('1건');
+  });
+  it('shows the predictions that do not fit the schema, worded per code (issue 12)', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(endpoints.imports, 'start').mockResolvedValue(job({ status: 'QUEUED', format: 'labelstudio' }));
+    mockFetch({
+      'GET /api/v1/imports/9': () =>
+        json(
+          job({
+            status: 'DONE',
+            format: 'labelstudio',
+            total: 2,
+            imported: 2,
+            warnings: [
+              { field: 'entities', code: 'prediction.unknownLabel', count: 2, examples: [{ line: 1, label: 'COMPANY', start: 5, end: 7 }] },
+              { field: 'entities', code: 'prediction.overlap', count: 1, examples: [{ line: 1, label: 'PER', start: 1, end: 4, with: '0..3' }] },
+            ],
+          }),
+        ),
+    });
+    renderPage(<ImportPanel projectId={1} />, { lang: 'en' });
+    await user.upload(screen.getByLabelText('File'), new File(['[]'], 'ls.json', { type: 'application/json' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Format' }), 'labelstudio');
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+
+    const warnings = await screen.findByTestId('import-warnings', {}, { timeout: 4000 });
+    expect(warnings).toHaveTextContent('entities: 2 labels not in the schema');
+    expect(warnings).toHaveTextContent('Line 1: "COMPANY" (5..7)');
+    expect(warnings).toHaveTextContent('entities: 1 spans overlap where the field allows no overlap');
+    expect(warnings).toHaveTextContent('Line 1: "PER" (1..4) overlaps 0..3');
   });
 });

@@ -258,6 +258,29 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
               </a>
             </p>
           ) : null}
+          {job.warnings?.length ? (
+            <div className="import-warnings">
+              <h3 className="small-heading">{t('import.warnings')}</h3>
+              <ul data-testid="import-warnings">
+                {job.warnings.map((w) => (
+                  <li key={`${w.field} ${w.code}`}>
+                    {t(`import.warning.${w.code}` as 'import.warning.prediction.overlap', { field: w.field, n: w.count })}
+                    <ul>
+                      {w.examples.map((ex, i) => (
+                        <li key={i} className="small">
+                          {ex.with != null
+                            ? t('import.warning.exampleOverlap', { line: ex.line, label: ex.label ?? '', start: ex.start ?? '', end: ex.end ?? '', with: ex.with })
+                            : ex.start != null
+                              ? t('import.warning.exampleSpan', { line: ex.line, label: ex.label ?? '', start: ex.start, end: ex.end ?? '' })
+                              : t('import.warning.example', { line: ex.line, label: ex.label ?? '' })}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {job.errors?.length ? (
             <div className="import-errors">
               <h3 className="small-heading">{t('import.errors', { n: job.errors.length })}</h3>

@@ -20,7 +20,10 @@ public record ImportJob(long id, long projectId, String format, @Nullable String
         @Schema(description = "the import's options as uploaded (only the keys given)") ImportOptions options,
         @Schema(description = "imported items whose text NFC normalisation changed") long normalized,
         @Schema(description = "whether GET /imports/{id}/rejected has the rejected-rows report (CSV: line, field, reason)")
-        boolean hasReport) {
+        boolean hasReport,
+        @Schema(description = "predictions stored that do not fit the schema (unknown labels, overlapping spans), per "
+                + "field and code, with the first examples; the import succeeds all the same")
+        List<ImportWarning> warnings) {
 
     /**
      * One bad line. The message continues the line number ("is not valid JSON: …"), as the browser shows

@@ -144,10 +144,20 @@ class ImportRunner {
     }
 
     private record Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors,
-            boolean superseded, boolean done, Path report) {
+            boolean superseded, boolean done, Path report, List<ImportWarning> warnings) {
         Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors) {
-            this(items, imported, rejected, errors, false, false, null);
+            this(items, imported, rejected, errors, false, false, null, List.of());
         }
+    }
+
+    /**
+     * The {@code errors} column's JSON: the line errors, then the warnings (objects with a {@code code}). One column
+     * holds both so that warnings needed no migration; {@link ImportService} splits them again.
+     */
+    static String errorsColumn(Json json, List<ImportJob.LineErrorView> errors, List<ImportWarning> warnings) {
+        List<Object> all = new ArrayList<>(errors);
+        all.addAll(warnings);
+        return json.write(all);
     }
 
     private Outcome load(Job job, int attempt) throws IOException, SQLException {
@@ -173,6 +183,7 @@ class ImportRunner {
         long rejected = 0;
         long normalized = 0;
         long lastProgress = System.currentTimeMillis();
+        PredictionCheck predictions = new PredictionCheck(job.schema());
         String encoding = job.options().encodingOrAuto();
         boolean convert = encoding.equals("cp949") || encoding.equals("utf-16");
         CountingInputStream raw = new CountingInputStream(Files.newInputStream(job.file()));
@@ -196,6 +207,8 @@ class ImportRunner {
                         if (skip || rejected == 0) {
                             items++;
                             if (changed) normalized++;
+                            // Predictions are hints: one that does not fit the schema is stored and reported.
+                            if (item.gold() == null) predictions.check(item.line(), item.data());
                             if (item.gold() != null) {
                                 // Gold items are few: kept aside and inserted after the COPY, which stays as it is for
                                 // the millions of ordinary items.
@@ -231,7 +244,8 @@ class ImportRunner {
                 if (rejected > 0 && (!skip || items == 0)) {
                     copy.close();
                     connection.rollback();
-                    return new Outcome(items + rejected, 0, rejected, errors, false, false, reportPath);
+                    return new Outcome(items + rejected, 0, rejected, errors, false, false, reportPath,
+                            predictions.warnings());
                 }
                 stored = copy.finish() + insertGold(connection, job, gold);
                 // Only the latest run may finish the job. Should a later run have started (this one was presumed
@@ -244,7 +258,7 @@ class ImportRunner {
                     done.setLong(1, items + rejected);
                     done.setLong(2, stored);
                     done.setLong(3, rejected);
-                    done.setString(4, json.write(errors));
+                    done.setString(4, errorsColumn(json, errors, predictions.warnings()));
                     done.setTimestamp(5, Timestamp.from(clock.instant()));
                     done.setLong(6, normalized);
                     done.setString(7, reportPath == null ? null : reportPath.toString());
@@ -259,7 +273,8 @@ class ImportRunner {
                 if (!gold.isEmpty()) projects.evict(job.projectId()); // the cached settings count gold items
                 log.info("Import {} stored {} tasks in project {} in {} ms (counting lines {} ms)", job.id(), stored,
                         job.projectId(), (System.nanoTime() - started) / 1_000_000, (counted - started) / 1_000_000);
-                return new Outcome(items + rejected, stored, rejected, errors, false, true, reportPath);
+                return new Outcome(items + rejected, stored, rejected, errors, false, true, reportPath,
+                        predictions.warnings());
             } catch (IOException | SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -267,7 +282,7 @@ class ImportRunner {
         }
     }
 
-    private static final Outcome SUPERSEDED = new Outcome(0, 0, 0, List.of(), true, false, null);
+    private static final Outcome SUPERSEDED = new Outcome(0, 0, 0, List.of(), true, false, null, List.of());
 
     static final int MAX_GOLD = 10_000;
 
@@ -301,7 +316,8 @@ class ImportRunner {
                 UPDATE import_job SET status = 'FAILED', total = :t, imported = 0, rejected = :r, errors = :e::jsonb,
                        finished_at = :now, report_path = :report
                 WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
-                .param("t", outcome.items()).param("r", outcome.rejected()).param("e", json.write(outcome.errors()))
+                .param("t", outcome.items()).param("r", outcome.rejected())
+                .param("e", errorsColumn(json, outcome.errors(), outcome.warnings()))
                 .param("report", outcome.report() == null ? null : outcome.report().toString())
                 .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update() > 0;
     }

@@ -26,14 +26,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 
 /** Starting imports and following them; the work itself is {@link ImportRunner}'s. Managers of the project only. */
 @Service
 public class ImportService {
-
-    private static final TypeReference<List<ImportJob.LineErrorView>> ERRORS = new TypeReference<>() {
-    };
 
     private final JdbcClient jdbc;
     private final Json json;
@@ -263,12 +260,19 @@ public class ImportService {
 
     private ImportJob row(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
+        // The errors column holds the line errors, then the warnings (the objects with a code): ImportRunner.errorsColumn.
+        List<ImportJob.LineErrorView> errors = new java.util.ArrayList<>();
+        List<ImportWarning> warnings = new java.util.ArrayList<>();
+        for (JsonNode e : json.parse(rs.getString("errors"))) {
+            if (e.has("code")) warnings.add(json.mapper().treeToValue(e, ImportWarning.class));
+            else errors.add(json.mapper().treeToValue(e, ImportJob.LineErrorView.class));
+        }
         return new ImportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("format"),
                 rs.getString("file_name"), rs.getLong("file_size"), rs.getString("status"), rs.getLong("total"),
                 rs.getLong("imported"), rs.getLong("rejected"), rs.getLong("bytes_read"),
-                json.mapper().readValue(rs.getString("errors"), ERRORS), rs.getTimestamp("created_at").toInstant(),
+                errors, rs.getTimestamp("created_at").toInstant(),
                 finished == null ? null : finished.toInstant(), ImportOptions.of(json.parse(rs.getString("options"))),
-                rs.getLong("normalized"), rs.getString("report_path") != null);
+                rs.getLong("normalized"), rs.getString("report_path") != null, warnings);
     }
 
     private void requireManager(long projectId, CurrentUser user) {

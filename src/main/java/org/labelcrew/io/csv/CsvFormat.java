@@ -150,7 +150,9 @@ class CsvFormat implements ImportFormat {
                 }
                 if (label == null || label.isBlank()) return new Item(first, data, 0, hash);
                 label = label.strip();
-                if (labelOptions != null && !labelOptions.isEmpty() && !labelOptions.contains(label)) {
+                // A gold reference must fit the schema; a prediction is a hint, stored and counted in the job's
+                // warnings (prediction.unknownLabel) for the manager to decide.
+                if (options.labelAsGold() && labelOptions != null && !labelOptions.isEmpty() && !labelOptions.contains(label)) {
                     return new LineError(first, "has the label \"" + label + "\" in column \"" + header.get(labelAt)
                             + "\", which is not an option of field " + labelField + " (" + String.join(", ", labelOptions) + ")",
                             header.get(labelAt));

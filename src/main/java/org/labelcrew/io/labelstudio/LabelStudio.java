@@ -44,10 +44,18 @@ final class LabelStudio {
      * {@link Utf8Lines.BadLine} for a result that names the text wrongly (offsets outside it).
      */
     static Converted toOurs(JsonNode results, LabelSchema schema, JsonNode data, String at) {
+        return toOurs(results, schema, data, at, null);
+    }
+
+    /**
+     * As {@link #toOurs(JsonNode, LabelSchema, JsonNode, String)}, with the task's offset convention decided over all
+     * of its result lists ({@link #convention}): true for code points, false for UTF-16, null to decide from this list.
+     */
+    static Converted toOurs(JsonNode results, LabelSchema schema, JsonNode data, String at, Boolean taskCodePoints) {
         ObjectNode out = F.objectNode();
         boolean complete = true;
         if (results == null || !results.isArray()) return new Converted(out, results == null || results.isNull());
-        boolean codePointFile = codePointConvention(results, schema, data);
+        boolean codePointFile = taskCodePoints != null ? taskCodePoints : codePointConvention(results, schema, data);
         for (int i = 0; i < results.size(); i++) {
             JsonNode r = results.get(i);
             String where = at + ".result[" + i + "]";
@@ -158,6 +166,24 @@ final class LabelStudio {
      * UTF-16 offsets makes the whole list code points (regions without text then follow it).
      */
     static boolean codePointConvention(JsonNode results, LabelSchema schema, JsonNode data) {
+        return Boolean.TRUE.equals(convention(results, schema, data));
+    }
+
+    /**
+     * The offset convention a task's result lists (annotations and predictions, in order) show: the first region with
+     * a {@code value.text} that decides it (true: code points; false: UTF-16), or null when none does. One task is
+     * written by one tool, so a list whose regions carry no text follows what another list of the task showed.
+     */
+    static Boolean taskConvention(List<JsonNode> lists, LabelSchema schema, JsonNode data) {
+        for (JsonNode results : lists) {
+            if (results == null || !results.isArray()) continue;
+            Boolean c = convention(results, schema, data);
+            if (c != null) return c;
+        }
+        return null;
+    }
+
+    private static Boolean convention(JsonNode results, LabelSchema schema, JsonNode data) {
         for (JsonNode r : results) {
             if (!"labels".equals(r.path("type").asString("")) || !r.path("value").path("text").isString()) continue;
             Field field = schema.match(r.path("from_name").asString(""), Field.Spans.class).orElse(null);
@@ -170,7 +196,7 @@ final class LabelStudio {
             if (atUtf16(text, start, end, want)) return false;
             if (atCodePoints(text, start, end, want)) return true;
         }
-        return false;
+        return null;
     }
 
     private static boolean atUtf16(String text, int start, int end, String want) {

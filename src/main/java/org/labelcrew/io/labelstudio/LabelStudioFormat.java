@@ -113,7 +113,8 @@ class LabelStudioFormat implements ImportFormat {
             JsonNode a = annotations.get(i);
             if (!a.path("ground_truth").asBoolean(false) || a.path("was_cancelled").asBoolean(false)) continue;
             String at = "annotations[" + i + "]";
-            LabelStudio.Converted converted = LabelStudio.toOurs(a.get("result"), schema, data, at);
+            LabelStudio.Converted converted = LabelStudio.toOurs(a.get("result"), schema, data, at,
+                    LabelStudio.taskConvention(resultLists(annotations, task.get("predictions")), schema, data));
             if (!converted.complete() || converted.result().isEmpty()) {
                 throw new Utf8Lines.BadLine(at + " is the ground truth, but not all of its results fit a field of the"
                         + " project's schema, so it cannot be a gold item's reference");
@@ -122,6 +123,16 @@ class LabelStudioFormat implements ImportFormat {
                     Texts.clean(converted.result()));
         }
         return null;
+    }
+
+    /** The result lists of a task's annotations then predictions, for the task's offset convention. */
+    static java.util.List<JsonNode> resultLists(JsonNode annotations, JsonNode predictions) {
+        java.util.List<JsonNode> lists = new java.util.ArrayList<>();
+        for (JsonNode group : new JsonNode[] {annotations, predictions}) {
+            if (group == null || !group.isArray()) continue;
+            for (JsonNode a : group) lists.add(a.get("result"));
+        }
+        return lists;
     }
 
     static ObjectNode task(JsonNode task, LabelSchema schema) {
@@ -164,7 +175,8 @@ class LabelStudioFormat implements ImportFormat {
         ObjectNode out = data;
         if (chosen != null) {
             if (task == data) throw new Utf8Lines.BadLine("has annotations but no \"data\" object");
-            LabelStudio.Converted converted = LabelStudio.toOurs(chosen, schema, data, at);
+            LabelStudio.Converted converted = LabelStudio.toOurs(chosen, schema, data, at,
+                    LabelStudio.taskConvention(resultLists(annotations, predictions), schema, data));
             if (!converted.result().isEmpty()) out.set("prediction", converted.result());
         }
         if (task != data) {
