@@ -35,4 +35,21 @@ describe('labeling screen, a working day', () => {
     expect(await screen.findByTestId('submit-hint-text')).toHaveTextContent('글상자 안에서는 Ctrl+Enter');
     expect(screen.getByText('요약')).toBeInTheDocument();
   });
+
+  it('opens a spans task with its text as the wide column and the focus in it: arrow keys select at once', async () => {
+    const ner: LabelSchema = { fields: [{ name: 'entities', type: 'spans', labels: [{ value: 'LOC', hotkey: 'l' }] }] };
+    mockFetch({
+      'GET /api/v1/projects/1': () => json(projectOf({ id: 1, name: '개체명', schema: ner, myRole: 'LABELER', counts: counts() })),
+      'POST /api/v1/projects/1/next-task': () => json(nextTask({ assignmentId: 101, taskId: 1, data: { text: '서울 회의', source: 'news' }, schema: ner })),
+    });
+    renderPage(<LabelingPage />, { route: '/projects/1/label', path: '/projects/:id/label', lang: 'ko' });
+    const text = await screen.findByTestId('spans-text-entities');
+    expect(text).toHaveFocus();
+    // the fields (which hold the text) come first and wide; the metadata is the narrow column beside them
+    expect(screen.getByTestId('annotator')).toHaveClass('annotator-main-in-fields');
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight', code: 'ArrowRight', shiftKey: true });
+    fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight', code: 'ArrowRight', shiftKey: true });
+    fireEvent.keyDown(document.activeElement!, { key: 'l', code: 'KeyL' });
+    expect(screen.getByTestId('span-s1')).toHaveTextContent('서울');
+  });
 });
