@@ -558,6 +558,13 @@ export const messages = {
   'settings.autoPauseMinAccuracy': { ko: '최소 정확도 (%)', en: 'Minimum accuracy (%)' },
   'members.autoPaused': { ko: '자동 중지: 정확도 {accuracyPct}% (기준 {minPct}%)', en: 'paused automatically: accuracy {accuracyPct}% (threshold {minPct}%)' },
 
+  // ux2 (issue 13): the home page says when rejected work waits
+  'projects.reworkWaiting': {
+    ko: '반려된 작업 {n}건이 다시 작업을 기다립니다.',
+    en: { one: '{n} rejected answer is waiting for your rework.', other: '{n} rejected answers are waiting for your rework.' },
+  },
+  'projects.reworkStart': { ko: '다시 작업하기', en: 'Rework now' },
+
   ...academyMessages,
   ...payMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
