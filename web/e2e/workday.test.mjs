@@ -165,5 +165,30 @@ test('a working day: own password, comments in the loop, a confirmed seat cancel
     await cp.getByTestId('cancel-confirm-no').click();
     assert.equal(await confirm.count(), 0);
     assert.equal(await cp.getByTestId('registration-status').first().getAttribute('data-status'), 'REGISTERED', 'keeping it keeps the seat');
+
+    // ---- labeler: a one-word entity from task open to submit in 3 keys (issue 13, ux2) ----
+    // The spans text has the focus when the task opens; Ctrl+Shift+→ stops before the particle (서울|에서); the
+    // label's hotkey marks it; Enter submits.
+    const nerName = `개체명 ${Date.now().toString(36)}`;
+    const ner = { fields: [{ name: 'entities', type: 'spans', labels: [{ value: 'LOC', hotkey: 'l' }, 'ORG'], required: true }] };
+    const nerMade = await call(mp, 'POST', '/api/v1/projects', { name: nerName, schema: ner });
+    assert.equal(nerMade.status, 201, JSON.stringify(nerMade.body));
+    await mp.reload();
+    await openProject(mp, nerName);
+    await addMembers(mp, [[USERS.labeler, '작업자']]);
+    await importJsonl(mp, 'workday-ner.jsonl', [{ text: '서울에서 회의가 열렸다.' }]);
+    await openProject(lp, nerName);
+    await lp.getByTestId('start-labeling').click();
+    const spansText = lp.getByTestId('spans-text-entities');
+    await spansText.waitFor();
+    await lp.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'spans-text-entities');
+    const nerTask = await lp.locator('[data-task-id]').getAttribute('data-task-id');
+    const keys = ['Control+Shift+ArrowRight', 'l', 'Enter'];
+    for (const k of keys) await lp.keyboard.press(k);
+    await lp.getByTestId('no-more-tasks').waitFor();
+    assert.ok(keys.length <= 3, `a one-word entity took ${keys.length} keys`);
+    const stored = await call(mp, 'GET', `/api/v1/tasks/${nerTask}`);
+    const answer = stored.body.annotations.at(-1).result;
+    assert.deepEqual(answer.entities.map((e) => [e.start, e.end, e.label]), [[0, 2, 'LOC']], '서울 (not 서울에서) as LOC');
   });
 });

@@ -85,6 +85,8 @@ export function Annotator({ schema, data, store, readOnly = false, errors: given
   const fieldNames = new Set(fields.map((f) => f.name));
   const errors = useCurrentErrors(givenErrors, store.value, fieldNames);
   const drawnByTools = fields.flatMap((f) => getTool(f.type)?.drawsData?.(f, data) ?? []);
+  // When a tool draws the task's main content (the text of a spans field, an image), the fields are the wide column.
+  const mainInFields = showData && drawnByTools.some((k) => data[k] != null);
   const otherErrors = Object.entries(errors).filter(([k]) => !fieldNames.has(k));
   const fieldErrors = fields.filter((f) => errors[f.name]?.length).map((f) => ({ field: f, messages: errors[f.name] }));
 
@@ -100,7 +102,7 @@ export function Annotator({ schema, data, store, readOnly = false, errors: given
   }
 
   return (
-    <div className="annotator" ref={rootRef} data-testid="annotator">
+    <div className={`annotator${mainInFields ? ' annotator-main-in-fields' : ''}`} ref={rootRef} data-testid="annotator">
       {showData ? (
         <div className="annotator-data">
           <TextViewer data={data} hidden={drawnByTools} />

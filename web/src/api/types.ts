@@ -64,7 +64,8 @@ export type WorkState = (typeof TASK_STATES)[number];
 /** GOLD: a gold item (control task), counted beside the work, never in its total. */
 export const LISTED_STATES: TaskState[] = [...TASK_STATES, 'GOLD'];
 /** `counts` of a project or its stats: one per state (the server sends a map), plus `total`. */
-export type Counts = Record<WorkState, number> & { total: number; GOLD?: number };
+/** `myRework`: the caller's own rejected answers waiting for rework (GET /projects, /projects/{id}). */
+export type Counts = Record<WorkState, number> & { total: number; GOLD?: number; myRework?: number };
 
 /** As the server sends it (`sampleRate` 1 for FULL) and as a form sends it (`sampleRate` only for SAMPLE). */
 export type ReviewSettings = Pick<Schemas['Review'], 'mode'> & { sampleRate?: number | null };

@@ -613,6 +613,13 @@ export const messages = {
   'settings.consensusBestGold': { ko: '정답 문항 정확도가 가장 높은 작업자', en: 'Best gold accuracy' },
   'settings.consensusReviewer': { ko: '검수자가 채택한 결과', en: "Reviewer's choice" },
 
+  // ux2 (issue 13): the home page says when rejected work waits
+  'projects.reworkWaiting': {
+    ko: '반려된 작업 {n}건이 다시 작업을 기다립니다.',
+    en: { one: '{n} rejected answer is waiting for your rework.', other: '{n} rejected answers are waiting for your rework.' },
+  },
+  'projects.reworkStart': { ko: '다시 작업하기', en: 'Rework now' },
+
   ...academyMessages,
   ...payMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;

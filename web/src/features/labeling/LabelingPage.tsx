@@ -15,6 +15,7 @@ import { reasonLabel } from './reasons';
 import { CommentsPanel } from '../tasks/CommentsPanel';
 
 export const AUTOSAVE_DELAY_MS = 800;
+const MAIN_CONTENT = '[data-main-content]';
 
 /**
  * Rework starts from the labeler's own last answer (the one the reviewer rejected), so fixing it is one key, not a
@@ -55,7 +56,8 @@ export function LabelingPage() {
     },
   );
   const { item: task, setItem: setTask, phase, setNotice } = queue;
-  const cardRef = useFocusOnItem<HTMLDivElement>(phase, task?.assignmentId);
+  // The task's main content (a tool that draws the text, marked data-main-content) takes the focus when it opens.
+  const cardRef = useFocusOnItem<HTMLDivElement>(phase, task?.assignmentId, MAIN_CONTENT);
   // Drafts save a moment after each edit; the server extends the lease on each save, so the countdown follows.
   const autosave = useAutosave(store, task?.assignmentId, {
     save: (assignmentId, value, how) => assignments.saveDraft(assignmentId, value, how),

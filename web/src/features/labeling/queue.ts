@@ -111,11 +111,15 @@ export function useQueueAction<A extends unknown[]>(
  * Focus follows the queue: when a new item shows, focus goes to its card (tabIndex -1), so after a submit, approve or
  * reject a keyboard or screen reader user is on the next task's content, not dropped on the page body.
  */
-export function useFocusOnItem<E extends HTMLElement>(phase: QueuePhase, itemKey: unknown) {
+export function useFocusOnItem<E extends HTMLElement>(phase: QueuePhase, itemKey: unknown, inner?: string) {
   const ref = useRef<E>(null);
   // A layout effect: the focus (and with it the review screen's scoped keys) is there the moment the task shows.
+  // `inner` names an element inside the card that should have it instead (the labeling screen's main content, e.g.
+  // the spans tool's text, so arrow keys select at once without a Tab press); the card when there is none.
   useLayoutEffect(() => {
-    if (phase === 'ready') ref.current?.focus();
-  }, [phase, itemKey]);
+    if (phase !== 'ready') return;
+    const target = inner ? ref.current?.querySelector<HTMLElement>(inner) : null;
+    (target ?? ref.current)?.focus();
+  }, [phase, itemKey, inner]);
   return ref;
 }

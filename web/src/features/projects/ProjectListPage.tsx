@@ -36,6 +36,14 @@ export function ProjectListPage() {
                 <span className="badge">{p.myRole ? roleLabel(t, p.myRole) : t('projects.noRole')}</span>
               </div>
               {p.description ? <p className="muted">{p.description}</p> : null}
+              {p.counts?.myRework ? (
+                <p className="rework-waiting" role="status" data-testid={`rework-waiting-${p.id}`}>
+                  {t('projects.reworkWaiting', { n: p.counts.myRework })}{' '}
+                  <Link to={`/projects/${p.id}/label`} className="btn small primary">
+                    {t('projects.reworkStart')}
+                  </Link>
+                </p>
+              ) : null}
               <StateBar counts={p.counts} showLegend={false} />
               <p className="small muted">
                 {t('projects.progressLine', { approved: p.counts?.APPROVED ?? 0, total: p.counts?.total ?? 0 })}

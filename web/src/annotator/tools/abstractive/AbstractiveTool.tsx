@@ -2,6 +2,7 @@ import { useRef, type CompositionEvent, type KeyboardEvent } from 'react';
 import type { SchemaField } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
 import { errorAttrs, FieldFrame } from '../FieldFrame';
+import { shownCountState, useTouched } from '../touched';
 import { isImeComposing } from '../../core/shortcuts';
 import { countState } from '../extractive/ExtractiveTool';
 import { useAnnotatorText } from '../../i18n';
@@ -27,14 +28,16 @@ export function charCount(text: string): number {
  * and the server has the last word. A key pressed while a syllable is being composed (`isComposing`, or keyCode
  * 229) belongs to the IME: it is kept from the page's shortcuts, so Enter that commits a syllable never submits.
  */
-export function AbstractiveTool({ field, value, onChange, readOnly, active, onActivate, errors, idPrefix }: ToolProps<CharLimitedField, string>) {
+export function AbstractiveTool({ field, value, onChange, readOnly, active, onActivate, errors, idPrefix, data }: ToolProps<CharLimitedField, string>) {
   const tt = useAnnotatorText();
   const composing = useRef(false);
   const text = typeof value === 'string' ? value : '';
   const n = charCount(text);
   const min = typeof field.minChars === 'number' ? field.minChars : undefined;
   const max = typeof field.maxChars === 'number' ? field.maxChars : undefined;
-  const state = countState(n, min, max);
+  // Not red before it is touched: an empty box under its minimum is quiet until left, typed in or refused.
+  const [touched, touch] = useTouched(data);
+  const state = shownCountState(countState(n, min, max), n, touched, errors);
   const id = `${idPrefix}-${field.name}`;
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -51,7 +54,8 @@ export function AbstractiveTool({ field, value, onChange, readOnly, active, onAc
         readOnly={readOnly}
         {...errorAttrs(idPrefix, field.name, errors, `${id}-counter`)}
         // Out of the length rule is invalid before the server says so.
-        aria-invalid={state !== 'ok' || !!errors?.length}
+        aria-invalid={(state !== 'ok' && state !== 'idle') || !!errors?.length}
+        onBlur={touch}
         onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
         onKeyDown={onKeyDown}
         onCompositionStart={() => (composing.current = true)}

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { LabelSchema } from '../../../api/types';
@@ -21,7 +21,14 @@ describe('abstractive tool', () => {
     render(<ToolHarness schema={schema} data={data} />);
     const box = screen.getByRole('textbox', { name: 'summary' });
     const counter = screen.getByTestId('counter-summary');
+    // not red before it is touched: no "more needed", not invalid; leaving the empty box makes it so
+    expect(counter).toHaveTextContent(/^0 characters · at least 5 · at most 10$/);
+    expect(counter).toHaveClass('counter-idle');
+    expect(box).not.toHaveAttribute('aria-invalid', 'true');
+    act(() => box.focus());
+    act(() => box.blur());
     expect(counter).toHaveTextContent('0 characters · at least 5 · at most 10 — 5 more needed');
+    expect(box).toHaveAttribute('aria-invalid', 'true');
     await user.type(box, '요약문');
     expect(counter).toHaveTextContent('3 characters');
     expect(counter).toHaveClass('counter-under');

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { SchemaField, TaskData } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
 import { FieldFrame } from '../FieldFrame';
+import { shownCountState, useTouched } from '../touched';
 import { useAnnotatorText } from '../../i18n';
 
 export interface ExtractiveField extends SchemaField {
@@ -57,7 +58,9 @@ export function ExtractiveTool({ field, value, onChange, readOnly, active, onAct
   const base = `${idPrefix}-${field.name}`;
   const min = typeof field.min === 'number' ? field.min : undefined;
   const max = typeof field.max === 'number' ? field.max : undefined;
-  const state = countState(chosen.size, min, max);
+  // Not red before it is touched: under its minimum with nothing picked is quiet until the list is left or refused.
+  const [touched, touch] = useTouched(data);
+  const state = shownCountState(countState(chosen.size, min, max), chosen.size, touched, errors);
 
   function onKeyDown(e: KeyboardEvent<HTMLOListElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -81,7 +84,7 @@ export function ExtractiveTool({ field, value, onChange, readOnly, active, onAct
       {sentences === null ? (
         <p className="muted">{tt('extractive.noSentences')}</p>
       ) : (
-        <ol className="extractive-list" ref={listRef} onKeyDown={onKeyDown} aria-label={tt('extractive.sentences')} lang="ko">
+        <ol className="extractive-list" ref={listRef} onKeyDown={onKeyDown} onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) touch(); }} aria-label={tt('extractive.sentences')} lang="ko">
           {sentences.map((s, i) => {
             const id = `${base}-${s.index}`;
             const on = chosen.has(s.index);

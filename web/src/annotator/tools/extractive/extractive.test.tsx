@@ -28,9 +28,11 @@ describe('extractive tool', () => {
     render(<ToolHarness schema={schema} data={paragraphs} />);
     const counter = screen.getByTestId('counter-key');
     expect(counter).toHaveTextContent('0 selected · at least 2 · at most 3');
-    expect(counter).toHaveClass('counter-under');
+    // not red before it is touched
+    expect(counter).toHaveClass('counter-idle');
     await user.click(screen.getByText('셋째 문장이다.'));
     expect(currentValue()).toEqual({ key: [2] });
+    expect(counter).toHaveClass('counter-under');
     const boxes = screen.getAllByRole('checkbox');
     boxes[0].focus();
     await user.keyboard(' ');

@@ -220,6 +220,8 @@ export function SpansTool({ field, value, onChange, readOnly, active, onActivate
           tabIndex={0}
           lang="ko"
           data-testid={`spans-text-${field.name}`}
+          // The labeling screen focuses the task's main content when a task opens (arrow keys work at once).
+          data-main-content={readOnly ? undefined : ''}
           onKeyDown={onKeyDown}
           onMouseUp={onMouseUp}
           onFocus={() => setFocused(true)}

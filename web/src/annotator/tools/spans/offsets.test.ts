@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, codePointToUtf16, domPointToCodePoint, nfc, sliceCodePoints, TextIndex, utf16ToCodePoint } from './offsets';
+import { codePointLength, koreanParticleStart, codePointToUtf16, domPointToCodePoint, nfc, sliceCodePoints, TextIndex, utf16ToCodePoint } from './offsets';
 
 const THUMBS = '👍🏽'; // U+1F44D U+1F3FD: 2 code points, 4 UTF-16 units, 1 grapheme
 
@@ -67,5 +67,18 @@ describe('offsets between UTF-16 and code points', () => {
     expect(domPointToCodePoint(root, root, 3, 5)).toBe(5); // after everything
     expect(domPointToCodePoint(root, document.body, 0, 5)).toBeNull();
     root.remove();
+  });
+
+  it('word jumps stop before a Korean particle at the end of an eojeol', () => {
+    const index = new TextIndex('서울에서 회의가 열렸다. 삼성전자는 경기도의 API를');
+    const stops: number[] = [];
+    for (let cp = 0; cp < index.length; cp = index.nextWord(cp)) stops.push(cp);
+    expect(stops.map((s) => index.slice(s, index.nextWord(s)).trim())).toEqual(['서울', '에서', '회의', '가', '열렸다.', '삼성전자', '는', '경기도', '의', 'API', '를']);
+    expect(index.prevWord(index.length)).toBe(index.length - 1);
+    expect(index.prevWord(5)).toBe(2);
+    expect(koreanParticleStart('회의')).toBeNull(); // a one-syllable stem keeps a one-syllable "particle"
+    expect(koreanParticleStart('사과')).toBeNull();
+    expect(koreanParticleStart('서울에서,')).toBe(2);
+    expect(koreanParticleStart('hello')).toBeNull();
   });
 });

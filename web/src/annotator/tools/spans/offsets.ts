@@ -70,6 +70,7 @@ export class TextIndex {
   readonly length: number;
   private readonly toUtf16: Uint32Array;
   private readonly graphemes: number[];
+  private stops: number[] | null = null;
 
   constructor(text: string) {
     this.text = text;
@@ -121,20 +122,38 @@ export class TextIndex {
     return best;
   }
 
-  /** Start of the next word after `cp` (Ctrl+→), or the end. */
-  nextWord(cp: number): number {
-    let i = cp;
-    while (i < this.length && !isSpaceAt(this, i)) i = this.nextStop(i);
-    while (i < this.length && isSpaceAt(this, i)) i = this.nextStop(i);
-    return i;
+  /**
+   * Where Ctrl+→ / Ctrl+← stop: the start of each word (eojeol) and, in Korean, the start of a particle that ends
+   * one (koreanParticleStart), so Shift+Ctrl+→ at "서울에서" selects "서울".
+   */
+  private wordStops(): number[] {
+    if (this.stops) return this.stops;
+    const stops: number[] = [];
+    const re = /\S+/gu;
+    for (let m = re.exec(this.text); m; m = re.exec(this.text)) {
+      const start = this.cp(m.index);
+      stops.push(start);
+      const particle = koreanParticleStart(m[0]);
+      if (particle !== null) stops.push(start + codePointLength(m[0].slice(0, particle)));
+    }
+    this.stops = stops;
+    return stops;
   }
 
-  /** Start of the word before `cp` (Ctrl+←), or 0. */
+  /** The next word stop after `cp` (Ctrl+→): the next word's start or a particle's start; else the end. */
+  nextWord(cp: number): number {
+    for (const s of this.wordStops()) if (s > cp) return s;
+    return this.length;
+  }
+
+  /** The word stop before `cp` (Ctrl+←), or 0. */
   prevWord(cp: number): number {
-    let i = cp;
-    while (i > 0 && isSpaceAt(this, this.prevStop(i))) i = this.prevStop(i);
-    while (i > 0 && !isSpaceAt(this, this.prevStop(i))) i = this.prevStop(i);
-    return i;
+    let best = 0;
+    for (const s of this.wordStops()) {
+      if (s >= cp) break;
+      best = s;
+    }
+    return best;
   }
 
   /** Shrinks [start, end) so it neither starts nor ends with white space; null when nothing is left. */
@@ -145,6 +164,29 @@ export class TextIndex {
     while (e > s && isSpaceAt(this, e - 1)) e--;
     return s < e ? [s, e] : null;
   }
+}
+
+/**
+ * Korean particles (조사) that a word jump stops before, longest first. A rule list, not a morphological analyser:
+ * an eojeol ending in one of these (trailing punctuation aside) is split before it when enough of a stem is left —
+ * one syllable before a particle of two or more, two before a one-syllable particle, so "회의" (의), "사과" (과) and
+ * "나는" stay whole while "서울에서", "삼성전자에", "경기도의" split. The list is in docs/labeling.md.
+ */
+export const KOREAN_PARTICLES = [
+  '으로부터', '에서부터', '에게서', '한테서', '으로서', '으로써', '이라고', '에서', '에게', '한테', '께서', '으로', '부터',
+  '까지', '처럼', '보다', '마다', '조차', '마저', '이나', '이랑', '라고', '로서', '로써', '은', '는', '이', '가', '을', '를',
+  '에', '의', '도', '로', '와', '과', '만', '께', '나', '랑',
+];
+
+/** UTF-16 offset in `word` where its closing particle starts, or null. */
+export function koreanParticleStart(word: string): number | null {
+  const body = word.replace(/[\p{P}\p{S}]+$/u, '');
+  for (const p of KOREAN_PARTICLES) {
+    if (!body.endsWith(p)) continue;
+    const stem = body.slice(0, body.length - p.length);
+    if (codePointLength(stem) >= (p.length === 1 ? 2 : 1) && /\p{L}$/u.test(stem)) return stem.length;
+  }
+  return null;
 }
 
 function isSpaceAt(index: TextIndex, cp: number): boolean {

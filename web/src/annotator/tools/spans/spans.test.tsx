@@ -65,15 +65,15 @@ describe('spans tool', () => {
     key(text, '1', { code: 'Digit1' });
     expect(value()).toEqual({ entities: [{ id: 's1', start: 0, end: 3, label: 'PER' }] });
 
-    // → collapses, → moves on; Ctrl+Shift+→ takes the next word, trailing space trimmed; explicit hotkey "o"
+    // → collapses, → moves on; Ctrl+Shift+→ takes the next word up to its particle ("삼성전자|에"); explicit hotkey "o"
     repeat(2, () => key(text, 'ArrowRight'));
     key(text, 'ArrowRight', { ctrlKey: true, shiftKey: true });
     key(text, 'o', { code: 'KeyO' });
     expect(value().entities).toEqual([
       { id: 's1', start: 0, end: 3, label: 'PER' },
-      { id: 's2', start: 5, end: 10, label: 'ORG' },
+      { id: 's2', start: 5, end: 9, label: 'ORG' },
     ]);
-    expect(within(screen.getByTestId('span-s2')).getByText('삼성전자에')).toBeInTheDocument();
+    expect(within(screen.getByTestId('span-s2')).getByText('삼성전자')).toBeInTheDocument();
   });
 
   it('selects an emoji with skin tone as one character; offsets are code points', () => {

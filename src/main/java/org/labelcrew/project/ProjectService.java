@@ -207,7 +207,7 @@ public class ProjectService {
     public Project get(long id, CurrentUser user) {
         ProjectAccess.Membership m = access.requireMember(id, user);
         return jdbc.sql("SELECT * FROM project WHERE id = :id").param("id", id)
-                .query((rs, i) -> map(rs, m.role(), visible(counts(id), m.role()))).single();
+                .query((rs, i) -> map(rs, m.role(), mine(visible(counts(id), m.role()), id, user))).single();
     }
 
     public Page<Project> list(CurrentUser user, String after, Integer limit) {
@@ -222,8 +222,10 @@ public class ProjectService {
                 .query((rs, i) -> map(rs, ProjectRole.valueOf(rs.getString("my_role")), null)).list();
         Page<Project> page = Page.of(rows, n, Project::id);
         Map<Long, Map<String, Long>> counts = counts(page.items().stream().map(Project::id).toList());
-        return new Page<>(page.items().stream().map(p -> withCounts(p, visible(counts.get(p.id()), p.myRole()))).toList(),
-                page.next());
+        Map<Long, Long> rework = work.reworkWaiting(counts.keySet(), user.id());
+        return new Page<>(page.items().stream()
+                .map(p -> withCounts(p, withRework(visible(counts.get(p.id()), p.myRole()), rework.getOrDefault(p.id(), 0L))))
+                .toList(), page.next());
     }
 
     public Map<String, Long> counts(long projectId) {
@@ -262,6 +264,20 @@ public class ProjectService {
         if (role == ProjectRole.MANAGER) return counts;
         Map<String, Long> out = new LinkedHashMap<>(counts);
         out.remove("GOLD");
+        return out;
+    }
+
+    /**
+     * The caller's own figure beside the project's: {@code myRework}, their rejected answers waiting to be reworked,
+     * so the home page can say so (issue 13). Not a task state: never part of {@code total}.
+     */
+    private Map<String, Long> mine(Map<String, Long> counts, long projectId, CurrentUser user) {
+        return withRework(counts, work.reworkWaiting(List.of(projectId), user.id()).getOrDefault(projectId, 0L));
+    }
+
+    private static Map<String, Long> withRework(Map<String, Long> counts, long n) {
+        Map<String, Long> out = new LinkedHashMap<>(counts);
+        out.put("myRework", n);
         return out;
     }
 

@@ -12,6 +12,12 @@ public interface ProjectWork {
     /** Task counts by state (GOLD included) per project; a project without tasks may be missing. */
     Map<Long, Map<String, Long>> countsByState(Collection<Long> projectIds);
 
+    /**
+     * Per project, how many of this labeler's answers a reviewer rejected and that wait for their rework (the
+     * "rework" next-task strategy hands them back first); projects with none may be missing.
+     */
+    Map<Long, Long> reworkWaiting(Collection<Long> projectIds, long labelerId);
+
     /** SQL: a scalar sub-select, the number of gold items of the project whose id {@code projectId} (a column) names. */
     String goldItemsSql(String projectId);
 

@@ -316,6 +316,21 @@ public class TaskStore implements ProjectWork {
     }
 
     @Override
+    public Map<Long, Long> reworkWaiting(Collection<Long> projectIds, long labelerId) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        if (projectIds.isEmpty()) return out;
+        // The same assignments the rework strategy reopens (Strategies.Rework: state REJECTED, this labeler).
+        jdbc.sql("""
+                SELECT project_id, count(*) FROM assignment
+                WHERE project_id IN (:ids) AND labeler_id = :me AND state = 'REJECTED' GROUP BY project_id""")
+                .param("ids", projectIds).param("me", labelerId)
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getLong(2));
+                });
+        return out;
+    }
+
+    @Override
     public String goldItemsSql(String projectId) {
         return " (SELECT coalesce(sum(n), 0) FROM task_count c WHERE c.project_id = " + projectId
                 + " AND c.state = 'GOLD') ";
