@@ -41,6 +41,8 @@ describe('review screen, a working day', () => {
     );
     await screen.findByText('기사 1-1');
     await user.click(screen.getByTestId('approve'));
+    // The decision waits in the undo bar (a11y, WCAG 2.1.4); send it now.
+    await user.click(await screen.findByTestId('send-now'));
     await screen.findByText('기사 1-2');
     expect(screen.getByText('1 reviewed this session')).toBeInTheDocument();
     await user.click(screen.getByRole('link', { name: 'other project' }));
