@@ -42,7 +42,7 @@ describe('import panel', () => {
     expect(screen.getByRole('button', { name: 'Upload' })).toBeDisabled();
     await user.selectOptions(select, 'images-zip');
     await user.click(screen.getByRole('button', { name: 'Upload' }));
-    expect(start).toHaveBeenCalledWith(1, [a, b], 'images-zip', expect.any(Function));
+    expect(start).toHaveBeenCalledWith(1, [a, b], 'images-zip', expect.any(Function), {});
   });
 
   it('progress: bytes while running, full when done', () => {
