@@ -172,7 +172,8 @@ test('the whole loop: accounts, project, import, label, review, rework, export, 
     // ---- reviewer approves the fix ----
     await rp.getByRole('button', { name: '다시 확인' }).click();
     assert.equal(await currentTaskId(rp, 'no-more-reviews'), reworkId);
-    assert.ok(await rp.getByRole('radio', { name: slip.topic }).isChecked());
+    // The resubmission shows the earlier answer too; the answer under review is the task's card.
+    assert.ok(await rp.locator(`[data-task-id="${reworkId}"]`).getByRole('radio', { name: slip.topic }).isChecked());
     await rp.getByRole('button', { name: /승인/ }).click();
     await rp.getByTestId('no-more-reviews').waitFor();
 
