@@ -188,6 +188,14 @@ public sealed interface Field
             return definition.path("tolerance").asDouble(10);
         }
 
+        /**
+         * The share of the image's diagonal within which two workers' points of the same label agree
+         * ({@code agreementDistance}, default 0.05: 5 % of the diagonal, about 110 px on a 1920×1080 image).
+         */
+        public double agreementDistance() {
+            return definition.path("agreementDistance").asDouble(0.05);
+        }
+
         /** The skeleton's edges as pairs of label values. */
         public List<List<String>> skeleton() {
             List<List<String>> edges = new ArrayList<>();

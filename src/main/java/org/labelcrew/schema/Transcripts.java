@@ -70,6 +70,20 @@ public final class Transcripts {
      * points.
      */
     public static int[] normalForm(String transcript, boolean kspon) {
+        return normal(transcript, kspon, false).codePoints().toArray();
+    }
+
+    /**
+     * The words of a transcript in the same normal form as {@link #normalForm} (for WER): split at white space, each
+     * word in the normal form, words left empty (punctuation, noise tags) dropped.
+     */
+    public static List<String> normalWords(String transcript, boolean kspon) {
+        List<String> words = new ArrayList<>();
+        for (String w : normal(transcript, kspon, true).split(" ")) if (!w.isEmpty()) words.add(w);
+        return words;
+    }
+
+    private static String normal(String transcript, boolean kspon, boolean spaces) {
         int[] cps = Normalizer.normalize(transcript, Normalizer.Form.NFC).codePoints().toArray();
         StringBuilder out = new StringBuilder();
         int i = 0;
@@ -79,7 +93,7 @@ public final class Transcripts {
                 int end = dual(cps, i);
                 if (end >= 0) {
                     int close = indexOf(cps, i + 1, ')');
-                    for (int k = i + 1; k < close; k++) keep(out, cps[k]);
+                    for (int k = i + 1; k < close; k++) keep(out, cps[k], spaces);
                     i = end + 1;
                     continue;
                 }
@@ -88,10 +102,10 @@ public final class Transcripts {
                 i += 2;
                 continue;
             }
-            keep(out, c);
+            keep(out, c, spaces);
             i++;
         }
-        return out.codePoints().toArray();
+        return out.toString();
     }
 
     /** Character error rate: edit distance (code points of the normal form) over the reference's length. */
@@ -118,8 +132,9 @@ public final class Transcripts {
         return prev[b.length];
     }
 
-    private static void keep(StringBuilder out, int c) {
+    private static void keep(StringBuilder out, int c, boolean spaces) {
         if (Character.isLetterOrDigit(c)) out.appendCodePoint(Character.toLowerCase(c));
+        else if (spaces && Character.isWhitespace(c)) out.append(' ');
     }
 
     /** The index of the closing ')' of a well-formed {@code (a)/(b)} starting at {@code open}, else -1. */

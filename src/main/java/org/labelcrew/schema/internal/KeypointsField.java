@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
  * Named key points on the task's image: {@code [{"x", "y", "label", "attributes"?}]} in source pixels; the labels
  * name the points (nose, left_eye, …) and {@code skeleton} lists the pairs of labels the browser joins by a line
  * ({@code [["left_eye", "nose"], …]}). {@code tolerance} is the distance in pixels within which a point matches the
- * reference when scored.
+ * reference when scored; {@code agreementDistance} (a share of the image diagonal, 0.05) the distance within which two
+ * workers' points agree.
  */
 @Component
 class KeypointsField implements FieldType {
@@ -33,6 +34,10 @@ class KeypointsField implements FieldType {
         JsonNode tolerance = field.get("tolerance");
         if (tolerance != null && !tolerance.isNull() && !(tolerance.isNumber() && tolerance.asDouble() > 0)) {
             errors.add(FieldError.field(path + ".tolerance", "must be a number of pixels, more than 0"));
+        }
+        JsonNode agreement = field.get("agreementDistance");
+        if (agreement != null && !agreement.isNull() && !(agreement.isNumber() && agreement.asDouble() > 0 && agreement.asDouble() <= 1)) {
+            errors.add(FieldError.field(path + ".agreementDistance", "must be a share of the image diagonal, more than 0 and at most 1"));
         }
         JsonNode skeleton = field.get("skeleton");
         if (skeleton == null || skeleton.isNull()) return;

@@ -75,15 +75,11 @@ public class Agreements {
         Map<List<Long>, List<AgreementMeasure.Unit>> out = new TreeMap<>((x, y) -> x.get(0).equals(y.get(0))
                 ? Long.compare(x.get(1), y.get(1)) : Long.compare(x.get(0), y.get(0)));
         for (AgreementMeasure.Unit u : units) {
-            List<Long> ids = u.results().keySet().stream().sorted().toList();
-            for (int i = 0; i < ids.size(); i++) {
-                for (int j = i + 1; j < ids.size(); j++) {
-                    Map<Long, tools.jackson.databind.JsonNode> two = new LinkedHashMap<>();
-                    two.put(ids.get(i), u.results().get(ids.get(i)));
-                    two.put(ids.get(j), u.results().get(ids.get(j)));
-                    out.computeIfAbsent(List.of(ids.get(i), ids.get(j)), k -> new ArrayList<>())
-                            .add(new AgreementMeasure.Unit(u.itemId(), u.data(), two));
-                }
+            for (WorkerPairs.Pair p : WorkerPairs.of(u)) {
+                Map<Long, tools.jackson.databind.JsonNode> two = new LinkedHashMap<>();
+                two.put(p.a(), p.resultA());
+                two.put(p.b(), p.resultB());
+                out.computeIfAbsent(List.of(p.a(), p.b()), k -> new ArrayList<>()).add(new AgreementMeasure.Unit(u.itemId(), u.data(), two));
             }
         }
         return out;

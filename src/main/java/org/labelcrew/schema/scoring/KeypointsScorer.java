@@ -41,7 +41,7 @@ class KeypointsScorer implements Scorer {
                         "tolerance", tolerance, "meanDistance", Math.round(meanDistance * 10) / 10.0));
     }
 
-    private static List<Point> points(JsonNode v) {
+    static List<Point> points(JsonNode v) {
         List<Point> out = new ArrayList<>();
         for (JsonNode p : v) out.add(new Point(p.path("label").asString(""), p.path("x").asDouble(Double.NaN), p.path("y").asDouble(Double.NaN)));
         return out;

@@ -56,7 +56,7 @@ class SegmentsScorer implements Scorer {
         return union <= 0 ? 0 : inter / union;
     }
 
-    private static List<Segment> segments(JsonNode v) {
+    static List<Segment> segments(JsonNode v) {
         List<Segment> out = new ArrayList<>();
         for (JsonNode s : v) {
             out.add(new Segment(s.path("label").asString(""), s.path("start").asDouble(0), s.path("end").asDouble(0),

@@ -22,29 +22,6 @@ final class TextAgreements {
     private TextAgreements() {
     }
 
-    /** Each pair of workers' values on a unit (workers in id order), the whole results beside them. */
-    record Pair(JsonNode a, JsonNode b, JsonNode resultA, JsonNode resultB) {
-    }
-
-    static List<Pair> pairs(Field field, AgreementMeasure.Unit u) {
-        List<Long> ids = u.results().keySet().stream().sorted().toList();
-        List<Pair> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            for (int j = i + 1; j < ids.size(); j++) {
-                JsonNode ra = u.results().get(ids.get(i));
-                JsonNode rb = u.results().get(ids.get(j));
-                out.add(new Pair(field.value(ra), field.value(rb), ra, rb));
-            }
-        }
-        return out;
-    }
-
-    /** Pooled F1 over pairs; null without a pair; 1 when every pair left it empty. */
-    static @Nullable Double pooledF1(long matched2, long sizes, long pairs) {
-        if (pairs == 0) return null;
-        return sizes == 0 ? 1.0 : (double) matched2 / sizes;
-    }
-
     /** Classification: Cohen's κ (a pair of workers), Fleiss' κ and Krippendorff's α (nominal), observed agreement. */
     @Component
     static final class Choice implements AgreementMeasure {
@@ -113,28 +90,18 @@ final class TextAgreements {
 
         @Override
         public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            long exact2 = 0;
-            long overlap2 = 0;
-            long sizes = 0;
-            long pairs = 0;
-            long items = 0;
-            for (Unit u : units) {
-                List<Pair> ps = pairs(field, u);
-                if (ps.isEmpty()) continue;
-                items++;
-                for (Pair p : ps) {
-                    List<SpansScorer.Span> a = spans(p.a(), label);
-                    List<SpansScorer.Span> b = spans(p.b(), label);
-                    Set<SpansScorer.Span> sb = new LinkedHashSet<>(b);
-                    exact2 += 2 * new LinkedHashSet<>(a).stream().filter(sb::contains).count();
-                    overlap2 += 2L * overlapping(a, b);
-                    sizes += a.size() + b.size();
-                    pairs++;
-                }
-            }
+            WorkerPairs.PooledF1 exact = new WorkerPairs.PooledF1();
+            WorkerPairs.PooledF1 overlap = new WorkerPairs.PooledF1();
+            long items = WorkerPairs.each(units, p -> {
+                List<SpansScorer.Span> a = spans(p.valueA(field), label);
+                List<SpansScorer.Span> b = spans(p.valueB(field), label);
+                Set<SpansScorer.Span> sb = new LinkedHashSet<>(b);
+                exact.add(new LinkedHashSet<>(a).stream().filter(sb::contains).count(), a.size(), b.size());
+                overlap.add(overlapping(a, b), a.size(), b.size());
+            });
             Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "spanF1Exact", pooledF1(exact2, sizes, pairs));
-            Agreements.put(out, "spanF1Overlap", pooledF1(overlap2, sizes, pairs));
+            Agreements.put(out, "spanF1Exact", exact.value());
+            Agreements.put(out, "spanF1Overlap", overlap.value());
             return new Figures(items, out);
         }
 
@@ -180,24 +147,14 @@ final class TextAgreements {
         @Override
         public Figures measure(Field field, List<Unit> units, @Nullable String label) {
             String between = field instanceof Field.Relations r ? r.between() : "";
-            long matched2 = 0;
-            long sizes = 0;
-            long pairs = 0;
-            long items = 0;
-            for (Unit u : units) {
-                List<Pair> ps = pairs(field, u);
-                if (ps.isEmpty()) continue;
-                items++;
-                for (Pair p : ps) {
-                    Set<RelationsScorer.Link> a = only(RelationsScorer.links(p.a(), p.resultA() == null ? null : p.resultA().get(between)), label);
-                    Set<RelationsScorer.Link> b = only(RelationsScorer.links(p.b(), p.resultB() == null ? null : p.resultB().get(between)), label);
-                    matched2 += 2 * a.stream().filter(b::contains).count();
-                    sizes += a.size() + b.size();
-                    pairs++;
-                }
-            }
+            WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
+            long items = WorkerPairs.each(units, p -> {
+                Set<RelationsScorer.Link> a = only(RelationsScorer.links(p.valueA(field), p.resultA() == null ? null : p.resultA().get(between)), label);
+                Set<RelationsScorer.Link> b = only(RelationsScorer.links(p.valueB(field), p.resultB() == null ? null : p.resultB().get(between)), label);
+                f1.add(a.stream().filter(b::contains).count(), a.size(), b.size());
+            });
             Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "relationF1", pooledF1(matched2, sizes, pairs));
+            Agreements.put(out, "relationF1", f1.value());
             return new Figures(items, out);
         }
 
@@ -225,24 +182,14 @@ final class TextAgreements {
 
         @Override
         public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            long matched2 = 0;
-            long sizes = 0;
-            long pairs = 0;
-            long items = 0;
-            for (Unit u : units) {
-                List<Pair> ps = pairs(field, u);
-                if (ps.isEmpty()) continue;
-                items++;
-                for (Pair p : ps) {
-                    Set<Long> a = indices(p.a());
-                    Set<Long> b = indices(p.b());
-                    matched2 += 2 * a.stream().filter(b::contains).count();
-                    sizes += a.size() + b.size();
-                    pairs++;
-                }
-            }
+            WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
+            long items = WorkerPairs.each(units, p -> {
+                Set<Long> a = indices(p.valueA(field));
+                Set<Long> b = indices(p.valueB(field));
+                f1.add(a.stream().filter(b::contains).count(), a.size(), b.size());
+            });
             Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "sentenceF1", pooledF1(matched2, sizes, pairs));
+            Agreements.put(out, "sentenceF1", f1.value());
             return new Figures(items, out);
         }
 
@@ -269,20 +216,11 @@ final class TextAgreements {
 
         @Override
         public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            double sum = 0;
-            long pairs = 0;
-            long items = 0;
-            for (Unit u : units) {
-                List<Pair> ps = pairs(field, u);
-                if (ps.isEmpty()) continue;
-                items++;
-                for (Pair p : ps) {
-                    sum += AbstractiveScorer.rougeL(AbstractiveScorer.tokens(text(p.a())), AbstractiveScorer.tokens(text(p.b())));
-                    pairs++;
-                }
-            }
+            WorkerPairs.Mean rouge = new WorkerPairs.Mean();
+            long items = WorkerPairs.each(units, p -> rouge.add(AbstractiveScorer.rougeL(
+                    AbstractiveScorer.tokens(text(p.valueA(field))), AbstractiveScorer.tokens(text(p.valueB(field))))));
             Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "rougeL", pairs == 0 ? null : sum / pairs);
+            Agreements.put(out, "rougeL", rouge.value());
             return new Figures(items, out);
         }
     }
@@ -307,43 +245,49 @@ final class TextAgreements {
 
         @Override
         public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            long charEdits = 0;
-            double charLength = 0;
-            long wordEdits = 0;
-            double wordLength = 0;
-            long exact = 0;
-            long pairs = 0;
-            long items = 0;
-            for (Unit u : units) {
-                List<Pair> ps = pairs(field, u);
-                if (ps.isEmpty()) continue;
-                items++;
-                for (Pair p : ps) {
-                    String a = TextScorer.normalize(text(p.a()));
-                    String b = TextScorer.normalize(text(p.b()));
-                    List<String> ca = a.codePoints().mapToObj(Character::toString).toList();
-                    List<String> cb = b.codePoints().mapToObj(Character::toString).toList();
-                    List<String> wa = words(a);
-                    List<String> wb = words(b);
-                    charEdits += edits(ca, cb);
-                    charLength += (ca.size() + cb.size()) / 2.0;
-                    wordEdits += edits(wa, wb);
-                    wordLength += (wa.size() + wb.size()) / 2.0;
-                    if (a.equals(b)) exact++;
-                    pairs++;
-                }
-            }
+            ErrorRates rates = new ErrorRates();
+            WorkerPairs.Mean exact = new WorkerPairs.Mean();
+            long items = WorkerPairs.each(units, p -> {
+                String a = TextScorer.normalize(text(p.valueA(field)));
+                String b = TextScorer.normalize(text(p.valueB(field)));
+                rates.add(a.codePoints().mapToObj(Character::toString).toList(), b.codePoints().mapToObj(Character::toString).toList(),
+                        words(a), words(b));
+                exact.add(a.equals(b) ? 1 : 0);
+            });
             Map<String, Double> out = new LinkedHashMap<>();
-            if (pairs > 0) {
-                Agreements.put(out, "exactMatch", (double) exact / pairs);
-                Agreements.put(out, "cer", charLength == 0 ? 0.0 : charEdits / charLength);
-                Agreements.put(out, "wer", wordLength == 0 ? 0.0 : wordEdits / wordLength);
-            }
+            Agreements.put(out, "exactMatch", exact.value());
+            rates.put(out);
             return new Figures(items, out);
         }
 
         private static List<String> words(String s) {
             return s.isEmpty() ? List.of() : List.of(s.split("\\s+"));
+        }
+    }
+
+    /**
+     * Character and word error rates between two workers' texts, pooled over pairs: Σ edits / Σ mean length of the two
+     * (there is no reference to divide by); 0 where every text compared was empty; absent without a pair.
+     */
+    static final class ErrorRates {
+        private long charEdits;
+        private double charLength;
+        private long wordEdits;
+        private double wordLength;
+        private long pairs;
+
+        void add(List<String> charsA, List<String> charsB, List<String> wordsA, List<String> wordsB) {
+            charEdits += edits(charsA, charsB);
+            charLength += (charsA.size() + charsB.size()) / 2.0;
+            wordEdits += edits(wordsA, wordsB);
+            wordLength += (wordsA.size() + wordsB.size()) / 2.0;
+            pairs++;
+        }
+
+        void put(Map<String, Double> out) {
+            if (pairs == 0) return;
+            Agreements.put(out, "cer", charLength == 0 ? 0.0 : charEdits / charLength);
+            Agreements.put(out, "wer", wordLength == 0 ? 0.0 : wordEdits / wordLength);
         }
     }
 

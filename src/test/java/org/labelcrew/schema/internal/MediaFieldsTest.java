@@ -99,6 +99,11 @@ class MediaFieldsTest {
                         "schema.fields[0].skeleton[0][1]: 'ear' is not one of [nose, eye]",
                         "schema.fields[0].skeleton[1]: joins 'eye' to itself",
                         "schema.fields[0].skeleton[2]: must be a pair of labels [\"a\", \"b\"]");
+        assertThat(schemaProblems("""
+                {"fields": [{"name": "pose", "type": "keypoints", "labels": ["nose"], "agreementDistance": 1.5}]}"""))
+                .containsExactly("schema.fields[0].agreementDistance: must be a share of the image diagonal, more than 0 and at most 1");
+        assertThat(schemaProblems("""
+                {"fields": [{"name": "pose", "type": "keypoints", "labels": ["nose"], "agreementDistance": 0.02}]}""")).isEmpty();
     }
 
     static final String SEGMENTS = """
