@@ -44,13 +44,18 @@ public class QualityReport {
     }
 
     /**
-     * {@code labels}: per field of type choice, spans or relations, how often each label was chosen or drawn over the
-     * stored results. {@code lengths}: per free-text field (text, abstractive), the answers' lengths in characters.
-     * {@code modalities}: per modality of the items present (text: the length of each item's {@code text}).
+     * {@code labels}: per field of type choice, spans, relations, boxes, polygons, keypoints or segments, how often each
+     * label was chosen or drawn over the stored results. {@code lengths}: per free-text field (text, abstractive), the
+     * answers' lengths in characters. {@code modalities}: the distributions of the modalities present, each only when
+     * there is data for it — {@code text} (characters of each item's {@code text}), {@code objectsPerImage} (boxes +
+     * polygons per stored result on an image), {@code pointsPerImage}, {@code audioSeconds} (each item's audio,
+     * rounded to whole seconds), {@code segmentsPerAudio} (per stored result), {@code transcriptLength} (characters of
+     * each non-blank transcript). {@code imageSizes}: images per "width×height", most common first, the sizes past the
+     * {@value #SIZES}th summed as {@code other}.
      */
     @Schema(name = "QualityDistributions")
     public record Distributions(Map<String, Map<String, Long>> labels, Map<String, Summary> lengths,
-            Map<String, Summary> modalities) {
+            Map<String, Summary> modalities, Map<String, Long> imageSizes) {
     }
 
     /** A distribution of counts: how many, min, mean, max, and a histogram of {@code BINS} equal-width bins. */
@@ -74,6 +79,7 @@ public class QualityReport {
     }
 
     static final int BINS = 10;
+    static final int SIZES = 12;
 
     public Report report(long projectId, CurrentUser user) {
         access.require(projectId, user, ProjectRole.MANAGER);
@@ -83,6 +89,11 @@ public class QualityReport {
         scan.lengths.forEach((field, values) -> lengths.put(field, summary(values)));
         Map<String, Summary> modalities = new LinkedHashMap<>();
         if (!scan.itemLengths.isEmpty()) modalities.put("text", summary(scan.itemLengths));
+        if (!scan.objectsPerImage.isEmpty()) modalities.put("objectsPerImage", summary(scan.objectsPerImage));
+        if (!scan.pointsPerImage.isEmpty()) modalities.put("pointsPerImage", summary(scan.pointsPerImage));
+        if (!scan.audioSeconds.isEmpty()) modalities.put("audioSeconds", summary(scan.audioSeconds));
+        if (!scan.segmentsPerAudio.isEmpty()) modalities.put("segmentsPerAudio", summary(scan.segmentsPerAudio));
+        if (!scan.transcriptLengths.isEmpty()) modalities.put("transcriptLength", summary(scan.transcriptLengths));
         Map<Long, ReviewFigures.Inspected> inspected = new LinkedHashMap<>();
         for (ReviewFigures.Inspected i : reviews.inspectedPerLabeler(projectId)) inspected.put(i.accountId(), i);
         Map<Long, QualityService.LabelerGold> gold = new LinkedHashMap<>();
@@ -97,8 +108,22 @@ public class QualityReport {
                     g == null ? 0 : g.answers(), g == null ? null : g.meanScore(), n, passed,
                     n == 0 ? null : QualityService.round((double) passed / n)));
         }
-        return new Report(projectId, Instant.now(), q, new Distributions(scan.labels, lengths, modalities), workers,
+        return new Report(projectId, Instant.now(), q, new Distributions(scan.labels, lengths, modalities, topSizes(scan.imageSizes)), workers,
                 reviews.rejectionReasons(projectId, 20), tasks.throughput(projectId));
+    }
+
+    /** The most common sizes first (ties by size name), those past {@link #SIZES} summed as {@code other}. */
+    static Map<String, Long> topSizes(Map<String, Long> sizes) {
+        List<Map.Entry<String, Long>> sorted = new ArrayList<>(sizes.entrySet());
+        sorted.sort(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Long> out = new LinkedHashMap<>();
+        long other = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i < SIZES) out.put(sorted.get(i).getKey(), sorted.get(i).getValue());
+            else other += sorted.get(i).getValue();
+        }
+        if (other > 0) out.put("other", other);
+        return out;
     }
 
     static Summary summary(List<Integer> values) {

@@ -51,7 +51,7 @@ final class QualityReportPage {
             Map.entry("notMeasured", new String[] {"이 유형의 일치도 지표가 아직 없습니다", "no agreement measure for this type yet"}),
             Map.entry("labels", new String[] {"레이블 분포", "Label distribution"}),
             Map.entry("lengths", new String[] {"길이 분포 (글자 수)", "Length distribution (characters)"}),
-            Map.entry("modalities", new String[] {"항목 분포 (모달리티별)", "Items per modality"}),
+            Map.entry("modalities", new String[] {"모달리티별 분포", "Distributions per modality"}),
             Map.entry("perWorker", new String[] {"작업자별", "Per worker"}),
             Map.entry("submitted", new String[] {"제출", "Submitted"}),
             Map.entry("approved", new String[] {"승인", "Approved"}),
@@ -65,7 +65,14 @@ final class QualityReportPage {
             Map.entry("noReason", new String[] {"(사유 없음)", "(no reason given)"}),
             Map.entry("n", new String[] {"개수", "n"}),
             Map.entry("mean", new String[] {"평균", "mean"}),
-            Map.entry("text", new String[] {"텍스트", "text"}));
+            Map.entry("text", new String[] {"텍스트 길이 (글자 수)", "Text length (characters)"}),
+            Map.entry("objectsPerImage", new String[] {"이미지당 객체 수 (박스·다각형)", "Objects per image (boxes, polygons)"}),
+            Map.entry("pointsPerImage", new String[] {"이미지당 키포인트 수", "Key points per image"}),
+            Map.entry("audioSeconds", new String[] {"오디오 길이 (초)", "Audio duration (seconds)"}),
+            Map.entry("segmentsPerAudio", new String[] {"오디오당 구간 수", "Segments per audio"}),
+            Map.entry("transcriptLength", new String[] {"전사 길이 (글자 수)", "Transcript length (characters)"}),
+            Map.entry("imageSizes", new String[] {"이미지 크기 (가로×세로 픽셀)", "Image sizes (width×height pixels)"}),
+            Map.entry("other", new String[] {"그 밖의 크기", "other sizes"}));
 
     static String render(QualityReport.Report r, String lang) {
         int l = "en".equals(lang) ? 1 : 0;
@@ -137,6 +144,12 @@ final class QualityReportPage {
         if (!anyLabel) h.append("<p class=\"muted\">").append(w("none", l)).append("</p>");
         summaries(h, w("lengths", l), r.distributions().lengths(), l);
         summaries(h, w("modalities", l), r.distributions().modalities(), l);
+        if (!r.distributions().imageSizes().isEmpty()) {
+            h.append("<p><b>").append(w("imageSizes", l)).append("</b></p><table>");
+            long max = r.distributions().imageSizes().values().stream().mapToLong(Long::longValue).max().orElse(1);
+            r.distributions().imageSizes().forEach((size, n) -> bar(h, "other".equals(size) ? w("other", l) : escape(size), n, max));
+            h.append("</table>");
+        }
 
         h.append("<h2>").append(w("perWorker", l)).append("</h2><table><tr><th>").append(w("workers", l))
                 .append("</th><th class=\"num\">").append(w("submitted", l)).append("</th><th class=\"num\">")

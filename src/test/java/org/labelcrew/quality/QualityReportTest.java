@@ -133,6 +133,95 @@ class QualityReportTest {
         t.reviewer().api().get(base).expect(403);
     }
 
+    /**
+     * Per-modality distributions by hand: three images (two 640×480, one 1024×768) boxed by two labelers, and two
+     * audio clips (2.4 s, 7.6 s) segmented with transcripts by the same two.
+     */
+    @Test
+    void distributionsPerModality() {
+        User manager = fx.user("mgr", org.labelcrew.account.Role.MANAGER);
+        long images = fx.project(manager, """
+                {"fields": [{"name": "obj", "type": "boxes", "labels": ["car", "person"]}]}""", "\"overlap\": 2")
+                .get("id").asLong();
+        long audio = fx.project(manager, """
+                {"fields": [{"name": "talk", "type": "segments", "labels": ["A"], "transcript": true}]}""", "\"overlap\": 2")
+                .get("id").asLong();
+        User a = fx.user("lab", org.labelcrew.account.Role.LABELER);
+        User b = fx.user("lab", org.labelcrew.account.Role.LABELER);
+        for (long p : List.of(images, audio)) {
+            fx.member(manager, p, a, "LABELER");
+            fx.member(manager, p, b, "LABELER");
+        }
+        List<Long> pictures = new java.util.ArrayList<>();
+        for (String data : List.of("{\"image\": 1, \"width\": 640, \"height\": 480}", "{\"image\": 2, \"width\": 640, \"height\": 480}",
+                "{\"image\": 3, \"width\": 1024, \"height\": 768}")) {
+            pictures.add(insert(images, data));
+        }
+        List<Long> clips = List.of(insert(audio, "{\"audio\": 4, \"duration\": 2.4}"), insert(audio, "{\"audio\": 5, \"duration\": 7.6}"));
+        String car = "{\"x\": 1, \"y\": 1, \"w\": 10, \"h\": 10, \"label\": \"car\"}";
+        String person = "{\"x\": 100, \"y\": 100, \"w\": 10, \"h\": 10, \"label\": \"person\"}";
+        // a: 1, 2, 0 boxes; b: 1, 1, 1 boxes → objects per image 0 1 1 1 1 2
+        submitAll(images, a, pictures, List.of("[" + car + "]", "[" + car + "," + person + "]", "[]"), "obj");
+        submitAll(images, b, pictures, List.of("[" + car + "]", "[" + person + "]", "[" + car + "]"), "obj");
+        String seg1 = "{\"start\": 0.1, \"end\": 1.0, \"label\": \"A\", \"transcript\": \"안녕하세요\"}";
+        String seg2 = "{\"start\": 1.2, \"end\": 2.0, \"label\": \"A\", \"transcript\": \"  네 \"}";
+        // transcripts: 안녕하세요 (5) ×3, 네 (1) ×2; segments per audio: a 2, 1; b 1, 1
+        submitAll(audio, a, clips, List.of("[" + seg1 + "," + seg2 + "]", "[" + seg1 + "]"), "talk");
+        submitAll(audio, b, clips, List.of("[" + seg2 + "]", "[" + seg1 + "]"), "talk");
+
+        JsonNode d = manager.api().get("/api/v1/projects/" + images + "/quality/report").expect(200).json().get("distributions");
+        assertThat(d.get("imageSizes").toString()).isEqualTo("{\"640×480\":2,\"1024×768\":1}");
+        JsonNode objects = d.get("modalities").get("objectsPerImage");
+        assertThat(objects.get("n").asLong()).isEqualTo(6);
+        assertThat(objects.get("min").asLong()).isZero();
+        assertThat(objects.get("max").asLong()).isEqualTo(2);
+        assertThat(objects.get("mean").asDouble()).isCloseTo(1.0, within(1e-4));
+        assertThat(objects.get("histogram").toString()).isEqualTo(
+                "[{\"from\":0,\"to\":1,\"count\":1},{\"from\":1,\"to\":2,\"count\":4},{\"from\":2,\"to\":3,\"count\":1}]");
+        assertThat(d.get("labels").get("obj").toString()).isEqualTo("{\"car\":4,\"person\":2}");
+        assertThat(d.get("modalities").has("audioSeconds")).isFalse();
+        // agreement of the boxes: one match on image 1 (sizes 1 + 1), one on image 2 (2 + 1), none on image 3 (0 + 1):
+        // 2·(1 + 1 + 0) / (2 + 3 + 1)
+        JsonNode obj = manager.api().get("/api/v1/projects/" + images + "/quality").expect(200).json().get("agreement").get(0);
+        assertThat(obj.get("measured").asBoolean()).isTrue();
+        assertThat(obj.get("items").asLong()).isEqualTo(3);
+        assertThat(obj.get("measures").get("objectF1").asDouble()).isCloseTo(4 / 6.0, within(1e-4));
+
+        JsonNode r = manager.api().get("/api/v1/projects/" + audio + "/quality/report").expect(200).json();
+        JsonNode m = r.get("distributions").get("modalities");
+        assertThat(m.get("audioSeconds").get("n").asLong()).isEqualTo(2);
+        assertThat(m.get("audioSeconds").get("min").asLong()).isEqualTo(2);
+        assertThat(m.get("audioSeconds").get("max").asLong()).isEqualTo(8);
+        assertThat(m.get("segmentsPerAudio").get("mean").asDouble()).isCloseTo(1.25, within(1e-4));
+        assertThat(m.get("transcriptLength").get("n").asLong()).isEqualTo(5);
+        assertThat(m.get("transcriptLength").get("mean").asDouble()).isCloseTo(17 / 5.0, within(1e-4));
+        assertThat(r.get("distributions").get("imageSizes")).isEmpty();
+
+        String base = "/api/v1/projects/" + images + "/quality/report";
+        assertThat(manager.api().get(base + "?format=html").expect(200).text())
+                .contains("이미지 크기 (가로×세로 픽셀)").contains("640×480").contains("이미지당 객체 수");
+        assertThat(manager.api().get("/api/v1/projects/" + audio + "/quality/report?format=html&lang=en").expect(200).text())
+                .contains("Audio duration (seconds)").contains("Segments per audio").contains("Transcript length (characters)");
+        var pdf = manager.api().get(base + "?format=pdf");
+        pdf.expect(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    }
+
+    private long insert(long projectId, String data) {
+        return fx.jdbc().sql("INSERT INTO task (project_id, data) VALUES (:p, :d::jsonb) RETURNING id").param("p", projectId)
+                .param("d", data).query(Long.class).single();
+    }
+
+    /** Submits, for each task the labeler is given, {@code values[i]} as {@code field} where the task is {@code tasks[i]}. */
+    private static void submitAll(long projectId, User labeler, List<Long> tasks, List<String> values, String field) {
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode lease = labeler.api().post("/api/v1/projects/" + projectId + "/next-task", null).expect(200).json();
+            String value = values.get(tasks.indexOf(lease.get("taskId").asLong()));
+            labeler.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",
+                    "{\"result\": {\"" + field + "\": " + value + "}}").expect(200);
+        }
+    }
+
     @Test
     void consensusMergesTheApprovedResults() {
         Team t = labelled();
