@@ -20,6 +20,7 @@ import type {
   ProjectInput,
   ProjectRole,
   Quality,
+  QualityReportData,
   Role,
   Stats,
   Submitted,
@@ -85,6 +86,8 @@ export const projects = {
   nextTask: (id: number) => api.post<NextTask | undefined>(`/projects/${id}/next-task`),
   nextReview: (id: number) => api.post<NextReview | undefined>(`/projects/${id}/next-review`),
   quality: (id: number) => api.get<Quality>(`/projects/${id}/quality`),
+  // measures (issue 11): the quality report's JSON form, drawn as charts in the quality tab
+  qualityReport: (id: number) => api.get<QualityReportData>(`/projects/${id}/quality/report`, { query: { format: 'json' } }),
 };
 
 export const imports = {

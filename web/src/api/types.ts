@@ -148,3 +148,7 @@ export type MyQuality = Schemas['MyQuality'];
 
 /** GET /projects/{id}/quality: one member per figure (gold now; agreement and others beside it later). */
 export type Quality = Schemas['Quality'];
+
+/** GET /projects/{id}/quality/report?format=json: distributions, per-worker figures, rejection reasons, throughput. */
+export type QualityReportData = Schemas['QualityReport'];
+export type QualitySummary = Schemas['LengthSummary'];
