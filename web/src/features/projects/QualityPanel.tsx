@@ -1,9 +1,16 @@
 import { projects } from '../../api/endpoints';
 import type { GoldQuality, Quality } from '../../api/types';
 import { useI18n, useT } from '../../app/i18n';
+import { messages, type MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
 import { QualityReportCharts } from './QualityReportCharts';
+
+/** A measure's name in the reader's language; a measure the browser does not know yet keeps its key. */
+function measureName(t: ReturnType<typeof useT>, key: string): string {
+  const k = `quality.measure.${key}`;
+  return k in messages ? t(k as MessageKey) : key;
+}
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${Math.round(v * 100)}%`);
 
@@ -123,7 +130,7 @@ export function DatasetQuality({ projectId, quality }: { projectId: number; qual
                   ? t('quality.notMeasured')
                   : Object.keys(f.measures).length
                     ? Object.entries(f.measures)
-                        .map(([k, v]) => `${k} ${fmt(v)}`)
+                        .map(([k, v]) => `${measureName(t, k)} ${fmt(v)}`)
                         .join(' · ')
                     : t('quality.noData')}
               </td>
