@@ -260,6 +260,9 @@ export const messages = {
   'import.warning.example': { ko: '{line}번 줄: "{label}"', en: 'Line {line}: "{label}"' },
   'import.warning.exampleSpan': { ko: '{line}번 줄: "{label}" ({start}..{end})', en: 'Line {line}: "{label}" ({start}..{end})' },
   'import.warning.exampleOverlap': { ko: '{line}번 줄: "{label}" ({start}..{end})이(가) {with}와 겹침', en: 'Line {line}: "{label}" ({start}..{end}) overlaps {with}' },
+  // interop: relations whose end is no region (span) of the prediction
+  'import.warning.prediction.unknownRegion': { ko: '{field}: 없는 구간을 잇는 관계 {n}건', en: '{field}: {n} relation ends that are no span of the prediction' },
+  'import.warning.exampleRegion': { ko: '{line}번 줄: "{label}" 관계의 구간 "{region}"이(가) 없음', en: 'Line {line}: relation "{label}" points at span "{region}", which is not there' },
 
   // tasks
   'tasks.title': { ko: '작업 목록', en: 'Tasks' },

@@ -153,6 +153,7 @@ describe('import panel', () => {
             warnings: [
               { field: 'entities', code: 'prediction.unknownLabel', count: 2, examples: [{ line: 1, label: 'COMPANY', start: 5, end: 7 }] },
               { field: 'entities', code: 'prediction.overlap', count: 1, examples: [{ line: 1, label: 'PER', start: 1, end: 4, with: '0..3' }] },
+              { field: 'links', code: 'prediction.unknownRegion', count: 1, examples: [{ line: 2, label: '소속', region: 'zz' }] },
             ],
           }),
         ),
@@ -167,5 +168,7 @@ describe('import panel', () => {
     expect(warnings).toHaveTextContent('Line 1: "COMPANY" (5..7)');
     expect(warnings).toHaveTextContent('entities: 1 spans overlap where the field allows no overlap');
     expect(warnings).toHaveTextContent('Line 1: "PER" (1..4) overlaps 0..3');
+    expect(warnings).toHaveTextContent('links: 1 relation ends that are no span of the prediction');
+    expect(warnings).toHaveTextContent('Line 2: relation "소속" points at span "zz", which is not there');
   });
 });

@@ -268,7 +268,9 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
                     <ul>
                       {w.examples.map((ex, i) => (
                         <li key={i} className="small">
-                          {ex.with != null
+                          {ex.region != null
+                            ? t('import.warning.exampleRegion', { line: ex.line, label: ex.label ?? '', region: ex.region })
+                            : ex.with != null
                             ? t('import.warning.exampleOverlap', { line: ex.line, label: ex.label ?? '', start: ex.start ?? '', end: ex.end ?? '', with: ex.with })
                             : ex.start != null
                               ? t('import.warning.exampleSpan', { line: ex.line, label: ex.label ?? '', start: ex.start, end: ex.end ?? '' })

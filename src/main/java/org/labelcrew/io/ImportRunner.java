@@ -208,7 +208,7 @@ class ImportRunner {
                             items++;
                             if (changed) normalized++;
                             // Predictions are hints: one that does not fit the schema is stored and reported.
-                            if (item.gold() == null) predictions.check(item.line(), item.data());
+                            if (item.gold() == null) predictions.check(item.line(), predictionData(item));
                             if (item.gold() != null) {
                                 // Gold items are few: kept aside and inserted after the COPY, which stays as it is for
                                 // the millions of ordinary items.
@@ -280,6 +280,29 @@ class ImportRunner {
                 throw e;
             }
         }
+    }
+
+    private static final byte[] PREDICTION_KEY = "\"prediction\"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /**
+     * The data whose {@code prediction} is checked. An item copied verbatim (a plain JSONL line, stored as its own
+     * bytes for speed) has no tree: only a line that holds the text {@code "prediction"} is parsed, for the check
+     * alone, and its bytes are still what is stored. Verbatim lines have no escapes, so the key cannot hide.
+     */
+    private JsonNode predictionData(ImportFormat.Item item) {
+        if (item.data() != null || item.json() == null || !contains(item.json(), PREDICTION_KEY)) return item.data();
+        return mapper.readTree(item.json());
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0, last = haystack.length - needle.length; i <= last; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) continue outer;
+            }
+            return true;
+        }
+        return false;
     }
 
     private static final Outcome SUPERSEDED = new Outcome(0, 0, 0, List.of(), true, false, null, List.of());

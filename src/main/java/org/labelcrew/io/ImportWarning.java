@@ -14,17 +14,18 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "ImportWarning")
 public record ImportWarning(
         @Schema(description = "the schema field the predictions are for") String field,
-        @Schema(description = "prediction.unknownLabel | prediction.overlap") String code,
+        @Schema(description = "prediction.unknownLabel | prediction.overlap | prediction.unknownRegion") String code,
         @Schema(description = "how many predicted values (labels, spans) had the problem") long count,
         @Schema(description = "the first of them") List<Example> examples) {
 
     /**
      * One case: the task's {@code line} in the file (the task's position for JSON array formats), the {@code label} at
-     * fault, and for spans the span's code-point offsets ({@code with}: the offsets of the span it overlaps).
+     * fault, and for spans the span's code-point offsets ({@code with}: the offsets of the span it overlaps); for a
+     * relation whose end is no span of the prediction, {@code region} is that end's id.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ImportWarningExample")
     public record Example(long line, @Nullable String label, @Nullable Integer start, @Nullable Integer end,
-            @Nullable String with) {
+            @Nullable String with, @Nullable String region) {
     }
 }

@@ -21,6 +21,7 @@ final class PredictionCheck {
 
     static final String UNKNOWN_LABEL = "prediction.unknownLabel";
     static final String OVERLAP = "prediction.overlap";
+    static final String UNKNOWN_REGION = "prediction.unknownRegion";
     /** Examples kept per field and code. */
     static final int EXAMPLES = 5;
 
@@ -49,6 +50,10 @@ final class PredictionCheck {
         if (t.examples.size() < EXAMPLES) t.examples.add(example);
     }
 
+    private static ImportWarning.Example example(long line, String label, Integer start, Integer end, String with) {
+        return new ImportWarning.Example(line, label, start, end, with, null);
+    }
+
     /** Checks one task's data (its {@code prediction}, if any); {@code line} names the task in the file. */
     void check(long line, JsonNode data) {
         JsonNode prediction = data == null ? null : data.get("prediction");
@@ -57,7 +62,7 @@ final class PredictionCheck {
             JsonNode v = prediction.get(field.name());
             if (v == null || v.isNull()) continue;
             if (field instanceof Field.Spans spans) spans(line, spans, v);
-            else if (field instanceof Field.Relations relations) labelled(line, relations.name(), relations.labels(), v);
+            else if (field instanceof Field.Relations relations) relations(line, relations, v, prediction);
             else if (field instanceof Field.OnImage image) labelled(line, image.name(), image.labels(), v);
             else if (field instanceof Field.Choice choice) choice(line, choice, v);
         }
@@ -71,7 +76,7 @@ final class PredictionCheck {
             if (!s.isObject()) continue;
             String label = s.path("label").asString(null);
             if (label == null || !labels.contains(label)) {
-                add(field.name(), UNKNOWN_LABEL, new ImportWarning.Example(line, label, offset(s, "start"), offset(s, "end"), null));
+                add(field.name(), UNKNOWN_LABEL, example(line, label, offset(s, "start"), offset(s, "end"), null));
             }
             if (offset(s, "start") != null && offset(s, "end") != null) placed.add(s);
         }
@@ -80,7 +85,7 @@ final class PredictionCheck {
         JsonNode reach = null;
         for (JsonNode s : placed) {
             if (reach != null && s.get("start").asInt() < reach.get("end").asInt()) {
-                add(field.name(), OVERLAP, new ImportWarning.Example(line, s.path("label").asString(null),
+                add(field.name(), OVERLAP, example(line, s.path("label").asString(null),
                         s.get("start").asInt(), s.get("end").asInt(),
                         reach.get("start").asInt() + ".." + reach.get("end").asInt()));
             }
@@ -94,7 +99,35 @@ final class PredictionCheck {
             if (!o.isObject() || !o.has("label")) continue;
             String label = o.path("label").asString(null);
             if (label == null || !labels.contains(label)) {
-                add(name, UNKNOWN_LABEL, new ImportWarning.Example(line, label, null, null, null));
+                add(name, UNKNOWN_LABEL, example(line, label, null, null, null));
+            }
+        }
+    }
+
+    /**
+     * A relation's label must be one of the field's, and its {@code from} and {@code to} the ids of spans of the same
+     * prediction's {@code between} field (Label Studio's {@code from_id}/{@code to_id} become them): a relation to a
+     * region the file does not have would be a 422 for the labeler who starts from it.
+     */
+    private void relations(long line, Field.Relations field, JsonNode value, JsonNode prediction) {
+        labelled(line, field.name(), field.labels(), value);
+        if (!value.isArray()) return;
+        Set<String> ids = new java.util.HashSet<>();
+        JsonNode spans = prediction.get(field.between());
+        if (spans != null && spans.isArray()) {
+            for (JsonNode s : spans) {
+                JsonNode id = s.get("id");
+                if (id != null && (id.isString() || id.isIntegralNumber())) ids.add(id.toString());
+            }
+        }
+        for (JsonNode r : value) {
+            if (!r.isObject()) continue;
+            for (String end : List.of("from", "to")) {
+                JsonNode id = r.get(end);
+                if (id == null || !ids.contains(id.toString())) {
+                    add(field.name(), UNKNOWN_REGION, new ImportWarning.Example(line, r.path("label").asString(null),
+                            null, null, null, id == null || id.isNull() ? "" : id.asString(id.toString())));
+                }
             }
         }
     }
@@ -107,7 +140,7 @@ final class PredictionCheck {
         for (JsonNode c : value.isArray() ? value : List.of(value)) {
             String label = c.asString(null);
             if (label == null || !options.contains(label)) {
-                add(field.name(), UNKNOWN_LABEL, new ImportWarning.Example(line, label, null, null, null));
+                add(field.name(), UNKNOWN_LABEL, example(line, label, null, null, null));
             }
         }
     }
