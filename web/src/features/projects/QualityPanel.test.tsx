@@ -66,7 +66,8 @@ describe('quality panel', () => {
     expect(sem).toHaveTextContent('88% · target 90%');
     expect(sem).toHaveTextContent('from 8 inspected items, 95% interval 53%–98%');
     const table = screen.getByTestId('agreement-table');
-    expect(table).toHaveTextContent('cohenKappa 0.636');
+    expect(table).toHaveTextContent("Cohen's κ 0.636");
+    expect(table).toHaveTextContent('observed agreement 0.750');
     expect(table).toHaveTextContent('no agreement measure for this type yet');
     expect(screen.getByTestId('quality-report-pdf').getAttribute('href')).toBe('/api/v1/projects/3/quality/report?format=pdf&lang=en');
   });
