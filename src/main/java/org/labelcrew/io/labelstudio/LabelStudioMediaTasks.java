@@ -162,8 +162,92 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
         return out;
     }
 
+    /** LS's JSON-MIN export: one flat object per task, the annotation's regions under their control names. */
+    static boolean isMin(JsonNode task) {
+        return task.isObject() && !task.has("data") && !task.has("annotations") && !task.has("predictions");
+    }
+
+    /** Keys JSON-MIN writes about the annotation rather than the task's data. */
+    private static final java.util.Set<String> MIN_META = java.util.Set.of("id", "annotator", "annotation_id", "created_at",
+            "updated_at", "lead_time");
+
+    private static final List<String> REGION_TYPES = List.of("rectanglelabels", "polygonlabels", "keypointlabels", "labels");
+
+    /**
+     * A JSON-MIN task as a full LS task: each key whose value is a list of regions ({@code "label": [{"x", "y", "width",
+     * "height", "rectanglelabels": […]}]}, audio {@code [{"start", "end", "labels"}]}, a per-region transcript list
+     * {@code [{"start", "end", "text"}]}) becomes that control's results in one annotation; the annotation's own keys
+     * ({@code annotator}, {@code lead_time}…) go with it; the rest is the task's data. A transcript joins the segment
+     * with the same start and end (JSON-MIN drops region ids).
+     */
+    static ObjectNode fromMin(ObjectNode min) {
+        ObjectNode data = F.objectNode();
+        ObjectNode annotation = F.objectNode();
+        tools.jackson.databind.node.ArrayNode result = F.arrayNode();
+        List<ObjectNode> texts = new ArrayList<>();
+        for (var e : min.properties()) {
+            String k = e.getKey();
+            JsonNode v = e.getValue();
+            if (MIN_META.contains(k)) {
+                annotation.set(k.equals("annotator") ? "completed_by" : k, v);
+                continue;
+            }
+            String type = v.isArray() && !v.isEmpty() && v.get(0).isObject() ? regionType(v.get(0)) : null;
+            if (type == null) {
+                data.set(k, v);
+                continue;
+            }
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode value = v.get(i);
+                if (!value.isObject()) continue;
+                ObjectNode r = F.objectNode();
+                r.put("id", k + "-" + (i + 1));
+                r.put("from_name", k);
+                r.put("type", type);
+                ObjectNode val = ((ObjectNode) value).deepCopy();
+                for (String size : List.of("original_width", "original_height")) {
+                    JsonNode n = val.remove(size);
+                    if (n != null) r.set(size, n);
+                }
+                r.set("value", val);
+                if (type.equals("textarea")) texts.add(r);
+                else result.add(r);
+            }
+        }
+        for (ObjectNode t : texts) {
+            JsonNode tv = t.get("value");
+            for (JsonNode r : result) {
+                JsonNode rv = r.get("value");
+                if ("labels".equals(r.path("type").asString("")) && rv.path("start").asDouble(-1) == tv.path("start").asDouble(-2)
+                        && rv.path("end").asDouble(-1) == tv.path("end").asDouble(-2)) {
+                    t.put("id", r.path("id").asString());
+                    break;
+                }
+            }
+            result.add(t);
+        }
+        ObjectNode task = F.objectNode();
+        if (min.has("id")) task.set("id", min.get("id"));
+        task.set("data", data);
+        annotation.remove("id");
+        if (min.has("annotation_id")) annotation.set("id", annotation.remove("annotation_id"));
+        annotation.set("result", result);
+        task.putArray("annotations").add(annotation);
+        return task;
+    }
+
+    private static String regionType(JsonNode value) {
+        for (String t : REGION_TYPES) if (value.path(t).isArray()) return t;
+        if (value.path("text").isArray() && value.has("start")) return "textarea";
+        return null;
+    }
+
     /** The task's data for its file: LS data without the keys the media import writes, the prediction, the envelope. */
     private ObjectNode convert(JsonNode task, ObjectNode lsData, String key, MediaStore.Checked checked) {
+        if (isMin(task)) {
+            task = fromMin((ObjectNode) task);
+            lsData = (ObjectNode) task.get("data");
+        }
         JsonNode original = lsData.get(key);
         JsonNode annotations = task.get("annotations");
         JsonNode predictions = task.get("predictions");

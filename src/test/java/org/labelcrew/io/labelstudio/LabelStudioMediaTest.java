@@ -108,6 +108,28 @@ class LabelStudioMediaTest {
         assertThat(again.tasks().get(0).get("data").get("prediction")).isEqualTo(mapper.readTree(PREDICTION));
     }
 
+    @Test
+    void jsonMinImageTasksToo() {
+        Crowd crowd = new Crowd(fx, IMAGE_SCHEMA);
+        String min = """
+                [{"image": "/data/upload/3/8f2c1a9e-street.png", "site": "부산", "id": 41, "annotator": 2, "annotation_id": 7,
+                  "lead_time": 3.5,
+                  "label": [{"x": 5, "y": 20, "width": 12.5, "height": 30, "rotation": 0, "rectanglelabels": ["car"],
+                             "original_width": 200, "original_height": 100}],
+                  "pose": [{"x": 50, "y": 50, "width": 0.6, "keypointlabels": ["hand"], "original_width": 200, "original_height": 100}]}]""";
+        JsonNode job = crowd.importFile("labelstudio", MediaSamples.zip("min.json", min.getBytes(UTF_8),
+                "street.png", MediaSamples.image("png", 200, 100, Color.GRAY)));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        JsonNode data = crowd.tasks().get(0).get("data");
+        assertThat(data.get("site").asString()).isEqualTo("부산");
+        assertThat(data.get("prediction")).isEqualTo(mapper.readTree("""
+                {"objects": [{"x": 10, "y": 20, "w": 25, "h": 30, "label": "car"}], "pose": [{"x": 100, "y": 50, "label": "hand"}]}"""));
+        JsonNode annotation = data.get("meta").get("labelstudio").get("annotations").get(0);
+        assertThat(annotation.get("completed_by").asInt()).isEqualTo(2);
+        assertThat(annotation.get("id").asInt()).isEqualTo(7);
+        assertThat(data.get("meta").get("labelstudio").get("id").asInt()).isEqualTo(41);
+    }
+
     private static JsonNode region(JsonNode results, String type) {
         for (JsonNode r : results) if (r.path("type").asString("").equals(type)) return r;
         throw new AssertionError("no " + type + " region in " + results);
