@@ -45,6 +45,26 @@ describe('import panel', () => {
     expect(start).toHaveBeenCalledWith(1, [a, b], 'images-zip', expect.any(Function), {});
   });
 
+  it('offers coco and yolo, and sends a Label Studio JSON with its images as several files', async () => {
+    const user = userEvent.setup();
+    const start = vi.spyOn(endpoints.imports, 'start').mockResolvedValue(job({ status: 'DONE', format: 'labelstudio', total: 1, imported: 1 }));
+    mockFetch({ 'GET /api/v1/imports/9': () => json(job({ status: 'DONE', format: 'labelstudio', total: 1, imported: 1 })) });
+    renderPage(<ImportPanel projectId={1} />, { lang: 'en' });
+    const select = screen.getByRole('combobox', { name: 'Format' });
+    expect(select).toHaveTextContent('COCO (zip: images + a COCO JSON)');
+    expect(select).toHaveTextContent('YOLO (zip: labels/*.txt, data.yaml)');
+    expect(select).toHaveTextContent('Label Studio JSON (or a zip of the JSON and its images or audio)');
+    await user.selectOptions(select, 'yolo');
+    expect(screen.getByText(/class names from data.yaml, classes.txt or obj.names/)).toBeInTheDocument();
+    const tasks = new File(['[]'], 'tasks.json', { type: 'application/json' });
+    const a = new File([new Uint8Array([0xff, 0xd8])], 'a.jpg', { type: 'image/jpeg' });
+    await user.upload(screen.getByLabelText('File'), [tasks, a]);
+    await user.selectOptions(select, 'labelstudio');
+    expect(screen.getByTestId('import-files-count')).toHaveTextContent('2 files will be imported as one job.');
+    await user.click(screen.getByRole('button', { name: 'Upload' }));
+    expect(start).toHaveBeenCalledWith(1, [tasks, a], 'labelstudio', expect.any(Function), {});
+  });
+
   it('progress: bytes while running, full when done', () => {
     expect(importProgress(job({ status: 'RUNNING', total: 100, imported: 10, fileSize: 1000, bytesRead: 500 }))).toEqual({ value: 500, max: 1000 });
     expect(importProgress(job({ status: 'RUNNING', total: 100, imported: 10, rejected: 5 }))).toEqual({ value: 15, max: 100 });

@@ -7,13 +7,17 @@ import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'csv', 'tsv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary', 'conll', 'conll-klue', 'conll-eojeol', 'conll-kmou', 'images-zip', 'audio-zip'] as const;
+const FORMATS = ['jsonl', 'csv', 'tsv', 'txt', 'txt-document', 'labelstudio', 'aihub-summary', 'conll', 'conll-klue', 'conll-eojeol', 'conll-kmou', 'images-zip', 'audio-zip', 'coco', 'yolo'] as const;
 /** Formats that read a zip of media files: they also take several files, which the server packs into one zip. */
-export const MEDIA_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip']);
+export const MEDIA_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip', 'coco', 'yolo']);
+/** Formats that take several files at once: the media formats, and Label Studio (its JSON with the images or audio it names). */
+const SEVERAL_FORMATS: ReadonlySet<string> = new Set([...MEDIA_FORMATS, 'labelstudio']);
+/** Help for the formats that carry labels beside their media. */
+const FORMAT_HELP: Record<string, string> = { coco: 'import.cocoHelp', yolo: 'import.yoloHelp', labelstudio: 'import.labelstudioHelp' };
 const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
 const AUDIO_EXT = new Set(['wav', 'mp3', 'flac', 'ogg', 'm4a']);
 /** The import's own label where the export's (same name) says something else. */
-const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import' };
+const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import', labelstudio: 'format.labelstudio-import' };
 
 export function guessFormat(fileName: string): string | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';
@@ -115,7 +119,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
     setUploadFraction(0);
     const options = importOptions(format, { header, textColumn, labelColumn, labelAs, skip, encoding });
     // Several files (or one media file that is not a zip) go as `files`; the server packs them into one zip.
-    const several = MEDIA_FORMATS.has(format) && (files.length > 1 || !file.name.toLowerCase().endsWith('.zip'));
+    const several = SEVERAL_FORMATS.has(format) && (files.length > 1 || (MEDIA_FORMATS.has(format) && !file.name.toLowerCase().endsWith('.zip')));
     await upload.run(projectId, several ? files : file, format, setUploadFraction, options);
   }
 
@@ -163,13 +167,13 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
             ))}
           </select>
         </label>
-        <button type="submit" className="btn primary" disabled={!file || (files.length > 1 && !MEDIA_FORMATS.has(format)) || uploading || running} data-testid="import-submit">
+        <button type="submit" className="btn primary" disabled={!file || (files.length > 1 && !SEVERAL_FORMATS.has(format)) || uploading || running} data-testid="import-submit">
           {t('import.upload')}
         </button>
       </form>
       {files.length > 1 ? (
         <p className="small" data-testid="import-files-count">
-          {MEDIA_FORMATS.has(format) ? t('import.severalFiles', { n: files.length }) : t('import.oneFileOnly')}
+          {SEVERAL_FORMATS.has(format) ? t('import.severalFiles', { n: files.length }) : t('import.oneFileOnly')}
         </p>
       ) : null}
       {tabular ? (
@@ -234,7 +238,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
           </div>
         </div>
       ) : null}
-      <p className="small muted">{t(MEDIA_FORMATS.has(format) ? 'import.mediaHelp' : 'import.help')}</p>
+      <p className="small muted">{t((FORMAT_HELP[format] ?? (MEDIA_FORMATS.has(format) ? 'import.mediaHelp' : 'import.help')) as 'import.help')}</p>
       {uploading ? (
         <div>
           <span className="small">{t('import.uploading')}</span>

@@ -37,7 +37,8 @@ class ImportController {
 
     /**
      * 202: the file is stored and queued; follow it with GET /imports/{id}. Media formats ({@code images-zip},
-     * {@code audio-zip}) also take several {@code files} instead of one zip.
+     * {@code audio-zip}, {@code coco}, {@code yolo}) also take several {@code files} instead of one zip, and so does
+     * {@code labelstudio} (its task JSON with the images or audio it names).
      */
     @PostMapping(path = "/projects/{id}/imports", consumes = "multipart/form-data")
     @ResponseStatus(HttpStatus.ACCEPTED)

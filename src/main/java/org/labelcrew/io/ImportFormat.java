@@ -38,6 +38,15 @@ public interface ImportFormat {
         return false;
     }
 
+    /**
+     * Whether an upload is bytes, not text, so that no encoding question is asked: the media formats' zips always; a
+     * format that takes either a text file or a zip (labelstudio: JSON, or a zip of the JSON and its media) when
+     * {@code zip} (the upload starts as a zip, or several files were packed into one).
+     */
+    default boolean binary(boolean zip) {
+        return takesSeveralFiles();
+    }
+
     /** A reader over the upload's bytes; the caller closes it. */
     Reader open(InputStream in);
 

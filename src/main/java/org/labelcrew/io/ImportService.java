@@ -92,7 +92,7 @@ public class ImportService {
             // A file that is neither (stray bytes in a UTF-8 file) goes on as UTF-8: its bad lines are named one by one.
             // A zip of media is bytes, not text: no encoding question.
             if (!several && options.encodingOrAuto().equals("auto") && (detected.equals("cp949") || detected.equals("utf-16"))
-                    && !importFormat.takesSeveralFiles()) {
+                    && !importFormat.binary(several || startsAsZip(path))) {
                 throw new EncodingConsentNeeded(detected);
             }
             try {
@@ -292,6 +292,14 @@ public class ImportService {
             Files.deleteIfExists(path);
         } catch (IOException ignored) {
             // Nothing refers to the file yet; a leftover is harmless.
+        }
+    }
+
+    /** Whether the stored upload starts with a zip's local-file signature (PK\3\4). */
+    private static boolean startsAsZip(Path path) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(4);
+            return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         }
     }
 }

@@ -1,7 +1,14 @@
 package org.labelcrew.io.coco;
 
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +24,12 @@ import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -46,8 +57,11 @@ import tools.jackson.databind.node.ObjectNode;
 @Configuration
 class CocoImport {
 
-    /** The COCO file is read whole (its images and annotations are joined by id): a bound on the heap it may take. */
-    static final int MAX_JSON = 256 << 20;
+    /**
+     * A bound on the COCO file's unpacked size. The file is streamed (its annotations go to a temporary file, one line
+     * each, and are read back one at a time), so this bounds the disk it may take, not the heap.
+     */
+    static final long MAX_JSON = 4L << 30;
 
     @Bean
     ImportFormat coco(MediaStore media, MediaProperties limits, ObjectMapper mapper) {
@@ -55,13 +69,24 @@ class CocoImport {
                 context -> new Annotations(mapper, LabelSchema.of(context.schema())));
     }
 
-    /** Reads the COCO file of one import and turns it into each image's prediction. */
+    /**
+     * Reads the COCO file of one import and turns it into each image's prediction. The file is walked with Jackson's
+     * streaming parser: {@code images} and {@code categories} (one small entry per image or class) are kept as trees,
+     * while each element of {@code annotations} (the large part: 100 objects on each of 10,000 images are a million)
+     * is written to a temporary file as one JSON line, because the zip may hold the images after the COCO file and
+     * the annotations can only be checked against the real images once every image has been read. They are read
+     * back one at a time in {@link #data}: the heap holds one annotation and the predictions being built, never the file.
+     */
     static final class Annotations implements MediaZipFormat.Companion {
         private static final JsonNodeFactory F = JsonNodeFactory.instance;
         private final ObjectMapper mapper;
         private final LabelSchema schema;
         private String path;
-        private JsonNode coco;
+        private boolean ok;
+        private final List<JsonNode> imageList = new ArrayList<>();
+        private final List<JsonNode> categoryList = new ArrayList<>();
+        Path spool;
+        private long annotationCount;
 
         Annotations(ObjectMapper mapper, LabelSchema schema) {
             this.mapper = mapper;
@@ -80,24 +105,62 @@ class CocoImport {
                 return;
             }
             path = entry;
-            byte[] bytes = in.readNBytes(MAX_JSON + 1);
-            if (bytes.length > MAX_JSON) {
-                errors.add(entry + ": is larger than " + (MAX_JSON >> 20) + " MB, the most a COCO file may have");
-                return;
-            }
-            JsonNode tree;
-            try {
-                tree = Texts.clean(mapper.readTree(bytes));
+            Bounded bounded = new Bounded(in, MAX_JSON);
+            boolean images = false, annotations = false, categories = false;
+            spool = Files.createTempFile("labelcrew-coco-", ".jsonl");
+            // Elements are read out of the middle of the file: the tokens after each are not an error.
+            ObjectReader reader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            try (OutputStream spooled = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
+                    JsonParser p = reader.createParser(bounded)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    errors.add(entry + ": " + NOT_COCO);
+                    return;
+                }
+                for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
+                    String key = p.currentName();
+                    JsonToken value = p.nextToken();
+                    boolean array = value == JsonToken.START_ARRAY;
+                    switch (key) {
+                        case "images" -> {
+                            images = array;
+                            if (array) while (p.nextToken() != JsonToken.END_ARRAY) imageList.add(Texts.clean(reader.readTree(p)));
+                        }
+                        case "categories" -> {
+                            categories = array;
+                            if (array) while (p.nextToken() != JsonToken.END_ARRAY) categoryList.add(Texts.clean(reader.readTree(p)));
+                        }
+                        case "annotations" -> {
+                            annotations = array;
+                            if (array) {
+                                while (p.nextToken() != JsonToken.END_ARRAY) {
+                                    spooled.write(mapper.writeValueAsBytes(Texts.clean(reader.readTree(p))));
+                                    spooled.write('\n');
+                                    annotationCount++;
+                                }
+                            }
+                        }
+                        default -> { }
+                    }
+                    if (!array || !List.of("images", "categories", "annotations").contains(key)) p.skipChildren();
+                }
+                if (p.nextToken() != null) throw new IllegalStateException("more JSON after the COCO object");
             } catch (RuntimeException bad) {
-                errors.add(entry + ": is not valid JSON: " + firstLine(bad.getMessage()));
+                errors.add(entry + (bounded.over ? ": is larger than " + (MAX_JSON >> 20) + " MB, the most a COCO file may have"
+                        : ": is not valid JSON: " + firstLine(bad.getMessage())));
                 return;
             }
-            if (tree == null || !tree.isObject() || !tree.path("images").isArray() || !tree.path("annotations").isArray()
-                    || !tree.path("categories").isArray()) {
-                errors.add(entry + ": is not a COCO file (an object with \"images\", \"annotations\" and \"categories\" arrays)");
+            if (!images || !annotations || !categories) {
+                errors.add(entry + ": " + NOT_COCO);
                 return;
             }
-            coco = tree;
+            ok = true;
+        }
+
+        private static final String NOT_COCO = "is not a COCO file (an object with \"images\", \"annotations\" and \"categories\" arrays)";
+
+        @Override
+        public void close() throws IOException {
+            if (spool != null) Files.deleteIfExists(spool);
         }
 
         private record Category(String name, List<String> keypoints) {
@@ -113,11 +176,10 @@ class CocoImport {
                 errors.add("holds no COCO file: coco takes a zip of the images with one COCO .json at its root");
                 return out;
             }
-            if (coco == null) return out;
+            if (!ok) return out;
             Map<Long, Category> categories = new HashMap<>();
-            JsonNode cats = coco.get("categories");
-            for (int i = 0; i < cats.size(); i++) {
-                JsonNode c = cats.get(i);
+            for (int i = 0; i < categoryList.size(); i++) {
+                JsonNode c = categoryList.get(i);
                 String at = path + ": categories[" + i + "]";
                 if (!c.path("id").isIntegralNumber() || !c.path("name").isString()) {
                     errors.add(at + " needs a whole-number \"id\" and a string \"name\"");
@@ -136,9 +198,8 @@ class CocoImport {
             Map<String, String> byNfc = new HashMap<>();
             for (String file : files.keySet()) byNfc.putIfAbsent(java.text.Normalizer.normalize(file, java.text.Normalizer.Form.NFC), file);
             Map<Long, Image> images = new HashMap<>();
-            JsonNode imgs = coco.get("images");
-            for (int i = 0; i < imgs.size(); i++) {
-                JsonNode img = imgs.get(i);
+            for (int i = 0; i < imageList.size(); i++) {
+                JsonNode img = imageList.get(i);
                 String at = path + ": images[" + i + "]";
                 if (!img.path("id").isIntegralNumber() || !img.path("file_name").isString()) {
                     errors.add(at + " needs a whole-number \"id\" and a string \"file_name\"");
@@ -157,33 +218,41 @@ class CocoImport {
             }
             if (!errors.isEmpty()) return out;
             Map<String, ObjectNode> predictions = new LinkedHashMap<>();
-            JsonNode anns = coco.get("annotations");
-            for (int i = 0; i < anns.size() && errors.size() < 100; i++) {
-                JsonNode a = anns.get(i);
-                String at = path + ": annotations[" + i + "]" + (a.path("id").isNumber() ? " (id " + a.get("id").asString() + ")" : "");
-                if (!a.isObject()) {
-                    errors.add(at + " must be an object");
-                    continue;
+            try (BufferedReader anns = Files.newBufferedReader(spool, StandardCharsets.UTF_8)) {
+                String line;
+                for (int i = 0; (line = anns.readLine()) != null && errors.size() < 100; i++) {
+                    annotation(i, mapper.readTree(line), images, categories, predictions, errors);
                 }
-                Image image = images.get(a.path("image_id").asLong(Long.MIN_VALUE));
-                if (image == null || !a.path("image_id").isIntegralNumber()) {
-                    errors.add(at + ": image_id " + a.path("image_id") + " is none of the file's images");
-                    continue;
-                }
-                Category category = categories.get(a.path("category_id").asLong(Long.MIN_VALUE));
-                if (category == null || !a.path("category_id").isIntegralNumber()) {
-                    errors.add(at + ": category_id " + a.path("category_id") + " is none of the file's categories");
-                    continue;
-                }
-                at += ", image \"" + image.file() + "\"";
-                ObjectNode prediction = predictions.computeIfAbsent(image.file(), f -> F.objectNode());
-                convert(a, category, image, at, prediction, errors);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             if (!errors.isEmpty()) return out;
             predictions.forEach((file, p) -> {
                 if (!p.isEmpty()) out.put(file, F.objectNode().set("prediction", p));
             });
             return out;
+        }
+
+        private void annotation(int i, JsonNode a, Map<Long, Image> images, Map<Long, Category> categories,
+                Map<String, ObjectNode> predictions, List<String> errors) {
+            String at = path + ": annotations[" + i + "]" + (a.path("id").isNumber() ? " (id " + a.get("id").asString() + ")" : "");
+            if (!a.isObject()) {
+                errors.add(at + " must be an object");
+                return;
+            }
+            Image image = images.get(a.path("image_id").asLong(Long.MIN_VALUE));
+            if (image == null || !a.path("image_id").isIntegralNumber()) {
+                errors.add(at + ": image_id " + a.path("image_id") + " is none of the file's images");
+                return;
+            }
+            Category category = categories.get(a.path("category_id").asLong(Long.MIN_VALUE));
+            if (category == null || !a.path("category_id").isIntegralNumber()) {
+                errors.add(at + ": category_id " + a.path("category_id") + " is none of the file's categories");
+                return;
+            }
+            at += ", image \"" + image.file() + "\"";
+            ObjectNode prediction = predictions.computeIfAbsent(image.file(), f -> F.objectNode());
+            convert(a, category, image, at, prediction, errors);
         }
 
         private void convert(JsonNode a, Category category, Image image, String at, ObjectNode prediction, List<String> errors) {
@@ -303,6 +372,39 @@ class CocoImport {
 
         private static String fmt(double v) {
             return Cocos.num(v).toString();
+        }
+
+        /** Stops reading past {@code max} bytes (a zip bomb of JSON would otherwise fill the disk through the spool). */
+        private static final class Bounded extends java.io.FilterInputStream {
+            private long left;
+            boolean over;
+
+            Bounded(InputStream in, long max) {
+                super(in);
+                this.left = max;
+            }
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    over = true;
+                    throw new IllegalStateException("too large");
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                if (n > 0) left -= n;
+                return n;
+            }
+
+            @Override
+            public void close() {
+                // the zip's stream: the zip reader goes on to its next entry
+            }
         }
 
         private static String firstLine(String message) {

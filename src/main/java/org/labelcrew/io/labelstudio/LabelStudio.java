@@ -310,7 +310,10 @@ final class LabelStudio {
                 ArrayNode indices = region(out, name, name, objectName, "extractive").putObject("value").putArray("indices");
                 v.forEach(indices::add);
             }
-            // Image and audio regions are not converted yet (LS counts them in percent of the image).
+            else if (field instanceof Field.OnImage || field instanceof Field.Segments) {
+                // Percent of the image, seconds of the audio (LabelStudioMedia).
+                LabelStudioMedia.toLabelStudio(field, v, data, out);
+            }
         }
         return out;
     }

@@ -55,8 +55,12 @@ class LabelStudioExport extends JsonArrayExport {
         }
         if (envelope != null) {
             for (var e : envelope.properties()) {
-                if (!e.getKey().equals("annotations") && !e.getKey().equals("predictions")) task.set(e.getKey(), e.getValue());
+                if (!e.getKey().equals("annotations") && !e.getKey().equals("predictions") && !e.getKey().equals("data")) {
+                    task.set(e.getKey(), e.getValue());
+                }
             }
+            // An image or audio task: the URL LS knew its file by goes back where our media id is.
+            if (envelope.get("data") instanceof ObjectNode original) original.properties().forEach(e -> data.set(e.getKey(), e.getValue()));
             // The LS id goes back as the id; ours beside it, so the task can be found here.
             if (envelope.has("id")) task.put("labelcrew_id", item.id());
         }

@@ -2,6 +2,10 @@ package org.labelcrew.io.labelstudio;
 
 import java.io.InputStream;
 import org.labelcrew.io.ImportFormat;
+import org.labelcrew.io.media.MediaZipFormat;
+import org.labelcrew.media.Media;
+import org.labelcrew.media.MediaProperties;
+import org.labelcrew.media.MediaStore;
 import org.labelcrew.io.support.JsonArrayReader;
 import org.labelcrew.io.support.Texts;
 import org.labelcrew.io.support.Utf8Lines;
@@ -42,9 +46,13 @@ class LabelStudioFormat implements ImportFormat {
     static final String ENVELOPE = "labelstudio";
 
     private final ObjectMapper mapper;
+    private final MediaStore media;
+    private final MediaProperties limits;
 
-    LabelStudioFormat(ObjectMapper mapper) {
+    LabelStudioFormat(ObjectMapper mapper, MediaStore media, MediaProperties limits) {
         this.mapper = mapper;
+        this.media = media;
+        this.limits = limits;
     }
 
     @Override
@@ -55,6 +63,41 @@ class LabelStudioFormat implements ImportFormat {
     @Override
     public boolean itemsFollowLines() {
         return false;
+    }
+
+    /** A zip of the task JSON and the images or audio files it names (or several files sent at once). */
+    @Override
+    public boolean takesSeveralFiles() {
+        return true;
+    }
+
+    @Override
+    public boolean binary(boolean zip) {
+        return zip;
+    }
+
+    /**
+     * A zip (it starts with {@code PK\3\4}) is an image or audio import: read as {@code images-zip} / {@code audio-zip}
+     * (audio when the schema has a segments field), with the task JSON inside ({@link LabelStudioMediaTasks}). Anything
+     * else is the task JSON of a text project.
+     */
+    @Override
+    public Reader openFor(InputStream raw, Context context) {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(raw, 1 << 16);
+        boolean zip;
+        try {
+            in.mark(4);
+            byte[] head = in.readNBytes(4);
+            in.reset();
+            zip = head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (!zip) return open(in, context.schema(), context.options());
+        LabelSchema schema = LabelSchema.of(context.schema());
+        Media.Kind kind = schema.first(org.labelcrew.schema.Field.Segments.class).isPresent() ? Media.Kind.AUDIO : Media.Kind.IMAGE;
+        return new MediaZipFormat(name(), kind, media, limits, mapper, c -> new LabelStudioMediaTasks(mapper, schema, kind))
+                .openFor(in, context);
     }
 
     @Override

@@ -95,6 +95,10 @@ public class MediaZipFormat implements ImportFormat {
          * problems (a file named that is not in the zip, a shape outside its image) go to {@code errors}.
          */
         Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<String> errors);
+
+        /** When the import's reader closes: temporary files the companion made go. */
+        default void close() throws IOException {
+        }
     }
 
     @Override
@@ -341,6 +345,7 @@ public class MediaZipFormat implements ImportFormat {
 
         @Override
         public void close() throws IOException {
+            if (companion != null) companion.close();
             try (Stream<Path> files = Files.walk(temp)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
