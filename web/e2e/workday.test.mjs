@@ -207,7 +207,7 @@ test('a working day: own password, comments in the loop, a confirmed seat cancel
     await mp.keyboard.press('Control+Shift+ArrowRight'); // 부산|에서
     await mp.keyboard.press('l');
     await goldPanel.getByTestId('gold-save').click();
-    await goldPanel.getByRole('status').waitFor();
+    await goldPanel.locator('span.notice[role="status"]').waitFor();
     const goldStored = await call(mp, 'GET', `/api/v1/tasks/${goldId}/gold`);
     assert.deepEqual(goldStored.body.reference.entities.map((e) => [e.start, e.end, e.label]), [[0, 2, 'LOC']], 'the span the keys marked');
     const rated = await call(mp, 'PATCH', `/api/v1/projects/${nerId}`, { goldRate: 1 });
@@ -222,6 +222,7 @@ test('a working day: own password, comments in the loop, a confirmed seat cancel
     await openProject(lp, nerName);
     await lp.getByTestId('start-labeling').click();
     await lp.locator(`[data-task-id="${assignId}"]`).waitFor();
+    await lp.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'spans-text-entities');
     for (const k of keys) await lp.keyboard.press(k);
     // Then the gold item (rate 1), which looks like any task; answered right, the manager sees it scored.
     await lp.locator(`[data-task-id="${goldId}"]`).waitFor();
