@@ -190,6 +190,8 @@ test('the academy: cohort, sign-up, registration and wait list, attendance, exam
     const examForm = ap.getByTestId('exam-form');
     await examForm.getByLabel('Exam name', { exact: true }).fill(examName);
     await examForm.getByLabel('Project', { exact: true }).selectOption({ label: projectName });
+    // Pasted as JSON in the experts' box (issue 13 made the annotator the way to author items; workday.test.mjs uses it).
+    await examForm.getByTestId('exam-items-json').locator('summary').click();
     await examForm
       .getByLabel('Items (JSONL or a JSON array)')
       .fill(EXAM.map((x) => JSON.stringify({ data: { text: x.text }, reference: { topic: x.topic } })).join('\n'));

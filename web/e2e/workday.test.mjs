@@ -2,8 +2,9 @@
 // labeler must choose their own password at the first sign-in; the labeler sees no task-list tab, labels one
 // sentence and asks the reviewer in a comment; the reviewer reads it on the review screen and approves; the manager
 // finds the comment in the task's history; a citizen who gives up a first-come seat is told first that it goes to the
-// next person. Screenshots of each role's main screen at 1280 and 390 px wide are kept under web/target/screenshots
-// (E2E_SCREENSHOTS overrides), so the next change can be compared.
+// next person; a manager authors a gold answer with the spans keys, gives a chosen task to the labeler, and sees the
+// gold item scored. Screenshots of each role's main screen (the admin's accounts too) at 1280 and 390 px wide are kept
+// under web/target/screenshots (E2E_SCREENSHOTS overrides), so the next change can be compared.
 //
 // Run: node --test e2e/workday.test.mjs (needs ../target/labelcrew.jar and Chromium, as every e2e test here).
 import assert from 'node:assert/strict';
@@ -51,7 +52,7 @@ async function call(page, method, url, body) {
   );
 }
 
-test('a working day: own password, comments in the loop, a confirmed seat cancel, screenshots', { timeout: 480_000 }, async () => {
+test('a working day: own password, comments in the loop, a confirmed seat cancel, gold authored with the tools, a task assigned, screenshots', { timeout: 600_000 }, async () => {
   const pages = {};
   const projectName = `날씨 기사 ${Date.now().toString(36)}`;
   await onFailureDump(pages, async () => {
@@ -190,5 +191,55 @@ test('a working day: own password, comments in the loop, a confirmed seat cancel
     const stored = await call(mp, 'GET', `/api/v1/tasks/${nerTask}`);
     const answer = stored.body.annotations.at(-1).result;
     assert.deepEqual(answer.entities.map((e) => [e.start, e.end, e.label]), [[0, 2, 'LOC']], '서울 (not 서울에서) as LOC');
+
+    // ---- manager: a gold answer authored with the labeler's tools, not typed offsets (issue 13, workday3) ----
+    await importJsonl(mp, 'workday-ner2.jsonl', [{ text: '부산에서 축제가 열렸다.' }, { text: '대구에서 회의가 열렸다.' }]);
+    const nerId = nerMade.body.id;
+    const listed = await call(mp, 'GET', `/api/v1/projects/${nerId}/tasks?limit=50`);
+    const idOf = (text) => listed.body.items.find((x) => x.data.text === text).id;
+    const goldId = idOf('부산에서 축제가 열렸다.');
+    const assignId = idOf('대구에서 회의가 열렸다.');
+    await mp.goto(`${env.base}/#/tasks/${goldId}`);
+    const goldPanel = mp.getByTestId('gold-panel');
+    const goldText = goldPanel.getByTestId('spans-text-entities');
+    await goldText.waitFor();
+    await goldText.focus();
+    await mp.keyboard.press('Control+Shift+ArrowRight'); // 부산|에서
+    await mp.keyboard.press('l');
+    await goldPanel.getByTestId('gold-save').click();
+    await goldPanel.locator('span.notice[role="status"]').waitFor();
+    const goldStored = await call(mp, 'GET', `/api/v1/tasks/${goldId}/gold`);
+    assert.deepEqual(goldStored.body.reference.entities.map((e) => [e.start, e.end, e.label]), [[0, 2, 'LOC']], 'the span the keys marked');
+    const rated = await call(mp, 'PATCH', `/api/v1/projects/${nerId}`, { goldRate: 1 });
+    assert.equal(rated.status, 200, JSON.stringify(rated.body));
+
+    // ---- manager: "Assign to…" a chosen task; the labeler gets it as their next task (issue 13, workday3) ----
+    await mp.goto(`${env.base}/#/projects/${nerId}?tab=tasks`);
+    await mp.getByTestId(`task-assign-${assignId}`).click();
+    await mp.getByTestId('assign-who').selectOption({ label: USERS.labeler.displayName });
+    await mp.getByTestId('assign-confirm').click();
+    await mp.getByTestId('task-assigned').waitFor();
+    await openProject(lp, nerName);
+    await lp.getByTestId('start-labeling').click();
+    await lp.locator(`[data-task-id="${assignId}"]`).waitFor();
+    await lp.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'spans-text-entities');
+    for (const k of keys) await lp.keyboard.press(k);
+    // Then the gold item (rate 1), which looks like any task; answered right, the manager sees it scored.
+    await lp.locator(`[data-task-id="${goldId}"]`).waitFor();
+    await lp.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'spans-text-entities');
+    for (const k of keys) await lp.keyboard.press(k);
+    await lp.getByTestId('no-more-tasks').waitFor();
+    await mp.goto(`${env.base}/#/tasks/${goldId}`);
+    const scored = mp.getByTestId('gold-answers');
+    await scored.waitFor();
+    assert.match(await scored.innerText(), /1건.*100%/);
+
+    // ---- admin: the main screen (accounts) in Korean, beside the other roles' screenshots ----
+    const ap = pages.admin;
+    await ap.getByTestId('lang-switch').selectOption('ko');
+    await ap.goto(`${env.base}/#/accounts`);
+    await ap.getByTestId('create-account-form').waitFor();
+    await ap.getByText(USERS.labeler.username).first().waitFor();
+    await shots(ap, 'admin-accounts');
   });
 });

@@ -25,6 +25,7 @@ import type {
   Stats,
   Submitted,
   TaskDetail,
+  TaskAssigned,
   TaskComment,
   TaskEvent,
   TaskSummary,
@@ -121,6 +122,8 @@ export const tasks = {
   deleteGold: (id: number) => api.delete(`/tasks/${id}/gold`),
   comments: (id: number) => api.get<TaskComment[]>(`/tasks/${id}/comments`),
   addComment: (id: number, text: string) => api.post<TaskComment>(`/tasks/${id}/comments`, { text }),
+  /** Gives the task to a labeler of its project, or (own id) opens it for the calling manager to label. */
+  assign: (id: number, accountId: number) => api.post<TaskAssigned>(`/tasks/${id}/assign`, { accountId }),
 };
 
 export const assignments = {

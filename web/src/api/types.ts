@@ -105,6 +105,7 @@ export type TaskDetail = Omit<Schemas['TaskView'], 'data' | 'goldReference' | 'a
 export type TaskEvent = Schemas['TaskEvent'];
 /** A comment on a task (issue 13): also a COMMENT event of its history. */
 export type TaskComment = Schemas['TaskComment'];
+export type TaskAssigned = Schemas['TaskAssigned'];
 export type Rejection = Schemas['Rejection'];
 export type NextTaskReason = Schemas['Lease']['reason'];
 

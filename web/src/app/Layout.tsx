@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { isTraineeOnly, useAuth } from './auth';
+import { formatDateTime } from './datetime';
 import { LANGS, useI18n, type Lang } from './i18n';
 
 export function LanguageSwitch() {
@@ -27,7 +28,7 @@ function SignInNoticeBanner() {
   const [dismissed, setDismissed] = useState(false);
   const notice = me?.signInNotice;
   if (!notice || dismissed || notice.code !== 'FAILED_SIGN_INS') return null;
-  const at = notice.lastAt ? new Date(notice.lastAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB') : '—';
+  const at = formatDateTime(lang, notice.lastAt);
   return (
     <p className="notice warn" role="alert" data-testid="sign-in-notice">
       {t('signInNotice.failed', { count: notice.count, at })}{' '}

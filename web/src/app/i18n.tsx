@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { AnnotatorStringsProvider } from '../annotator/i18n';
 import { formatMessage, type MessageText, type Params } from '../i18n/format';
 import { messages, type MessageKey } from './messages';
+import { formatDateTime } from './datetime';
 
 export type Lang = 'ko' | 'en';
 export const LANGS: Lang[] = ['ko', 'en'];
@@ -57,12 +58,7 @@ export function I18nProvider({ children, lang: forced }: { children: ReactNode; 
       lang,
       setLang,
       t: (key, params) => translate(lang, key, params),
-      formatDate: (iso) => {
-        if (!iso) return '—';
-        const d = new Date(iso);
-        if (Number.isNaN(d.getTime())) return String(iso);
-        return d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-      },
+      formatDate: (iso) => formatDateTime(lang, iso),
     }),
     [lang, setLang],
   );

@@ -1,4 +1,5 @@
 import { translate, useI18n, type Lang, type Params } from './i18n';
+import { formatDateTime, isInstant, type TimeOptions } from './datetime';
 import { messages, type MessageKey } from './messages';
 
 /**
@@ -18,10 +19,10 @@ function isKey(key: string): key is MessageKey {
   return key in messages;
 }
 
-export function sayCode(lang: Lang, code: string | null | undefined, params: Record<string, unknown> | null | undefined, fallback: string): string {
+export function sayCode(lang: Lang, code: string | null | undefined, params: Record<string, unknown> | null | undefined, fallback: string, opts: TimeOptions = {}): string {
   const key = `code.${code}`;
   if (!code || !isKey(key)) return fallback;
-  return translate(lang, key, formatParams(lang, code, params ?? {}));
+  return translate(lang, key, formatParams(lang, code, params ?? {}, opts));
 }
 
 /** A placement's reasons, clause by clause: "…:" runs into the next clause, the others are joined with "; ". */
@@ -36,7 +37,8 @@ export function sayReasons(lang: Lang, reasons: Coded[] | null | undefined, fall
   return out;
 }
 
-function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): Params {
+/** Instants among the parameters (`at`, `…At`, `deadline`) are said in the reader's zone (opts.timeZone in tests). */
+function formatParams(lang: Lang, code: string, raw: Record<string, unknown>, opts: TimeOptions = {}): Params {
   const out: Params = {};
   for (const [k, v] of Object.entries(raw)) {
     if (v == null) out[k] = '—';
@@ -44,7 +46,7 @@ function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): P
     else if (k === 'roles' && Array.isArray(v)) out[k] = v.map((r) => (ROLES.has(String(r)) ? translate(lang, `code.role.${String(r)}` as MessageKey) : String(r))).join(', ');
     else if (Array.isArray(v)) out[k] = `[${v.map((x) => (typeof x === 'object' ? JSON.stringify(x) : String(x))).join(', ')}]`;
     else if ((k === 'role' || k === 'was') && typeof v === 'string' && ROLES.has(v)) out[k] = translate(lang, `code.role.${v}` as MessageKey);
-    else if (k === 'at' && typeof v === 'string') out[k] = formatDateTime(lang, v);
+    else if ((k === 'at' || k.endsWith('At') || k === 'deadline') && isInstant(v)) out[k] = formatDateTime(lang, v, opts);
     else if (typeof v === 'number') out[k] = Number.isInteger(v) ? v : Math.round(v * 100) / 100;
     else out[k] = typeof v === 'object' ? JSON.stringify(v) : String(v);
   }
@@ -72,12 +74,6 @@ function formatParams(lang: Lang, code: string, raw: Record<string, unknown>): P
     out.cerText = found ? translate(lang, 'code.score.cer', { cer: out.cer }) : '';
   }
   return out;
-}
-
-function formatDateTime(lang: Lang, iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 }
 
 /** The three kinds of server sentence, in the language the reader chose. */

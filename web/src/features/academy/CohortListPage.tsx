@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import { academy, type Cohort } from '../../api/academy';
 import { useAuth } from '../../app/auth';
+import { formatClock, formatDay } from '../../app/datetime';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, PageHeader, ProgressBar } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
@@ -9,7 +10,6 @@ import { RegisterButton } from './RegisterButton';
 /** Sessions as a list: date, time from–to, place. */
 export function Schedule({ cohort, attendance }: { cohort: Cohort; attendance?: Record<string, boolean> }) {
   const { t, lang } = useI18n();
-  const loc = lang === 'ko' ? 'ko-KR' : 'en-GB';
   return (
     <ol className="schedule" aria-label={t('academy.schedule')}>
       {cohort.sessions.map((s, i) => {
@@ -19,8 +19,8 @@ export function Schedule({ cohort, attendance }: { cohort: Cohort; attendance?: 
         return (
           <li key={s.id} data-testid="session">
             <span className="nowrap">
-              {t('academy.sessionN', { n: i + 1 })} · {start.toLocaleDateString(loc, { dateStyle: 'medium' })}{' '}
-              {start.toLocaleTimeString(loc, { timeStyle: 'short' })}–{end.toLocaleTimeString(loc, { timeStyle: 'short' })}
+              {t('academy.sessionN', { n: i + 1 })} · {formatDay(lang, start)}{' '}
+              {formatClock(lang, start)}–{formatClock(lang, end)}
             </span>{' '}
             · <span>{s.place}</span> <span className="muted">({t('academy.hours', { n: s.hours })})</span>
             {attendance ? (

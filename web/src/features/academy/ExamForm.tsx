@@ -5,6 +5,7 @@ import { useApiAction } from '../../api/query';
 import type { LabelSchema, Project } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
+import { ExamItemsEditor, filledItems, newDraftItem, type DraftItem } from './ExamItemsEditor';
 
 export type ParsedItems = { items: ExamItemInput[]; errors: string[] };
 
@@ -53,6 +54,7 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
   const [projectId, setProjectId] = useState('');
   const [schemaText, setSchemaText] = useState('{"fields": [{"name": "topic", "type": "choice", "options": ["a", "b"]}]}');
   const [itemsText, setItemsText] = useState('');
+  const [drafts, setDrafts] = useState<DraftItem[]>(() => [newDraftItem()]);
   const [timeLimit, setTimeLimit] = useState('30');
   const [passScore, setPassScore] = useState('70');
   const [maxAttempts, setMaxAttempts] = useState('1');
@@ -61,6 +63,7 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
     onSuccess: (exam) => {
       setName('');
       setItemsText('');
+      setDrafts([newDraftItem()]);
       onCreated(exam);
     },
   });
@@ -69,13 +72,25 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
   const chosenProject = projectId || (managed[0] ? String(managed[0].id) : '');
   const errors = error instanceof ApiError ? error.fieldErrors() : {};
   const itemErrors = Object.entries(errors).filter(([k]) => k.startsWith('items'));
+  // The schema the items are authored with: the chosen project's, or the JSON one while it parses.
+  const editorSchema: LabelSchema | undefined = (() => {
+    if (source === 'project') return managed.find((p) => String(p.id) === chosenProject)?.schema;
+    try {
+      const s: unknown = JSON.parse(schemaText);
+      return s && typeof s === 'object' && Array.isArray((s as LabelSchema).fields) ? (s as LabelSchema) : undefined;
+    } catch {
+      return undefined;
+    }
+  })();
 
   function submit(e: FormEvent) {
     e.preventDefault();
     create.reset();
     const parsed = parseItems(itemsText, (n) => t('error.line', { line: n }));
+    // Items authored with the tools first, then any pasted as JSON.
+    const items = [...filledItems(drafts), ...parsed.items];
     const problems = [...parsed.errors];
-    if (parsed.items.length === 0 && problems.length === 0) problems.push(t('examForm.noItems'));
+    if (items.length === 0 && problems.length === 0) problems.push(t('examForm.noItems'));
     let schema: LabelSchema | undefined;
     if (source === 'schema') {
       try {
@@ -90,7 +105,7 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
       name: name.trim(),
       cohortId,
       ...(source === 'project' ? { projectId: Number(chosenProject) } : { schema }),
-      items: parsed.items,
+      items,
       timeLimitMinutes: Number(timeLimit),
       passScore: Number(passScore),
       maxAttempts: Number(maxAttempts),
@@ -130,6 +145,9 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
           </label>
         )}
       </fieldset>
+      <ExamItemsEditor schema={editorSchema} items={drafts} onChange={setDrafts} />
+      <details data-testid="exam-items-json">
+        <summary>{t('examForm.itemsJson')}</summary>
       <label className="form-row">
         <span>{t('examForm.items')}</span>
         <textarea
@@ -145,6 +163,7 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
           {t('examForm.itemsHelp')}
         </span>
       </label>
+      </details>
       <div className="settings-grid">
         <label className="form-row">
           <span>{t('examForm.timeLimit')}</span>

@@ -14,7 +14,7 @@ const REASONS: Record<NextTaskReason, MessageKey> = {
 };
 
 /** Reasons only a task's event log keeps (its history is for managers when the task is gold). */
-const LOGGED_ONLY: Record<string, MessageKey> = { gold: 'reason.gold' };
+const LOGGED_ONLY: Record<string, MessageKey> = { gold: 'reason.gold', assigned: 'reason.assigned', opened: 'reason.opened' };
 
 /** The reason of a lease, or of a task event's detail (older events may carry a reason no longer given). */
 export function reasonLabel(t: (k: MessageKey) => string, reason: string | null | undefined): string {

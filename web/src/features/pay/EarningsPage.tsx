@@ -1,5 +1,6 @@
 import { pay, type PayEntry, type PayMonth } from '../../api/pay';
 import { useApiQuery } from '../../api/query';
+import { formatDateTime } from '../../app/datetime';
 import { useI18n, useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
@@ -50,7 +51,6 @@ export function MonthsChart({ months }: { months: PayMonth[] }) {
 
 export function EntriesTable({ entries, label }: { entries: PayEntry[]; label: string }) {
   const { t, lang } = useI18n();
-  const loc = lang === 'ko' ? 'ko-KR' : 'en-GB';
   return (
     <table className="table" aria-label={label} data-testid="pay-entries">
       <thead>
@@ -66,7 +66,7 @@ export function EntriesTable({ entries, label }: { entries: PayEntry[]; label: s
       <tbody>
         {entries.map((e) => (
           <tr key={e.id} data-testid="pay-entry">
-            <td>{new Date(e.occurredAt).toLocaleString(loc)}</td>
+            <td><time dateTime={e.occurredAt}>{formatDateTime(lang, e.occurredAt)}</time></td>
             <td>
               {KIND_KEYS[e.kind] ? t(KIND_KEYS[e.kind]) : e.kind}
               {e.reason ? <span className="small muted"> — {e.reason}{e.actor ? ` (${e.actor})` : ''}</span> : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { pay } from '../../api/pay';
 import { useApiAction, useApiQuery } from '../../api/query';
+import { formatDateTime } from '../../app/datetime';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
 import { seoulMonth, won } from './money';
@@ -16,7 +17,6 @@ export function PayPage() {
   const statements = useApiQuery(['pay', 'statements', period], () => pay.statements(period));
   const issue = useApiAction((p: string) => pay.issue(p), { onSuccess: (s) => statements.setData(s) });
   const s = statements.data;
-  const loc = lang === 'ko' ? 'ko-KR' : 'en-GB';
   return (
     <div className="page pay-page">
       <PageHeader title={t('pay.page.title')} />
@@ -45,7 +45,7 @@ export function PayPage() {
           </h2>
           <p data-testid="pay-issued" className={s.issuedAt ? 'notice' : 'muted'}>
             {s.issuedAt
-              ? t('pay.page.issuedAt', { at: new Date(s.issuedAt).toLocaleString(loc), by: s.issuedBy ?? '' })
+              ? t('pay.page.issuedAt', { at: formatDateTime(lang, s.issuedAt), by: s.issuedBy ?? '' })
               : t('pay.page.notIssued')}
           </p>
           <div className="row">

@@ -3,6 +3,7 @@ import { ApiError, groupFieldErrors } from '../../api/client';
 import { pay, type RateCardInput } from '../../api/pay';
 import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import type { LabelSchema } from '../../api/types';
+import { formatDateTime } from '../../app/datetime';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { won } from './money';
@@ -95,7 +96,7 @@ export function RateCardPanel({ projectId, schema }: { projectId: number; schema
           {t('pay.card.version', {
             version: current.version,
             by: current.createdBy,
-            at: new Date(current.createdAt).toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-GB'),
+            at: formatDateTime(lang, current.createdAt),
           })}{' '}
           · {won(current.labelerPerTask)} / {won(current.reviewerPerDecision)}
         </p>

@@ -34,7 +34,7 @@ export function ProjectPage() {
   const { t } = useI18n();
   const { id } = useParams();
   const projectId = Number(id);
-  const { hasRole } = useAuth();
+  const { hasRole, me } = useAuth();
   const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
   const [params, setParams] = useSearchParams();
   const p = project.data;
@@ -113,7 +113,7 @@ export function ProjectPage() {
       </div>
       <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'overview' ? <Overview project={p} onRefresh={project.reload} /> : null}
-        {tab === 'tasks' ? <TaskList projectId={p.id} /> : null}
+        {tab === 'tasks' ? <TaskList projectId={p.id} manage={manages} openAs={p.myRole === 'MANAGER' ? me?.id : undefined} /> : null}
         {tab === 'members' ? <MembersPanel projectId={p.id} /> : null}
         {tab === 'data' ? (
           <div className="stack">

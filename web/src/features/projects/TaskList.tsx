@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { projects } from '../../api/endpoints';
-import { LISTED_STATES, type TaskSummary } from '../../api/types';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError } from '../../api/client';
+import { projects, tasks } from '../../api/endpoints';
+import { LISTED_STATES, type Member, type TaskSummary } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { STATE_KEYS } from './charts';
@@ -12,9 +13,65 @@ export function taskSnippet(data: Record<string, unknown> | undefined, max = 80)
   return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
-/** The project's tasks, filtered by state, with keyset "more" paging. */
-export function TaskList({ projectId }: { projectId: number }) {
+/**
+ * The project's tasks, filtered by state, with keyset "more" paging. For the project's managers (`manage`) each task
+ * that is not gold can be opened ("Open": the manager takes it and labels it on the labeling screen — `openAs`, the
+ * account id of a manager who is a member) or given to a chosen labeler ("Assign to…"), who gets it as their next task.
+ */
+export function TaskList({ projectId, manage = false, openAs }: { projectId: number; manage?: boolean; openAs?: number }) {
   const { t, formatDate } = useI18n();
+  const navigate = useNavigate();
+  const [assigning, setAssigning] = useState<number | null>(null);
+  const [labelers, setLabelers] = useState<Member[] | null>(null);
+  const [who, setWho] = useState('');
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [notice, setNotice] = useState('');
+
+  const open = async (taskId: number) => {
+    if (openAs === undefined) return;
+    setActionError(null);
+    try {
+      await tasks.assign(taskId, openAs);
+    } catch (e) {
+      // Opened before (a reload, a second click): the lease is already the manager's, so go and work it.
+      if (!(e instanceof ApiError && e.problem.code === 'task.assign.already')) {
+        setActionError(e);
+        return;
+      }
+    }
+    navigate(`/projects/${projectId}/label`);
+  };
+
+  const startAssign = async (taskId: number) => {
+    setAssigning(taskId);
+    setActionError(null);
+    setNotice('');
+    if (labelers === null) {
+      try {
+        const members = await projects.members(projectId);
+        const active = members.filter((m) => m.role === 'LABELER' && !m.paused);
+        setLabelers(active);
+        setWho(active[0] ? String(active[0].accountId) : '');
+      } catch (e) {
+        setActionError(e);
+      }
+    } else if (!who && labelers[0]) setWho(String(labelers[0].accountId));
+  };
+
+  const assign = async (taskId: number) => {
+    const person = labelers?.find((m) => String(m.accountId) === who);
+    if (!person) return;
+    setActionError(null);
+    try {
+      await tasks.assign(taskId, person.accountId);
+      setAssigning(null);
+      setNotice(t('tasks.assigned', { id: taskId, name: person.displayName || person.username }));
+      void load(null);
+    } catch (e) {
+      setActionError(e);
+    }
+  };
+
   const [state, setState] = useState('');
   const [items, setItems] = useState<TaskSummary[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -60,6 +117,12 @@ export function TaskList({ projectId }: { projectId: number }) {
         </label>
       </div>
       <ErrorMessage error={error} onRetry={() => load(null)} />
+      <ErrorMessage error={actionError} />
+      {notice ? (
+        <p className="notice" role="status" data-testid="task-assigned">
+          {notice}
+        </p>
+      ) : null}
       {!loading && items.length === 0 && !error ? <p className="muted">{t('tasks.empty')}</p> : null}
       {items.length > 0 ? (
         <table className="table">
@@ -69,6 +132,7 @@ export function TaskList({ projectId }: { projectId: number }) {
               <th scope="col">{t('tasks.state')}</th>
               <th scope="col">{t('tasks.data')}</th>
               <th scope="col">{t('tasks.updated')}</th>
+              {manage ? <th scope="col">{t('tasks.actions')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -88,6 +152,43 @@ export function TaskList({ projectId }: { projectId: number }) {
                   </Link>
                 </td>
                 <td className="nowrap">{formatDate(task.updatedAt ?? task.createdAt)}</td>
+                {manage ? (
+                  <td>
+                    {task.state === 'GOLD' ? null : assigning === task.id ? (
+                      <span className="row">
+                        {labelers && labelers.length === 0 ? <span className="muted small">{t('tasks.noLabelers')}</span> : null}
+                        {labelers && labelers.length > 0 ? (
+                          <>
+                            <select aria-label={t('tasks.assignWho', { id: task.id })} value={who} onChange={(e) => setWho(e.target.value)} data-testid="assign-who">
+                              {labelers.map((m) => (
+                                <option key={m.accountId} value={String(m.accountId)}>
+                                  {m.displayName || m.username}
+                                </option>
+                              ))}
+                            </select>
+                            <button type="button" className="btn small primary" onClick={() => void assign(task.id)} data-testid="assign-confirm">
+                              {t('tasks.assign')}
+                            </button>
+                          </>
+                        ) : null}
+                        <button type="button" className="btn small" onClick={() => setAssigning(null)}>
+                          {t('tasks.assignCancel')}
+                        </button>
+                      </span>
+                    ) : (
+                      <span className="row nowrap">
+                        {openAs !== undefined ? (
+                          <button type="button" className="btn small" title={t('tasks.openHelp')} onClick={() => void open(task.id)} data-testid={`task-open-${task.id}`}>
+                            {t('tasks.open')}
+                          </button>
+                        ) : null}
+                        <button type="button" className="btn small" onClick={() => void startAssign(task.id)} data-testid={`task-assign-${task.id}`}>
+                          {t('tasks.assignTo')}
+                        </button>
+                      </span>
+                    )}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TaskDetail } from '../../api/types';
@@ -27,6 +27,44 @@ describe('gold panel', () => {
     await waitFor(() => expect(changed).toHaveBeenCalled());
     expect(callsTo('PUT', '/api/v1/tasks/7/gold')[0].body).toEqual({ reference: { topic: '경제' } });
     expect(screen.getByRole('status')).toHaveTextContent('Reference saved');
+  });
+
+  it('authors a span reference with the labeler’s keys — select, label key — not typed offsets (issue 13)', async () => {
+    const user = userEvent.setup();
+    const spans = { fields: [{ name: 'ents', type: 'spans', labels: ['PER', 'LOC'] }] };
+    const { callsTo } = mockFetch({
+      'PUT /api/v1/tasks/7/gold': () => json({ taskId: 7, projectId: 1, reference: {}, answers: 0, meanScore: null }),
+    });
+    renderPage(<GoldPanel task={task({ data: { text: '서울에서 만나' } })} schema={spans} onChanged={() => {}} />);
+    const text = screen.getByRole('textbox', { name: /Text to mark spans in/ });
+    act(() => text.focus());
+    fireEvent.keyDown(text, { key: 'ArrowRight', ctrlKey: true, shiftKey: true }); // "서울" up to its particle
+    fireEvent.keyDown(text, { key: '2', code: 'Digit2' });
+    // The JSON disclosure shows what the tools made, for experts.
+    expect(JSON.parse((screen.getByRole('textbox', { name: 'JSON (for experts)' }) as HTMLTextAreaElement).value)).toEqual({
+      ents: [{ id: 's1', start: 0, end: 2, label: 'LOC' }],
+    });
+    await user.click(screen.getByTestId('gold-save'));
+    await waitFor(() => expect(callsTo('PUT', '/api/v1/tasks/7/gold')).toHaveLength(1));
+    expect(callsTo('PUT', '/api/v1/tasks/7/gold')[0].body).toEqual({ reference: { ents: [{ id: 's1', start: 0, end: 2, label: 'LOC' }] } });
+  });
+
+  it('takes a reference pasted as JSON by an expert, and refuses what is not an object', async () => {
+    const user = userEvent.setup();
+    const { callsTo } = mockFetch({
+      'PUT /api/v1/tasks/7/gold': () => json({ taskId: 7, projectId: 1, reference: {}, answers: 0, meanScore: null }),
+    });
+    renderPage(<GoldPanel task={task()} schema={schema} onChanged={() => {}} />);
+    const box = screen.getByRole('textbox', { name: 'JSON (for experts)' });
+    fireEvent.change(box, { target: { value: '[1]' } });
+    await user.click(screen.getByTestId('gold-json-apply'));
+    expect(screen.getByRole('alert')).toHaveTextContent('must be an object keyed by field name');
+    fireEvent.change(box, { target: { value: '{"topic": "사회"}' } });
+    await user.click(screen.getByTestId('gold-json-apply'));
+    expect(screen.getByRole('radio', { name: '사회' })).toBeChecked();
+    await user.click(screen.getByTestId('gold-save'));
+    await waitFor(() => expect(callsTo('PUT', '/api/v1/tasks/7/gold')).toHaveLength(1));
+    expect(callsTo('PUT', '/api/v1/tasks/7/gold')[0].body).toEqual({ reference: { topic: '사회' } });
   });
 
   it('shows the server’s 422 on the field it names', async () => {

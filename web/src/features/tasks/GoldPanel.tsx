@@ -7,6 +7,7 @@ import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
 import { useT } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
+import { ReferenceJson } from './ReferenceJson';
 
 /** "reference.topic", "reference.ents[2].end" → "topic", "ents": the field each problem belongs to. */
 export function referenceFieldErrors(err: ApiError): Record<string, string[]> {
@@ -58,7 +59,9 @@ export function GoldPanel({ task, schema, onChanged }: { task: TaskDetail; schem
         </p>
       ) : null}
       <h3>{t('gold.reference')}</h3>
-      <Annotator schema={schema} data={task.data ?? {}} store={store} errors={errors} keyboard="none" showData={false} showMetadata={false} />
+      {/* The labeler's own tools, keys included (while focus is in the panel): select text, press the label key. */}
+      <Annotator schema={schema} data={task.data ?? {}} store={store} errors={errors} keyboard="container" showData={false} showMetadata={false} />
+      <ReferenceJson store={store} testId="gold-json" />
       <ErrorMessage error={error} />
       <div className="row">
         <button

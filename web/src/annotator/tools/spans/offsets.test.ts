@@ -81,4 +81,22 @@ describe('offsets between UTF-16 and code points', () => {
     expect(koreanParticleStart('서울에서,')).toBe(2);
     expect(koreanParticleStart('hello')).toBeNull();
   });
+
+  it('does not split nouns that end in a particle-like syllable, and still splits the particle after them', () => {
+    const split = (w: string) => {
+      const at = koreanParticleStart(w);
+      return at === null ? w : `${w.slice(0, at)}|${w.slice(at)}`;
+    };
+    // real phrases: place names with administrative suffixes, then a particle
+    expect(['서울시에서', '경기도는', '대한민국의', '학교에', '서울시가', '경기도', '경기도의', '충청북도에서', '강남구를', '수원시도'].map(split))
+      .toEqual(['서울시|에서', '경기도|는', '대한민국|의', '학교|에', '서울시|가', '경기도', '경기도|의', '충청북도|에서', '강남구|를', '수원시|도']);
+    // the 받침 rule: 가/는/를 follow a vowel, 이/은/을/과 a final consonant, 로 a vowel or ㄹ
+    expect(['전문가', '소설가', '예술가가', '소아과', '회사이', '서울로', '부산으로', '한국은', '사람을', '책을', '친구와', '동생과'].map(split))
+      .toEqual(['전문가', '소설가', '예술가|가', '소아과', '회사이', '서울|로', '부산|으로', '한국|은', '사람|을', '책을', '친구|와', '동생|과']);
+    // nouns the rule alone would split, kept whole by the list; a particle after them still splits
+    expect(['민주주의', '고양이', '고양이가', '고속도로', '고속도로에', '만족도', '바나나', '삼천만', '분석결과', '한반도의'].map(split))
+      .toEqual(['민주주의', '고양이', '고양이|가', '고속도로', '고속도로|에', '만족도', '바나나', '삼천만', '분석결과', '한반도|의']);
+    // Latin and digits before a particle: the 받침 rule cannot read them, so the particle splits
+    expect(['API를', '5G가'].map(split)).toEqual(['API|를', '5G|가']);
+  });
 });

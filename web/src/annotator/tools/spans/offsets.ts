@@ -170,7 +170,9 @@ export class TextIndex {
  * Korean particles (조사) that a word jump stops before, longest first. A rule list, not a morphological analyser:
  * an eojeol ending in one of these (trailing punctuation aside) is split before it when enough of a stem is left —
  * one syllable before a particle of two or more, two before a one-syllable particle, so "회의" (의), "사과" (과) and
- * "나는" stay whole while "서울에서", "삼성전자에", "경기도의" split. The list is in docs/labeling.md.
+ * "나는" stay whole while "서울에서", "삼성전자에", "경기도의" split — when the particle fits the syllable before it
+ * (fitsStem: 가 after a vowel, 이 after a final consonant…) and is not the end of a known noun (KOREAN_NOUN_ENDINGS:
+ * "경기도" is a province, not 경기 + 도). The rules are in web/README.md.
  */
 export const KOREAN_PARTICLES = [
   '으로부터', '에서부터', '에게서', '한테서', '으로서', '으로써', '이라고', '에서', '에게', '한테', '께서', '으로', '부터',
@@ -178,15 +180,63 @@ export const KOREAN_PARTICLES = [
   '에', '의', '도', '로', '와', '과', '만', '께', '나', '랑',
 ];
 
+/**
+ * Particles whose form depends on the syllable before it (a stem ending in a final consonant, 받침, takes 이/은/을/과/
+ * 으로…, one ending in a vowel takes 가/는/를/와/로…): a "particle" after the wrong kind of syllable is part of the
+ * word ("전문가", "소설가", "소아과", "회사이…" never split). 로-forms also follow a final ㄹ ("서울로").
+ */
+const AFTER_CONSONANT = new Set(['으로부터', '으로서', '으로써', '이라고', '으로', '이나', '이랑', '은', '이', '을', '과']);
+const AFTER_VOWEL = new Set(['라고', '는', '가', '를', '와', '나', '랑']);
+const AFTER_VOWEL_OR_RIEUL = new Set(['로서', '로써', '로']);
+
+/**
+ * Word endings that are nouns whose last syllable still looks like a fitting particle: a word ending in one of these
+ * is not split inside it ("경기도", "민주주의", "고양이", "고속도로"), while a particle after it still is ("경기도는" →
+ * 경기도|는). Administrative -도 (provinces); 시/군/구 are not particles, so "서울시가" splits as 서울시|가 by the rules
+ * alone. Kept small on purpose: together with the 받침 rule above it covers the common nouns; a noun missing here
+ * costs one extra key, and no list is complete without a dictionary (Nori, see docs/io.md).
+ */
+export const KOREAN_NOUN_ENDINGS = [
+  // provinces and islands (도 道/島)
+  '경기도', '강원도', '충청도', '전라도', '경상도', '제주도', '황해도', '평안도', '함경도', '충청북도', '충청남도',
+  '전라북도', '전라남도', '경상북도', '경상남도', '특별자치도', '울릉도', '한반도',
+  // degree and measure (도 度), and other nouns in 도
+  '만족도', '신뢰도', '인지도', '중요도', '선호도', '자유도', '민감도', '정확도', '완성도', '난이도', '해상도', '속도',
+  '온도', '습도', '농도', '빈도', '밀도', '정도', '태도', '지도', '포도',
+  // -ism (주의)
+  '민주주의', '자본주의', '사회주의', '공산주의', '개인주의', '자유주의', '보호주의', '제국주의', '민족주의', '현실주의',
+  '이상주의', '완벽주의',
+  // roads (로 路)
+  '도로', '대로',
+  // 가, 이, 과, 나, 만 that fit the 받침 rule and are still nouns
+  '정치가', '추가', '허가', '휴가', '고양이', '원숭이', '어린이', '놀이', '거북이', '종이', '길이', '높이', '넓이', '먹이',
+  '결과', '성과', '바나나', '천만', '백만', '십만', '억만', '불만',
+];
+
 /** UTF-16 offset in `word` where its closing particle starts, or null. */
 export function koreanParticleStart(word: string): number | null {
   const body = word.replace(/[\p{P}\p{S}]+$/u, '');
+  // The longest known noun the word ends with: no particle may start inside it.
+  let noun = 0;
+  for (const n of KOREAN_NOUN_ENDINGS) if (n.length > noun && body.endsWith(n)) noun = n.length;
   for (const p of KOREAN_PARTICLES) {
-    if (!body.endsWith(p)) continue;
+    if (!body.endsWith(p) || p.length < noun) continue;
     const stem = body.slice(0, body.length - p.length);
-    if (codePointLength(stem) >= (p.length === 1 ? 2 : 1) && /\p{L}$/u.test(stem)) return stem.length;
+    if (codePointLength(stem) < (p.length === 1 ? 2 : 1) || !/\p{L}$/u.test(stem)) continue;
+    if (fitsStem(p, stem)) return stem.length;
   }
   return null;
+}
+
+/** Whether particle `p` may follow `stem` by the 받침 rule; a stem not ending in a Hangul syllable (API, 5G) fits all. */
+function fitsStem(p: string, stem: string): boolean {
+  const code = stem.charCodeAt(stem.length - 1);
+  if (code < 0xac00 || code > 0xd7a3) return true;
+  const final = (code - 0xac00) % 28; // 0: none, 8: ㄹ
+  if (AFTER_CONSONANT.has(p)) return final !== 0;
+  if (AFTER_VOWEL.has(p)) return final === 0;
+  if (AFTER_VOWEL_OR_RIEUL.has(p)) return final === 0 || final === 8;
+  return true;
 }
 
 function isSpaceAt(index: TextIndex, cp: number): boolean {

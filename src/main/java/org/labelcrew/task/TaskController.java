@@ -28,7 +28,10 @@ class TaskController {
 
     private final GoldItems gold;
 
-    TaskController(TaskQueue queue, WorkService work, TaskQueries queries, GoldItems gold) {
+    private final DirectAssign direct;
+
+    TaskController(TaskQueue queue, WorkService work, TaskQueries queries, GoldItems gold, DirectAssign direct) {
+        this.direct = direct;
         this.queue = queue;
         this.work = work;
         this.queries = queries;
@@ -91,6 +94,16 @@ class TaskController {
     @GetMapping("/tasks/{id}/gold")
     GoldItems.GoldView getGold(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return gold.get(id, user);
+    }
+
+    record AssignBody(@org.jspecify.annotations.Nullable Long accountId) {
+    }
+
+    /** A manager gives the task to a labeler of the project, or opens it for themself (their own account id). */
+    @PostMapping("/tasks/{id}/assign")
+    ResponseEntity<DirectAssign.Assigned> assign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestBody(required = false) AssignBody body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(direct.assign(id, body == null ? null : body.accountId(), user));
     }
 
     @DeleteMapping("/tasks/{id}/gold")

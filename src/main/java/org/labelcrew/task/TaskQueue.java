@@ -48,9 +48,15 @@ public class TaskQueue {
         this.clock = clock;
     }
 
+    /** The links that serve only assignments the person already has: all a manager gets from next-task. */
+    static final Set<String> OWN_WORK = Set.of("rework", "held-lease", "returned-draft");
+
     @Transactional
     public Optional<Lease> next(long projectId, CurrentUser user) {
-        access.requireActive(projectId, user, ProjectRole.LABELER);
+        // A manager may label what they opened themself (DirectAssign): for them the chain serves only their own
+        // assignments (rework, a held lease, a returned draft), never gold or fresh queue work.
+        boolean manager = access.requireActive(projectId, user, ProjectRole.LABELER, ProjectRole.MANAGER).role()
+                == ProjectRole.MANAGER;
         ProjectSettings project = access.settings(projectId);
         AdvisoryLock.NEXT_TASK.lock(jdbc, user.id());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
@@ -61,6 +67,7 @@ public class TaskQueue {
                 .param("p", projectId).param("me", user.id()).query(String.class).list());
         for (NextTaskStrategy strategy : chain) {
             if (!strategy.applies(own)) continue;
+            if (manager && !OWN_WORK.contains(strategy.reason())) continue;
             OptionalLong picked = strategy.pick(project, user.id(), now, until);
             if (picked.isPresent()) {
                 long assignmentId = picked.getAsLong();

@@ -77,7 +77,8 @@ public class WorkService {
             throw ApiException.forbidden("Your work in project " + a.projectId()
                     + " is paused by a manager; your leases there ended when you were paused");
         }
-        if (!"LABELER".equals(a.memberRole())) {
+        // A manager works only assignments they opened themself (DirectAssign); the queue never hands them any.
+        if (!"LABELER".equals(a.memberRole()) && !"MANAGER".equals(a.memberRole())) {
             throw ApiException.forbidden("You are no longer a labeler in project " + a.projectId() + " (your role is "
                     + a.memberRole() + "); your leases there ended when your role changed");
         }
