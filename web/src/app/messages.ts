@@ -620,6 +620,14 @@ export const messages = {
   },
   'projects.reworkStart': { ko: '다시 작업하기', en: 'Rework now' },
 
+  // mstore (issue 10): media from an S3-compatible bucket prefix
+  'import.source': { ko: '또는 S3 경로에서', en: 'Or from an S3 prefix' },
+  'import.sourceHelp': {
+    ko: 's3://버킷/경로/ 아래의 객체를 모두 가져옵니다 (서버에 설정된 S3 접속 정보로). 경로 바로 아래의 manifest.jsonl도 읽습니다. 파일을 올릴 때는 비워 두세요.',
+    en: "Imports every object under s3://bucket/prefix/ (with the server's S3 settings), reading a manifest.jsonl directly under it. Leave it empty to upload files.",
+  },
+  'import.fromSource': { ko: 'S3에서 가져오기', en: 'Import from S3' },
+
   ...academyMessages,
   ...payMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;

@@ -64,6 +64,30 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public void putMoving(String key, Path file, String contentType) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        try {
+            move(file, target);
+        } catch (IOException e) {
+            // Another file system (a data directory split over disks): copied, then removed.
+            put(key, file, contentType);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        return Files.size(path(key));
+    }
+
+    @Override
+    public java.util.Optional<Path> localFile(String key) {
+        Path p = path(key);
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(path(key));
     }

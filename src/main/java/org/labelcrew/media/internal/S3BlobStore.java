@@ -90,6 +90,18 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public long size(String key) throws IOException {
+        try {
+            return s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(object(key)).build()).contentLength();
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) throw new NoSuchFileException(key);
+            throw new IOException("S3 head " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public InputStream open(String key, long offset, long length) throws IOException {
         GetObjectRequest.Builder req = GetObjectRequest.builder().bucket(bucket).key(object(key));
         if (offset > 0 || length >= 0) {
