@@ -715,6 +715,13 @@ export const messages = {
   'code.task.assign.notLabeler': { ko: '이 프로젝트에서 {role} 역할인 사람에게는 배정할 수 없습니다. 라벨러에게 배정하세요.', en: 'This person is a {role} in the project; tasks are given to labelers.' },
   'code.task.assign.notMember': { ko: '이 사람은 프로젝트 {projectId}의 멤버가 아닙니다.', en: 'This person is not a member of project {projectId}.' },
   'code.task.assign.paused': { ko: '이 사람의 작업은 중지되어 있습니다.', en: "This person's work in the project is paused." },
+  // mstore (issue 10): media from an S3-compatible bucket prefix
+  'import.source': { ko: '또는 S3 경로에서', en: 'Or from an S3 prefix' },
+  'import.sourceHelp': {
+    ko: 's3://버킷/경로/ 아래의 객체를 모두 가져옵니다 (서버에 설정된 S3 접속 정보로). 경로 바로 아래의 manifest.jsonl도 읽습니다. 파일을 올릴 때는 비워 두세요.',
+    en: "Imports every object under s3://bucket/prefix/ (with the server's S3 settings), reading a manifest.jsonl directly under it. Leave it empty to upload files.",
+  },
+  'import.fromSource': { ko: 'S3에서 가져오기', en: 'Import from S3' },
 
   ...academyMessages,
   ...payMessages,

@@ -65,6 +65,19 @@ describe('import panel', () => {
     expect(start).toHaveBeenCalledWith(1, [tasks, a], 'labelstudio', expect.any(Function), {});
   });
 
+  it('imports media from an S3 prefix without a file (issue 10)', async () => {
+    const user = userEvent.setup();
+    const start = vi.spyOn(endpoints.imports, 'start').mockResolvedValue(job({ status: 'DONE', format: 'images-zip', total: 2, imported: 2 }));
+    mockFetch({ 'GET /api/v1/imports/9': () => json(job({ status: 'DONE', format: 'images-zip', total: 2, imported: 2 })) });
+    renderPage(<ImportPanel projectId={1} />, { lang: 'en' });
+    expect(screen.queryByTestId('import-source')).toBeNull(); // text formats: files only
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Format' }), 'images-zip');
+    expect(screen.getByRole('button', { name: 'Upload' })).toBeDisabled();
+    await user.type(screen.getByRole('textbox', { name: 'Or from an S3 prefix' }), ' s3://photos/street/ ');
+    await user.click(screen.getByRole('button', { name: 'Import from S3' }));
+    expect(start).toHaveBeenCalledWith(1, [], 'images-zip', expect.any(Function), { source: 's3://photos/street/' });
+  });
+
   it('progress: bytes while running, full when done', () => {
     expect(importProgress(job({ status: 'RUNNING', total: 100, imported: 10, fileSize: 1000, bytesRead: 500 }))).toEqual({ value: 500, max: 1000 });
     expect(importProgress(job({ status: 'RUNNING', total: 100, imported: 10, rejected: 5 }))).toEqual({ value: 15, max: 100 });

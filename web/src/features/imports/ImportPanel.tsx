@@ -12,6 +12,8 @@ const FORMATS = ['jsonl', 'csv', 'tsv', 'txt', 'txt-document', 'labelstudio', 'a
 export const MEDIA_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip', 'coco', 'yolo']);
 /** Formats that take several files at once: the media formats, and Label Studio (its JSON with the images or audio it names). */
 const SEVERAL_FORMATS: ReadonlySet<string> = new Set([...MEDIA_FORMATS, 'labelstudio']);
+/** The formats the server reads from an S3 bucket prefix (`options.source`). */
+const SOURCE_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip', 'coco']);
 /** Help for the formats that carry labels beside their media. */
 const FORMAT_HELP: Record<string, string> = { coco: 'import.cocoHelp', yolo: 'import.yoloHelp', labelstudio: 'import.labelstudioHelp' };
 const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
@@ -82,6 +84,9 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
   const [labelAs, setLabelAs] = useState('prediction');
   const [skip, setSkip] = useState(false);
   const [consent, setConsent] = useState<string | null>(null);
+  // Media formats: an S3-compatible bucket prefix instead of files (the server lists and reads it).
+  const [source, setSource] = useState('');
+  const fromSource = SOURCE_FORMATS.has(format) && source.trim() !== '';
   const tabular = format === 'csv' || format === 'tsv';
   const columns = tabular && firstLine ? columnsOf(firstLine, format === 'tsv' ? '\t' : ',', header) : [];
 
@@ -113,6 +118,13 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
   const running = !!job && (job.status === 'QUEUED' || job.status === 'RUNNING');
 
   async function send(encoding?: string) {
+    if (fromSource) {
+      setJob(null);
+      setConsent(null);
+      setUploadFraction(null);
+      await upload.run(projectId, [], format, setUploadFraction, { ...importOptions(format, { header, textColumn, labelColumn, labelAs, skip }), source: source.trim() });
+      return;
+    }
     if (!file) return;
     setJob(null);
     setConsent(null);
@@ -167,10 +179,30 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
             ))}
           </select>
         </label>
-        <button type="submit" className="btn primary" disabled={!file || (files.length > 1 && !SEVERAL_FORMATS.has(format)) || uploading || running} data-testid="import-submit">
-          {t('import.upload')}
+        {SOURCE_FORMATS.has(format) ? (
+          <label className="form-row">
+            <span>{t('import.source')}</span>
+            <input
+              type="text"
+              inputMode="url"
+              lang="en"
+              placeholder="s3://bucket/prefix/"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+              aria-describedby="import-source-help"
+              data-testid="import-source"
+            />
+          </label>
+        ) : null}
+        <button type="submit" className="btn primary" disabled={fromSource ? uploading || running : !file || (files.length > 1 && !SEVERAL_FORMATS.has(format)) || uploading || running} data-testid="import-submit">
+          {t(fromSource ? 'import.fromSource' : 'import.upload')}
         </button>
       </form>
+      {SOURCE_FORMATS.has(format) ? (
+        <p className="small muted" id="import-source-help">
+          {t('import.sourceHelp')}
+        </p>
+      ) : null}
       {files.length > 1 ? (
         <p className="small" data-testid="import-files-count">
           {SEVERAL_FORMATS.has(format) ? t('import.severalFiles', { n: files.length }) : t('import.oneFileOnly')}

@@ -2,13 +2,11 @@ package org.labelcrew.io;
 
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.Page;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ExportController {
 
     private final ExportService exports;
+    private final IoFiles files;
 
-    ExportController(ExportService exports) {
+    ExportController(ExportService exports, IoFiles files) {
         this.exports = exports;
+        this.files = files;
     }
 
     /** 202: queued; follow it with GET /exports/{id}, then fetch /exports/{id}/file. */
@@ -48,14 +48,21 @@ class ExportController {
         return exports.list(id, after, limit, user);
     }
 
-    /** The file itself, streamed from disk (range requests work, so a broken download can resume). */
+    /**
+     * The file itself, streamed from the blob store (whichever instance wrote it); range requests work, so a broken
+     * download can resume, and an ETag answers a repeated download with 304.
+     */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "file", responses = {
+        @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "OK",
+                content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "*/*",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))})
     @GetMapping("/exports/{id}/file")
-    ResponseEntity<Resource> file(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+    void file(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletResponse response) throws IOException {
         ExportService.ExportFile file = exports.file(id, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
-                .body(new FileSystemResource(file.path()));
+        IoDownload.send(files, file.ref(), file.size(), "\"export-" + id + "-" + file.size() + "\"", file.contentType(),
+                file.fileName(), range, ifNoneMatch, response);
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,17 +102,16 @@ class ExportRunner {
             ExportFormat format = format(job.format())
                     .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
             Split split = split(job.options());
-            Path target = files.exports().resolve(job.id() + "." + format.extension());
-            // Each run its own partial file: a run presumed dead that still writes never mixes into the new one's.
-            tmp = files.exports().resolve(job.id() + "." + format.extension() + "." + attempt + ".part");
+            // Each run its own work file: a run presumed dead that still writes never mixes into the new one's.
+            tmp = files.work().resolve("export-" + job.id() + "." + format.extension() + "." + attempt + ".part");
             long written = write(job, attempt, format, split, tmp);
-            // Should two runs both get here, each moves a complete export of the project under the name: whichever
-            // lands last is served, never a mix.
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Into the blob store, where any instance serves it. Should two runs both get here, each puts a complete
+            // export of the project under the key (a put is atomic in both stores): whichever lands last is served.
+            String target = files.keepExport(job.id(), format.extension(), tmp, format.contentType());
             int done = jdbc.sql("""
                     UPDATE export_job SET status = 'DONE', written = :w, total = :w, file_path = :path, finished_at = :now
                     WHERE id = :id AND attempt = :a AND status = 'RUNNING'""")
-                    .param("w", written).param("path", target.toString())
+                    .param("w", written).param("path", target)
                     .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update();
             if (done == 0) {
                 log.warn("Export {}: attempt {} was overtaken by a later run, which finishes the job", jobId, attempt);

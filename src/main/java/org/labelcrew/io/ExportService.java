@@ -1,8 +1,6 @@
 package org.labelcrew.io;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,9 +29,11 @@ public class ExportService {
     private final ExportRunner runner;
     private final SchedulerClient scheduler;
     private final Clock clock;
+    private final IoFiles files;
 
     ExportService(JdbcClient jdbc, Json json, ProjectAccess access, ExportRunner runner, SchedulerClient scheduler,
-            Clock clock) {
+            Clock clock, IoFiles files) {
+        this.files = files;
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
@@ -120,7 +120,8 @@ public class ExportService {
         return IoJobs.list(jdbc, SELECT, (rs, i) -> row(rs), ExportJob::id, projectId, after, limit);
     }
 
-    public record ExportFile(Path path, String fileName, String contentType) {
+    /** A finished export: where it is kept ({@code ref}, a blob key), its size, the name and type to send it as. */
+    public record ExportFile(String ref, long size, String fileName, String contentType) {
     }
 
     /** The finished file; 409 while the job has not finished (or failed). */
@@ -130,11 +131,16 @@ public class ExportService {
             throw ApiException.conflict("Export " + id + " is " + job.status() + "; its file is ready when it is DONE");
         }
         String path = jdbc.sql("SELECT file_path FROM export_job WHERE id = :id").param("id", id).query(String.class).single();
-        Path file = Path.of(path);
-        if (!Files.isRegularFile(file)) throw ApiException.notFound("Export file of export", id);
+        if (path == null || !files.exists(path)) throw ApiException.notFound("Export file of export", id);
         ExportFormat format = runner.format(job.format())
                 .orElseThrow(() -> ApiException.conflict("Export format " + job.format() + " is no longer available"));
-        return new ExportFile(file, "project-" + job.projectId() + "-export-" + id + "." + format.extension(),
+        long size;
+        try {
+            size = files.size(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new ExportFile(path, size, "project-" + job.projectId() + "-export-" + id + "." + format.extension(),
                 format.contentType());
     }
 

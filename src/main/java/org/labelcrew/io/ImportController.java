@@ -4,11 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.labelcrew.account.CurrentUser;
-import org.springframework.core.io.FileSystemResource;
-import org.springframework.core.io.Resource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,9 +26,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportController {
 
     private final ImportService imports;
+    private final IoFiles files;
 
-    ImportController(ImportService imports) {
+    ImportController(ImportService imports, IoFiles files) {
         this.imports = imports;
+        this.files = files;
     }
 
     /**
@@ -66,14 +64,22 @@ class ImportController {
         return ResponseEntity.status(e.status()).body(p);
     }
 
-    /** The rejected-rows report of an import that rejected rows: CSV {@code line,field,reason}, one row each. */
+    /**
+     * The rejected-rows report of an import that rejected rows: CSV {@code line,field,reason}, one row each, streamed
+     * from the blob store (whichever instance ran the import).
+     */
+    @io.swagger.v3.oas.annotations.Operation(operationId = "rejected", responses = {
+        @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "OK",
+                content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "*/*",
+                        schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))})
     @GetMapping("/imports/{id}/rejected")
-    ResponseEntity<Resource> rejected(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
-        java.nio.file.Path path = imports.report(id, user);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv; charset=utf-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename("import-" + id + "-rejected.csv").build().toString())
-                .body(new FileSystemResource(path));
+    void rejected(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.RANGE, required = false) String range,
+            @io.swagger.v3.oas.annotations.Parameter(hidden = true) @org.springframework.web.bind.annotation.RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+        ImportService.Stored report = imports.report(id, user);
+        IoDownload.send(files, report.ref(), report.size(), "\"import-" + id + "-rejected-" + report.size() + "\"",
+                "text/csv; charset=utf-8", "import-" + id + "-rejected.csv", range, ifNoneMatch, response);
     }
 
     @GetMapping("/imports/{id}")

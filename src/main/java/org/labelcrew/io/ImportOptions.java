@@ -20,12 +20,17 @@ import tools.jackson.databind.node.ObjectNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportOptions(@Nullable String textColumn, @Nullable String labelColumn, @Nullable String labelField,
         @Nullable String labelAs, @Nullable Boolean header, @Nullable String encoding, @Nullable String onError,
-        @Nullable String field) {
+        @Nullable String field, @Nullable String source, @Nullable String endpoint, @Nullable String region) {
 
-    public static final ImportOptions NONE = new ImportOptions(null, null, null, null, null, null, null, null);
+    public static final ImportOptions NONE = new ImportOptions(null, null, null, null, null, null, null, null, null, null,
+            null);
 
     static final Set<String> KEYS = Set.of("textColumn", "labelColumn", "labelField", "labelAs", "header", "encoding",
-            "onError", "field");
+            "onError", "field", "source", "endpoint", "region");
+    /** The keys of an import from an S3-compatible bucket prefix (the media formats), instead of an upload. */
+    static final Set<String> SOURCE_KEYS = Set.of("source", "endpoint", "region");
+    /** {@code s3://bucket/prefix/}: a bucket name as S3 allows it, a prefix of key characters (may be empty). */
+    static final java.util.regex.Pattern SOURCE = java.util.regex.Pattern.compile("s3://([a-z0-9][a-z0-9.-]{1,61}[a-z0-9])/(.*)");
     static final List<String> ENCODINGS = List.of("auto", "utf-8", "cp949", "utf-16");
     static final List<String> ON_ERROR = List.of("fail", "skip");
     static final List<String> LABEL_AS = List.of("prediction", "gold");
@@ -61,12 +66,16 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
         if (encoding != null) o.put("encoding", encoding);
         if (onError != null) o.put("onError", onError);
         if (field != null) o.put("field", field);
+        if (source != null) o.put("source", source);
+        if (endpoint != null) o.put("endpoint", endpoint);
+        if (region != null) o.put("region", region);
         return o;
     }
 
     /** The same options with another encoding (the manager's consent to convert). */
     public ImportOptions withEncoding(String encoding) {
-        return new ImportOptions(textColumn, labelColumn, labelField, labelAs, header, encoding, onError, field);
+        return new ImportOptions(textColumn, labelColumn, labelField, labelAs, header, encoding, onError, field, source,
+                endpoint, region);
     }
 
     /** Reads the stored or uploaded object; throws a 422 naming each bad key ({@code options.<key>}). */
@@ -95,6 +104,23 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
             if (h.isBoolean()) header = h.booleanValue();
             else errors.add(ApiException.FieldError.field("options.header", "must be true or false"));
         }
+        String source = name(node, "source", errors);
+        if (source != null && !SOURCE.matcher(source).matches()) {
+            errors.add(ApiException.FieldError.field("options.source", "must be s3://bucket/prefix/ (a bucket name of"
+                    + " 3 to 63 lower-case letters, digits, dots and dashes, then the key prefix)"));
+        }
+        String endpoint = name(node, "endpoint", errors);
+        if (endpoint != null && !endpoint.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            errors.add(ApiException.FieldError.field("options.endpoint", "must be an http:// or https:// address"));
+        }
+        String region = name(node, "region", errors);
+        if (region != null && !region.matches("[a-z0-9-]{1,40}")) {
+            errors.add(ApiException.FieldError.field("options.region", "must be a region name such as ap-northeast-2"));
+        }
+        if ((endpoint != null || region != null) && source == null && errors.isEmpty()) {
+            errors.add(ApiException.FieldError.field(endpoint != null ? "options.endpoint" : "options.region",
+                    "is for an import from a bucket; it needs options.source (s3://bucket/prefix/)"));
+        }
         if (labelAs != null && labelColumn == null && errors.isEmpty()) {
             errors.add(ApiException.FieldError.field("options.labelAs", "needs options.labelColumn (the column to read)"));
         }
@@ -102,7 +128,8 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
             throw ApiException.invalid("The import options are invalid: " + String.join("; ",
                     errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
         }
-        return new ImportOptions(textColumn, labelColumn, labelField, labelAs, header, encoding, onError, field);
+        return new ImportOptions(textColumn, labelColumn, labelField, labelAs, header, encoding, onError, field, source,
+                endpoint, region);
     }
 
     private static @Nullable String name(JsonNode node, String key, List<ApiException.FieldError> errors) {

@@ -4,9 +4,6 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.labelcrew.media.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,36 +23,43 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes the rejected-rows reports ({@code <data dir>/imports/<job id>.rejected.csv}, issue 12) that nobody will
+ * Deletes the rejected-rows reports (blob {@code io/reports/import-<job id>.rejected.csv}, issue 12) that nobody will
  * download any more: a report whose import ended more than {@code labelcrew.imports.report-retention} ago (default 7
  * days; the job then says {@code hasReport: false} and its download is a 404), and a report whose import job is gone
  * because its project was deleted (the job rows go with the project, by the foreign key's cascade, so the file has no
- * row left to find it by). Runs hourly as a db-scheduler recurring task, so one instance at a time does it.
+ * row left to find it by). Runs hourly as a db-scheduler recurring task, so one instance at a time does it; the reports
+ * live in the blob store, so whichever instance runs it reaches them all.
  */
 @Component
 class ImportReports {
 
     private static final Logger log = LoggerFactory.getLogger(ImportReports.class);
-    private static final Pattern REPORT = Pattern.compile("(\\d{1,18})\\.rejected\\.csv");
+    private static final String FOLDER = "io/reports/";
+    private static final Pattern REPORT = Pattern.compile("io/reports/import-(\\d{1,18})\\.rejected\\.csv");
+    /** Keys looked at per sweep; what is left waits for the next hour. */
+    private static final int LIST_LIMIT = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IoFiles files;
+    private final BlobStore blobs;
     private final Duration retention;
 
-    ImportReports(JdbcClient jdbc, Clock clock, IoFiles files,
+    ImportReports(JdbcClient jdbc, Clock clock, IoFiles files, BlobStore blobs,
             @Value("${labelcrew.imports.report-retention:P7D}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.files = files;
+        this.blobs = blobs;
         this.retention = retention;
     }
 
     /** Deletes the reports past their retention and those of deleted projects; returns how many files went. */
     int sweep() {
         int deleted = 0;
-        // Expired: forget the path first (in its own statement, committed), then delete the file, so a download never
-        // finds a path whose file is half gone; a file left by a crash in between is an orphan for the next sweep.
+        // Expired: forget the reference first (in its own statement, committed), then delete the file, so a download
+        // never finds a reference whose file is half gone; a file left by a crash in between is an orphan for the next
+        // sweep.
         List<String> expired = jdbc.sql("""
                 UPDATE import_job j SET report_path = NULL
                 FROM (SELECT id, report_path FROM import_job
@@ -62,8 +67,11 @@ class ImportReports {
                 WHERE j.id = old.id RETURNING old.report_path""")
                 .param("cutoff", Timestamp.from(clock.instant().minus(retention)))
                 .query(String.class).list();
-        for (String path : expired) {
-            if (delete(Path.of(path))) deleted++;
+        for (String ref : expired) {
+            if (files.exists(ref)) {
+                files.delete(ref);
+                deleted++;
+            }
         }
         deleted += orphans();
         if (deleted > 0) log.info("Deleted {} rejected-rows report(s) past their {} retention or of deleted projects",
@@ -77,13 +85,13 @@ class ImportReports {
      */
     private int orphans() {
         List<Long> ids = new ArrayList<>();
-        List<Path> paths = new ArrayList<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(files.imports(), "*.rejected.csv")) {
-            for (Path p : dir) {
-                Matcher m = REPORT.matcher(p.getFileName().toString());
+        List<String> keys = new ArrayList<>();
+        try {
+            for (String key : blobs.list(FOLDER, LIST_LIMIT)) {
+                Matcher m = REPORT.matcher(key);
                 if (m.matches()) {
                     ids.add(Long.parseLong(m.group(1)));
-                    paths.add(p);
+                    keys.add(key);
                 }
             }
         } catch (IOException e) {
@@ -91,29 +99,23 @@ class ImportReports {
             return 0;
         }
         if (ids.isEmpty()) return 0;
-        // The files a job keeps, by name: those of jobs still at work, and each finished job's own report.
+        // The reports a job keeps: those of jobs still at work, and each finished job's own report.
         Set<String> kept = new HashSet<>(jdbc.sql("""
                 SELECT id, status, report_path FROM import_job
                 WHERE id = ANY(:ids) AND (status IN ('QUEUED', 'RUNNING') OR report_path IS NOT NULL)""")
                 .param("ids", ids.toArray(Long[]::new))
                 .query((rs, i) -> !IoJobs.finished(rs.getString("status")) || rs.getString("report_path") == null
-                        ? rs.getLong("id") + ".rejected.csv"
-                        : Path.of(rs.getString("report_path")).getFileName().toString())
+                        ? FOLDER + "import-" + rs.getLong("id") + ".rejected.csv"
+                        : rs.getString("report_path"))
                 .list());
         int deleted = 0;
-        for (Path p : paths) {
-            if (!kept.contains(p.getFileName().toString()) && delete(p)) deleted++;
+        for (String key : keys) {
+            if (!kept.contains(key)) {
+                files.delete(key);
+                deleted++;
+            }
         }
         return deleted;
-    }
-
-    private static boolean delete(Path p) {
-        try {
-            return Files.deleteIfExists(p);
-        } catch (IOException e) {
-            log.warn("Could not delete the import report {}", p, e);
-            return false;
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

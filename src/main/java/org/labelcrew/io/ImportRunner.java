@@ -67,9 +67,11 @@ class ImportRunner {
     private final SchemaService schemas;
     private final ProjectAccess projects;
     private final IoFiles files;
+    private final S3Source source;
 
     ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, SchemaService schemas,
-            ProjectAccess projects, Clock clock, IoFiles files) {
+            ProjectAccess projects, Clock clock, IoFiles files, S3Source source) {
+        this.source = source;
         this.files = files;
         this.dataSource = dataSource;
         this.schemas = schemas;
@@ -89,7 +91,8 @@ class ImportRunner {
         return formats.names();
     }
 
-    private record Job(long id, long projectId, String format, String status, Path file, JsonNode schema,
+    /** {@code file}: where the upload is kept (a blob key; an absolute path for a job queued before that). */
+    private record Job(long id, long projectId, String format, String status, String file, JsonNode schema,
             ImportOptions options) {
     }
 
@@ -99,13 +102,13 @@ class ImportRunner {
                 FROM import_job j JOIN project p ON p.id = j.project_id WHERE j.id = :id""")
                 .param("id", jobId)
                 .query((rs, i) -> new Job(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5) == null ? null : Path.of(rs.getString(5)), json.column(rs, "schema"),
+                        rs.getString(5), json.column(rs, "schema"),
                         ImportOptions.of(json.column(rs, "options"))))
                 .optional().orElse(null);
         if (job == null) return;
         if (IoJobs.finished(job.status())) {
             // Finished, but its instance died before it could remove the upload or tell the scheduler.
-            deleteQuietly(job.file());
+            files.delete(job.file());
             return;
         }
         // This run's number; any earlier run of the job loses the right to finish it.
@@ -122,7 +125,7 @@ class ImportRunner {
             if (fail(job, attempt, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "was started "
                     + MAX_ATTEMPTS + " times and each run stopped mid-way (the application was stopped or crashed); "
                     + "nothing was imported, upload the file again"))))) {
-                deleteQuietly(job.file());
+                files.delete(job.file());
             }
             return;
         }
@@ -136,7 +139,7 @@ class ImportRunner {
                     List.of(new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e)))));
         }
         if (ended) {
-            deleteQuietly(job.file());
+            files.delete(job.file()); // the stored upload ends with its import (the report, if any, stays)
         } else {
             log.warn("Import {}: attempt {} was overtaken by a later run, which finishes the job; nothing of attempt {} "
                     + "was stored", jobId, attempt, attempt);
@@ -144,7 +147,7 @@ class ImportRunner {
     }
 
     private record Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors,
-            boolean superseded, boolean done, Path report, List<ImportWarning> warnings) {
+            boolean superseded, boolean done, String report, List<ImportWarning> warnings) {
         Outcome(long items, long imported, long rejected, List<ImportJob.LineErrorView> errors) {
             this(items, imported, rejected, errors, false, false, null, List.of());
         }
@@ -161,13 +164,34 @@ class ImportRunner {
     }
 
     private Outcome load(Job job, int attempt) throws IOException, SQLException {
-        ImportFormat format = format(job.format())
-                .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
-        if (job.file() == null || !Files.isRegularFile(job.file())) {
+        if (job.options().source() != null) {
+            // Media from a bucket prefix: listed and packed into a zip work file here, then read as an uploaded zip.
+            Path zip = files.workFile(".source.zip");
+            try {
+                // RUNNING while the objects are fetched (that alone may take minutes), not still QUEUED.
+                jdbc.sql("""
+                        UPDATE import_job SET status = 'RUNNING' WHERE id = :id AND attempt = :attempt
+                        AND status IN ('QUEUED', 'RUNNING')""").param("id", job.id()).param("attempt", attempt).update();
+                source.pack(job.options(), zip);
+                return load(job, attempt, zip);
+            } finally {
+                IoFiles.deleteQuietly(zip);
+            }
+        }
+        if (job.file() == null || !files.exists(job.file())) {
             throw new IllegalStateException("the uploaded file is gone (" + job.file() + ")");
         }
+        // The upload where this instance reads it: the store's own file (local store), else a work copy, removed after.
+        try (IoFiles.Local local = files.local(job.file())) {
+            return load(job, attempt, local.path());
+        }
+    }
+
+    private Outcome load(Job job, int attempt, Path file) throws IOException, SQLException {
+        ImportFormat format = format(job.format())
+                .orElseThrow(() -> new IllegalStateException("unknown format " + job.format()));
         long started = System.nanoTime();
-        long estimate = format.itemsFollowLines() ? Math.max(0, countLines(job.file()) - format.headerLines()) : 0;
+        long estimate = format.itemsFollowLines() ? Math.max(0, countLines(file) - format.headerLines()) : 0;
         long counted = System.nanoTime();
         int running = jdbc.sql("""
                 UPDATE import_job SET status = 'RUNNING', total = :total, imported = 0, rejected = 0, bytes_read = 0,
@@ -186,11 +210,11 @@ class ImportRunner {
         PredictionCheck predictions = new PredictionCheck(job.schema());
         String encoding = job.options().encodingOrAuto();
         boolean convert = encoding.equals("cp949") || encoding.equals("utf-16");
-        CountingInputStream raw = new CountingInputStream(Files.newInputStream(job.file()));
+        CountingInputStream raw = new CountingInputStream(Files.newInputStream(file));
         Texts.takeChanged(); // a fresh count for this run's thread
         try (InputStream in = new BufferedInputStream(convert ? Encodings.toUtf8(raw, Encodings.charset(encoding)) : raw, 1 << 16);
              ImportFormat.Reader reader = format.openFor(in, new ImportFormat.Context(job.projectId(), job.id(), job.schema(), job.options()));
-             RejectedReport report = new RejectedReport(files.imports().resolve(job.id() + ".rejected.csv"));
+             RejectedReport report = new RejectedReport(files.work().resolve("import-" + job.id() + "." + attempt + ".rejected.csv"));
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {
@@ -240,7 +264,9 @@ class ImportRunner {
                     errors.add(new ImportJob.LineErrorView(1L, "has no items: the file is "
                             + (format.headerLines() > 0 ? "empty or only a header" : "empty")));
                 }
-                Path reportPath = report.finish();
+                Path reportFile = report.finish();
+                // Kept in the blob store beside the upload, so any instance serves it.
+                String reportPath = reportFile == null ? null : files.keepReport(job.id(), reportFile);
                 if (rejected > 0 && (!skip || items == 0)) {
                     copy.close();
                     connection.rollback();
@@ -261,7 +287,7 @@ class ImportRunner {
                     done.setString(4, errorsColumn(json, errors, predictions.warnings()));
                     done.setTimestamp(5, Timestamp.from(clock.instant()));
                     done.setLong(6, normalized);
-                    done.setString(7, reportPath == null ? null : reportPath.toString());
+                    done.setString(7, reportPath);
                     done.setLong(8, job.id());
                     done.setInt(9, attempt);
                     if (done.executeUpdate() == 0) {
@@ -341,7 +367,7 @@ class ImportRunner {
                 WHERE id = :id AND attempt = :a AND status IN ('QUEUED', 'RUNNING')""")
                 .param("t", outcome.items()).param("r", outcome.rejected())
                 .param("e", errorsColumn(json, outcome.errors(), outcome.warnings()))
-                .param("report", outcome.report() == null ? null : outcome.report().toString())
+                .param("report", outcome.report())
                 .param("now", Timestamp.from(clock.instant())).param("id", job.id()).param("a", attempt).update() > 0;
     }
 
@@ -424,9 +450,11 @@ class ImportRunner {
             return path;
         }
 
+        /** Closes it and removes the work file (kept, if it was, in the blob store by then). */
         @Override
         public void close() throws IOException {
             if (out != null) out.close();
+            Files.deleteIfExists(path);
         }
 
         static String csv(String s) {
@@ -438,12 +466,4 @@ class ImportRunner {
         }
     }
 
-    private static void deleteQuietly(Path file) {
-        if (file == null) return;
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            log.warn("Could not delete the import upload {}", file, e);
-        }
-    }
 }

@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.io.support.Encodings;
 import org.labelcrew.project.ProjectAccess;
@@ -39,9 +38,11 @@ public class ImportService {
     private final SchedulerClient scheduler;
     private final IoFiles files;
     private final Clock clock;
+    private final S3Source source;
 
     ImportService(JdbcClient jdbc, Json json, ProjectAccess access, ImportRunner runner, SchedulerClient scheduler,
-            IoFiles files, Clock clock) {
+            IoFiles files, Clock clock, S3Source source) {
+        this.source = source;
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
@@ -76,11 +77,19 @@ public class ImportService {
         if (several && !importFormat.takesSeveralFiles()) {
             throw ApiException.invalid("files", "\"" + format + "\" takes one file; several files are for the media formats");
         }
+        if (options.source() != null) {
+            if (file != null || several) {
+                throw ApiException.invalid("options.source", "reads the media from a bucket; send no \"file\" or \"files\" with it");
+            }
+            return startFromSource(projectId, format, options, user);
+        }
         if (file == null && !several) throw ApiException.invalid("file", "is required (multipart field \"file\")");
-        Path path = files.imports().resolve(UUID.randomUUID() + ".upload");
+        // The upload is written to a work file once (the container's temporary copy is moved there when it can),
+        // hashed, then moved or streamed into the blob store, where the job reads it on whichever instance runs it.
+        Path path = files.workFile(".upload");
+        String key = null;
         long id;
         try {
-            // Moves the container's temporary copy when it can (same file system), instead of copying gigabytes.
             if (several) {
                 SeveralFiles.zip(parts, path);
             } else {
@@ -95,13 +104,15 @@ public class ImportService {
                     && !importFormat.binary(several || startsAsZip(path))) {
                 throw new EncodingConsentNeeded(detected);
             }
+            long size = Files.size(path);
+            key = files.keepUpload(path);
             try {
                 id = jdbc.sql("""
                         INSERT INTO import_job (project_id, format, file_name, file_path, file_size, file_sha256,
                                                 created_by, created_at, options)
                         VALUES (:p, :f, :name, :path, :size, :sha, :by, :now, :o::jsonb) RETURNING id""")
                         .param("p", projectId).param("f", format).param("name", several ? parts.size() + " files" : fileName(file))
-                        .param("path", path.toString()).param("size", Files.size(path)).param("sha", sha256)
+                        .param("path", key).param("size", size).param("sha", sha256)
                         .param("by", user.id()).param("now", Timestamp.from(clock.instant()))
                         .param("o", json.write(options.toJson()))
                         .query(Long.class).single();
@@ -109,10 +120,12 @@ public class ImportService {
                 throw sameFileRunning(projectId, sha256);
             }
         } catch (IOException e) {
-            deleteQuietly(path);
+            IoFiles.deleteQuietly(path);
+            files.delete(key);
             throw new UncheckedIOException("Could not store the upload", e);
         } catch (RuntimeException e) {
-            deleteQuietly(path);
+            IoFiles.deleteQuietly(path);
+            files.delete(key);
             throw e;
         }
         try {
@@ -125,7 +138,49 @@ public class ImportService {
                     .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
                             "could not be queued: " + e.getMessage() + "; nothing was imported, upload the file again"))))
                     .param("now", Timestamp.from(clock.instant())).param("id", id).update();
-            deleteQuietly(path);
+            files.delete(key);
+            throw e;
+        }
+        return find(id);
+    }
+
+    /**
+     * An import of the media under an S3-compatible bucket prefix ({@link S3Source}): checked now (the bucket exists,
+     * the prefix holds objects), read by the job. Its "hash" is the source's, so the same prefix is not imported twice
+     * at once.
+     */
+    private ImportJob startFromSource(long projectId, String format, ImportOptions options, CurrentUser user) {
+        source.check(options);
+        String sha256;
+        try {
+            sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
+                    ("source " + options.endpoint() + " " + S3Source.Location.of(options.source()))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long id;
+        try {
+            id = jdbc.sql("""
+                    INSERT INTO import_job (project_id, format, file_name, file_path, file_size, file_sha256,
+                                            created_by, created_at, options)
+                    VALUES (:p, :f, :name, NULL, 0, :sha, :by, :now, :o::jsonb) RETURNING id""")
+                    .param("p", projectId).param("f", format).param("name", options.source())
+                    .param("sha", sha256).param("by", user.id()).param("now", Timestamp.from(clock.instant()))
+                    .param("o", json.write(options.toJson()))
+                    .query(Long.class).single();
+        } catch (DuplicateKeyException e) {
+            throw sameFileRunning(projectId, sha256);
+        }
+        try {
+            IoSchedule.runNow(scheduler, IoSchedule.IMPORT, id);
+        } catch (RuntimeException e) {
+            jdbc.sql("""
+                    UPDATE import_job SET status = 'FAILED', errors = :e::jsonb, finished_at = :now
+                    WHERE id = :id AND status = 'QUEUED'""")
+                    .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
+                            "could not be queued: " + e.getMessage() + "; nothing was imported, start it again"))))
+                    .param("now", Timestamp.from(clock.instant())).param("id", id).update();
             throw e;
         }
         return find(id);
@@ -204,6 +259,7 @@ public class ImportService {
         ImportOptions options = ImportOptions.of(node);
         java.util.Set<String> allowed = new java.util.HashSet<>(format.optionKeys());
         allowed.addAll(List.of("encoding", "onError"));
+        if (format.takesSeveralFiles()) allowed.addAll(ImportOptions.SOURCE_KEYS); // media from a bucket prefix
         List<ApiException.FieldError> errors = new java.util.ArrayList<>();
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
@@ -240,17 +296,25 @@ public class ImportService {
         }
     }
 
+    /** A stored file to send: where it is ({@code ref}), its size. */
+    public record Stored(String ref, long size) {
+    }
+
     /** The rejected-rows report of an import (CSV), or 404 when it has none. */
-    public Path report(long id, CurrentUser user) {
+    public Stored report(long id, CurrentUser user) {
         ImportJob job = get(id, user);
         String path = jdbc.sql("SELECT report_path FROM import_job WHERE id = :id").param("id", id)
                 .query(String.class).optional().orElse(null);
-        if (!job.hasReport() || path == null || !Files.isRegularFile(Path.of(path))) {
+        if (!job.hasReport() || path == null || !files.exists(path)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "Import " + id
                     + " has no rejected-rows report: it rejected no row" + (IoJobs.finished(job.status()) ? "" : " so far"),
                     List.of(ApiException.FieldError.field("id", "names an import without rejected rows")));
         }
-        return Path.of(path);
+        try {
+            return new Stored(path, files.size(path));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private ImportJob find(long id) {
@@ -287,13 +351,6 @@ public class ImportService {
         return name.length() > 255 ? name.substring(0, 255) : name;
     }
 
-    private static void deleteQuietly(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException ignored) {
-            // Nothing refers to the file yet; a leftover is harmless.
-        }
-    }
 
     /** Whether the stored upload starts with a zip's local-file signature (PK\3\4). */
     private static boolean startsAsZip(Path path) throws java.io.IOException {

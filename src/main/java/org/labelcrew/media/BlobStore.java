@@ -27,8 +27,34 @@ public interface BlobStore {
      */
     InputStream open(String key, long offset, long length) throws IOException;
 
+    /**
+     * Stores a file's bytes under {@code key} and removes the file: a move where the store is on the same disk (the
+     * local store), so that an upload of gigabytes is not copied once more; a streamed put elsewhere.
+     */
+    default void putMoving(String key, Path file, String contentType) throws IOException {
+        put(key, file, contentType);
+        java.nio.file.Files.deleteIfExists(file);
+    }
+
+    /** The size in bytes of what {@code key} holds; a missing key is a {@link java.nio.file.NoSuchFileException}. */
+    long size(String key) throws IOException;
+
+    /**
+     * The blob as a file on this machine when the store keeps it as one (the local store), for a reader that needs
+     * several passes or random access; empty elsewhere (the reader makes its own temporary copy). Read only.
+     */
+    default java.util.Optional<Path> localFile(String key) {
+        return java.util.Optional.empty();
+    }
+
     /** Removes {@code key}; a missing key is no error. */
     void delete(String key) throws IOException;
+
+    /**
+     * The keys under {@code keyPrefix} (a folder such as {@code io/reports/}), for sweeps of what nothing refers to any
+     * more; at most {@code limit} of them, in no particular order.
+     */
+    java.util.List<String> list(String keyPrefix, int limit) throws IOException;
 
     /** For logs and docs: "local /data/blobs", "s3 bucket@endpoint". */
     String describe();

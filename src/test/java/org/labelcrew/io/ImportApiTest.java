@@ -27,6 +27,9 @@ class ImportApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.labelcrew.media.BlobStore blobs;
+
     Fixtures.User manager;
     long projectId;
 
@@ -215,7 +218,8 @@ class ImportApiTest {
                 .single();
         assertThat(job.status()).as("never left QUEUED with nobody to run it").isEqualTo("FAILED");
         assertThat(job.errors()).contains("could not be queued");
-        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(job.path()))).isFalse();
+        assertThat(job.path()).as("kept in the blob store").startsWith("io/uploads/");
+        assertThat(blobs.exists(job.path())).as("the stored upload is removed").isFalse();
         assertThat(tasks()).isEmpty();
     }
 

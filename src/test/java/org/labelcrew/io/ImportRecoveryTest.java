@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,17 +54,19 @@ class ImportRecoveryTest {
         return b.toString().getBytes(UTF_8);
     }
 
-    /** An import as an instance that died mid-way leaves it: RUNNING, attempt 1, its upload still on disk. */
+    /** An import as an instance that died mid-way leaves it: RUNNING, attempt 1, its upload still in the blob store. */
     long jobLeftByADeadInstance(byte[] content) throws Exception {
-        Path upload = files.imports().resolve(UUID.randomUUID() + ".upload");
+        Path upload = files.workFile(".upload");
         Files.write(upload, content);
+        String sha = ImportService.sha256(upload);
+        String key = files.keepUpload(upload);
         return jdbc.sql("""
                 INSERT INTO import_job (project_id, format, file_name, file_path, file_size, file_sha256, status,
                                         attempt, total, imported, created_by)
                 VALUES (:p, 'jsonl', 'crowd.jsonl', :path, :size, :sha, 'RUNNING', 1, :total, :total / 2,
                         (SELECT id FROM account WHERE username = :u)) RETURNING id""")
-                .param("p", projectId).param("path", upload.toString()).param("size", content.length)
-                .param("sha", ImportService.sha256(upload)).param("total", 1000).param("u", manager.username())
+                .param("p", projectId).param("path", key).param("size", content.length)
+                .param("sha", sha).param("total", 1000).param("u", manager.username())
                 .query(Long.class).single();
     }
 

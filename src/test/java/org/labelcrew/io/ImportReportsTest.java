@@ -3,11 +3,10 @@ package org.labelcrew.io;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.labelcrew.media.BlobStore;
 import org.labelcrew.support.Fixtures;
 import org.labelcrew.support.IntegrationTest;
 import org.labelcrew.support.TestClock;
@@ -50,29 +49,38 @@ class ImportReportsTest {
         return job;
     }
 
-    private Path reportFile(long jobId) {
-        return Path.of(jdbc.sql("SELECT report_path FROM import_job WHERE id = :id").param("id", jobId)
-                .query(String.class).single());
+    @Autowired
+    BlobStore blobs;
+
+    /** The report's blob key (io/reports/…). */
+    private String reportFile(long jobId) {
+        return jdbc.sql("SELECT report_path FROM import_job WHERE id = :id").param("id", jobId)
+                .query(String.class).single();
+    }
+
+    private boolean stored(String key) throws Exception {
+        return blobs.exists(key);
     }
 
     @Test
-    void aReportIsDeletedOnceItsImportEndedMoreThanTheRetentionAgo() {
+    void aReportIsDeletedOnceItsImportEndedMoreThanTheRetentionAgo() throws Exception {
         Crowd crowd = new Crowd(fixtures, SCHEMA);
         long id = importWithABadRow(crowd).get("id").asLong();
-        Path file = reportFile(id);
-        assertThat(file).exists();
+        String file = reportFile(id);
+        assertThat(file).startsWith("io/reports/");
+        assertThat(stored(file)).isTrue();
 
         reports.sweep();
-        assertThat(file).exists();
+        assertThat(stored(file)).isTrue();
         crowd.manager.api().get("/api/v1/imports/" + id + "/rejected").expect(200);
 
         clock.advance(Duration.ofDays(6));
         reports.sweep();
-        assertThat(file).as("kept within the 7 days").exists();
+        assertThat(stored(file)).as("kept within the 7 days").isTrue();
 
         clock.advance(Duration.ofDays(1).plusMinutes(1));
         assertThat(reports.sweep()).isGreaterThanOrEqualTo(1);
-        assertThat(file).doesNotExist();
+        assertThat(stored(file)).isFalse();
         crowd.manager.api().get("/api/v1/imports/" + id + "/rejected").expect(404);
         JsonNode job = crowd.manager.api().get("/api/v1/imports/" + id).expect(200).json();
         assertThat(job.get("hasReport").asBoolean()).isFalse();
@@ -85,18 +93,18 @@ class ImportReportsTest {
     void theReportsOfADeletedProjectAreDeleted() throws Exception {
         Crowd gone = new Crowd(fixtures, SCHEMA);
         Crowd stays = new Crowd(fixtures, SCHEMA);
-        Path goneFile = reportFile(importWithABadRow(gone).get("id").asLong());
-        Path staysFile = reportFile(importWithABadRow(stays).get("id").asLong());
+        String goneFile = reportFile(importWithABadRow(gone).get("id").asLong());
+        String staysFile = reportFile(importWithABadRow(stays).get("id").asLong());
         // A report left by an import whose job has no path to it (an attempt that was overtaken) goes too.
-        Path stray = goneFile.resolveSibling("999999999.rejected.csv");
-        Files.writeString(stray, "line,field,reason\r\n");
+        String stray = "io/reports/import-999999999.rejected.csv";
+        blobs.put(stray, "line,field,reason\r\n".getBytes(UTF_8), "text/csv");
 
         // No API deletes a project yet; its rows go by the foreign keys' cascade, import jobs included.
         jdbc.sql("DELETE FROM project WHERE id = :id").param("id", gone.projectId).update();
         reports.sweep();
 
-        assertThat(goneFile).doesNotExist();
-        assertThat(stray).doesNotExist();
-        assertThat(staysFile).exists();
+        assertThat(stored(goneFile)).isFalse();
+        assertThat(stored(stray)).isFalse();
+        assertThat(stored(staysFile)).isTrue();
     }
 }

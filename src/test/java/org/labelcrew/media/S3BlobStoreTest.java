@@ -47,7 +47,9 @@ class S3BlobStoreTest {
     private static ConfigurableApplicationContext instance(Path dataDir) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--labelcrew.data-dir=" + dataDir,
                 "--labelcrew.db.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--labelcrew.db.user=postgres", "--labelcrew.db.password="));
+                "--labelcrew.db.user=postgres", "--labelcrew.db.password=",
+                // A bucket prefix is listed 2 keys a page: several pages from a few objects.
+                "--labelcrew.io.source-page-size=2"));
         args.addAll(s3.appArguments());
         return new SpringApplicationBuilder(LabelCrewApplication.class, TestClock.Config.class, Fixtures.class)
                 .profiles("test").run(args.toArray(String[]::new));
@@ -119,6 +121,143 @@ class S3BlobStoreTest {
         assertThat(part.body()).isEqualTo(Arrays.copyOfRange(png, 100, 200));
         assertThat(api.raw("/api/v1/media/" + m.id() + "?variant=thumb").statusCode()).isEqualTo(200);
         assertThat(Files.exists(second.getBean(org.labelcrew.shared.LabelCrewProperties.class).blobDir())).isFalse();
+    }
+
+    /**
+     * Uploads and exports in the shared store too: an upload taken by instance A is imported by instance B's job (A's
+     * job runner is paused), B's export of it is downloaded from A (with a range), and neither data directory holds
+     * an upload, a work file or an export afterwards.
+     */
+    @Test
+    void anUploadTakenByOneInstanceIsImportedByTheOtherAndItsExportServedByTheFirst() throws Exception {
+        Fixtures a = first.getBean(Fixtures.class);
+        Fixtures b = second.getBean(Fixtures.class);
+        Fixtures.User manager = a.user("s3-io", Role.MANAGER);
+        long project = a.project(manager, MediaImportTest.BOXES, null).get("id").asLong();
+        var onA = manager.api();
+        var onB = b.withToken(tokenOf(manager, b));
+        byte[] red = MediaSamples.image("png", 40, 30, Color.RED);
+        byte[] blue = MediaSamples.image("jpeg", 64, 48, Color.BLUE);
+        byte[] zip = MediaSamples.zip("street/red.png", red, "street/blue.jpg", blue);
+        com.github.kagkarlsson.scheduler.Scheduler schedulerA = first.getBean(com.github.kagkarlsson.scheduler.Scheduler.class);
+        com.github.kagkarlsson.scheduler.Scheduler schedulerB = second.getBean(com.github.kagkarlsson.scheduler.Scheduler.class);
+        schedulerA.pause();
+        try {
+            long id = onA.upload("/api/v1/projects/" + project + "/imports", "street.zip", zip, "format", "images-zip")
+                    .expect(202).json().get("id").asLong();
+            String key = a.jdbc().sql("SELECT file_path FROM import_job WHERE id = :id").param("id", id)
+                    .query(String.class).single();
+            assertThat(key).startsWith("io/uploads/");
+            var job = org.labelcrew.io.Jobs.awaitEnd(onB, "/api/v1/imports/" + id, java.time.Duration.ofSeconds(60));
+            assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+            assertThat(job.get("imported").asLong()).isEqualTo(2);
+            // Removed by the runner right after it committed DONE: a moment after the job reads DONE.
+            BlobStore blobs = first.getBean(BlobStore.class);
+            for (int i = 0; i < 100 && blobs.exists(key); i++) Thread.sleep(100);
+            assertThat(blobs.exists(key)).as("the stored upload ends with its import").isFalse();
+
+            long export = onA.post("/api/v1/projects/" + project + "/exports", "{\"format\": \"coco\"}").expect(202)
+                    .json().get("id").asLong();
+            assertThat(org.labelcrew.io.Jobs.awaitEnd(onB, "/api/v1/exports/" + export, java.time.Duration.ofSeconds(60))
+                    .get("status").asString()).isEqualTo("DONE");
+        } finally {
+            schedulerA.resume();
+        }
+        schedulerB.pause();
+        try {
+            long export = a.jdbc().sql("SELECT max(id) FROM export_job WHERE project_id = :p").param("p", project)
+                    .query(Long.class).single();
+            HttpResponse<byte[]> whole = onA.raw("/api/v1/exports/" + export + "/file");
+            assertThat(whole.statusCode()).isEqualTo(200);
+            String coco = new String(whole.body(), StandardCharsets.UTF_8);
+            // Nothing is approved yet: the export's images are empty, its categories those of the schema.
+            assertThat(coco).contains("\"categories\"").contains("\"car\"").contains("\"images\"");
+            String etag = whole.headers().firstValue("ETag").orElseThrow();
+            HttpResponse<byte[]> part = onA.raw("/api/v1/exports/" + export + "/file", "Range", "bytes=1-10");
+            assertThat(part.statusCode()).isEqualTo(206);
+            assertThat(part.body()).isEqualTo(Arrays.copyOfRange(whole.body(), 1, 11));
+            assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 1-10/" + whole.body().length);
+            assertThat(onA.raw("/api/v1/exports/" + export + "/file", "If-None-Match", etag).statusCode()).isEqualTo(304);
+        } finally {
+            schedulerB.resume();
+        }
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            Path data = instance.getBean(org.labelcrew.shared.LabelCrewProperties.class).dataDir();
+            for (String dir : List.of("imports", "exports", "blobs")) assertThat(data.resolve(dir)).doesNotExist();
+            Path work = data.resolve("io-work");
+            if (Files.isDirectory(work)) {
+                try (var left = Files.list(work)) {
+                    assertThat(left.toList()).as("work files are removed").isEmpty();
+                }
+            }
+        }
+    }
+
+    /**
+     * Media from a bucket prefix ({@code options.source}): listed (several pages), checked as uploaded files are, the
+     * prefix's manifest honoured; a missing bucket, an empty prefix, a file beside the source and a non-image object
+     * are clear errors naming the option or the key.
+     */
+    @Test
+    void importsTheMediaUnderABucketPrefix() throws Exception {
+        Fixtures a = first.getBean(Fixtures.class);
+        Fixtures.User manager = a.user("s3-src", Role.MANAGER);
+        long project = a.project(manager, MediaImportTest.BOXES, null).get("id").asLong();
+        String imports = "/api/v1/projects/" + project + "/imports";
+        byte[] blue = MediaSamples.image("jpeg", 64, 48, Color.BLUE);
+        try (S3BlobStore photos = new S3BlobStore(s3.config("photos"));
+             S3BlobStore bad = new S3BlobStore(s3.config("photos-bad"))) {
+            // More objects than one listing page (2 keys a page here).
+            for (int i = 0; i < 4; i++) {
+                photos.put("street/" + i + ".png", MediaSamples.image("png", 8, 8, new Color(i % 256, i / 256, 7)), "image/png");
+            }
+            photos.put("street/blue.jpg", blue, "image/jpeg");
+            photos.put("manifest.jsonl", "{\"file\": \"street/blue.jpg\", \"site\": \"서울\"}\n".getBytes(StandardCharsets.UTF_8),
+                    "application/jsonl");
+            bad.put("ok.png", MediaSamples.image("png", 8, 8, Color.RED), "image/png");
+            bad.put("notes.jpg", "not an image".getBytes(StandardCharsets.UTF_8), "image/jpeg");
+        }
+
+        var started = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
+                "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos\"}").expect(202).json();
+        assertThat(started.get("fileName").asString()).isEqualTo("s3://" + S3MockProcess.BUCKET + "/photos");
+        var job = org.labelcrew.io.Jobs.awaitEnd(manager.api(), "/api/v1/imports/" + started.get("id").asLong(),
+                java.time.Duration.ofSeconds(120));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("imported").asLong()).isEqualTo(5);
+        String site = a.jdbc().sql("SELECT data->>'site' FROM task WHERE project_id = :p AND data->>'file' = 'street/blue.jpg'")
+                .param("p", project).query(String.class).single();
+        assertThat(site).isEqualTo("서울");
+
+        var missing = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
+                "options", "{\"source\": \"s3://no-such-bucket/x/\"}").expect(422).json();
+        assertThat(missing.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
+        assertThat(missing.get("errors").get(0).get("message").asString()).contains("no-such-bucket").contains("does not exist");
+        var empty = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
+                "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/nothing-here/\"}").expect(422).json();
+        assertThat(empty.get("errors").get(0).get("message").asString()).contains("nothing-here/").contains("holds no objects");
+        var both = manager.api().upload(imports, "a.zip", MediaSamples.zip("a.png", blue), "format", "images-zip",
+                "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\"}").expect(422).json();
+        assertThat(both.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
+        // Another server only when the operator lists it: no requests to any address a manager types.
+        var elsewhere = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
+                "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\", \"endpoint\": \"http://169.254.169.254\"}")
+                .expect(422).json();
+        assertThat(elsewhere.get("errors").get(0).get("field").asString()).isEqualTo("options.endpoint");
+        assertThat(elsewhere.get("errors").get(0).get("message").asString()).contains("LABELCREW_IO_SOURCE_ENDPOINTS");
+        var notMedia = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "jsonl",
+                "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\"}").expect(422).json();
+        assertThat(notMedia.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
+
+        long badId = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
+                "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos-bad/\"}").expect(202).json().get("id").asLong();
+        var failed = org.labelcrew.io.Jobs.awaitEnd(manager.api(), "/api/v1/imports/" + badId, java.time.Duration.ofSeconds(60));
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("errors").toString()).contains("notes.jpg: is not an image");
+        assertThat(a.jdbc().sql("SELECT count(*) FROM task WHERE import_id = :i").param("i", badId).query(Long.class).single())
+                .as("all or nothing").isZero();
+        assertThat(a.jdbc().sql("SELECT options::text FROM import_job WHERE id = :i").param("i", badId).query(String.class)
+                .single()).as("no credentials in the job record").doesNotContain("test").contains("photos-bad");
     }
 
     /** A token of {@code user} that instance {@code b} accepts (tokens live in the one database). */

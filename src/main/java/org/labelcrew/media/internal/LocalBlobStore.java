@@ -64,6 +64,30 @@ public class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public void putMoving(String key, Path file, String contentType) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        try {
+            move(file, target);
+        } catch (IOException e) {
+            // Another file system (a data directory split over disks): copied, then removed.
+            put(key, file, contentType);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Override
+    public long size(String key) throws IOException {
+        return Files.size(path(key));
+    }
+
+    @Override
+    public java.util.Optional<Path> localFile(String key) {
+        Path p = path(key);
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    @Override
     public boolean exists(String key) {
         return Files.isRegularFile(path(key));
     }
@@ -84,6 +108,19 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public void delete(String key) throws IOException {
         Files.deleteIfExists(path(key));
+    }
+
+    @Override
+    public java.util.List<String> list(String keyPrefix, int limit) throws IOException {
+        Path dir = path(keyPrefix.endsWith("/") ? keyPrefix.substring(0, keyPrefix.length() - 1) : keyPrefix);
+        if (!Files.isDirectory(dir)) return java.util.List.of();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith(".put-")) // a put in progress
+                    .limit(limit)
+                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .toList();
+        }
     }
 
     @Override

@@ -90,6 +90,18 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public long size(String key) throws IOException {
+        try {
+            return s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(object(key)).build()).contentLength();
+        } catch (NoSuchKeyException e) {
+            throw new NoSuchFileException(key);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) throw new NoSuchFileException(key);
+            throw new IOException("S3 head " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public InputStream open(String key, long offset, long length) throws IOException {
         GetObjectRequest.Builder req = GetObjectRequest.builder().bucket(bucket).key(object(key));
         if (offset > 0 || length >= 0) {
@@ -113,6 +125,23 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
         } catch (S3Exception e) {
             throw new IOException("S3 delete " + key + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public java.util.List<String> list(String keyPrefix, int limit) throws IOException {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        try {
+            for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(object(keyPrefix.endsWith("/")
+                    ? keyPrefix.substring(0, keyPrefix.length() - 1) : keyPrefix) + "/"))) {
+                for (var o : page.contents()) {
+                    if (keys.size() >= limit) return keys;
+                    keys.add(o.key().substring(prefix.length()));
+                }
+            }
+        } catch (S3Exception e) {
+            throw new IOException("S3 list " + keyPrefix + ": " + e.getMessage(), e);
+        }
+        return keys;
     }
 
     @Override
