@@ -9,6 +9,7 @@ import type {
   GoldItem,
   ImportJob,
   ImportOptions,
+  InspectionLot,
   LabelSchema,
   Me,
   Member,
@@ -85,6 +86,14 @@ export const projects = {
   nextTask: (id: number) => api.post<NextTask | undefined>(`/projects/${id}/next-task`),
   nextReview: (id: number) => api.post<NextReview | undefined>(`/projects/${id}/next-review`),
   quality: (id: number) => api.get<Quality>(`/projects/${id}/quality`),
+};
+
+/** Acceptance sampling of lots (issue 11, managers). */
+export const lots = {
+  list: (projectId: number) => api.get<InspectionLot[]>(`/projects/${projectId}/lots`),
+  create: (projectId: number, aql: number) => api.post<InspectionLot>(`/projects/${projectId}/lots`, { aql }),
+  decide: (projectId: number, lotId: number, decision: 'ACCEPT' | 'RETURN', reason: string) =>
+    api.post<InspectionLot>(`/projects/${projectId}/lots/${lotId}/decision`, { decision, reason }),
 };
 
 export const imports = {

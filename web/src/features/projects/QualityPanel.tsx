@@ -3,6 +3,7 @@ import type { GoldQuality, Quality } from '../../api/types';
 import { useI18n, useT } from '../../app/i18n';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
+import { InspectionRates, LotsPanel } from './InspectionPanel';
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${Math.round(v * 100)}%`);
 
@@ -186,6 +187,8 @@ export function QualityPanel({ projectId }: { projectId: number }) {
         </>
       ) : null}
       {quality.data?.syntacticAccuracy ? <DatasetQuality projectId={projectId} quality={quality.data} /> : null}
+      {quality.data?.inspection ? <InspectionRates inspection={quality.data.inspection} /> : null}
+      <LotsPanel projectId={projectId} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-package org.labelcrew.quality;
+package org.labelcrew.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.labelcrew.quality;
+package org.labelcrew.review;
 
 import java.util.List;
 
