@@ -66,9 +66,10 @@ test('gold answered badly pauses the labeler; a lot is accepted by its sample; t
     const mp = await signedIn(pages, 'manager', USERS.manager.username);
     const status = await mp.evaluate(async (name) => {
       const xsrf = decodeURIComponent(document.cookie.match(/XSRF-TOKEN=([^;]+)/)?.[1] ?? '');
+      const headers = { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf };
       const res = await fetch('/api/v1/projects', {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
+        headers,
         body: JSON.stringify({
           name,
           schema: { fields: [{ name: 'topic', type: 'choice', options: ['정치', '경제', '사회'] }] },
@@ -76,7 +77,15 @@ test('gold answered badly pauses the labeler; a lot is accepted by its sample; t
           autoPause: { minGoldAnswers: 2, minAccuracy: 0.8 },
         }),
       });
-      return res.status;
+      if (res.status !== 201) return res.status;
+      // A rate card, so that approved work (reviewed or accepted with its lot) is paid and shows on the statement.
+      const { id } = await res.json();
+      const card = await fetch(`/api/v1/projects/${id}/rate-card`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify({ labelerPerTask: 500, reviewerPerDecision: 100 }),
+      });
+      return card.status === 200 ? 201 : card.status;
     }, PROJECT);
     assert.equal(status, 201);
     await mp.reload();
@@ -106,8 +115,10 @@ test('gold answered badly pauses the labeler; a lot is accepted by its sample; t
     const reason = mp.getByTestId(`member-pause-reason-${USERS.labeler.username}`);
     await reason.waitFor();
     assert.match(await reason.innerText(), /0%/);
-    await mp.getByTestId(`member-paused-${USERS.labeler.username}`).uncheck();
+    // click, not uncheck(): the box follows the server's answer, not the click
+    await mp.getByTestId(`member-paused-${USERS.labeler.username}`).click();
     await reason.waitFor({ state: 'detached' });
+    assert.equal(await mp.getByTestId(`member-paused-${USERS.labeler.username}`).isChecked(), false);
 
     // ---- labeler: back to work, the ten ordinary tasks answered 경제 (FULL review: all await review) ----
     await lp.reload();
@@ -148,7 +159,8 @@ test('gold answered badly pauses the labeler; a lot is accepted by its sample; t
 
     // ---- administrator: this month's pay statements as a PDF ----
     await admin.getByRole('link', { name: 'Pay', exact: true }).click();
-    await admin.getByTestId('pay-statements').waitFor();
+    // 10 approved tasks at 500 won: 2 reviewed from the sample, 8 approved with the accepted lot
+    await admin.getByTestId('pay-statement').filter({ hasText: USERS.labeler.username }).filter({ hasText: '₩5,000' }).waitFor();
     await pdfFrom(admin, admin.getByTestId('pay-pdf'), 'statements.pdf');
   });
 });
