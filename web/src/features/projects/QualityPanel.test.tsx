@@ -5,7 +5,7 @@ import type { Quality } from '../../api/types';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 import { QualityPanel } from './QualityPanel';
-import { SettingsFields, type SettingsValue } from './SettingsFields';
+import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
 import { useState } from 'react';
 
 const quality: Quality = {
@@ -147,5 +147,41 @@ describe('settings: gold rate', () => {
     await user.type(input, '20');
     expect(last!.goldRate).toBeCloseTo(0.2);
     expect(screen.getByText('must be 0..1')).toBeInTheDocument();
+  });
+});
+
+describe('settings: adaptive review (issue 11)', () => {
+  function Harness({ onValue }: { onValue: (v: SettingsValue) => void }) {
+    const [value, setValue] = useState<SettingsValue>({ overlap: 1, leaseMinutes: 30, review: { mode: 'FULL' }, goldRate: 0 });
+    return (
+      <SettingsFields
+        value={value}
+        onChange={(v) => {
+          setValue(v);
+          onValue(v);
+        }}
+        errors={{ 'review.minRate': ['must be more than 0 and at most 1'] }}
+      />
+    );
+  }
+
+  it('offers ADAPTIVE with base, minimum, maximum and window, and sends all four', async () => {
+    const user = userEvent.setup();
+    let last: SettingsValue | null = null;
+    renderPage(<Harness onValue={(v) => (last = v)} />);
+    expect(screen.queryByTestId('settings-adaptive-base')).toBeNull();
+    await user.selectOptions(screen.getByTestId('settings-review-mode'), 'ADAPTIVE');
+    expect(screen.getByTestId('settings-adaptive-base')).toHaveValue(30);
+    expect(screen.getByTestId('settings-adaptive-min')).toHaveValue(10);
+    expect(screen.getByTestId('settings-adaptive-max')).toHaveValue(100);
+    expect(screen.getByTestId('settings-adaptive-window')).toHaveValue(50);
+    expect(screen.getByText('must be more than 0 and at most 1')).toBeInTheDocument();
+    const min = screen.getByTestId('settings-adaptive-min');
+    await user.clear(min);
+    await user.type(min, '5');
+    expect(last!.review.minRate).toBeCloseTo(0.05);
+    expect(reviewPayload(last!.review)).toEqual({ mode: 'ADAPTIVE', sampleRate: 0.3, minRate: 0.05, maxRate: 1, window: 50 });
+    await user.selectOptions(screen.getByTestId('settings-review-mode'), 'FULL');
+    expect(reviewPayload(last!.review)).toEqual({ mode: 'FULL', sampleRate: 1 });
   });
 });
