@@ -9,6 +9,7 @@ import type {
   GoldItem,
   ImportJob,
   ImportOptions,
+  InspectionLot,
   LabelSchema,
   Me,
   Member,
@@ -89,6 +90,14 @@ export const projects = {
   quality: (id: number) => api.get<Quality>(`/projects/${id}/quality`),
   // measures (issue 11): the quality report's JSON form, drawn as charts in the quality tab
   qualityReport: (id: number) => api.get<QualityReportData>(`/projects/${id}/quality/report`, { query: { format: 'json' } }),
+};
+
+/** Acceptance sampling of lots (issue 11, managers). */
+export const lots = {
+  list: (projectId: number) => api.get<InspectionLot[]>(`/projects/${projectId}/lots`),
+  create: (projectId: number, aql: number) => api.post<InspectionLot>(`/projects/${projectId}/lots`, { aql }),
+  decide: (projectId: number, lotId: number, decision: 'ACCEPT' | 'RETURN', reason: string) =>
+    api.post<InspectionLot>(`/projects/${projectId}/lots/${lotId}/decision`, { decision, reason }),
 };
 
 export const imports = {

@@ -68,7 +68,13 @@ export const LISTED_STATES: TaskState[] = [...TASK_STATES, 'GOLD'];
 export type Counts = Record<WorkState, number> & { total: number; GOLD?: number; myRework?: number };
 
 /** As the server sends it (`sampleRate` 1 for FULL) and as a form sends it (`sampleRate` only for SAMPLE). */
-export type ReviewSettings = Pick<Schemas['Review'], 'mode'> & { sampleRate?: number | null };
+export type ReviewSettings = Pick<Schemas['Review'], 'mode'> & {
+  sampleRate?: number | null;
+  /** ADAPTIVE only: each labeler's rate lies between these, around the base rate sampleRate. */
+  minRate?: number | null;
+  maxRate?: number | null;
+  window?: number | null;
+};
 
 export type Project = Omit<Schemas['Project'], 'schema' | 'counts'> & { schema: LabelSchema; counts: Counts };
 
@@ -153,3 +159,6 @@ export type Quality = Schemas['Quality'];
 /** GET /projects/{id}/quality/report?format=json: distributions, per-worker figures, rejection reasons, throughput. */
 export type QualityReportData = Schemas['QualityReport'];
 export type QualitySummary = Schemas['LengthSummary'];
+/** Issue 11 inspection: an acceptance-sampling lot, and a labeler's adaptive draw rate (quality.inspection). */
+export type InspectionLot = Schemas['InspectionLot'];
+export type LabelerInspectionRate = Schemas['LabelerInspectionRate'];

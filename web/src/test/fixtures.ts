@@ -15,7 +15,7 @@ export function project(extra: Partial<Project> & { schema: LabelSchema }): Proj
     description: null,
     schemaVersion: 1,
     overlap: 1,
-    review: { mode: 'FULL', sampleRate: 1 },
+    review: { mode: 'FULL', sampleRate: 1, minRate: null, maxRate: null, window: null },
     leaseMinutes: 30,
     goldRate: 0,
     rates: null,

@@ -68,7 +68,11 @@ export function MembersPanel({ projectId }: { projectId: number }) {
                     value={m.role}
                     disabled={busy}
                     aria-label={t('members.roleOf', { name: m.username })}
-                    onChange={(e) => run(() => projects.putMember(projectId, m.accountId, e.target.value as ProjectRole, m.paused))}
+                    onChange={(e) => {
+                      // Read now: the work runs later, when React has put the controlled select back to its old value.
+                      const next = e.target.value as ProjectRole;
+                      void run(() => projects.putMember(projectId, m.accountId, next, m.paused));
+                    }}
                   >
                     {PROJECT_ROLES.map((r) => (
                       <option key={r} value={r}>
@@ -83,7 +87,12 @@ export function MembersPanel({ projectId }: { projectId: number }) {
                       type="checkbox"
                       checked={!!m.paused}
                       disabled={busy}
-                      onChange={(e) => run(() => projects.putMember(projectId, m.accountId, m.role, e.target.checked))}
+                      onChange={(e) => {
+                        // Read now, not in the work: by then React has reset the controlled box, and a resume was sent
+                        // as another pause (found by e2e/quality.test.mjs).
+                        const paused = e.target.checked;
+                        void run(() => projects.putMember(projectId, m.accountId, m.role, paused));
+                      }}
                       data-testid={`member-paused-${m.username}`}
                     />
                     <span className="visually-hidden">{t('members.pauseOf', { name: m.username })}</span>

@@ -11,6 +11,7 @@ function measureName(t: ReturnType<typeof useT>, key: string): string {
   const k = `quality.measure.${key}`;
   return k in messages ? t(k as MessageKey) : key;
 }
+import { InspectionRates, LotsPanel } from './InspectionPanel';
 
 const pct = (v: number | null | undefined) => (v == null ? '–' : `${Math.round(v * 100)}%`);
 
@@ -194,6 +195,8 @@ export function QualityPanel({ projectId }: { projectId: number }) {
         </>
       ) : null}
       {quality.data?.syntacticAccuracy ? <DatasetQuality projectId={projectId} quality={quality.data} /> : null}
+      {quality.data?.inspection ? <InspectionRates inspection={quality.data.inspection} /> : null}
+      <LotsPanel projectId={projectId} />
       {quality.data?.syntacticAccuracy ? <QualityReportCharts projectId={projectId} /> : null}
     </section>
   );

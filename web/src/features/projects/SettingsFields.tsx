@@ -67,6 +67,8 @@ function NumberRow(props: {
 export function SettingsFields({ value, onChange, errors = {} }: { value: SettingsValue; onChange: (v: SettingsValue) => void; errors?: Record<string, string[]> }) {
   const t = useT();
   const sample = value.review.mode === 'SAMPLE';
+  const adaptive = value.review.mode === 'ADAPTIVE';
+  const review = (patch: Partial<ReviewSettings>) => onChange({ ...value, review: { ...value.review, ...patch } });
   return (
     <div className="settings-grid">
       <NumberRow
@@ -95,12 +97,14 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
         <select
           aria-label={t('settings.reviewMode')}
           value={value.review.mode}
-          onChange={(e) => onChange({ ...value, review: { mode: e.target.value as ReviewSettings['mode'], sampleRate: e.target.value === 'SAMPLE' ? (value.review.sampleRate ?? 0.2) : null } })}
+          onChange={(e) => onChange({ ...value, review: reviewDefaults(e.target.value as ReviewSettings['mode'], value.review) })}
           data-testid="settings-review-mode"
         >
           <option value="FULL">{t('settings.reviewFull')}</option>
           <option value="SAMPLE">{t('settings.reviewSample')}</option>
+          <option value="ADAPTIVE">{t('settings.reviewAdaptive')}</option>
         </select>
+        {adaptive ? <span className="small muted">{t('settings.reviewAdaptiveHelp')}</span> : null}
         <FieldError messages={errors['review.mode'] ?? errors.review} id="err-review" />
       </label>
       <NumberRow
@@ -180,8 +184,65 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
           testId="settings-sample-rate"
         />
       ) : null}
+      {adaptive ? (
+        <>
+          <NumberRow
+            label={t('settings.adaptiveBase')}
+            value={value.review.sampleRate ?? 0}
+            onChange={(sampleRate) => review({ sampleRate })}
+            min={1}
+            max={100}
+            percent
+            errors={errors['review.sampleRate']}
+            errorId="err-adaptive-base"
+            testId="settings-adaptive-base"
+          />
+          <NumberRow
+            label={t('settings.adaptiveMin')}
+            value={value.review.minRate ?? 0}
+            onChange={(minRate) => review({ minRate })}
+            min={1}
+            max={100}
+            percent
+            errors={errors['review.minRate']}
+            errorId="err-adaptive-min"
+            testId="settings-adaptive-min"
+          />
+          <NumberRow
+            label={t('settings.adaptiveMax')}
+            value={value.review.maxRate ?? 1}
+            onChange={(maxRate) => review({ maxRate })}
+            min={1}
+            max={100}
+            percent
+            errors={errors['review.maxRate']}
+            errorId="err-adaptive-max"
+            testId="settings-adaptive-max"
+          />
+          <NumberRow
+            label={t('settings.adaptiveWindow')}
+            value={value.review.window ?? 50}
+            onChange={(window) => review({ window })}
+            min={1}
+            max={1000}
+            help={t('settings.adaptiveWindowHelp')}
+            errors={errors['review.window']}
+            errorId="err-adaptive-window"
+            testId="settings-adaptive-window"
+          />
+        </>
+      ) : null}
     </div>
   );
+}
+
+/** The review settings when the mode changes: each mode's own figures, with defaults for the new ones. */
+function reviewDefaults(mode: ReviewSettings['mode'], was: ReviewSettings): ReviewSettings {
+  if (mode === 'SAMPLE') return { mode, sampleRate: was.sampleRate != null && was.mode !== 'FULL' ? was.sampleRate : 0.2 };
+  if (mode === 'ADAPTIVE') {
+    return { mode, sampleRate: was.mode === 'SAMPLE' ? (was.sampleRate ?? 0.3) : 0.3, minRate: 0.1, maxRate: 1, window: 50 };
+  }
+  return { mode: 'FULL', sampleRate: null };
 }
 
 /**
@@ -189,5 +250,14 @@ export function SettingsFields({ value, onChange, errors = {} }: { value: Settin
  * `sampleRate` as a plain number and refuses a review object without it.
  */
 export function reviewPayload(review: ReviewSettings): ReviewSettings {
+  if (review.mode === 'ADAPTIVE') {
+    return {
+      mode: 'ADAPTIVE',
+      sampleRate: review.sampleRate ?? 0.3,
+      minRate: review.minRate ?? 0.1,
+      maxRate: review.maxRate ?? 1,
+      window: review.window ?? 50,
+    };
+  }
   return review.mode === 'SAMPLE' ? { mode: 'SAMPLE', sampleRate: review.sampleRate ?? 0.2 } : { mode: 'FULL', sampleRate: 1 };
 }

@@ -20,11 +20,25 @@ public record Project(long id, String name, @Nullable String description, JsonNo
     public record AutoPause(@Nullable Integer minGoldAnswers, @Nullable Double minAccuracy) {
     }
 
-    /** FULL reviews everything (sampleRate 1); SAMPLE reviews that share of submissions and approves the rest. */
-    public record Review(@Schema(allowableValues = {"FULL", "SAMPLE"}) String mode, @Nullable Double sampleRate) {
+    /**
+     * FULL reviews everything (sampleRate 1); SAMPLE reviews that share of submissions and approves the rest;
+     * ADAPTIVE draws each labeler's submissions at their own rate, between {@code minRate} and {@code maxRate} around
+     * the base rate {@code sampleRate}, from their last {@code window} inspected submissions and gold answers (a new
+     * labeler starts at {@code maxRate}; docs/quality.md has the formula).
+     */
+    public record Review(@Schema(allowableValues = {"FULL", "SAMPLE", "ADAPTIVE"}) String mode, @Nullable Double sampleRate,
+            @Schema(description = "ADAPTIVE: the lowest rate, for reliable labelers") @Nullable Double minRate,
+            @Schema(description = "ADAPTIVE: the highest rate, for new labelers and those with many errors") @Nullable Double maxRate,
+            @Schema(description = "ADAPTIVE: how many of a labeler's last inspected submissions and last gold answers count")
+            @Nullable Integer window) {
         public Review {
             if (mode == null) mode = "FULL";
-            if (!"SAMPLE".equals(mode) && sampleRate == null) sampleRate = 1.0;
+            if ("FULL".equals(mode) && sampleRate == null) sampleRate = 1.0;
+            if ("ADAPTIVE".equals(mode) && window == null) window = 50;
+        }
+
+        public Review(String mode, @Nullable Double sampleRate) {
+            this(mode, sampleRate, null, null, null);
         }
     }
 }

@@ -175,11 +175,13 @@ public class ProjectAccess {
     private ProjectSettings load(long projectId, String lock) {
         return jdbc.sql("""
                 SELECT id, schema, schema_version, overlap, review_mode, sample_rate, lease_minutes, gold_rate, """
-                + work.goldItemsSql("p.id") + ", auto_pause_min_gold, auto_pause_min_accuracy FROM project p WHERE id = :p" + lock)
+                + work.goldItemsSql("p.id") + ", auto_pause_min_gold, auto_pause_min_accuracy, review_min_rate, review_max_rate, review_window"
+                + " FROM project p WHERE id = :p" + lock)
                 .param("p", projectId)
                 .query((rs, i) -> new ProjectSettings(rs.getLong(1), json.column(rs, "schema"), rs.getInt(3),
                         rs.getInt(4), rs.getString(5), rs.getDouble(6), rs.getInt(7), rs.getDouble(8), rs.getLong(9),
-                        rs.getObject(10) == null ? null : rs.getInt(10), rs.getObject(11) == null ? null : rs.getDouble(11)))
+                        rs.getObject(10) == null ? null : rs.getInt(10), rs.getObject(11) == null ? null : rs.getDouble(11),
+                        (Double) rs.getObject(12), (Double) rs.getObject(13), (Integer) rs.getObject(14)))
                 .optional().orElseThrow(() -> ApiException.notFound("Project", projectId));
     }
 }

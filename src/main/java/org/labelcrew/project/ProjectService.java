@@ -82,16 +82,19 @@ public class ProjectService {
         long id = jdbc.sql("""
                 INSERT INTO project (name, description, schema, overlap, review_mode, sample_rate, lease_minutes,
                                      gold_rate, rates, created_by, auto_pause_min_gold, auto_pause_min_accuracy,
-                                     consensus)
+                                     consensus, review_min_rate, review_max_rate, review_window)
                 VALUES (:name, :description, :schema::jsonb, :overlap, :mode, :rate, :lease, :gold, :rates::jsonb, :by,
-                        :apGold, :apAccuracy, :consensus)
+                        :apGold, :apAccuracy, :consensus, :minRate, :maxRate, :window)
                 RETURNING id""")
                 .param("name", req.name().trim())
                 .param("description", req.description() == null ? "" : req.description())
                 .param("schema", json.write(req.schema()))
                 .param("overlap", req.overlap() == null ? 1 : req.overlap())
                 .param("mode", review.mode())
-                .param("rate", "SAMPLE".equals(review.mode()) ? review.sampleRate() : 1.0)
+                .param("rate", "FULL".equals(review.mode()) ? 1.0 : review.sampleRate())
+                .param("minRate", adaptive(review) ? review.minRate() : null)
+                .param("maxRate", adaptive(review) ? review.maxRate() : null)
+                .param("window", adaptive(review) ? review.window() : null)
                 .param("lease", req.leaseMinutes() == null ? 30 : req.leaseMinutes())
                 .param("gold", req.goldRate() == null ? 0.0 : req.goldRate())
                 .param("rates", json.write(req.rates() == null ? json.object() : req.rates()))
@@ -130,13 +133,19 @@ public class ProjectService {
                 UPDATE project SET name = coalesce(:name, name), description = coalesce(:description, description),
                        overlap = coalesce(:overlap, overlap), review_mode = coalesce(:mode, review_mode),
                        sample_rate = coalesce(:rate, sample_rate), lease_minutes = coalesce(:lease, lease_minutes),
-                       gold_rate = coalesce(:gold, gold_rate), rates = coalesce(:rates::jsonb, rates)
+                       gold_rate = coalesce(:gold, gold_rate), rates = coalesce(:rates::jsonb, rates),
+                       review_min_rate = CASE WHEN CAST(:mode AS text) IS NULL THEN review_min_rate ELSE CAST(:minRate AS double precision) END,
+                       review_max_rate = CASE WHEN CAST(:mode AS text) IS NULL THEN review_max_rate ELSE CAST(:maxRate AS double precision) END,
+                       review_window = CASE WHEN CAST(:mode AS text) IS NULL THEN review_window ELSE CAST(:window AS int) END
                 WHERE id = :id""")
                 .param("name", req.name() == null ? null : req.name().trim())
                 .param("description", req.description())
                 .param("overlap", req.overlap())
                 .param("mode", review == null ? null : review.mode())
-                .param("rate", review == null ? null : ("SAMPLE".equals(review.mode()) ? review.sampleRate() : 1.0))
+                .param("rate", review == null ? null : ("FULL".equals(review.mode()) ? 1.0 : review.sampleRate()))
+                .param("minRate", adaptive(review) ? review.minRate() : null)
+                .param("maxRate", adaptive(review) ? review.maxRate() : null)
+                .param("window", adaptive(review) ? review.window() : null)
                 .param("lease", req.leaseMinutes())
                 .param("gold", req.goldRate())
                 .param("rates", req.rates() == null ? null : json.write(req.rates()))
@@ -157,6 +166,14 @@ public class ProjectService {
         return get(id, user);
     }
 
+    private static boolean adaptive(Project.@org.jspecify.annotations.Nullable Review review) {
+        return review != null && "ADAPTIVE".equals(review.mode());
+    }
+
+    private static boolean rate(@org.jspecify.annotations.Nullable Double r) {
+        return r != null && r > 0 && r <= 1;
+    }
+
     private static void checkSettings(ProjectRequest req, List<FieldError> errors) {
         if (req.overlap() != null && (req.overlap() < 1 || req.overlap() > 100)) {
             errors.add(FieldError.field("overlap", "must be 1..100"));
@@ -169,10 +186,21 @@ public class ProjectService {
         }
         if (req.review() != null) {
             String mode = req.review().mode();
-            if (!"FULL".equals(mode) && !"SAMPLE".equals(mode)) errors.add(FieldError.field("review.mode", "must be FULL or SAMPLE"));
-            if ("SAMPLE".equals(mode) && (req.review().sampleRate() == null || req.review().sampleRate() <= 0
-                    || req.review().sampleRate() > 1)) {
+            if (!"FULL".equals(mode) && !"SAMPLE".equals(mode) && !"ADAPTIVE".equals(mode)) {
+                errors.add(FieldError.field("review.mode", "must be FULL, SAMPLE or ADAPTIVE"));
+            }
+            if (("SAMPLE".equals(mode) || "ADAPTIVE".equals(mode)) && !rate(req.review().sampleRate())) {
                 errors.add(FieldError.field("review.sampleRate", "must be more than 0 and at most 1"));
+            }
+            if ("ADAPTIVE".equals(mode)) {
+                Project.Review r = req.review();
+                if (!rate(r.minRate())) errors.add(FieldError.field("review.minRate", "must be more than 0 and at most 1"));
+                if (!rate(r.maxRate())) errors.add(FieldError.field("review.maxRate", "must be more than 0 and at most 1"));
+                if (rate(r.minRate()) && rate(r.maxRate()) && rate(r.sampleRate())
+                        && !(r.minRate() <= r.sampleRate() && r.sampleRate() <= r.maxRate())) {
+                    errors.add(FieldError.field("review.sampleRate", "the base rate must lie between minRate and maxRate"));
+                }
+                if (r.window() < 1 || r.window() > 1000) errors.add(FieldError.field("review.window", "must be 1..1000"));
             }
         }
         if (req.consensus() != null && !"NONE".equals(req.consensus()) && !CONSENSUS.contains(req.consensus())) {
@@ -289,7 +317,9 @@ public class ProjectService {
     private Project map(ResultSet rs, ProjectRole role, Map<String, Long> counts) throws SQLException {
         return new Project(rs.getLong("id"), rs.getString("name"), rs.getString("description"),
                 json.column(rs, "schema"), rs.getInt("schema_version"), rs.getInt("overlap"),
-                new Project.Review(rs.getString("review_mode"), rs.getDouble("sample_rate")),
+                new Project.Review(rs.getString("review_mode"), rs.getDouble("sample_rate"),
+                        (Double) rs.getObject("review_min_rate"), (Double) rs.getObject("review_max_rate"),
+                        (Integer) rs.getObject("review_window")),
                 rs.getInt("lease_minutes"), rs.getDouble("gold_rate"), json.column(rs, "rates"),
                 rs.getTimestamp("created_at").toInstant(), role, counts,
                 rs.getObject("auto_pause_min_gold") == null ? null : new Project.AutoPause(rs.getInt("auto_pause_min_gold"),

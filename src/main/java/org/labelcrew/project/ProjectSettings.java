@@ -9,7 +9,14 @@ import tools.jackson.databind.JsonNode;
 public record ProjectSettings(long id, JsonNode schema, int schemaVersion, int overlap, String reviewMode,
         double sampleRate, int leaseMinutes, double goldRate, long goldItems,
         @org.jspecify.annotations.Nullable Integer autoPauseMinGold,
-        @org.jspecify.annotations.Nullable Double autoPauseMinAccuracy) {
+        @org.jspecify.annotations.Nullable Double autoPauseMinAccuracy,
+        @org.jspecify.annotations.Nullable Double reviewMinRate, @org.jspecify.annotations.Nullable Double reviewMaxRate,
+        @org.jspecify.annotations.Nullable Integer reviewWindow) {
+
+    /** Whether each labeler's submissions are drawn for review at their own rate (review mode ADAPTIVE). */
+    public boolean adaptiveReview() {
+        return "ADAPTIVE".equals(reviewMode) && reviewMinRate != null && reviewMaxRate != null && reviewWindow != null;
+    }
 
     /** Whether labelers are paused automatically when their gold accuracy falls below the threshold. */
     public boolean autoPauses() {

@@ -6,6 +6,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
+import org.labelcrew.review.InspectionRates;
 import org.labelcrew.review.ReviewFigures;
 import org.labelcrew.schema.LabelSchema;
 import org.labelcrew.schema.SchemaService;
@@ -31,9 +32,11 @@ public class QualityService {
     private final SchemaService schemas;
     private final Agreements agreements;
     private final ReviewFigures reviews;
+    private final InspectionRates inspectionRates;
 
     QualityService(JdbcClient jdbc, ProjectAccess access, TaskStore tasks, SchemaService schemas, Agreements agreements,
-            ReviewFigures reviews) {
+            ReviewFigures reviews, InspectionRates inspectionRates) {
+        this.inspectionRates = inspectionRates;
         this.jdbc = jdbc;
         this.access = access;
         this.tasks = tasks;
@@ -47,7 +50,16 @@ public class QualityService {
      * is now), semantic accuracy (estimated from the inspected work), agreement between workers per field.
      */
     public record Quality(long projectId, Gold gold, SyntacticAccuracy syntacticAccuracy,
-            SemanticAccuracy semanticAccuracy, List<Agreements.FieldAgreement> agreement) {
+            SemanticAccuracy semanticAccuracy, List<Agreements.FieldAgreement> agreement, Inspection inspection) {
+    }
+
+    /**
+     * The project's inspection policy and, in review mode ADAPTIVE, each labeler's draw rate in force now with what
+     * it is computed from (review.InspectionRates; empty otherwise). {@code sampleRate} is SAMPLE's rate or ADAPTIVE's
+     * base rate.
+     */
+    public record Inspection(String mode, double sampleRate, @Nullable Double minRate, @Nullable Double maxRate,
+            @Nullable Integer window, List<InspectionRates.Rate> labelers) {
     }
 
     /**
@@ -105,7 +117,9 @@ public class QualityService {
             passed += i.passed();
         }
         return new Quality(projectId, gold(projectId), syntactic, semantic(passed, n),
-                agreements.agreement(LabelSchema.of(settings.schema()), scan.units));
+                agreements.agreement(LabelSchema.of(settings.schema()), scan.units),
+                new Inspection(settings.reviewMode(), settings.sampleRate(), settings.reviewMinRate(),
+                        settings.reviewMaxRate(), settings.reviewWindow(), inspectionRates.forProject(settings)));
     }
 
     /** {@code passed} of {@code n} as an estimate with its 95 % Wilson score interval (z = 1.96). */

@@ -15,10 +15,17 @@ class ReviewLedger implements ReviewRecords {
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher publisher;
+    private final InspectionRates rates;
 
-    ReviewLedger(JdbcClient jdbc, ApplicationEventPublisher publisher) {
+    ReviewLedger(JdbcClient jdbc, ApplicationEventPublisher publisher, InspectionRates rates) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.rates = rates;
+    }
+
+    @Override
+    public double inspectionRate(org.labelcrew.project.ProjectSettings project, long labelerId) {
+        return rates.rateFor(project, labelerId);
     }
 
     @Override
@@ -32,11 +39,16 @@ class ReviewLedger implements ReviewRecords {
     }
 
     @Override
-    public void approvedBySampling(long assignmentId, long annotationId, long projectId, Instant at) {
+    public void approvedBySampling(long assignmentId, long annotationId, long projectId, double rate, Instant at) {
+        autoApproved(assignmentId, annotationId, projectId, "not drawn for review (sampling)", at);
+    }
+
+    /** Records work approved without a reviewer ({@code reason}: why) and tells pay, as a decision would. */
+    void autoApproved(long assignmentId, long annotationId, long projectId, String reason, Instant at) {
         long reviewId = jdbc.sql("""
                 INSERT INTO review (assignment_id, annotation_id, project_id, verdict, reason, created_at, decided_at)
-                VALUES (:a, :ann, :p, 'AUTO_APPROVE', 'not drawn for review (sampling)', :now, :now) RETURNING id""")
-                .param("a", assignmentId).param("ann", annotationId).param("p", projectId)
+                VALUES (:a, :ann, :p, 'AUTO_APPROVE', :reason, :now, :now) RETURNING id""")
+                .param("a", assignmentId).param("ann", annotationId).param("p", projectId).param("reason", reason)
                 .param("now", Timestamp.from(at)).query(Long.class).single();
         publisher.publishEvent(new WorkReviewed(reviewId, projectId, assignmentId, "AUTO_APPROVE", annotationId, null, at));
     }

@@ -51,9 +51,11 @@ public class ReviewService {
     private final TaskEvents events;
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
+    private final Lots lots;
 
     ReviewService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, TaskStore tasks,
-            TaskEvents events, Clock clock, ApplicationEventPublisher publisher) {
+            TaskEvents events, Clock clock, ApplicationEventPublisher publisher, Lots lots) {
+        this.lots = lots;
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.json = json;
@@ -92,7 +94,8 @@ public class ReviewService {
                 .param("p", projectId).param("me", user.id()).param("now", Timestamp.from(now))
                 .query(Long.class).optional();
         if (held.isPresent()) return Optional.of(load(held.get(), project));
-        Optional<TaskStore.Submitted> picked = tasks.oldestSubmitted(projectId, user.id());
+        // A lot's sample under inspection first: its decision waits on it (Lots).
+        Optional<TaskStore.Submitted> picked = tasks.oldestSubmitted(projectId, user.id(), Lots.SAMPLED_FIRST);
         if (picked.isEmpty()) return Optional.empty();
         TaskStore.Submitted work = picked.get();
         long reviewId = jdbc.sql("""
@@ -209,6 +212,7 @@ public class ReviewService {
         // In this transaction: what listeners record (pay's ledger) stands or falls with the decision.
         publisher.publishEvent(new WorkReviewed(reviewId, r.projectId(), r.assignmentId(), decision.verdict().name(),
                 approved ? (Long) (correctionId != null ? correctionId : r.annotationId()) : null, user.id(), now));
+        lots.afterReview(r.assignmentId(), now);
         return new Decided(reviewId, decision.verdict(), taskState, correctionId);
     }
 

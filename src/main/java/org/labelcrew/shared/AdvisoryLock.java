@@ -18,7 +18,9 @@ public enum AdvisoryLock {
     /** One reviewer's next-review calls, one at a time. Subject: the reviewer. */
     NEXT_REVIEW(3),
     /** One person's exam starts, one at a time (two clicks never make two attempts). Subject: the person. */
-    EXAM_START(4);
+    EXAM_START(4),
+    /** Issue 11: one lot declared at a time per project (two would claim the same work). Subject: the project. */
+    INSPECTION_LOT(2859);
 
     private final int code;
 

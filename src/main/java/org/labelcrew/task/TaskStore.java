@@ -94,11 +94,20 @@ public class TaskStore implements ProjectWork {
      * on each other) with its newest annotation, in one statement.
      */
     public Optional<Submitted> oldestSubmitted(long projectId, long reviewerId) {
+        return oldestSubmitted(projectId, reviewerId, null);
+    }
+
+    /**
+     * As {@link #oldestSubmitted(long, long)}, but work for which {@code firstSql} (a boolean SQL expression over the
+     * assignment {@code a}, from its caller: review's lot samples) holds comes before the rest.
+     */
+    public Optional<Submitted> oldestSubmitted(long projectId, long reviewerId, @org.jspecify.annotations.Nullable String firstSql) {
         return jdbc.sql("""
                 SELECT a.id, a.task_id, """ + latestAnnotationId("a.id") + """
                 FROM assignment a
                 WHERE a.project_id = :p AND a.state = 'SUBMITTED' AND a.labeler_id <> :me
-                ORDER BY a.updated_at, a.id LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                ORDER BY\s""" + (firstSql == null ? "" : "(" + firstSql + ") DESC, ") + """
+                a.updated_at, a.id LIMIT 1 FOR UPDATE SKIP LOCKED""")
                 .param("p", projectId).param("me", reviewerId)
                 .query((rs, i) -> new Submitted(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
     }
@@ -145,6 +154,33 @@ public class TaskStore implements ProjectWork {
                 .param("approved", approved).param("ann", acceptedAnnotationId).param("me", reviewerId)
                 .param("a", assignmentId).update();
         return refresh(taskId);
+    }
+
+    /**
+     * Approves submitted work without a reviewer (an accepted lot's undrawn items): only if it is still SUBMITTED
+     * (locked, so a reviewer taking it at the same moment wins or waits), accepting its newest annotation; logged as
+     * AUTO_APPROVE with {@code detail}. Returns the work if it was approved.
+     */
+    public Optional<Submitted> approveUnreviewed(long assignmentId, long projectId, Instant now, Map<String, ?> detail) {
+        Optional<Submitted> work = jdbc.sql("""
+                UPDATE assignment SET state = 'APPROVED', updated_at = :now,
+                       accepted_annotation_id = """ + latestAnnotationId("assignment.id") + """
+                WHERE id = :a AND state = 'SUBMITTED' RETURNING id, task_id, accepted_annotation_id""")
+                .param("now", Timestamp.from(now)).param("a", assignmentId)
+                .query((rs, i) -> new Submitted(rs.getLong(1), rs.getLong(2), rs.getLong(3))).optional();
+        work.ifPresent(w -> {
+            refresh(w.taskId());
+            events.append(w.taskId(), projectId, TaskEvents.AUTO_APPROVE, null, assignmentId, detail);
+        });
+        return work;
+    }
+
+    /**
+     * SQL: a sub-select of the work awaiting review in each project ({@code id, project_id, task_id}: ordinary work,
+     * SUBMITTED or IN_REVIEW) — what a lot is made of.
+     */
+    public static String awaitingReview() {
+        return " (SELECT id, project_id, task_id FROM assignment WHERE state IN ('SUBMITTED', 'IN_REVIEW') AND NOT gold) ";
     }
 
     /** A review lease ran out: the work goes back to the review queue (if it is still in review). */

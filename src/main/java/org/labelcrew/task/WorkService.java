@@ -121,8 +121,16 @@ public class WorkService {
         // items alone).
         GoldItems.Scored scored = a.goldReference() == null ? null
                 : gold.score(project.schema(), data, result, json.parse(a.goldReference()));
-        boolean drawnForReview = !"SAMPLE".equals(project.reviewMode())
-                || ThreadLocalRandom.current().nextDouble() < project.sampleRate();
+        // SAMPLE: the project's one rate, drawn at random. ADAPTIVE: the labeler's own rate now, drawn by a hash of the
+        // assignment and the version this submit stores (ReviewDraw: reproducible, and a resubmission draws afresh).
+        double rate = !project.adaptiveReview() ? project.sampleRate()
+                : a.goldReference() != null ? 1.0 : reviews.inspectionRate(project, a.labelerId());
+        boolean drawnForReview = switch (project.reviewMode()) {
+            case "SAMPLE" -> ThreadLocalRandom.current().nextDouble() < rate;
+            case "ADAPTIVE" -> !project.adaptiveReview() || rate >= 1.0 || ReviewDraw.uniform(assignmentId, jdbc.sql(
+                    "SELECT " + TaskStore.NEXT_VERSION.formatted(":a")).param("a", assignmentId).query(Integer.class).single()) < rate;
+            default -> true;
+        };
         // Not drawn for review: approved by the sampling rule, recorded as such.
         String ordinary = drawnForReview ? "SUBMITTED" : "APPROVED";
         String state = scored != null ? "SCORED" : ordinary;
@@ -162,9 +170,9 @@ public class WorkService {
             return new Submitted(assignmentId, ordinary, annotationId, version);
         }
         if (!drawnForReview) {
-            reviews.approvedBySampling(assignmentId, annotationId, a.projectId(), now);
+            reviews.approvedBySampling(assignmentId, annotationId, a.projectId(), rate, now);
             events.append(a.taskId(), a.projectId(), TaskEvents.AUTO_APPROVE, null, assignmentId,
-                    Map.of("sampleRate", project.sampleRate()));
+                    Map.of("sampleRate", rate));
         }
         jdbc.sql("SELECT refresh_task(:t)").param("t", a.taskId()).query().rowSet();
         return new Submitted(assignmentId, state, annotationId, version);

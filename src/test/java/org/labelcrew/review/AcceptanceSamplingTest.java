@@ -1,4 +1,4 @@
-package org.labelcrew.quality;
+package org.labelcrew.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,5 +49,33 @@ class AcceptanceSamplingTest {
         assertThat(AcceptanceSampling.accepts(AcceptanceSampling.plan(1000, 2.5), 6)).isFalse();
         assertThatThrownBy(() -> AcceptanceSampling.plan(1000, 3.0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AcceptanceSampling.plan(1, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theTablesEdgeRowsPointBackIntoTheTable() {
+        // Row A has no row above: A at 10 is ↓ (to B, again ↓) to C's 1/2, n = 5. Fails with an index of -1 without the fix.
+        assertThat(plan(8, 10)).isEqualTo("A 5 1/2");
+        // Row R (a level II lot never names it, but an arrow leads there): Q at 0.025 is ↓ to R, n = 2000, 1/2.
+        assertThat(plan(600_000, 0.025)).isEqualTo("Q 2000 1/2");
+        // Q at 0.015 is ↑ to P's 0/1, n = 800.
+        assertThat(plan(600_000, 0.015)).isEqualTo("Q 800 0/1");
+        // Hand-read cells of Table 2-A along the Ac 0 diagonal and its two arrows.
+        assertThat(plan(8, 6.5)).isEqualTo("A 2 0/1");
+        assertThat(plan(15, 6.5)).isEqualTo("B 2 0/1");
+        assertThat(plan(25, 6.5)).isEqualTo("C 8 1/2");
+        assertThat(plan(15, 10)).isEqualTo("B 5 1/2");
+        assertThat(plan(600_000, 0.010)).isEqualTo("Q 1250 0/1");
+        assertThat(plan(300, 0.25)).isEqualTo("H 50 0/1");
+    }
+
+    @Test
+    void everyCellHasAPlan() {
+        for (long lot : new long[] {8, 15, 25, 50, 90, 150, 280, 500, 1200, 3200, 10_000, 35_000, 150_000, 500_000, 600_000}) {
+            for (double aql : AcceptanceSampling.AQLS) {
+                AcceptanceSampling.Plan p = AcceptanceSampling.plan(lot, aql);
+                assertThat(p.reject()).isEqualTo(p.accept() + 1);
+                assertThat(p.sampleSize()).isBetween(2, 2000);
+            }
+        }
     }
 }

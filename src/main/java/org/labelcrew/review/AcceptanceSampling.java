@@ -1,4 +1,4 @@
-package org.labelcrew.quality;
+package org.labelcrew.review;
 
 import java.util.List;
 
@@ -13,6 +13,15 @@ import java.util.List;
  * diagonal, and along a diagonal the plan is the same (n × AQL is constant). So the table is this class's diagonal
  * lookup rather than 26 × 16 cells: Ac 0 on diagonal 14, then ↑ (use the plan above), ↓ (use the plan below), then Ac
  * 1, 2, 3, 5, 7, 10, 14, 21; before diagonal 14 the arrows point down to the first plan, after the last one up to it.
+ * <p>
+ * Checked (2026-12) cell by cell, all 16 letters × the 16 AQLs up to 10, against the resolved normal-inspection
+ * single-sampling tables of the R package AQLSchemes (J. S. Lawson; file R/AAZ14Single.R, "MIL-STD-105E ANSI/ASQ
+ * Z1.4", whose Table II-A is ISO 2859-1's Table 2-A), and Table 1 (level II) against GOST R ISO 2859-1 Table A.1 and
+ * a published Z1.4 chart: 254 of 256 cells agree. The two that differ are in that package's row B (it gives B at 6.5
+ * as n 5, 0/1 and B at 10 as n 3, 1/2); neither is a plan of the table's own structure (no 0/1 plan of n 5 lies on
+ * the 6.5 column, and 1/2 at n 3 is the AQL 15 plan), so this class keeps the table's arrows there: B at 6.5 ↑ to A
+ * (n 2, 0/1), B at 10 ↓ to C (n 5, 1/2). The package confirmed both edge cells below (A at 10 → n 5, 1/2; R at
+ * 0.015 → n 800, 0/1, as is Q at 0.015).
  */
 final class AcceptanceSampling {
 
@@ -47,12 +56,18 @@ final class AcceptanceSampling {
         if (a < 0) throw new IllegalArgumentException("aql must be one of the preferred values " + java.util.Arrays.toString(AQLS));
         String letter = letter(lotSize);
         int n = LETTERS.indexOf(letter);
-        int d = n + a;
-        if (d < FIRST) n += FIRST - d; // ↓ to the first plan (Ac 0)
-        else if (d == FIRST + 1) n -= 1; // ↑ to the Ac 0 plan above
-        else if (d == FIRST + 2) n += 1; // ↓ to the Ac 1 plan below
-        else if (d > FIRST + DIAGONAL_AC.length - 1) n -= d - (FIRST + DIAGONAL_AC.length - 1); // ↑ to the last plan
-        n = Math.min(n, SAMPLE_SIZES.length - 1);
+        // Follow the arrows cell by cell, as a reader of Table 2-A does. Two cells at the table's edges point the
+        // other way than their diagonal: row A has no row above, so its ↑ cell (A at 10) is ↓; row R has no row below,
+        // so its ↓ cell (R at 0.015) is ↑ (R is only reached by an arrow at level II, never on that cell, but the
+        // rule is the table's). The earlier one-step lookup indexed row -1 for a lot of 2..8 at AQL 10.
+        for (int step = 0; ; step++) {
+            if (step > 2 * LETTERS.size()) throw new IllegalStateException("no plan for " + letter + " at " + aql);
+            int d = n + a - FIRST;
+            if (d < 0) n += 1; // ↓ to the first plan (Ac 0)
+            else if (d >= DIAGONAL_AC.length) n -= 1; // ↑ to the last plan (Ac 21)
+            else if (DIAGONAL_AC[d] == null) n = d == 1 ? (n > 0 ? n - 1 : n + 1) : (n < LETTERS.size() - 1 ? n + 1 : n - 1);
+            else break;
+        }
         int ac = DIAGONAL_AC[n + a - FIRST];
         // A sample never exceeds the lot: inspect every item (ISO 2859-1: "carry out 100 % inspection").
         int size = (int) Math.min(SAMPLE_SIZES[n], lotSize);
