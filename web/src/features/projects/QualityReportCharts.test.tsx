@@ -11,6 +11,7 @@ const quality: Quality = {
   syntacticAccuracy: { rate: 1, checked: 6, valid: 6, target: 0.995, invalid: [] },
   semanticAccuracy: { estimate: null, low: null, high: null, n: 0, passed: 0, target: 0.9 },
   agreement: [],
+  inspection: { mode: 'FULL', sampleRate: 1, minRate: null, maxRate: null, window: null, labelers: [] },
 };
 
 const report: QualityReportData = {
@@ -88,6 +89,7 @@ describe('quality report charts', () => {
       'H2 정답 문항 정확도',
       'H2 데이터셋 품질',
       'H3 작업자 간 일치도',
+      'H3 로트 합격 판정 검사 (KS Q ISO 2859-1)',
       'H2 분포와 작업 현황',
       'H3 레이블 분포',
       'H3 길이 분포',
