@@ -50,9 +50,9 @@ public class TaskQueue {
 
     @Transactional
     public Optional<Lease> next(long projectId, CurrentUser user) {
-        access.requireActive(projectId, user, ProjectRole.LABELER);
+        // The membership check takes the labeler's lock in the same statement: one round trip fewer (issue 14).
+        access.requireActive(projectId, user, AdvisoryLock.NEXT_TASK, ProjectRole.LABELER);
         ProjectSettings project = access.settings(projectId);
-        AdvisoryLock.NEXT_TASK.lock(jdbc, user.id());
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
         Instant until = now.plus(Duration.ofMinutes(project.leaseMinutes()));
         Set<String> own = Set.copyOf(jdbc.sql("""
