@@ -499,7 +499,7 @@ public final class Benchmark {
         pgbench.run(script, clients, Math.max(3, warmupSeconds / 3), 0, vars); // warm the server's plans and caches alike
         PgBench.Run run = pgbench.run(script, clients, seconds, 0, vars);
         report.share("P4", "next-task + submit pairs/s, " + clients + " back-to-back labelers: app vs pgbench of the pair's "
-                + "9 statements", appPairs, run.tps(), "pairs/s", 50);
+                + "8 statements", appPairs, run.tps(), "pairs/s", 50);
         report.note("P4 pgbench: " + pgbench.version() + ", " + clients + " connections, prepared statements, "
                 + Report.fmt(run.latencyMs()) + " ms per pair, " + run.failed() + " failed; script " + script);
     }
@@ -549,13 +549,13 @@ public final class Benchmark {
     /**
      * One next-task + submit pair as the application runs it (TaskQueue.next with the overlap link, WorkService.submit;
      * the bearer token's account answered from memory, TokenService): the same statements, the same order, the same
-     * transactions — 9 statements. Client i of pgbench is labeler {@code lab0 + i}.
+     * transactions — 8 statements (the membership check takes the labeler's lock). Client i of pgbench is labeler {@code lab0 + i}.
      */
     static final String PAIR_SQL = """
             \\set me :lab0 + :client_id
             BEGIN;
-            SELECT role, paused FROM project_member WHERE project_id = :p AND account_id = :me;
-            SELECT pg_advisory_xact_lock(2, :me);
+            SELECT m.role, coalesce(m.paused, false), pg_advisory_xact_lock(2, :me) FROM project p
+            LEFT JOIN project_member m ON m.project_id = p.id AND m.account_id = :me WHERE p.id = :p;
             SELECT DISTINCT state FROM assignment
             WHERE project_id = :p AND labeler_id = :me AND state IN ('REJECTED', 'LEASED', 'EXPIRED');
             WITH picked AS (

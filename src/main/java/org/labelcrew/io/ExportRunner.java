@@ -3,6 +3,8 @@ package org.labelcrew.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,6 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.util.RawValue;
@@ -192,12 +196,12 @@ class ExportRunner {
                             if (!more) break;
                             if (id != taskId) {
                                 taskId = id;
-                                data = tree(rs.getString(2), raw);
+                                data = tree(rs, 2, raw);
                             }
                             long annotationId = rs.getLong(3);
                             if (!rs.wasNull()) {
                                 annotations.add(new ExportFormat.Annotation(annotationId, rs.getString(4),
-                                        tree(rs.getString(5), raw), rs.getInt(6), rs.getString(7),
+                                        tree(rs, 5, raw), rs.getInt(6), rs.getString(7),
                                         rs.getTimestamp(8).toInstant()));
                             }
                         }
@@ -229,10 +233,109 @@ class ExportRunner {
                 first.createdAt()));
     }
 
-    /** The stored JSON as a tree, or — for a format that only copies it — as its text, written out unparsed. */
-    private JsonNode tree(String text, boolean raw) {
-        if (text == null) return null;
-        return raw ? JsonNodeFactory.instance.rawValueNode(new RawValue(text)) : json.parse(text);
+    /**
+     * The stored JSON as a tree, or — for a format that only copies it — as the driver's UTF-8 bytes, written out
+     * unparsed and undecoded: no String per value and no re-encoding (issue 14, P2: the text round trip through
+     * UTF-16 was most of the per-row work for Korean text).
+     */
+    private JsonNode tree(ResultSet rs, int column, boolean raw) throws java.sql.SQLException {
+        if (!raw) {
+            String text = rs.getString(column);
+            return text == null ? null : json.parse(text);
+        }
+        byte[] utf8 = rs.getBytes(column); // a text column: the bytes as the server sent them (UTF-8)
+        return utf8 == null ? null : JsonNodeFactory.instance.rawValueNode(new RawValue(new Utf8Raw(utf8)));
+    }
+
+    /** Raw JSON held as UTF-8 bytes: a UTF-8 generator copies them as they are; a character one decodes them once. */
+    static final class Utf8Raw implements SerializableString {
+        private final byte[] utf8;
+        private String text;
+
+        Utf8Raw(byte[] utf8) {
+            this.utf8 = utf8;
+        }
+
+        @Override
+        public String getValue() {
+            if (text == null) text = new String(utf8, StandardCharsets.UTF_8);
+            return text;
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return utf8;
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + utf8.length > buffer.length) return -1;
+            System.arraycopy(utf8, 0, buffer, offset, utf8.length);
+            return utf8.length;
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) {
+            if (buffer.remaining() < utf8.length) return -1;
+            buffer.put(utf8);
+            return utf8.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            return -1; // the caller then writes getValue()
+        }
+
+        // Quoted forms: raw JSON is never written as a string, but answer correctly should anyone ask.
+        private SerializedString quoted() {
+            return new SerializedString(getValue());
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            return quoted().asQuotedChars();
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            return quoted().asQuotedUTF8();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            return quoted().appendQuotedUTF8(buffer, offset);
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            return quoted().appendQuoted(buffer, offset);
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) throws IOException {
+            return quoted().writeQuotedUTF8(out);
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) {
+            return quoted().putQuotedUTF8(buffer);
+        }
+
+        @Override
+        public String toString() {
+            return getValue();
+        }
     }
 
     /** The split saved with the job by {@link ExportService}, already checked there. */

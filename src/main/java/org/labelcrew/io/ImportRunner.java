@@ -20,6 +20,7 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
+import org.labelcrew.shared.WorkPacer;
 import org.labelcrew.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,11 +69,13 @@ class ImportRunner {
     private final ProjectAccess projects;
     private final IoFiles files;
     private final S3Source source;
+    private final WorkPacer pacer;
 
     ImportRunner(DataSource dataSource, JdbcClient jdbc, Json json, List<ImportFormat> formats, SchemaService schemas,
-            ProjectAccess projects, Clock clock, IoFiles files, S3Source source) {
+            ProjectAccess projects, Clock clock, IoFiles files, S3Source source, WorkPacer pacer) {
         this.source = source;
         this.files = files;
+        this.pacer = pacer;
         this.dataSource = dataSource;
         this.schemas = schemas;
         this.projects = projects;
@@ -217,7 +220,7 @@ class ImportRunner {
              RejectedReport report = new RejectedReport(files.work().resolve("import-" + job.id() + "." + attempt + ".rejected.csv"));
              Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id())) {
+            try (TaskCopy copy = new TaskCopy(connection, job.projectId(), job.id(), pacer)) {
                 ImportFormat.Entry entry;
                 while ((entry = reader.next()) != null) {
                     boolean changed = Texts.takeChanged();
@@ -297,8 +300,9 @@ class ImportRunner {
                 }
                 connection.commit();
                 if (!gold.isEmpty()) projects.evict(job.projectId()); // the cached settings count gold items
-                log.info("Import {} stored {} tasks in project {} in {} ms (counting lines {} ms)", job.id(), stored,
-                        job.projectId(), (System.nanoTime() - started) / 1_000_000, (counted - started) / 1_000_000);
+                log.info("Import {} stored {} tasks in project {} in {} ms (counting lines {} ms, giving way to people {} ms)",
+                        job.id(), stored, job.projectId(), (System.nanoTime() - started) / 1_000_000,
+                        (counted - started) / 1_000_000, copy.pausedNanos() / 1_000_000);
                 return new Outcome(items + rejected, stored, rejected, errors, false, true, reportPath,
                         predictions.warnings());
             } catch (IOException | SQLException | RuntimeException e) {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
+import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.CacheNotifications;
 import org.labelcrew.shared.Json;
@@ -74,14 +76,23 @@ public class ProjectAccess {
             requireExists(projectId);
             return new Membership(ProjectRole.MANAGER, false);
         }
-        // One round trip: does the project exist, and what is the caller in it?
+        return memberRow(projectId, user, null);
+    }
+
+    /**
+     * One round trip: does the project exist, and what is the caller in it? With {@code lock}, the same statement
+     * also takes that advisory lock on the caller.
+     */
+    private Membership memberRow(long projectId, CurrentUser user, @Nullable AdvisoryLock lock) {
         record Row(String role, boolean paused) {
         }
-        Row row = jdbc.sql("""
-                SELECT m.role, coalesce(m.paused, false) FROM project p
-                LEFT JOIN project_member m ON m.project_id = p.id AND m.account_id = :a WHERE p.id = :p""")
-                .param("p", projectId).param("a", user.id())
-                .query((rs, i) -> new Row(rs.getString(1), rs.getBoolean(2))).optional()
+        JdbcClient.StatementSpec sql = jdbc.sql("SELECT m.role, coalesce(m.paused, false)"
+                        + (lock == null ? "" : ", " + lock.call(":k")) + """
+                         FROM project p
+                        LEFT JOIN project_member m ON m.project_id = p.id AND m.account_id = :a WHERE p.id = :p""")
+                .param("p", projectId).param("a", user.id());
+        if (lock != null) sql = sql.param("k", AdvisoryLock.key(user.id()));
+        Row row = sql.query((rs, i) -> new Row(rs.getString(1), rs.getBoolean(2))).optional()
                 .orElseThrow(() -> ApiException.notFound("Project", projectId));
         return Optional.ofNullable(row.role()).map(r -> new Membership(ProjectRole.valueOf(r), row.paused()))
                 .orElseThrow(() -> ApiException.forbidden("You are not a member of project " + projectId)
@@ -99,6 +110,26 @@ public class ProjectAccess {
     /** For starting new work: the role must fit exactly (a manager may review, but labels only as a labeler). */
     public Membership requireActive(long projectId, CurrentUser user, ProjectRole... roles) {
         Membership m = requireMember(projectId, user);
+        if (!Arrays.asList(roles).contains(m.role())) {
+            throw roleNeeded(roles, m);
+        }
+        if (m.paused()) throw paused(projectId, user.id());
+        return m;
+    }
+
+    /**
+     * {@link #requireActive(long, CurrentUser, ProjectRole...)} that also takes {@code lock} on the caller in the same
+     * statement (issue 14: next-task's membership check and its per-labeler lock were two round trips). The lock is
+     * held before any later statement of the caller's transaction reads, which is all it has to guarantee; a refused
+     * caller's lock ends with the rolled-back transaction.
+     */
+    public Membership requireActive(long projectId, CurrentUser user, AdvisoryLock lock, ProjectRole... roles) {
+        if (user.isAdmin()) {
+            Membership m = requireActive(projectId, user, roles);
+            lock.lock(jdbc, user.id());
+            return m;
+        }
+        Membership m = memberRow(projectId, user, lock);
         if (!Arrays.asList(roles).contains(m.role())) {
             throw roleNeeded(roles, m);
         }

@@ -13,6 +13,7 @@ import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.ApiException;
 import org.labelcrew.shared.Json;
+import org.labelcrew.shared.WorkPacer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,9 +34,11 @@ public class WorkService {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final AutoPause autoPause;
+    private final WorkPacer pacer;
 
     WorkService(JdbcClient jdbc, Json json, ProjectAccess access, SchemaService schemas, GoldItems gold, TaskEvents events,
-            ReviewRecords reviews, Clock clock, ApplicationEventPublisher publisher, AutoPause autoPause) {
+            ReviewRecords reviews, Clock clock, ApplicationEventPublisher publisher, AutoPause autoPause, WorkPacer pacer) {
+        this.pacer = pacer;
         this.publisher = publisher;
         this.jdbc = jdbc;
         this.autoPause = autoPause;
@@ -57,6 +60,7 @@ public class WorkService {
      * caller may no longer label in the project (removed, paused, another role: their leases ended then), 409 gone.
      */
     private Held holdLive(long assignmentId, CurrentUser user, Instant now) {
+        pacer.personWorking(); // a running import gives way (P8)
         Held a = jdbc.sql("""
                 SELECT a.id, a.task_id, a.project_id, a.labeler_id, a.state, a.lease_expires_at, t.data, t.gold_reference,
                        m.role, coalesce(m.paused, false)
