@@ -253,6 +253,8 @@ export const messages = {
   },
   'import.oneFileOnly': { ko: '이 형식은 파일 하나만 받습니다. 여러 파일은 이미지·오디오 형식에서만 됩니다.', en: 'This format takes one file; several files work for the image and audio formats only.' },
   'export.withMedia': { ko: '미디어 파일 포함', en: 'Include the media files' },
+  // mfinish: the COCO export in the panel (the server had it; the panel did not offer it)
+  'format.coco': { ko: 'COCO JSON (상자·다각형·키포인트)', en: 'COCO JSON (boxes, polygons, key points)' },
   // interchange2: predictions that do not fit the schema (job warnings)
   'import.warnings': { ko: '스키마에 맞지 않는 예측 (가져오기는 완료됨)', en: 'Predictions that do not fit the schema (imported all the same)' },
   'import.warning.prediction.unknownLabel': { ko: '{field}: 스키마에 없는 레이블 {n}건', en: '{field}: {n} labels not in the schema' },
