@@ -127,8 +127,7 @@ public final class MediaProbe {
                 try {
                     decoded = reader.read(0, param);
                 } catch (IOException | RuntimeException e) {
-                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + why(e), e);
                 }
                 if (!warnings.isEmpty()) {
                     throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + warnings.get(0));
@@ -271,6 +270,16 @@ public final class MediaProbe {
         }
         json.append("]]}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A decoder's complaint in words for the person who sent the file: never a class name (a cut file says so). */
+    static String why(Throwable e) {
+        if (e instanceof java.io.EOFException) return "the file ends before its data does";
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.contains("Exception") || m.contains("java.") || m.contains("javax.")) {
+            return "its data cannot be decoded";
+        }
+        return m;
     }
 
     static String mb(long bytes) {

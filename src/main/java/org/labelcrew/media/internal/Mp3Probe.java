@@ -192,8 +192,8 @@ final class Mp3Probe {
             }
         } catch (JavaLayerException | RuntimeException e) {
             // JLayer reports damage as exceptions of its own, or as index errors deep in the decoder
-            throw new MediaProblem("is a damaged MP3 file: its audio cannot be decoded after sample " + sample + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+            throw new MediaProblem("is a damaged MP3 file: its audio cannot be decoded after sample " + sample
+                    + " (" + MediaProbe.why(e) + ")", e);
         }
         return peak;
     }
