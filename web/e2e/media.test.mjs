@@ -9,9 +9,9 @@
 // Run: npm run e2e (needs ../target/labelcrew.jar or LABELCREW_JAR, and Chromium; see harness.mjs and README.md).
 // The canvas alone, without the jar (and the 1,000-object frame times): e2e/canvas.test.mjs.
 import assert from 'node:assert/strict';
-import { deflateSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { adminCreates, currentTaskId, onFailureDump, openQueue, signedIn, start, stop, waitForTaskChange } from './harness.mjs';
+import { answersOf, api, importZip, png, stageOf, wav, zip } from './media-kit.mjs';
 
 const USERS = {
   manager: { username: 'media-manager', displayName: '영상매니저', role: 'Manager' },
@@ -20,156 +20,6 @@ const USERS = {
 };
 const W = 800;
 const H = 600;
-
-// ---- files made here: a PNG, a WAV and a zip (stored entries), without dependencies ----
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-function crc32(buf) {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-function png(width, height) {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0;
-    for (let x = 0; x < width; x++) {
-      const o = y * (width * 3 + 1) + 1 + x * 3;
-      raw[o] = (x * 255) / width;
-      raw[o + 1] = (y * 255) / height;
-      raw[o + 2] = 120;
-    }
-  }
-  const chunk = (type, data) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(td));
-    return Buffer.concat([len, td, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-function wav(seconds, rate = 8000) {
-  const n = Math.round(seconds * rate);
-  const b = Buffer.alloc(44 + n * 2);
-  b.write('RIFF', 0);
-  b.writeUInt32LE(36 + n * 2, 4);
-  b.write('WAVEfmt ', 8);
-  b.writeUInt32LE(16, 16);
-  b.writeUInt16LE(1, 20);
-  b.writeUInt16LE(1, 22);
-  b.writeUInt32LE(rate, 24);
-  b.writeUInt32LE(rate * 2, 28);
-  b.writeUInt16LE(2, 32);
-  b.writeUInt16LE(16, 34);
-  b.write('data', 36);
-  b.writeUInt32LE(n * 2, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.round(Math.sin((i / rate) * 2 * Math.PI * 220) * 10000 * (i % rate < rate / 2 ? 1 : 0.2)), 44 + i * 2);
-  return b;
-}
-function zip(entries) {
-  const parts = [];
-  const central = [];
-  let offset = 0;
-  for (const [name, data] of entries) {
-    const nameBuf = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBuf.length, 26);
-    parts.push(local, nameBuf, data);
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(data.length, 20);
-    c.writeUInt32LE(data.length, 24);
-    c.writeUInt16LE(nameBuf.length, 28);
-    c.writeUInt32LE(offset, 42);
-    central.push(c, nameBuf);
-    offset += 30 + nameBuf.length + data.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, cd, end]);
-}
-
-// ---- the API from a signed-in page (its session cookie and CSRF token) ----
-async function api(page, method, path, body) {
-  const res = await page.evaluate(
-    async ([m, p, b]) => {
-      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
-      const r = await fetch(`/api/v1${p}`, { method: m, headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': csrf }, body: b === undefined ? undefined : JSON.stringify(b) });
-      return { status: r.status, body: await r.text() };
-    },
-    [method, path, body],
-  );
-  assert.ok(res.status < 300, `${method} ${path} → ${res.status} ${res.body}`);
-  return res.body ? JSON.parse(res.body) : null;
-}
-
-async function importZip(page, projectId, format, fileName, bytes) {
-  const job = await page.evaluate(
-    async ([id, f, name, b64]) => {
-      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.split('=')[1] ?? '');
-      const form = new FormData();
-      form.append('format', f);
-      form.append('file', new Blob([Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0))]), name);
-      const r = await fetch(`/api/v1/projects/${id}/imports`, { method: 'POST', headers: { 'X-XSRF-TOKEN': csrf }, body: form });
-      return { status: r.status, body: await r.text() };
-    },
-    [projectId, format, fileName, bytes.toString('base64')],
-  );
-  assert.ok(job.status < 300, `import ${format} → ${job.status} ${job.body}`);
-  const { id } = JSON.parse(job.body);
-  for (let i = 0; i < 120; i++) {
-    const j = await api(page, 'GET', `/imports/${id}`);
-    if (j.status === 'DONE') return j;
-    assert.notEqual(j.status, 'FAILED', JSON.stringify(j));
-    await page.waitForTimeout(500);
-  }
-  assert.fail(`import ${id} did not finish`);
-}
-
-/** The canvas of an image field and the mapping from image pixels to the page (the tool starts fitted). */
-async function stageOf(page, name) {
-  const wrap = page.getByTestId(`image-${name}`);
-  await wrap.locator('canvas').first().waitFor();
-  await wrap.scrollIntoViewIfNeeded(); // the mouse only reaches what is on screen
-  const box = await wrap.locator('.konvajs-content').boundingBox();
-  const scale = Math.min(1, (box.width - 16) / W, (box.height - 16) / H);
-  const ox = box.x + (box.width - W * scale) / 2;
-  const oy = box.y + (box.height - H * scale) / 2;
-  return (x, y) => [ox + x * scale, oy + y * scale];
-}
-
-async function answersOf(managerPage, projectId) {
-  const tasks = await api(managerPage, 'GET', `/projects/${projectId}/tasks`);
-  const out = [];
-  for (const t of tasks.items) out.push(await api(managerPage, 'GET', `/tasks/${t.id}`));
-  return out;
-}
 
 before(() => start('labelcrew-e2e-media-'));
 after(() => stop());

@@ -254,7 +254,7 @@ export const messages = {
   'import.oneFileOnly': { ko: '이 형식은 파일 하나만 받습니다. 여러 파일은 이미지·오디오 형식에서만 됩니다.', en: 'This format takes one file; several files work for the image and audio formats only.' },
   'export.withMedia': { ko: '미디어 파일 포함', en: 'Include the media files' },
   // mimport: imports with labels beside their media (coco, yolo, Label Studio image/audio)
-  'format.coco': { ko: 'COCO (zip: 이미지 + COCO JSON)', en: 'COCO (zip: images + a COCO JSON)' },
+  'format.coco-import': { ko: 'COCO (zip: 이미지 + COCO JSON)', en: 'COCO (zip: images + a COCO JSON)' },
   'format.labelstudio-import': { ko: 'Label Studio JSON (또는 JSON과 이미지·오디오를 담은 zip)', en: 'Label Studio JSON (or a zip of the JSON and its images or audio)' },
   'import.cocoHelp': {
     ko: 'COCO: 이미지와 COCO JSON 하나(zip 맨 위)를 담은 zip. 박스·폴리곤·키포인트가 예측으로 들어옵니다.',
@@ -268,6 +268,8 @@ export const messages = {
     ko: 'Label Studio: 작업 JSON 하나. 이미지·오디오 작업은 JSON과 파일들을 zip 하나로 또는 함께 여러 파일로 올립니다 (파일 이름으로 맞춥니다).',
     en: 'Label Studio: one task JSON. For image or audio tasks, upload the JSON with its files in one zip or as several files (matched by file name).',
   },
+  // mfinish: the COCO export in the panel (the server had it; the panel did not offer it)
+  'format.coco': { ko: 'COCO JSON (상자·다각형·키포인트)', en: 'COCO JSON (boxes, polygons, key points)' },
   // interchange2: predictions that do not fit the schema (job warnings)
   'import.warnings': { ko: '스키마에 맞지 않는 예측 (가져오기는 완료됨)', en: 'Predictions that do not fit the schema (imported all the same)' },
   'import.warning.prediction.unknownLabel': { ko: '{field}: 스키마에 없는 레이블 {n}건', en: '{field}: {n} labels not in the schema' },

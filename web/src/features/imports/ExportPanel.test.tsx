@@ -18,6 +18,7 @@ describe('export panel', () => {
     expect(ko).toHaveTextContent('CoNLL BIO (글자 단위)');
     expect(ko).toHaveTextContent('CoNLL BIO (어절 단위)');
     expect(ko).toHaveTextContent('CoNLL BIO (형태소 단위, 품사 포함)');
+    expect(ko).toHaveTextContent('COCO JSON (상자·다각형·키포인트)');
     expect(ko).toHaveTextContent('YOLO (zip: labels/*.txt, data.yaml)');
     expect(ko).toHaveTextContent('Pascal VOC (zip: 이미지마다 XML)');
     expect(ko).toHaveTextContent('AI-Hub 이미지 JSON (이미지마다 문서 하나)');

@@ -6,11 +6,11 @@ import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
 
-const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme', 'yolo', 'voc', 'aihub-image', 'segments-jsonl', 'coco'] as const;
+const FORMATS = ['jsonl', 'labelstudio', 'aihub-summary', 'conll', 'conll-eojeol', 'conll-morpheme', 'coco', 'yolo', 'voc', 'aihub-image', 'segments-jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 /** Product names for the button; the select says more. */
-const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL', yolo: 'YOLO', voc: 'VOC', 'aihub-image': 'AI-Hub', 'segments-jsonl': 'JSONL', coco: 'COCO' };
-const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll', yolo: 'zip', voc: 'zip', 'aihub-image': 'json', 'segments-jsonl': 'jsonl', coco: 'json' };
+const SHORT: Record<Format, string> = { jsonl: 'JSONL', labelstudio: 'Label Studio', 'aihub-summary': 'AI-Hub', conll: 'CoNLL', 'conll-eojeol': 'CoNLL', 'conll-morpheme': 'CoNLL', coco: 'COCO', yolo: 'YOLO', voc: 'VOC', 'aihub-image': 'AI-Hub', 'segments-jsonl': 'JSONL' };
+const EXTENSION: Record<Format, string> = { jsonl: 'jsonl', labelstudio: 'json', 'aihub-summary': 'json', conll: 'conll', 'conll-eojeol': 'conll', 'conll-morpheme': 'conll', coco: 'json', yolo: 'zip', voc: 'zip', 'aihub-image': 'json', 'segments-jsonl': 'jsonl' };
 /** Formats that can carry the media files themselves (the `media` option). */
 const WITH_MEDIA: ReadonlySet<Format> = new Set<Format>(['yolo', 'voc']);
 

@@ -19,7 +19,7 @@ const FORMAT_HELP: Record<string, string> = { coco: 'import.cocoHelp', yolo: 'im
 const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
 const AUDIO_EXT = new Set(['wav', 'mp3', 'flac', 'ogg', 'm4a']);
 /** The import's own label where the export's (same name) says something else. */
-const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import', labelstudio: 'format.labelstudio-import' };
+const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import', labelstudio: 'format.labelstudio-import', coco: 'format.coco-import' };
 
 export function guessFormat(fileName: string): string | null {
   const ext = fileName.toLowerCase().split('.').pop() ?? '';

@@ -183,6 +183,20 @@ describe('review screen', () => {
     expect(m.decisions()[0].body).toEqual({ verdict: 'APPROVE' });
   });
 
+  it('a mouse press on "send now" does not hold the bar (its text would move the button from under the pointer)', async () => {
+    const m = setup([review(1, '경제'), review(2, '정치')]);
+    await screen.findByText('기사 1');
+    fireEvent.keyDown(document.activeElement!, { key: 'a', code: 'KeyA' });
+    const now = screen.getByTestId('send-now');
+    fireEvent.pointerDown(now);
+    act(() => now.focus());
+    expect(screen.getByTestId('decision-pending')).toHaveAttribute('data-held', 'false');
+    fireEvent.pointerUp(now);
+    fireEvent.click(now);
+    await waitFor(() => expect(m.decisions()).toHaveLength(1));
+    await screen.findByText('기사 2');
+  });
+
   it('sends after the wait, but not while focus is on the undo bar’s buttons', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     try {

@@ -65,6 +65,7 @@ export function ReviewPage() {
   // The wait stops while focus is on the undo bar's buttons: no time limit while a keyboard user chooses.
   const [held, setHeld] = useState(false);
   const barRef = useRef<HTMLDivElement>(null);
+  const pressed = useRef(false); // a pointer is down on the undo bar
   const send = useQueueAction(
     queue,
     (reviewId: number, verdict: Verdict, extra: { reason?: string; result?: AnnotationResult }) => reviews.decide(reviewId, verdict, extra),
@@ -241,7 +242,11 @@ export function ReviewPage() {
               data-held={held}
               ref={barRef}
               tabIndex={-1}
-              onFocus={(e) => setHeld(e.target !== barRef.current)}
+              // Held for the keyboard only: a mouse press focuses a button too, and the longer "waiting" text would move
+              // the buttons from under the pointer before the release, so the click would be lost.
+              onPointerDown={() => (pressed.current = true)}
+              onPointerUp={() => (pressed.current = false)}
+              onFocus={(e) => setHeld(e.target !== barRef.current && !pressed.current)}
               onBlur={(e) => {
                 if (!barRef.current?.contains(e.relatedTarget as Node | null)) setHeld(false);
               }}

@@ -9,6 +9,7 @@ import type { ImageKind, ImageObject } from './ImageStage';
 import { imageAction, IMAGE_RESERVED, keyedLabels } from './keys';
 import { attributeDefs, cycleIndex, dataSize, mediaUrl, sourceKey, toggled, withAttribute, withoutIndex, type AttributeDef } from './objects';
 import { fitViewport, zoomAt, type Viewport } from './viewport';
+import { textColorOn } from '../spans/labels';
 
 // Konva is loaded only when an image field is on screen: text projects never download it.
 const ImageStage = lazy(() => import('./ImageStage'));
@@ -187,6 +188,7 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
     { enabled: !readOnly },
   );
 
+  const descId = `${idPrefix}-${field.name}-canvas`;
   const hint = tt(kind === 'boxes' ? 'image.hint.boxes' : kind === 'polygons' ? 'image.hint.polygons' : 'image.hint.keypoints');
   return (
     <FieldFrame field={field} kind={`media-field image-field ${kind}`} idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={hint}>
@@ -206,7 +208,7 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
                 role="radio"
                 aria-checked={label === l.value}
                 className="media-label"
-                style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? '#fff' : undefined }}
+                style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? textColorOn(l.color) : undefined }}
                 onClick={() => pickLabel(l.value)}
                 data-testid={`label-${field.name}-${l.value}`}
               >
@@ -221,7 +223,17 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
           ) : null}
         </div>
       ) : null}
-      <div className="media-tool image-tool" ref={wrapRef} tabIndex={0} aria-label={tt('image.canvas')} data-testid={`image-${field.name}`} data-objects={objects.length}>
+      {/* An application: the canvas takes its own keys. Its text alternative is the size line and the object list. */}
+      <div
+        className="media-tool image-tool"
+        ref={wrapRef}
+        tabIndex={0}
+        role="application"
+        aria-label={tt('image.canvas')}
+        aria-describedby={`${descId}-status ${descId}-objects`}
+        data-testid={`image-${field.name}`}
+        data-objects={objects.length}
+      >
         {!src ? (
           <p className="muted">{tt('image.noImage', { key: sourceKey(field, 'image') })}</p>
         ) : failed ? (
@@ -261,10 +273,11 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
           </Suspense>
         )}
       </div>
-      <p className="media-status muted" aria-live="polite">
+      <p className="media-status muted" aria-live="polite" id={`${descId}-status`}>
         {notice || (size ? tt('image.status', { w: size.width, h: size.height, zoom: Math.round(viewport.scale * 100) }) : '')}
       </p>
       <ObjectList
+        headingId={`${descId}-objects`}
         fieldName={field.name}
         kind={kind}
         objects={objects}
@@ -296,6 +309,7 @@ function shapeText(kind: ImageKind, o: ImageObject): string {
 
 /** The objects as a list beside the canvas (keyboard- and screen-reader-usable) and the selected one's attributes. */
 export function ObjectList(props: {
+  headingId?: string;
   fieldName: string;
   kind: ImageKind;
   objects: ImageObject[];
@@ -318,13 +332,15 @@ export function ObjectList(props: {
   const editable = !readOnly && selected !== null && !locked.has(selected);
   return (
     <div className="media-objects">
-      <p className="small-heading">{tt('image.objects', { n: objects.length })}</p>
+      <p className="small-heading" id={props.headingId}>
+        {tt('image.objects', { n: objects.length })}
+      </p>
       {objects.length === 0 ? <p className="muted">{tt('image.none')}</p> : null}
       <ol className="media-object-list" data-testid={`objects-${fieldName}`}>
         {objects.map((o, i) => (
           <li key={i} className={i === selected ? 'picked' : undefined}>
             <button type="button" className="spans-chip" aria-pressed={i === selected} onClick={() => props.onSelect(i === selected ? null : i)}>
-              <span className="spans-chip-label" style={{ background: colorOf(o.label) }}>
+              <span className="spans-chip-label" style={{ background: colorOf(o.label), color: textColorOn(colorOf(o.label)) }}>
                 {o.label}
               </span>{' '}
               <span className="muted small">

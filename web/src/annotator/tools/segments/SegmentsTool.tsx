@@ -6,6 +6,7 @@ import { useAnnotatorText } from '../../i18n';
 import type { AnnotatorMessageKey } from '../../messages';
 import { FieldFrame } from '../FieldFrame';
 import { keyedLabels } from '../image/keys';
+import { textColorOn } from '../spans/labels';
 import { mediaUrl, sourceKey } from '../image/objects';
 import { imeStep, type ImeState } from './ime';
 import { insertTag, ksponProblems, NOISE_TAGS, wrapDual, type Edit } from './kspon';
@@ -149,9 +150,20 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
     { enabled: !readOnly },
   );
 
+  const descId = `${idPrefix}-${field.name}-wave`;
   return (
     <FieldFrame field={field} kind="media-field segments" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={tt('segments.hint')}>
-      <div className="media-tool segments-tool" ref={wrapRef} tabIndex={0} aria-label={tt('segments.waveform')} data-testid={`segments-${field.name}`} data-segments={segments.length}>
+      {/* An application: the waveform takes its own keys. Its text alternative is the time and the segment list. */}
+      <div
+        className="media-tool segments-tool"
+        ref={wrapRef}
+        tabIndex={0}
+        role="application"
+        aria-label={tt('segments.waveform')}
+        aria-describedby={`${descId}-time ${descId}-list`}
+        data-testid={`segments-${field.name}`}
+        data-segments={segments.length}
+      >
         {!url ? (
           <p className="muted">{tt('segments.noAudio', { key: sourceKey(field, 'audio') })}</p>
         ) : failed ? (
@@ -188,7 +200,7 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
           <button type="button" onClick={() => control.current?.playPause()} data-testid={`play-${field.name}`}>
             <kbd className="hotkey">Space</kbd> {tt(playing ? 'segments.pause' : 'segments.play')}
           </button>
-          <span className="media-time" aria-live="off" data-testid={`time-${field.name}`}>
+          <span className="media-time" aria-live="off" id={`${descId}-time`} data-testid={`time-${field.name}`}>
             {formatTime(time)}
             {duration ? ` / ${formatTime(duration)}` : ''}
           </span>
@@ -215,7 +227,7 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
                     role="radio"
                     aria-checked={label === l.value}
                     className="media-label"
-                    style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? '#fff' : undefined }}
+                    style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? textColorOn(l.color) : undefined }}
                     onClick={() => pickLabel(l.value)}
                     data-testid={`label-${field.name}-${l.value}`}
                   >
@@ -230,14 +242,16 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
       <p className="media-status muted" aria-live="polite">
         {notice || (markFrom !== null ? tt('segments.marking', { t: markFrom.toFixed(2) }) : '')}
       </p>
-      <p className="small-heading">{tt('segments.list', { n: segments.length })}</p>
+      <p className="small-heading" id={`${descId}-list`}>
+        {tt('segments.list', { n: segments.length })}
+      </p>
       {segments.length === 0 ? <p className="muted">{tt('segments.none')}</p> : null}
       <ol className="segment-list" data-testid={`segment-list-${field.name}`}>
         {segments.map((s, i) => (
           <li key={i} className={`segment-row${i === sel ? ' picked' : ''}`} onFocus={() => setSelected(i)} data-testid={`segment-${field.name}-${i}`}>
             <div className="segment-head">
               <button type="button" className="spans-chip" aria-pressed={i === sel} onClick={() => (setSelected(i), control.current?.seek(s.start))}>
-                <span className="spans-chip-label" style={{ background: colors[s.label] ?? '#2563eb' }}>
+                <span className="spans-chip-label" style={{ background: colors[s.label] ?? '#2563eb', color: textColorOn(colors[s.label] ?? '#2563eb') }}>
                   {s.label}
                 </span>{' '}
                 <span className="small">

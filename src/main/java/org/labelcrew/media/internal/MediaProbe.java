@@ -36,8 +36,9 @@ import org.labelcrew.media.MediaProperties;
  * Checks that a file really is what it claims (by its first bytes, then by decoding all of it) within the limits, and
  * makes what the labeling screen needs at once: a JPEG thumbnail of an image, the waveform peaks of audio (JSON).
  * Images: JPEG, PNG, GIF, BMP, TIFF (the JDK's ImageIO); the pixel count is read from the header before anything is
- * decoded, and the decode itself is subsampled, so an enormous image costs neither memory nor time. Audio: WAV (PCM,
- * 8–32 bit) through javax.sound; MP3, FLAC, Ogg and M4A are recognised and refused by name.
+ * decoded, and the decode itself is subsampled, so an enormous image costs neither memory nor time. WebP comes from the
+ * TwelveMonkeys ImageIO plugin. Audio: WAV (PCM, 8–32 bit) through javax.sound, MP3 through JLayer ({@link Mp3Probe});
+ * FLAC, Ogg and M4A are recognised and refused by name.
  */
 public final class MediaProbe {
 
@@ -50,6 +51,9 @@ public final class MediaProbe {
 
     public MediaProbe(MediaProperties limits) {
         this.limits = limits;
+        // The WebP reader is a plugin in its own jar: ImageIO finds plugins through the context class loader of the
+        // thread that first touches it, which in the packaged jar need not be the one that sees our dependencies.
+        ImageIO.scanForPlugins();
     }
 
     public Probed probe(Path file, Media.Kind kind) throws MediaProblem, IOException {
@@ -88,9 +92,8 @@ public final class MediaProbe {
     private Probed image(Path file, long size, String sniffed) throws MediaProblem, IOException {
         if (sniffed == null || !List.of("jpeg", "png", "gif", "bmp", "tiff", "webp").contains(sniffed)) {
             throw new MediaProblem("is not an image: its content is " + (sniffed == null ? "no known image format" : sniffed)
-                    + " (JPEG, PNG, GIF, BMP or TIFF expected)");
+                    + " (JPEG, PNG, GIF, BMP, TIFF or WebP expected)");
         }
-        if (sniffed.equals("webp")) throw new MediaProblem("is a WebP image, which is not supported yet (JPEG, PNG, GIF, BMP or TIFF)");
         if (size > limits.maxImageSize().toBytes()) {
             throw new MediaProblem("is " + mb(size) + "; an image may have at most " + mb(limits.maxImageSize().toBytes()));
         }
@@ -124,8 +127,7 @@ public final class MediaProbe {
                 try {
                     decoded = reader.read(0, param);
                 } catch (IOException | RuntimeException e) {
-                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: "
-                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + why(e), e);
                 }
                 if (!warnings.isEmpty()) {
                     throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + warnings.get(0));
@@ -168,16 +170,17 @@ public final class MediaProbe {
     }
 
     private Probed audio(Path file, long size, String sniffed) throws MediaProblem, IOException {
-        if (sniffed != null && List.of("mp3", "flac", "ogg", "mp4").contains(sniffed)) {
-            throw new MediaProblem("is " + sniffed.toUpperCase(Locale.ROOT) + " audio, which is not decoded yet; convert it to WAV (PCM)");
+        if (sniffed != null && List.of("flac", "ogg", "mp4").contains(sniffed)) {
+            throw new MediaProblem("is " + sniffed.toUpperCase(Locale.ROOT) + " audio, which is not decoded; convert it to WAV (PCM) or MP3");
         }
-        if (!"wav".equals(sniffed)) {
+        if (!"wav".equals(sniffed) && !"mp3".equals(sniffed)) {
             throw new MediaProblem("is not an audio file: its content is " + (sniffed == null ? "no known audio format" : sniffed)
-                    + " (WAV expected)");
+                    + " (WAV or MP3 expected)");
         }
         if (size > limits.maxAudioSize().toBytes()) {
             throw new MediaProblem("is " + mb(size) + "; an audio file may have at most " + mb(limits.maxAudioSize().toBytes()));
         }
+        if (sniffed.equals("mp3")) return Mp3Probe.probe(file, limits.maxDurationSeconds());
         try (AudioInputStream ais = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             AudioFormat f = ais.getFormat();
             boolean pcm = f.getEncoding() == AudioFormat.Encoding.PCM_SIGNED || f.getEncoding() == AudioFormat.Encoding.PCM_UNSIGNED;
@@ -252,8 +255,14 @@ public final class MediaProbe {
         if (frame < frames) {
             throw new MediaProblem("is a truncated WAV file: its header promises " + frames + " frames, the file holds " + frame);
         }
+        return peaksJson(duration, (int) f.getFrameRate(), channels, peak);
+    }
+
+    /** Peaks as the JSON the labeling screen reads (see {@link #peaks}). */
+    static byte[] peaksJson(double duration, int sampleRate, int channels, float[] peak) {
+        int points = peak.length;
         StringBuilder json = new StringBuilder(points * 6 + 100);
-        json.append("{\"duration\":").append(duration).append(",\"sampleRate\":").append((int) f.getFrameRate())
+        json.append("{\"duration\":").append(duration).append(",\"sampleRate\":").append(sampleRate)
                 .append(",\"channels\":").append(channels).append(",\"length\":").append(points).append(",\"peaks\":[[");
         for (int i = 0; i < points; i++) {
             if (i > 0) json.append(',');
@@ -261,6 +270,16 @@ public final class MediaProbe {
         }
         json.append("]]}");
         return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A decoder's complaint in words for the person who sent the file: never a class name (a cut file says so). */
+    static String why(Throwable e) {
+        if (e instanceof java.io.EOFException) return "the file ends before its data does";
+        String m = e.getMessage();
+        if (m == null || m.isBlank() || m.contains("Exception") || m.contains("java.") || m.contains("javax.")) {
+            return "its data cannot be decoded";
+        }
+        return m;
     }
 
     static String mb(long bytes) {
