@@ -2,69 +2,23 @@ package org.labelcrew.io;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.labelcrew.shared.ByteRanges;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
  * Sends a file kept in the blob store (an export, a rejected-rows report) as a download, streamed from the store
  * whichever instance wrote it: one byte range per request ({@code Range: bytes=a-b}, so a broken download resumes;
- * several ranges get the whole file, as RFC 9110 allows), an ETag ({@code If-None-Match} → 304).
+ * several ranges get the whole file, as RFC 9110 allows), an ETag ({@code If-None-Match} → 304): {@link ByteRanges}.
  */
 final class IoDownload {
-
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private IoDownload() {
     }
 
     static void send(IoFiles files, String ref, long size, String etag, String contentType, String fileName,
             String range, String ifNoneMatch, HttpServletResponse response) throws IOException {
-        response.setHeader(HttpHeaders.ETAG, etag);
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString());
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        long start = 0;
-        long length = size;
-        if (range != null) {
-            Matcher r = RANGE.matcher(range.trim());
-            if (r.matches() && !(r.group(1).isEmpty() && r.group(2).isEmpty())) {
-                if (r.group(1).isEmpty()) { // the last N bytes
-                    long n = Math.min(size, Long.parseLong(r.group(2)));
-                    start = size - n;
-                    length = n;
-                } else {
-                    start = Long.parseLong(r.group(1));
-                    long end = r.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(r.group(2)));
-                    length = end - start + 1;
-                }
-                if (start >= size || length <= 0) {
-                    response.setStatus(416);
-                    response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-                    return;
-                }
-                response.setStatus(206);
-                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + (start + length - 1) + "/" + size);
-            }
-        }
-        response.setContentType(contentType);
-        response.setContentLengthLong(length);
-        try (InputStream in = files.open(ref, start, length); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) return true;
-        }
-        return false;
+        ByteRanges.send(response, size, etag, contentType, range, ifNoneMatch, (start, length) -> files.open(ref, start, length));
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.UUID;
 import org.labelcrew.media.BlobStore;
+import org.labelcrew.shared.BoundedInputStream;
 import org.labelcrew.shared.LabelCrewProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,25 +97,7 @@ class IoFiles {
         if (legacy(ref)) {
             InputStream in = Files.newInputStream(Path.of(ref));
             in.skipNBytes(offset);
-            return length < 0 ? in : new java.io.FilterInputStream(in) {
-                long left = length;
-
-                @Override
-                public int read() throws IOException {
-                    if (left <= 0) return -1;
-                    int b = super.read();
-                    if (b >= 0) left--;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    if (left <= 0) return -1;
-                    int n = super.read(b, off, (int) Math.min(len, left));
-                    if (n > 0) left -= n;
-                    return n;
-                }
-            };
+            return length < 0 ? in : new BoundedInputStream(in, length);
         }
         return blobs.open(ref, offset, length);
     }

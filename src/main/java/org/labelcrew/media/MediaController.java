@@ -7,13 +7,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ByteRanges;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1")
 class MediaController {
-
-    private static final Pattern RANGE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     private final MediaStore media;
     private final ProjectAccess access;
@@ -85,50 +80,8 @@ class MediaController {
         } else {
             throw ApiException.invalid("variant", "must be thumb or peaks (or left out for the file itself)");
         }
-        response.setHeader(HttpHeaders.ETAG, etag);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable");
-        response.setHeader(HttpHeaders.ACCEPT_RANGES, "bytes");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        long start = 0;
-        long length = size;
-        if (range != null) {
-            Matcher r = RANGE.matcher(range.trim());
-            // Several ranges, or a unit other than bytes: the whole file, as RFC 9110 allows.
-            if (r.matches() && !(r.group(1).isEmpty() && r.group(2).isEmpty())) {
-                if (r.group(1).isEmpty()) { // the last N bytes
-                    long n = Math.min(size, Long.parseLong(r.group(2)));
-                    start = size - n;
-                    length = n;
-                } else {
-                    start = Long.parseLong(r.group(1));
-                    long end = r.group(2).isEmpty() ? size - 1 : Math.min(size - 1, Long.parseLong(r.group(2)));
-                    length = end - start + 1;
-                }
-                if (start >= size || length <= 0) {
-                    response.setStatus(416);
-                    response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes */" + size);
-                    return;
-                }
-                response.setStatus(206);
-                response.setHeader(HttpHeaders.CONTENT_RANGE, "bytes " + start + "-" + (start + length - 1) + "/" + size);
-            }
-        }
-        response.setContentType(type);
-        response.setContentLengthLong(length);
-        try (InputStream in = media.open(key, start, length); OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
-        }
-    }
-
-    private static boolean matches(String ifNoneMatch, String etag) {
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) return true;
-        }
-        return false;
+        ByteRanges.send(response, size, etag, type, range, ifNoneMatch, (start, length) -> media.open(key, start, length));
     }
 }

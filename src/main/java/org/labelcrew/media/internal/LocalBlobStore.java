@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import org.labelcrew.media.BlobStore;
+import org.labelcrew.shared.BoundedInputStream;
 
 /**
  * Blobs as files under one directory ({@code <data dir>/blobs}). Written to a temporary name and moved into place, so
@@ -126,31 +127,5 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public String describe() {
         return "local " + root;
-    }
-
-    /** At most {@code left} bytes of a stream. */
-    static final class BoundedInputStream extends java.io.FilterInputStream {
-        private long left;
-
-        BoundedInputStream(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) return -1;
-            int b = super.read();
-            if (b >= 0) left--;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) return -1;
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) left -= n;
-            return n;
-        }
     }
 }
