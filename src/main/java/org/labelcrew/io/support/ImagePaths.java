@@ -3,15 +3,47 @@ package org.labelcrew.io.support;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.labelcrew.io.ExportFormat;
 import org.labelcrew.media.Media;
+import org.labelcrew.schema.Field;
+import org.labelcrew.schema.LabelSchema;
+import org.labelcrew.shared.ApiException;
 import tools.jackson.databind.JsonNode;
 
-/** Names of per-image files in dataset exports (yolo, voc): after the image's path in its import, safe in a zip. */
+/**
+ * What the per-image dataset exports (yolo, voc) share: the shape field they write, their {@code media} option, and
+ * the names of per-image files (after the image's path in its import, safe in a zip).
+ */
 public final class ImagePaths {
 
     private ImagePaths() {
+    }
+
+    /**
+     * The field to write: the {@code field} option, else the schema's first boxes field, else its first polygons field;
+     * a 422 naming {@code field} (or {@code format} when the schema has neither) otherwise.
+     */
+    public static Field.OnImage shapeField(ExportFormat.Context context, String formatName) {
+        LabelSchema schema = LabelSchema.of(context.schema());
+        String name = context.field();
+        if (name != null) {
+            Optional<Field> f = schema.field(name);
+            if (f.isEmpty() || !(f.get() instanceof Field.Boxes || f.get() instanceof Field.Polygons)) {
+                throw ApiException.invalid("field", "'" + name + "' is not a boxes or polygons field of this project");
+            }
+            return (Field.OnImage) f.get();
+        }
+        Optional<? extends Field.OnImage> f = schema.first(Field.Boxes.class);
+        if (f.isEmpty()) f = schema.first(Field.Polygons.class);
+        return f.orElseThrow(() -> ApiException.invalid("format",
+                "a " + formatName + " export needs a boxes or polygons field in the project's schema"));
+    }
+
+    /** The {@code media} option: the images go into the zip too. */
+    public static boolean withMedia(ExportFormat.Context context) {
+        return context.options() != null && context.options().path("media").asBoolean(false);
     }
 
     /**

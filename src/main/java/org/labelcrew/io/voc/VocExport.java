@@ -20,8 +20,6 @@ import org.labelcrew.io.support.ImagePaths;
 import org.labelcrew.media.Media;
 import org.labelcrew.media.MediaStore;
 import org.labelcrew.schema.Field;
-import org.labelcrew.schema.LabelSchema;
-import org.labelcrew.shared.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -63,25 +61,13 @@ class VocExport implements ExportFormat {
     }
 
     static Field.OnImage field(Context context) {
-        LabelSchema schema = LabelSchema.of(context.schema());
-        String name = context.field();
-        if (name != null) {
-            Optional<Field> f = schema.field(name);
-            if (f.isEmpty() || !(f.get() instanceof Field.Boxes || f.get() instanceof Field.Polygons)) {
-                throw ApiException.invalid("field", "'" + name + "' is not a boxes or polygons field of this project");
-            }
-            return (Field.OnImage) f.get();
-        }
-        Optional<? extends Field.OnImage> f = schema.first(Field.Boxes.class);
-        if (f.isEmpty()) f = schema.first(Field.Polygons.class);
-        return f.orElseThrow(() -> ApiException.invalid("format",
-                "a VOC export needs a boxes or polygons field in the project's schema"));
+        return ImagePaths.shapeField(context, "VOC");
     }
 
     @Override
     public Writer open(OutputStream out, Context context) {
         Field.OnImage field = field(context);
-        boolean withMedia = context.options() != null && context.options().path("media").asBoolean(false);
+        boolean withMedia = ImagePaths.withMedia(context);
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         Set<String> used = new HashSet<>();
         Map<String, StringBuilder> sets = new TreeMap<>();

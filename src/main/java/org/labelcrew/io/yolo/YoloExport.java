@@ -17,8 +17,6 @@ import org.labelcrew.io.support.ImagePaths;
 import org.labelcrew.media.Media;
 import org.labelcrew.media.MediaStore;
 import org.labelcrew.schema.Field;
-import org.labelcrew.schema.LabelSchema;
-import org.labelcrew.shared.ApiException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -58,25 +56,12 @@ class YoloExport implements ExportFormat {
         field(context);
     }
 
-    /** The field to write: the {@code field} option, else the schema's first boxes field, else its first polygons field. */
     static Field.OnImage field(Context context) {
-        LabelSchema schema = LabelSchema.of(context.schema());
-        String name = context.field();
-        if (name != null) {
-            Optional<Field> f = schema.field(name);
-            if (f.isEmpty() || !(f.get() instanceof Field.Boxes || f.get() instanceof Field.Polygons)) {
-                throw ApiException.invalid("field", "'" + name + "' is not a boxes or polygons field of this project");
-            }
-            return (Field.OnImage) f.get();
-        }
-        Optional<? extends Field.OnImage> f = schema.first(Field.Boxes.class);
-        if (f.isEmpty()) f = schema.first(Field.Polygons.class);
-        return f.orElseThrow(() -> ApiException.invalid("format",
-                "a YOLO export needs a boxes or polygons field in the project's schema"));
+        return ImagePaths.shapeField(context, "YOLO");
     }
 
     static boolean withMedia(Context context) {
-        return context.options() != null && context.options().path("media").asBoolean(false);
+        return ImagePaths.withMedia(context);
     }
 
     @Override
