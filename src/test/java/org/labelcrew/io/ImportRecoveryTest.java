@@ -39,6 +39,9 @@ class ImportRecoveryTest {
     @Autowired
     ImportRunner runner;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     Fixtures.User manager;
     long projectId;
 
@@ -125,16 +128,50 @@ class ImportRecoveryTest {
     void aRunPresumedDeadThatWakesUpCannotStoreItsTasksBesideTheNewRun() throws Exception {
         int lines = 100_000;
         long id = jobLeftByADeadInstance(jsonl(lines, "늦게 깬"));
-        // The old run is mid-COPY when another run takes the job over (here: takes the next attempt number).
         jdbc.sql("UPDATE import_job SET imported = 0, attempt = 0 WHERE id = :id").param("id", id).update();
-        CompletableFuture<Void> old = CompletableFuture.runAsync(() -> runner.run(id));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (jdbc.sql("SELECT imported FROM import_job WHERE id = :id").param("id", id).query(Long.class).single() == 0
-                && !old.isDone() && System.nanoTime() < deadline) {
-            Thread.sleep(10); // the run reports its progress every 0.5 s
+        // The old run is held mid-COPY, at its first row, while another run takes the job over (here: takes the next
+        // attempt number). A trigger waits on an advisory lock this test holds, so the order does not depend on how
+        // fast the machine is (CI once finished the whole file before a poll saw it start).
+        long gate = 0x1abe1c4e00L + id;
+        String hold = "test_hold_import_" + id;
+        try (java.sql.Connection holder = dataSource.getConnection()) {
+            try (var st = holder.createStatement()) {
+                st.execute("""
+                        CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$
+                        BEGIN
+                          IF NEW.import_id = %d THEN PERFORM pg_advisory_xact_lock_shared(%d); END IF;
+                          RETURN NEW;
+                        END $$""".formatted(hold, id, gate));
+                st.execute("CREATE TRIGGER " + hold + " BEFORE INSERT ON task FOR EACH ROW EXECUTE FUNCTION " + hold + "()");
+                st.execute("SELECT pg_advisory_lock(" + gate + ")");
+            }
+            CompletableFuture<Void> old;
+            try {
+                old = CompletableFuture.runAsync(() -> runner.run(id));
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (jdbc.sql("""
+                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+                        AND ((classid::bigint << 32) | objid::bigint) = :gate""").param("gate", gate)
+                        .query(Long.class).single() == 0) {
+                    assertThat(old).as("the old run reached its first row").isNotDone();
+                    assertThat(System.nanoTime()).as("the old run reached its first row in time").isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+                jdbc.sql("UPDATE import_job SET attempt = attempt + 1 WHERE id = :id").param("id", id).update();
+            } finally {
+                try (var st = holder.createStatement()) {
+                    st.execute("SELECT pg_advisory_unlock(" + gate + ")");
+                }
+            }
+            try {
+                old.get();
+            } finally {
+                try (var st = holder.createStatement()) {
+                    st.execute("DROP TRIGGER " + hold + " ON task");
+                    st.execute("DROP FUNCTION " + hold + "()");
+                }
+            }
         }
-        jdbc.sql("UPDATE import_job SET attempt = attempt + 1 WHERE id = :id").param("id", id).update();
-        old.get();
         assertThat(tasks()).as("the overtaken run stored nothing").isZero();
         assertThat(jdbc.sql("SELECT status FROM import_job WHERE id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("RUNNING");
