@@ -37,8 +37,9 @@ import org.labelcrew.media.MediaProperties;
  * makes what the labeling screen needs at once: a JPEG thumbnail of an image, the waveform peaks of audio (JSON).
  * Images: JPEG, PNG, GIF, BMP, TIFF (the JDK's ImageIO); the pixel count is read from the header before anything is
  * decoded, and the decode itself is subsampled, so an enormous image costs neither memory nor time. WebP comes from the
- * TwelveMonkeys ImageIO plugin. Audio: WAV (PCM, 8–32 bit) through javax.sound, MP3 through JLayer ({@link Mp3Probe});
- * FLAC, Ogg and M4A are recognised and refused by name.
+ * TwelveMonkeys ImageIO plugin. Audio: WAV (PCM, 8–32 bit) through javax.sound, MP3 through JLayer ({@link Mp3Probe}),
+ * FLAC through jFLAC ({@link FlacProbe}), Ogg Vorbis through JOrbis ({@link OggVorbisProbe}); M4A, and Ogg holding
+ * anything but Vorbis (Opus, FLAC in Ogg), are recognised and refused by name.
  */
 public final class MediaProbe {
 
@@ -170,17 +171,19 @@ public final class MediaProbe {
     }
 
     private Probed audio(Path file, long size, String sniffed) throws MediaProblem, IOException {
-        if (sniffed != null && List.of("flac", "ogg", "mp4").contains(sniffed)) {
+        if ("mp4".equals(sniffed)) {
             throw new MediaProblem("is " + sniffed.toUpperCase(Locale.ROOT) + " audio, which is not decoded; convert it to WAV (PCM) or MP3");
         }
-        if (!"wav".equals(sniffed) && !"mp3".equals(sniffed)) {
+        if (sniffed == null || !List.of("wav", "mp3", "flac", "ogg").contains(sniffed)) {
             throw new MediaProblem("is not an audio file: its content is " + (sniffed == null ? "no known audio format" : sniffed)
-                    + " (WAV or MP3 expected)");
+                    + " (WAV, MP3, FLAC or Ogg Vorbis expected)");
         }
         if (size > limits.maxAudioSize().toBytes()) {
             throw new MediaProblem("is " + mb(size) + "; an audio file may have at most " + mb(limits.maxAudioSize().toBytes()));
         }
         if (sniffed.equals("mp3")) return Mp3Probe.probe(file, limits.maxDurationSeconds());
+        if (sniffed.equals("flac")) return FlacProbe.probe(file, limits.maxDurationSeconds());
+        if (sniffed.equals("ogg")) return OggVorbisProbe.probe(file, limits.maxDurationSeconds());
         try (AudioInputStream ais = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
             AudioFormat f = ais.getFormat();
             boolean pcm = f.getEncoding() == AudioFormat.Encoding.PCM_SIGNED || f.getEncoding() == AudioFormat.Encoding.PCM_UNSIGNED;
