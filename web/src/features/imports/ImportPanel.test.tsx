@@ -21,6 +21,9 @@ describe('import panel', () => {
     expect(guessFormat('a.zip')).toBeNull();
     expect(guessFormat('거리.JPG')).toBe('images-zip');
     expect(guessFormat('발화.wav')).toBe('audio-zip');
+    expect(guessFormat('녹음.FLAC')).toBe('audio-zip');
+    expect(guessFormat('a.ogg')).toBe('audio-zip');
+    expect(guessFormat('a.oga')).toBe('audio-zip');
   });
 
   it('sends several image files as one media import, and refuses several files for a text format', async () => {

@@ -17,7 +17,8 @@ const SOURCE_FORMATS: ReadonlySet<string> = new Set(['images-zip', 'audio-zip', 
 /** Help for the formats that carry labels beside their media. */
 const FORMAT_HELP: Record<string, string> = { coco: 'import.cocoHelp', yolo: 'import.yoloHelp', labelstudio: 'import.labelstudioHelp' };
 const IMAGE_EXT = new Set(['jpg', 'jpeg', 'png', 'webp', 'gif', 'bmp']);
-const AUDIO_EXT = new Set(['wav', 'mp3', 'flac', 'ogg', 'm4a']);
+/** m4a is offered so that the server names it in its refusal (it decodes WAV, MP3, FLAC and Ogg Vorbis). */
+const AUDIO_EXT = new Set(['wav', 'mp3', 'flac', 'ogg', 'oga', 'm4a']);
 /** The import's own label where the export's (same name) says something else. */
 const FORMAT_LABEL: Record<string, string> = { conll: 'format.conll-import', labelstudio: 'format.labelstudio-import', coco: 'format.coco-import' };
 
