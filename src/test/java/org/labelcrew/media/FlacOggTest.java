@@ -33,7 +33,12 @@ class FlacOggTest {
     void flacGetsItsDurationAndWaveformPeaks() {
         Crowd crowd = new Crowd(fx, MediaImportTest.SPEECH);
         byte[] real = WebpMp3Test.resource("bloop2.flac");
+        // a FLAC a tagger put an ID3v2 tag before (20 bytes: "ID3", version 3, size 10, ten bytes of padding)
         byte[] tone = FlacWriter.tone(1.5);
+        byte[] tagged = new byte[20 + tone.length];
+        System.arraycopy(new byte[] {'I', 'D', '3', 3, 0, 0, 0, 0, 0, 10}, 0, tagged, 0, 10);
+        System.arraycopy(tone, 0, tagged, 20, tone.length);
+        tone = tagged;
         JsonNode job = crowd.importFile("audio-zip", MediaSamples.zip("call/bloop.flac", real, "call/tone.flac", tone));
         assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("DONE");
         JsonNode tasks = crowd.tasks();
@@ -114,6 +119,10 @@ class FlacOggTest {
         byte[] holed = ogg.clone();
         Arrays.fill(holed, ogg.length / 2, ogg.length / 2 + 200, (byte) 0);
         assertFails(speech, MediaSamples.zip("holed.ogg", holed), "holed.ogg: is a damaged Ogg Vorbis file: a page after sample");
+        byte[] chained = Arrays.copyOf(ogg, ogg.length * 2);
+        System.arraycopy(ogg, 0, chained, ogg.length, ogg.length);
+        assertFails(speech, MediaSamples.zip("two.ogg", chained),
+                "two.ogg: is an Ogg file with more than one stream (chained or multiplexed) at byte 46807");
         assertFails(speech, MediaSamples.zip("voice.opus.ogg", WebpMp3Test.resource("alien.opus")),
                 "voice.opus.ogg: is Opus audio in an Ogg file, which is not decoded");
 

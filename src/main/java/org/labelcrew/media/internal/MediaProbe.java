@@ -66,6 +66,7 @@ public final class MediaProbe {
             n = in.readNBytes(head, 0, head.length);
         }
         String sniffed = sniff(head, n);
+        if ("mp3".equals(sniffed) && n >= 10 && ascii(head, 0, 3).equals("ID3")) sniffed = afterId3(file, head);
         return kind == Media.Kind.IMAGE ? image(file, size, sniffed) : audio(file, size, sniffed);
     }
 
@@ -84,6 +85,17 @@ public final class MediaProbe {
         if (n >= 4 && ascii(h, 0, 4).equals("OggS")) return "ogg";
         if (n >= 8 && ascii(h, 4, 4).equals("ftyp")) return "mp4";
         return null;
+    }
+
+    /** An ID3v2 tag starts MP3 files and, written by some taggers, FLAC ones: what follows the tag decides. */
+    private static String afterId3(Path file, byte[] head) throws IOException {
+        long len = ((head[6] & 0x7f) << 21) | ((head[7] & 0x7f) << 14) | ((head[8] & 0x7f) << 7) | (head[9] & 0x7f);
+        if ((head[5] & 0x10) != 0) len += 10; // a footer
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(Math.min(10 + len, Files.size(file)));
+            byte[] next = in.readNBytes(4);
+            return next.length == 4 && ascii(next, 0, 4).equals("fLaC") ? "flac" : "mp3";
+        }
     }
 
     private static String ascii(byte[] h, int from, int len) {

@@ -26,7 +26,7 @@ import org.labelcrew.media.MediaProblem;
  * are no page are damage, a second logical stream (chained or multiplexed Ogg) is refused; the last page's granule
  * position is the exact sample count, hence the duration, before anything is decoded;</li>
  * <li>JOrbis ({@code org.jcraft:jorbis}) decodes every packet for the peaks; a page whose CRC does not match, or a
- * packet it cannot decode, is damage.</li>
+ * packet it cannot decode, is damage. The samples are cut at the last granule position (the format's end trimming).</li>
  * </ol>
  */
 final class OggVorbisProbe {
@@ -45,9 +45,13 @@ final class OggVorbisProbe {
         if (duration > maxSeconds) {
             throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds));
         }
-        float[] peaks = decode(file, walk);
+        PeakSlices peaks = decode(file, walk);
+        if (peaks.samples() < walk.granule()) {
+            // granule positions that do not start at 0 (a stream cut from a longer one): what is played is what decodes
+            duration = peaks.samples() / (double) walk.rate();
+        }
         return new MediaProbe.Probed(Media.Kind.AUDIO, "audio/ogg", null, null, duration,
-                MediaProbe.peaksJson(duration, walk.rate(), walk.channels(), peaks), "application/json");
+                MediaProbe.peaksJson(duration, walk.rate(), walk.channels(), peaks.result()), "application/json");
     }
 
     /** The page walk (see the class comment). */
@@ -131,7 +135,7 @@ final class OggVorbisProbe {
     }
 
     /** JOrbis's decode of every packet: the loudest sample of each slice (end trimming to the last granule applied). */
-    private static float[] decode(Path file, Walk walk) throws MediaProblem, IOException {
+    private static PeakSlices decode(Path file, Walk walk) throws MediaProblem, IOException {
         SyncState sync = new SyncState();
         StreamState stream = new StreamState();
         Page page = new Page();
@@ -203,10 +207,7 @@ final class OggVorbisProbe {
                     + " (" + MediaProbe.why(e) + ")", e);
         }
         if (headers < 3) throw new MediaProblem("is a damaged Ogg Vorbis file: its three header packets are not all there");
-        if (at < walk.granule()) {
-            throw new MediaProblem("is a damaged Ogg Vorbis file: its last page promises " + walk.granule()
-                    + " samples, its audio holds " + at);
-        }
-        return peaks.result();
+        if (at == 0) throw new MediaProblem("is an Ogg Vorbis file without sound (no audio packets)");
+        return peaks;
     }
 }
