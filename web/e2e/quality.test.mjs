@@ -153,7 +153,10 @@ test('gold answered badly pauses the labeler; a lot is accepted by its sample; t
     // ---- manager: the report in the browser (a new tab) and as a PDF ----
     const [reportPage] = await Promise.all([mp.context().waitForEvent('page'), mp.getByTestId('quality-report-html').click()]);
     await reportPage.waitForLoadState();
-    assert.match(await reportPage.locator('body').innerText(), /품질/);
+    const reportText = await reportPage.locator('body').innerText();
+    assert.match(reportText, /품질/);
+    // the inspection section (lotsreport, issue 11): the accepted lot in the totals and in the lots table
+    assert.match(reportText, /로트 1개: 합격 1 · 불합격 0 · 검사 중 0/);
     await reportPage.close();
     await pdfFrom(mp, mp.getByTestId('quality-report-pdf'), 'quality-report.pdf');
 

@@ -10,6 +10,7 @@ import type {
   ImportJob,
   ImportOptions,
   InspectionLot,
+  ReturnedLotNotice,
   LabelSchema,
   Me,
   Member,
@@ -49,6 +50,8 @@ export const auth = {
 /** The signed-in person's own figures. */
 export const mine = {
   quality: (projectId: number) => api.get<MyQuality>('/me/quality', { query: { projectId } }),
+  // lotsreport (issue 11): returned lots holding the caller's work to rework (the home page says so)
+  returnedLots: () => api.get<ReturnedLotNotice[]>('/me/returned-lots'),
 };
 
 export const tokens = {

@@ -162,3 +162,5 @@ export type QualitySummary = Schemas['LengthSummary'];
 /** Issue 11 inspection: an acceptance-sampling lot, and a labeler's adaptive draw rate (quality.inspection). */
 export type InspectionLot = Schemas['InspectionLot'];
 export type LabelerInspectionRate = Schemas['LabelerInspectionRate'];
+/** lotsreport (issue 11): a returned lot with the caller's rejected work in it (code `lot.returned`, params lot, n, items). */
+export type ReturnedLotNotice = Schemas['ReturnedLotNotice'];

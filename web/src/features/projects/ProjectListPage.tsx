@@ -1,7 +1,8 @@
 import { Link } from 'react-router-dom';
-import { projects } from '../../api/endpoints';
+import { mine, projects } from '../../api/endpoints';
+import { sayCode } from '../../app/serverText';
 import { useAuth } from '../../app/auth';
-import { useT } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
 import { roleLabel } from './roles';
@@ -12,6 +13,9 @@ export function ProjectListPage() {
   const { hasRole } = useAuth();
   const { data, error, loading, reload } = useApiQuery(['projects'], () => projects.list());
   const canCreate = hasRole('ADMIN', 'MANAGER');
+  const { lang } = useI18n();
+  // Returned lots holding this person's work to rework (issue 11): an aside, so a failure to load it shows nothing.
+  const returned = useApiQuery(['me', 'returned-lots'], () => mine.returnedLots());
 
   return (
     <section>
@@ -44,6 +48,13 @@ export function ProjectListPage() {
                   </Link>
                 </p>
               ) : null}
+              {(returned.data ?? [])
+                .filter((n) => n.projectId === p.id)
+                .map((n) => (
+                  <p key={n.lotId} className="rework-waiting" role="status" data-testid={`lot-returned-${n.lotId}`}>
+                    {sayCode(lang, n.code, n.params, '')}
+                  </p>
+                ))}
               <StateBar counts={p.counts} showLegend={false} />
               <p className="small muted">
                 {t('projects.progressLine', { approved: p.counts?.APPROVED ?? 0, total: p.counts?.total ?? 0 })}

@@ -8,6 +8,8 @@ import { QualityPanel } from './QualityPanel';
 import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
 import { useState } from 'react';
 
+const noLots = { lots: 0, open: 0, accepted: 0, returned: 0, items: 0, itemsInAcceptedLots: 0, itemsInReturnedLots: 0, sampled: 0, inspected: 0, defects: 0 };
+
 const quality: Quality = {
   projectId: 3,
   gold: {
@@ -22,7 +24,7 @@ const quality: Quality = {
     perField: [{ field: 'topic', type: 'choice', answers: 4, meanScore: 0.75 }],
   },
   syntacticAccuracy: { rate: 0.875, checked: 8, valid: 7, target: 0.995, invalid: [] },
-  semanticAccuracy: { estimate: 0.875, low: 0.5291, high: 0.9776, n: 8, passed: 7, target: 0.9 },
+  semanticAccuracy: { estimate: 0.875, low: 0.5291, high: 0.9776, n: 8, passed: 7, target: 0.9, reviewMode: 'FULL', sources: [{ source: 'REVIEW', inspected: 8, passed: 7 }] },
   agreement: [
     {
       field: 'topic',
@@ -36,7 +38,7 @@ const quality: Quality = {
     },
     { field: 'box', type: 'boxes', measured: false, items: 0, workers: 2, measures: {}, perLabel: [], perPair: [] },
   ],
-  inspection: { mode: 'FULL', sampleRate: 1, minRate: null, maxRate: null, window: null, labelers: [] },
+  inspection: { mode: 'FULL', sampleRate: 1, minRate: null, maxRate: null, window: null, labelers: [], lots: [], lotTotals: noLots },
 };
 
 describe('quality panel', () => {

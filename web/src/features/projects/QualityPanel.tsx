@@ -4,7 +4,7 @@ import { useI18n, useT } from '../../app/i18n';
 import { messages, type MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
-import { QualityReportCharts } from './QualityReportCharts';
+import { QualityReportCharts, semanticSources } from './QualityReportCharts';
 
 /** A measure's name in the reader's language; a measure the browser does not know yet keeps its key. */
 function measureName(t: ReturnType<typeof useT>, key: string): string {
@@ -115,7 +115,11 @@ export function DatasetQuality({ projectId, quality }: { projectId: number; qual
         label={t('quality.semantic')}
         testId="semantic-accuracy"
         figure={{ value: sem.estimate, low: sem.low, high: sem.high, target: sem.target }}
-        basis={sem.n ? t('quality.semanticBasis', { n: sem.n, low: pct(sem.low), high: pct(sem.high) }) : t('quality.noData')}
+        basis={
+          sem.n
+            ? [t('quality.semanticBasis', { n: sem.n, low: pct(sem.low), high: pct(sem.high) }), t('report.sources', { list: semanticSources(t, sem).join(', ') })].join(' · ')
+            : t('quality.noData')
+        }
       />
       <h3>{t('quality.agreement')}</h3>
       <table className="table" aria-label={t('quality.agreement')} data-testid="agreement-table">

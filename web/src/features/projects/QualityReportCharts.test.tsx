@@ -1,17 +1,19 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Quality, QualityReportData } from '../../api/types';
+import type { InspectionLot, Quality, QualityReportData } from '../../api/types';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 import { QualityPanel } from './QualityPanel';
+
+const noLots = { lots: 0, open: 0, accepted: 0, returned: 0, items: 0, itemsInAcceptedLots: 0, itemsInReturnedLots: 0, sampled: 0, inspected: 0, defects: 0 };
 
 const quality: Quality = {
   projectId: 3,
   gold: { rate: 0, items: 0, answers: 0, meanScore: null, perLabeler: [], perField: [] },
   syntacticAccuracy: { rate: 1, checked: 6, valid: 6, target: 0.995, invalid: [] },
-  semanticAccuracy: { estimate: null, low: null, high: null, n: 0, passed: 0, target: 0.9 },
+  semanticAccuracy: { estimate: null, low: null, high: null, n: 0, passed: 0, target: 0.9, reviewMode: 'FULL', sources: [] },
   agreement: [],
-  inspection: { mode: 'FULL', sampleRate: 1, minRate: null, maxRate: null, window: null, labelers: [] },
+  inspection: { mode: 'FULL', sampleRate: 1, minRate: null, maxRate: null, window: null, labelers: [], lots: [], lotTotals: noLots },
 };
 
 const report: QualityReportData = {
@@ -96,9 +98,71 @@ describe('quality report charts', () => {
       'H3 모달리티별 분포',
       'H3 일별 처리량',
       'H3 작업자별 현황',
+      'H3 검수 방식과 로트 검사',
       'H3 반려 사유',
     ]);
     expect(screen.getByText('반려된 작업이 없습니다.')).toBeInTheDocument();
     expect(screen.queryAllByRole('img')).toHaveLength(2); // the two accuracy figures only
+  });
+
+  it('reports inspection: the policy, the samples behind semantic accuracy, the lots as a table and a chart', async () => {
+    const lot: InspectionLot = {
+      id: 5, projectId: 3, aql: 6.5, lotSize: 10, codeLetter: 'B', sampleSize: 2, acceptNumber: 0, rejectNumber: 1,
+      state: 'RETURNED', inspected: 2, defects: 1, decidedAt: '2026-12-01T10:05:00Z', decidedBy: null, reason: null, createdBy: 1,
+      createdAt: '2026-12-01T10:00:00Z',
+    };
+    const lots: InspectionLot[] = [lot, { ...lot, id: 4, state: 'ACCEPTED', defects: 0 }, { ...lot, id: 6, state: 'INSPECTING', inspected: 1, defects: 0, decidedAt: null }];
+    const withLots: QualityReportData = {
+      ...report,
+      quality: {
+        ...quality,
+        semanticAccuracy: {
+          ...quality.semanticAccuracy,
+          n: 6, passed: 5, estimate: 0.8333, low: 0.4365, high: 0.9699, reviewMode: 'SAMPLE',
+          sources: [{ source: 'LOT_RETURNED', inspected: 1, passed: 1 }, { source: 'LOT_SAMPLE', inspected: 5, passed: 4 }],
+        },
+        inspection: {
+          ...quality.inspection, mode: 'SAMPLE', sampleRate: 0.25, lots,
+          lotTotals: { lots: 3, open: 1, accepted: 1, returned: 1, items: 30, itemsInAcceptedLots: 10, itemsInReturnedLots: 10, sampled: 6, inspected: 5, defects: 1 },
+        },
+      },
+    };
+    mockFetch({
+      'GET /api/v1/projects/3/quality': () => json(withLots.quality),
+      'GET /api/v1/projects/3/quality/report': () => json(withLots),
+      'GET /api/v1/projects/3/lots': () => json([]),
+    });
+    renderPage(<QualityPanel projectId={3} />);
+    const section = await screen.findByTestId('report-inspection', {}, { timeout: 5000 });
+    expect(within(section).getByTestId('report-policy')).toHaveTextContent(
+      'Review policy: sampled review (25%) · acceptance sampling of lots (ISO 2859-1, normal inspection, level II)',
+    );
+    expect(within(section).getByTestId('report-sources')).toHaveTextContent(
+      'Semantic accuracy comes from: rest of returned lots 1 (1 passed), lot samples 5 (4 passed)',
+    );
+    expect(within(section).getByTestId('report-lot-totals')).toHaveTextContent(
+      '3 lots: 1 accepted · 1 returned · 1 open. 10 items in returned lots, 10 in accepted lots. 5 of 6 sampled items inspected, 1 defects.',
+    );
+    expect(screen.getByRole('img', { name: /Lots by verdict Accepted: 1; Returned: 1; Open: 1/ })).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Lots inspected' });
+    const rows = within(table).getAllByTestId('report-lot-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('#5');
+    expect(rows[0]).toHaveTextContent('6.5');
+    expect(rows[0]).toHaveTextContent('0/1');
+    expect(rows[0]).toHaveTextContent('1 (2/2)');
+    expect(rows[0]).toHaveTextContent('Returned');
+    expect(rows[2]).toHaveTextContent('Open');
+    // the accuracy figure names its samples too
+    expect(screen.getByTestId('semantic-accuracy')).toHaveTextContent('lot samples 5 (4 passed)');
+  });
+
+  it('says the inspection section in Korean, with no lots under full review', async () => {
+    mock();
+    renderPage(<QualityPanel projectId={3} />, { lang: 'ko' });
+    const section = await screen.findByTestId('report-inspection', {}, { timeout: 5000 });
+    expect(within(section).getByTestId('report-policy')).toHaveTextContent('검수 방식: 전수 검수');
+    expect(section).toHaveTextContent('아직 로트가 없습니다.');
+    expect(within(section).queryByTestId('report-lots')).toBeNull();
   });
 });

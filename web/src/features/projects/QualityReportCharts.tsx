@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { projects } from '../../api/endpoints';
 import type { QualityReportData, QualitySummary } from '../../api/types';
-import { useT } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
+import { formatDateTime } from '../../app/datetime';
 import type { MessageKey } from '../../app/messages';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { useApiQuery } from '../../api/query';
@@ -184,6 +185,7 @@ export function ReportCharts({ report }: { report: QualityReportData }) {
       ) : (
         <p className="muted">{t('quality.noData')}</p>
       )}
+      <InspectionReport quality={report.quality} />
       <h3>{t('quality.rejectionReasons')}</h3>
       {report.rejectionReasons.length ? (
         <BarChart
@@ -193,6 +195,114 @@ export function ReportCharts({ report }: { report: QualityReportData }) {
         />
       ) : (
         <p className="muted">{t('quality.noRejections')}</p>
+      )}
+    </div>
+  );
+}
+
+const pct1 = (v: number | null | undefined) => (v == null ? '–' : `${Math.round(v * 1000) / 10}%`);
+const LOT_STATES = ['ACCEPTED', 'RETURNED', 'INSPECTING'] as const;
+const STATE_KEYS: Record<string, MessageKey> = {
+  ACCEPTED: 'report.state.ACCEPTED',
+  RETURNED: 'report.state.RETURNED',
+  INSPECTING: 'report.state.INSPECTING',
+};
+const SOURCE_KEYS: Record<string, MessageKey> = {
+  LOT_SAMPLE: 'report.source.LOT_SAMPLE',
+  LOT_RETURNED: 'report.source.LOT_RETURNED',
+  REVIEW: 'report.source.REVIEW',
+};
+
+/** Which samples semantic accuracy comes from, each as "lot samples 4 (3 passed)"; empty when nothing was inspected. */
+export function semanticSources(t: ReturnType<typeof useT>, sem: QualityReportData['quality']['semanticAccuracy']): string[] {
+  return (sem.sources ?? []).map((s) => (s.source in SOURCE_KEYS ? t(SOURCE_KEYS[s.source], { n: s.inspected, passed: s.passed }) : `${s.source} ${s.inspected}`));
+}
+
+/**
+ * The report's inspection section (issue 11): the policy in force, which samples semantic accuracy comes from, the
+ * lots' totals as a sentence and a bar chart by verdict, and a table of the lots with their ISO 2859-1 plans. The
+ * adaptive rates per labeler are the table above it in the quality tab (InspectionRates), from the same figures.
+ */
+export function InspectionReport({ quality }: { quality: QualityReportData['quality'] }) {
+  const t = useT();
+  const { lang } = useI18n();
+  const inspection = quality.inspection;
+  const sem = quality.semanticAccuracy;
+  const totals = inspection.lotTotals;
+  const mode =
+    inspection.mode === 'ADAPTIVE'
+      ? t('report.mode.ADAPTIVE', { min: pct1(inspection.minRate), base: pct1(inspection.sampleRate), max: pct1(inspection.maxRate), window: inspection.window ?? 0 })
+      : inspection.mode === 'SAMPLE'
+        ? t('report.mode.SAMPLE', { rate: pct1(inspection.sampleRate) })
+        : inspection.mode === 'FULL'
+          ? t('report.mode.FULL')
+          : inspection.mode;
+  const policy = inspection.lots.length ? `${mode} · ${t('report.lotsUsed')}` : mode;
+  const sources = semanticSources(t, sem);
+  const count: Record<string, number> = { ACCEPTED: totals.accepted, RETURNED: totals.returned, INSPECTING: totals.open };
+  return (
+    <div data-testid="report-inspection">
+      <h3>{t('report.inspection')}</h3>
+      <p data-testid="report-policy">{t('report.policy', { policy })}</p>
+      <p className="small" data-testid="report-sources">
+        {sources.length ? t('report.sources', { list: sources.join(', ') }) : t('quality.noData')}
+      </p>
+      {inspection.lots.length === 0 ? (
+        <p className="muted">{t('lots.none')}</p>
+      ) : (
+        <>
+          <p data-testid="report-lot-totals">
+            {t('report.lotTotals', {
+              lots: totals.lots,
+              accepted: totals.accepted,
+              returned: totals.returned,
+              open: totals.open,
+              inReturned: totals.itemsInReturnedLots,
+              inAccepted: totals.itemsInAcceptedLots,
+              sampled: totals.sampled,
+              inspected: totals.inspected,
+              defects: totals.defects,
+            })}
+          </p>
+          <BarChart testId="lot-verdicts" title={t('report.lotVerdicts')} rows={LOT_STATES.map((s) => ({ key: s, label: t(STATE_KEYS[s]), value: count[s] }))} />
+          <div className="table-scroll">
+            <table className="table" aria-label={t('report.lotsTable')} data-testid="report-lots">
+              <thead>
+                <tr>
+                  <th scope="col">{t('lots.lot')}</th>
+                  <th scope="col" className="num">AQL</th>
+                  <th scope="col" className="num">{t('report.lotSize')}</th>
+                  <th scope="col">{t('report.letter')}</th>
+                  <th scope="col" className="num">{t('report.sample')}</th>
+                  <th scope="col" className="num">{t('report.acRe')}</th>
+                  <th scope="col" className="num">{t('report.defects')}</th>
+                  <th scope="col">{t('lots.state')}</th>
+                  <th scope="col">{t('report.created')}</th>
+                  <th scope="col">{t('report.decided')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {inspection.lots.map((l) => (
+                  <tr key={l.id} data-testid="report-lot-row">
+                    <th scope="row">#{l.id}</th>
+                    <td className="num">{l.aql}</td>
+                    <td className="num">{l.lotSize}</td>
+                    <td>{l.codeLetter}</td>
+                    <td className="num">{l.sampleSize}</td>
+                    <td className="num">{`${l.acceptNumber}/${l.rejectNumber}`}</td>
+                    <td className="num">{`${l.defects} (${l.inspected}/${l.sampleSize})`}</td>
+                    <td>
+                      {l.state in STATE_KEYS ? t(STATE_KEYS[l.state]) : l.state}
+                      {l.decidedBy != null ? <span className="small muted">{` (${t('report.byManager')}: ${l.reason ?? ''})`}</span> : null}
+                    </td>
+                    <td>{formatDateTime(lang, l.createdAt)}</td>
+                    <td>{l.decidedAt ? formatDateTime(lang, l.decidedAt) : '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </div>
   );

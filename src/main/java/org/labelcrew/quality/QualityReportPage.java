@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.labelcrew.review.InspectionRates;
+import org.labelcrew.review.Lots;
 import org.labelcrew.review.ReviewFigures;
 import org.labelcrew.schema.scoring.Agreements;
 import org.labelcrew.shared.pdf.PdfDocuments;
@@ -72,7 +74,46 @@ final class QualityReportPage {
             Map.entry("segmentsPerAudio", new String[] {"오디오당 구간 수", "Segments per audio"}),
             Map.entry("transcriptLength", new String[] {"전사 길이 (글자 수)", "Transcript length (characters)"}),
             Map.entry("imageSizes", new String[] {"이미지 크기 (가로×세로 픽셀)", "Image sizes (width×height pixels)"}),
-            Map.entry("other", new String[] {"그 밖의 크기", "other sizes"}));
+            Map.entry("other", new String[] {"그 밖의 크기", "other sizes"}),
+            // lotsreport (issue 11): the inspection section
+            Map.entry("inspection", new String[] {"검수 방식과 로트 검사", "Inspection and lots"}),
+            Map.entry("policy", new String[] {"검수 방식", "Review policy"}),
+            Map.entry("mode.FULL", new String[] {"전수 검수", "full review"}),
+            Map.entry("mode.SAMPLE", new String[] {"표본 검수", "sampled review"}),
+            Map.entry("mode.ADAPTIVE", new String[] {"적응형 검수", "adaptive review"}),
+            Map.entry("mode.NONE", new String[] {"검수 없음", "no review"}),
+            Map.entry("rateOf", new String[] {"검수 비율", "share reviewed"}),
+            Map.entry("adaptiveParams", new String[] {"최소 %s · 기준 %s · 최대 %s · 최근 %d건 기준",
+                    "minimum %s · base %s · maximum %s · over the last %d"}),
+            Map.entry("lotsUsed", new String[] {"로트 합격 판정 검사 (KS Q ISO 2859-1, 1회 샘플링, 보통 검사, 일반 검사 수준 II)",
+                    "acceptance sampling of lots (ISO 2859-1, single sampling, normal inspection, general level II)"}),
+            Map.entry("sources", new String[] {"의미 정확성의 표본", "Where semantic accuracy's sample comes from"}),
+            Map.entry("source", new String[] {"표본", "Sample"}),
+            Map.entry("source.LOT_SAMPLE", new String[] {"로트 표본 (무작위 추출)", "lot samples (drawn at random)"}),
+            Map.entry("source.LOT_RETURNED", new String[] {"불합격 로트의 나머지 (전수 검수)", "rest of returned lots (full review)"}),
+            Map.entry("source.REVIEW", new String[] {"검수 방식에 따른 검수", "review by the policy"}),
+            Map.entry("rates", new String[] {"작업자별 검수 비율 (적응형)", "Review rate per labeler (adaptive)"}),
+            Map.entry("rateNow", new String[] {"현재 검수 비율", "Rate now"}),
+            Map.entry("rejectionRate", new String[] {"반려율 (불량/검수)", "Rejection rate (defects/inspected)"}),
+            Map.entry("goldError", new String[] {"골드 오류율 (응답 수)", "Gold error (answers)"}),
+            Map.entry("confidence", new String[] {"근거 충분도", "Evidence"}),
+            Map.entry("lots", new String[] {"로트", "Lots"}),
+            Map.entry("lot", new String[] {"로트", "Lot"}),
+            Map.entry("lotSize", new String[] {"로트 크기", "Lot size"}),
+            Map.entry("letter", new String[] {"시료 문자", "Code letter"}),
+            Map.entry("sample", new String[] {"표본", "Sample"}),
+            Map.entry("acRe", new String[] {"합격/불합격 판정 개수", "Ac/Re"}),
+            Map.entry("defects", new String[] {"불량 (검수/표본)", "Defects (inspected/sample)"}),
+            Map.entry("verdict", new String[] {"판정", "Verdict"}),
+            Map.entry("created", new String[] {"만든 날", "Declared"}),
+            Map.entry("decided", new String[] {"판정한 날", "Decided"}),
+            Map.entry("state.ACCEPTED", new String[] {"합격", "accepted"}),
+            Map.entry("state.RETURNED", new String[] {"불합격", "returned"}),
+            Map.entry("state.INSPECTING", new String[] {"검사 중", "open"}),
+            Map.entry("byManager", new String[] {"관리자 판정", "decided by a manager"}),
+            Map.entry("noLots", new String[] {"로트가 없습니다", "no lots"}),
+            Map.entry("lotTotals", new String[] {"로트 %d개: 합격 %d · 불합격 %d · 검사 중 %d. 불합격 로트의 작업 %d건, 합격 로트의 작업 %d건. 표본 %d건 중 %d건 검수, 불량 %d건.",
+                    "%d lots: %d accepted · %d returned · %d open. %d items in returned lots, %d in accepted lots. %d of %d sampled items inspected, %d defects."}));
 
     static String render(QualityReport.Report r, String lang) {
         int l = "en".equals(lang) ? 1 : 0;
@@ -101,8 +142,16 @@ final class QualityReportPage {
         String interval = sem.estimate() == null ? "" : " [" + QualityReport.pct(sem.low()) + " – " + QualityReport.pct(sem.high()) + "]";
         h.append("<tr><td>").append(w("semantic", l)).append("</td><td class=\"num ").append(cls(sem.estimate(), sem.target()))
                 .append("\">").append(QualityReport.pct(sem.estimate())).append(escape(interval)).append("</td><td class=\"num\">")
-                .append(QualityReport.pct(sem.target())).append("</td><td>").append(sem.n()).append(' ').append(w("inspected", l))
-                .append("</td></tr>");
+                .append(QualityReport.pct(sem.target())).append("</td><td>").append(sem.n()).append(' ').append(w("inspected", l));
+        // which samples the estimate comes from (the inspection section has the figures of each)
+        if (!sem.sources().isEmpty()) {
+            h.append(": ");
+            for (int i = 0; i < sem.sources().size(); i++) {
+                Lots.Source src = sem.sources().get(i);
+                h.append(i == 0 ? "" : ", ").append(w("source." + src.source(), l)).append(' ').append(src.inspected());
+            }
+        }
+        h.append("</td></tr>");
         h.append("<tr><td>").append(w("gold", l)).append("</td><td class=\"num\">").append(QualityReport.pct(q.gold().meanScore()))
                 .append("</td><td class=\"num\">–</td><td>").append(q.gold().answers()).append(' ').append(w("answers", l))
                 .append("</td></tr></table>");
@@ -115,6 +164,8 @@ final class QualityReportPage {
             }
             h.append("</table>");
         }
+
+        inspection(h, q, l);
 
         h.append("<h2>").append(w("agreement", l)).append("</h2><table><tr><th>").append(w("field", l)).append("</th><th>")
                 .append(w("type", l)).append("</th><th class=\"num\">").append(w("items", l)).append("</th><th class=\"num\">")
@@ -189,6 +240,84 @@ final class QualityReportPage {
         }
         h.append("</body></html>");
         return h.toString();
+    }
+
+    /** The inspection section: the policy, semantic accuracy's sources, adaptive rates, the lots and their totals. */
+    private static void inspection(StringBuilder h, QualityService.Quality q, int l) {
+        QualityService.Inspection in = q.inspection();
+        h.append("<h2>").append(w("inspection", l)).append("</h2><p><b>").append(w("policy", l)).append("</b>: ")
+                .append(WORDS.containsKey("mode." + in.mode()) ? w("mode." + in.mode(), l) : escape(in.mode()));
+        if ("SAMPLE".equals(in.mode())) h.append(" · ").append(w("rateOf", l)).append(' ').append(QualityReport.pct(in.sampleRate()));
+        if ("ADAPTIVE".equals(in.mode())) {
+            h.append(" · ").append(escape(String.format(Locale.ROOT, w("adaptiveParams", l), QualityReport.pct(in.minRate()),
+                    QualityReport.pct(in.sampleRate()), QualityReport.pct(in.maxRate()), in.window() == null ? 0 : in.window())));
+        }
+        if (!in.lots().isEmpty()) h.append(" · ").append(w("lotsUsed", l));
+        h.append("</p>");
+
+        QualityService.SemanticAccuracy sem = q.semanticAccuracy();
+        h.append("<p><b>").append(w("sources", l)).append("</b></p>");
+        if (sem.sources().isEmpty()) h.append("<p class=\"muted\">").append(w("none", l)).append("</p>");
+        else {
+            h.append("<table><tr><th>").append(w("source", l)).append("</th><th class=\"num\">").append(w("inspected", l))
+                    .append("</th><th class=\"num\">").append(w("passed", l)).append("</th></tr>");
+            for (Lots.Source s : sem.sources()) {
+                h.append("<tr><td>").append(w("source." + s.source(), l)).append("</td><td class=\"num\">").append(s.inspected())
+                        .append("</td><td class=\"num\">").append(QualityReport.pct(s.inspected() == 0 ? null : (double) s.passed() / s.inspected()))
+                        .append(" (").append(s.passed()).append('/').append(s.inspected()).append(")</td></tr>");
+            }
+            h.append("</table>");
+        }
+
+        if ("ADAPTIVE".equals(in.mode())) {
+            h.append("<p><b>").append(w("rates", l)).append("</b></p>");
+            if (in.labelers().isEmpty()) h.append("<p class=\"muted\">").append(w("none", l)).append("</p>");
+            else {
+                h.append("<table><tr><th>").append(w("workers", l)).append("</th><th class=\"num\">").append(w("rateNow", l))
+                        .append("</th><th class=\"num\">").append(w("rejectionRate", l)).append("</th><th class=\"num\">")
+                        .append(w("goldError", l)).append("</th><th class=\"num\">").append(w("confidence", l)).append("</th></tr>");
+                for (InspectionRates.Rate r : in.labelers()) {
+                    h.append("<tr><td>").append(escape(r.username())).append("</td><td class=\"num\">").append(QualityReport.pct(r.rate()))
+                            .append("</td><td class=\"num\">").append(QualityReport.pct(r.rejectionRate())).append(" (")
+                            .append(r.defects()).append('/').append(r.inspected()).append(")</td><td class=\"num\">")
+                            .append(QualityReport.pct(r.goldError())).append(" (").append(r.goldAnswers())
+                            .append(")</td><td class=\"num\">").append(QualityReport.pct(r.confidence())).append("</td></tr>");
+                }
+                h.append("</table>");
+            }
+        }
+
+        h.append("<p><b>").append(w("lots", l)).append("</b></p>");
+        if (in.lots().isEmpty()) {
+            h.append("<p class=\"muted\">").append(w("noLots", l)).append("</p>");
+            return;
+        }
+        Lots.Totals t = in.lotTotals();
+        h.append("<p>").append(escape(String.format(Locale.ROOT, w("lotTotals", l), t.lots(), t.accepted(), t.returned(), t.open(),
+                t.itemsInReturnedLots(), t.itemsInAcceptedLots(), t.inspected(), t.sampled(), t.defects()))).append("</p><table>");
+        long max = Math.max(t.accepted(), Math.max(t.returned(), t.open()));
+        bar(h, w("state.ACCEPTED", l), t.accepted(), max);
+        bar(h, w("state.RETURNED", l), t.returned(), max);
+        bar(h, w("state.INSPECTING", l), t.open(), max);
+        h.append("</table><table><tr><th>").append(w("lot", l)).append("</th><th class=\"num\">AQL</th><th class=\"num\">")
+                .append(w("lotSize", l)).append("</th><th>").append(w("letter", l)).append("</th><th class=\"num\">")
+                .append(w("sample", l)).append("</th><th class=\"num\">").append(w("acRe", l)).append("</th><th class=\"num\">")
+                .append(w("defects", l)).append("</th><th>").append(w("verdict", l)).append("</th><th>").append(w("created", l))
+                .append("</th><th>").append(w("decided", l)).append("</th></tr>");
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+        for (Lots.Lot lot : in.lots()) {
+            h.append("<tr><td>#").append(lot.id()).append("</td><td class=\"num\">")
+                    .append(escape(new java.math.BigDecimal(Double.toString(lot.aql())).stripTrailingZeros().toPlainString()))
+                    .append("</td><td class=\"num\">").append(lot.lotSize()).append("</td><td>").append(escape(lot.codeLetter()))
+                    .append("</td><td class=\"num\">").append(lot.sampleSize()).append("</td><td class=\"num\">")
+                    .append(lot.acceptNumber()).append('/').append(lot.rejectNumber()).append("</td><td class=\"num\">")
+                    .append(lot.defects()).append(" (").append(lot.inspected()).append('/').append(lot.sampleSize())
+                    .append(")</td><td>").append(w("state." + lot.state(), l));
+            if (lot.decidedBy() != null) h.append(" (").append(w("byManager", l)).append(": ").append(escape(lot.reason())).append(')');
+            h.append("</td><td>").append(day.format(lot.createdAt())).append("</td><td>")
+                    .append(lot.decidedAt() == null ? "–" : day.format(lot.decidedAt())).append("</td></tr>");
+        }
+        h.append("</table>");
     }
 
     private static void summaries(StringBuilder h, String title, Map<String, QualityReport.Summary> all, int l) {

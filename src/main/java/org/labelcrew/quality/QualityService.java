@@ -7,7 +7,7 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.review.InspectionRates;
-import org.labelcrew.review.ReviewFigures;
+import org.labelcrew.review.Lots;
 import org.labelcrew.schema.LabelSchema;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.schema.scoring.Agreements;
@@ -31,18 +31,18 @@ public class QualityService {
     private final TaskStore tasks;
     private final SchemaService schemas;
     private final Agreements agreements;
-    private final ReviewFigures reviews;
     private final InspectionRates inspectionRates;
+    private final Lots lots;
 
     QualityService(JdbcClient jdbc, ProjectAccess access, TaskStore tasks, SchemaService schemas, Agreements agreements,
-            ReviewFigures reviews, InspectionRates inspectionRates) {
+            InspectionRates inspectionRates, Lots lots) {
         this.inspectionRates = inspectionRates;
+        this.lots = lots;
         this.jdbc = jdbc;
         this.access = access;
         this.tasks = tasks;
         this.schemas = schemas;
         this.agreements = agreements;
-        this.reviews = reviews;
     }
 
     /**
@@ -56,10 +56,11 @@ public class QualityService {
     /**
      * The project's inspection policy and, in review mode ADAPTIVE, each labeler's draw rate in force now with what
      * it is computed from (review.InspectionRates; empty otherwise). {@code sampleRate} is SAMPLE's rate or ADAPTIVE's
-     * base rate.
+     * base rate. {@code lots}: the acceptance-sampling lots declared (newest first; each with its ISO 2859-1 plan,
+     * sample progress, defects and verdict), summed in {@code lotTotals}; lots are used beside any review mode.
      */
     public record Inspection(String mode, double sampleRate, @Nullable Double minRate, @Nullable Double maxRate,
-            @Nullable Integer window, List<InspectionRates.Rate> labelers) {
+            @Nullable Integer window, List<InspectionRates.Rate> labelers, List<Lots.Lot> lots, Lots.Totals lotTotals) {
     }
 
     /**
@@ -76,9 +77,11 @@ public class QualityService {
     /**
      * The share of inspected work that was right as submitted ({@code passed} of {@code n} first review decisions),
      * with its 95 % Wilson score interval {@code low..high}; all three null when nothing was inspected.
+     * {@code sources} says which samples the estimate comes from (review.Lots.Source: a lot's random sample, the rest
+     * of a returned lot reviewed in full, or the review mode's own draw, {@code reviewMode}); they add up to n.
      */
     public record SemanticAccuracy(@Nullable Double estimate, @Nullable Double low, @Nullable Double high, long n,
-            long passed, double target) {
+            long passed, double target, String reviewMode, List<Lots.Source> sources) {
     }
 
     /**
@@ -110,23 +113,23 @@ public class QualityService {
         SyntacticAccuracy syntactic = new SyntacticAccuracy(scan.checked == 0 ? null : round((double) scan.valid / scan.checked),
                 scan.checked, scan.valid, SYNTACTIC_TARGET, scan.examples.stream()
                         .map(i -> new InvalidResult(i.taskId(), i.assignmentId(), i.field(), i.message())).toList());
-        long n = 0;
-        long passed = 0;
-        for (ReviewFigures.Inspected i : reviews.inspectedPerLabeler(projectId)) {
-            n += i.inspected();
-            passed += i.passed();
-        }
-        return new Quality(projectId, gold(projectId), syntactic, semantic(passed, n),
+        List<Lots.Lot> projectLots = lots.forProject(projectId);
+        return new Quality(projectId, gold(projectId), syntactic,
+                semantic(settings.reviewMode(), lots.inspectedBySource(projectId)),
                 agreements.agreement(LabelSchema.of(settings.schema()), scan.units),
                 new Inspection(settings.reviewMode(), settings.sampleRate(), settings.reviewMinRate(),
-                        settings.reviewMaxRate(), settings.reviewWindow(), inspectionRates.forProject(settings)));
+                        settings.reviewMaxRate(), settings.reviewWindow(), inspectionRates.forProject(settings),
+                        projectLots, Lots.Totals.of(projectLots)));
     }
 
-    /** {@code passed} of {@code n} as an estimate with its 95 % Wilson score interval (z = 1.96). */
-    static SemanticAccuracy semantic(long passed, long n) {
-        if (n == 0) return new SemanticAccuracy(null, null, null, 0, 0, SEMANTIC_TARGET);
+    /** The inspected work of all sources as an estimate with its 95 % Wilson score interval (z = 1.96). */
+    static SemanticAccuracy semantic(String reviewMode, List<Lots.Source> sources) {
+        long n = sources.stream().mapToLong(Lots.Source::inspected).sum();
+        long passed = sources.stream().mapToLong(Lots.Source::passed).sum();
+        if (n == 0) return new SemanticAccuracy(null, null, null, 0, 0, SEMANTIC_TARGET, reviewMode, sources);
         double[] w = wilson(passed, n);
-        return new SemanticAccuracy(round((double) passed / n), round(w[0]), round(w[1]), n, passed, SEMANTIC_TARGET);
+        return new SemanticAccuracy(round((double) passed / n), round(w[0]), round(w[1]), n, passed, SEMANTIC_TARGET,
+                reviewMode, sources);
     }
 
     /** Wilson score interval: (p̂ + z²/2n ± z·√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n). */

@@ -198,6 +198,104 @@ public class Lots {
         }
     }
 
+    // ---- read side: the quality report and the labeler's home (issue 11)
+
+    /** Every lot of a project, newest first, for the quality report (whose caller has checked the manager role). */
+    public List<Lot> forProject(long projectId) {
+        return select("l.project_id = :p", Map.of("p", projectId));
+    }
+
+    /**
+     * The lots summed: how many were declared, are open (INSPECTING), accepted, returned; the items in them (all,
+     * accepted, returned: the lot sizes summed); the sampled items, those inspected, and the defects found in them.
+     */
+    @Schema(name = "LotTotals")
+    public record Totals(long lots, long open, long accepted, long returned, long items, long itemsInAcceptedLots,
+            long itemsInReturnedLots, long sampled, long inspected, long defects) {
+        public static Totals of(List<Lot> lots) {
+            long open = 0, accepted = 0, returned = 0, items = 0, inAccepted = 0, inReturned = 0, sampled = 0,
+                    inspected = 0, defects = 0;
+            for (Lot l : lots) {
+                items += l.lotSize();
+                sampled += l.sampleSize();
+                inspected += l.inspected();
+                defects += l.defects();
+                switch (l.state()) {
+                    case "ACCEPTED" -> {
+                        accepted++;
+                        inAccepted += l.lotSize();
+                    }
+                    case "RETURNED" -> {
+                        returned++;
+                        inReturned += l.lotSize();
+                    }
+                    default -> open++;
+                }
+            }
+            return new Totals(lots.size(), open, accepted, returned, items, inAccepted, inReturned, sampled, inspected,
+                    defects);
+        }
+    }
+
+    /**
+     * Where inspected work comes from ({@link ReviewFigures}: first human decisions): {@code LOT_SAMPLE}, drawn for a
+     * lot's sample (a simple random sample of the lot); {@code LOT_RETURNED}, the rest of a returned lot, reviewed in
+     * full after its sample failed (worse than the average work, by selection); {@code REVIEW}, drawn by the project's
+     * review mode outside any lot (every item in FULL, a share in SAMPLE, each labeler's rate in ADAPTIVE). Sources
+     * without inspections are left out; the counts add up to semantic accuracy's {@code n} and {@code passed}.
+     */
+    @Schema(name = "InspectionSource")
+    public record Source(@Schema(allowableValues = {"LOT_SAMPLE", "LOT_RETURNED", "REVIEW"}) String source,
+            long inspected, long passed) {
+    }
+
+    public List<Source> inspectedBySource(long projectId) {
+        return jdbc.sql("""
+                SELECT CASE WHEN li.sampled THEN 'LOT_SAMPLE' WHEN li.lot_id IS NOT NULL THEN 'LOT_RETURNED'
+                            ELSE 'REVIEW' END AS source,
+                       count(*), count(*) FILTER (WHERE f.verdict = 'APPROVE')
+                FROM (SELECT DISTINCT ON (r.assignment_id) r.assignment_id, r.verdict FROM review r
+                      WHERE r.project_id = :p AND r.verdict IN ('APPROVE', 'REJECT', 'CORRECT')
+                      ORDER BY r.assignment_id, r.decided_at, r.id) f
+                LEFT JOIN inspection_lot_item li ON li.assignment_id = f.assignment_id
+                GROUP BY 1 ORDER BY 1""")
+                .param("p", projectId)
+                .query((rs, i) -> new Source(rs.getString(1), rs.getLong(2), rs.getLong(3)))
+                .list();
+    }
+
+    /**
+     * A labeler's returned lot with work of theirs waiting to be reworked: {@code code} {@code lot.returned} with
+     * {@code params} {@code lot} (its id), {@code n} (their rejected items in it, waiting for rework now) and
+     * {@code items} (all their items in the lot), for the browser to word; {@code at} when the lot was returned.
+     */
+    @Schema(name = "ReturnedLotNotice")
+    public record ReturnedLotNotice(long projectId, long lotId, String code, Map<String, Object> params, Instant at) {
+    }
+
+    /**
+     * The caller's returned lots that still hold their rejected work (derived from the data, like the home page's
+     * rework count: the notice goes away once the work is reworked), newest first, at most 50.
+     */
+    public List<ReturnedLotNotice> returnedLotsOf(CurrentUser user) {
+        return jdbc.sql("""
+                SELECT l.project_id, l.id, l.decided_at,
+                       count(*) FILTER (WHERE a.state = 'REJECTED') AS rework, count(*) AS items
+                FROM inspection_lot l
+                JOIN inspection_lot_item i ON i.lot_id = l.id
+                JOIN""" + TaskStore.assignments() + """
+                a ON a.id = i.assignment_id
+                WHERE l.state = 'RETURNED' AND a.labeler_id = :me
+                GROUP BY l.project_id, l.id, l.decided_at
+                HAVING count(*) FILTER (WHERE a.state = 'REJECTED') > 0
+                ORDER BY l.decided_at DESC, l.id DESC LIMIT 50""")
+                .param("me", user.id())
+                .query((rs, i) -> new ReturnedLotNotice(rs.getLong(1), rs.getLong(2), "lot.returned",
+                        Map.of("lot", rs.getLong(2), "n", rs.getLong(4), "items", rs.getLong(5)),
+                        rs.getTimestamp(3).toInstant()))
+                .list();
+    }
+
     private List<Lot> select(String where, Map<String, Object> params) {
         return jdbc.sql("""
                 SELECT l.*, p.inspected, p.defects AS found
