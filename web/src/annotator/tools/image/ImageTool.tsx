@@ -1,16 +1,17 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SchemaField } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
-import { comboOf, isImeComposing, useShortcut } from '../../core/shortcuts';
+import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import { FieldFrame } from '../FieldFrame';
+import { MediaLabels, MediaSurface, useMediaKeys } from '../MediaShell';
+import { textColorOn } from '../spans/labels';
 import { isDegeneratePolygon, moveBox, movePolygon, clampPoint, nextMissingLabel, type Box, type Keypoint, type Point, type Polygon, type Size } from './geometry';
 import type { ImageKind, ImageObject } from './ImageStage';
 import { imageAction, IMAGE_RESERVED, keyedLabels } from './keys';
 import { keyDraftBox, keyDrawAction, moveKeyDraft, resizeKeyDraft, startKeyDraft, stepOf, type KeyDraft } from './keydraw';
 import { attributeDefs, cycleIndex, dataSize, mediaUrl, sourceKey, toggled, withAttribute, withoutIndex, type AttributeDef } from './objects';
 import { fitViewport, toScreen, zoomAt, type Viewport } from './viewport';
-import { textColorOn } from '../spans/labels';
 
 // Konva is loaded only when an image field is on screen: text projects never download it.
 const ImageStage = lazy(() => import('./ImageStage'));
@@ -215,86 +216,77 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
     if (sel !== null && !readOnly && !locked.has(sel) && objects[sel].label !== value) update(sel, { ...objects[sel], label: value });
   }
 
-  const soleField = (fields ?? []).filter((f) => f.type === 'boxes' || f.type === 'polygons' || f.type === 'keypoints' || f.type === 'segments').length <= 1;
-  useShortcut(
-    '*',
-    (combo, e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      const inside = !!target && !!wrapRef.current?.contains(target);
-      const inOther = !!target?.closest('.media-tool') && !inside;
-      if (inOther || !(inside || active || soleField)) return false;
-      const a = imageAction(combo, labels);
-      if (!a) return false;
-      switch (a.kind) {
-        case 'label':
-          pickLabel(a.value);
-          return true;
-        case 'mode':
-          setMode(a.mode);
-          setDraft(null);
-          setKeyDraft(null);
-          return true;
-        case 'newObject':
-          if (!size) return false;
-          startKeyDraw();
-          return true;
-        case 'finish':
-          if (!draft) return false;
-          finishDraft();
-          return true;
-        case 'cancel':
-          if (draft) setDraft(null);
-          else if (sel !== null) setSelected(null);
-          else return false;
-          return true;
-        case 'delete':
-          if (draft) {
-            setDraft(draft.length > 1 ? draft.slice(0, -1) : null);
-            return true;
-          }
-          if (sel === null) return false;
-          remove(sel);
-          return true;
-        case 'toggleHidden':
-          if (sel === null) return false;
-          setHidden(toggled(hidden, sel));
-          setSelected(null);
-          return true;
-        case 'toggleLocked':
-          if (sel === null) return false;
-          setLocked(toggled(locked, sel));
-          return true;
-        case 'showAll':
-          setHidden(new Set());
-          return true;
-        case 'zoom':
-          setViewport(zoomAt(viewport, a.factor, width / 2, height / 2));
-          return true;
-        case 'fit':
-          setViewport(null);
-          return true;
-        case 'cycle':
-          setSelected(cycleIndex(objects.length, sel, a.step, hidden));
-          return true;
-        case 'nudge': {
-          if (sel === null) {
-            setViewport({ ...viewport, x: viewport.x - a.dx * 20, y: viewport.y - a.dy * 20 });
-            return true;
-          }
-          if (locked.has(sel)) return true;
-          const o = objects[sel];
-          if (kind === 'boxes') update(sel, moveBox(o as Box, a.dx, a.dy, size));
-          else if (kind === 'polygons') update(sel, movePolygon(o as Polygon, a.dx, a.dy, size));
-          else {
-            const [x, y] = clampPoint((o as Keypoint).x + a.dx, (o as Keypoint).y + a.dy, size);
-            update(sel, { ...(o as Keypoint), x, y });
-          }
+  useMediaKeys(wrapRef, { active, readOnly, fields }, (combo) => {
+    const a = imageAction(combo, labels);
+    if (!a) return false;
+    switch (a.kind) {
+      case 'label':
+        pickLabel(a.value);
+        return true;
+      case 'mode':
+        setMode(a.mode);
+        setDraft(null);
+        setKeyDraft(null);
+        return true;
+      case 'newObject':
+        if (!size) return false;
+        startKeyDraw();
+        return true;
+      case 'finish':
+        if (!draft) return false;
+        finishDraft();
+        return true;
+      case 'cancel':
+        if (draft) setDraft(null);
+        else if (sel !== null) setSelected(null);
+        else return false;
+        return true;
+      case 'delete':
+        if (draft) {
+          setDraft(draft.length > 1 ? draft.slice(0, -1) : null);
           return true;
         }
+        if (sel === null) return false;
+        remove(sel);
+        return true;
+      case 'toggleHidden':
+        if (sel === null) return false;
+        setHidden(toggled(hidden, sel));
+        setSelected(null);
+        return true;
+      case 'toggleLocked':
+        if (sel === null) return false;
+        setLocked(toggled(locked, sel));
+        return true;
+      case 'showAll':
+        setHidden(new Set());
+        return true;
+      case 'zoom':
+        setViewport(zoomAt(viewport, a.factor, width / 2, height / 2));
+        return true;
+      case 'fit':
+        setViewport(null);
+        return true;
+      case 'cycle':
+        setSelected(cycleIndex(objects.length, sel, a.step, hidden));
+        return true;
+      case 'nudge': {
+        if (sel === null) {
+          setViewport({ ...viewport, x: viewport.x - a.dx * 20, y: viewport.y - a.dy * 20 });
+          return true;
+        }
+        if (locked.has(sel)) return true;
+        const o = objects[sel];
+        if (kind === 'boxes') update(sel, moveBox(o as Box, a.dx, a.dy, size));
+        else if (kind === 'polygons') update(sel, movePolygon(o as Polygon, a.dx, a.dy, size));
+        else {
+          const [x, y] = clampPoint((o as Keypoint).x + a.dx, (o as Keypoint).y + a.dy, size);
+          update(sel, { ...(o as Keypoint), x, y });
+        }
+        return true;
       }
-    },
-    { enabled: !readOnly },
-  );
+    }
+  });
 
   const descId = `${idPrefix}-${field.name}-canvas`;
   const hint = `${tt(kind === 'boxes' ? 'image.hint.boxes' : kind === 'polygons' ? 'image.hint.polygons' : 'image.hint.keypoints')} · ${tt('image.hint.keydraw')}`;
@@ -308,22 +300,7 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
           <button type="button" aria-pressed={mode === 'select'} onClick={() => (setMode('select'), setDraft(null))} data-testid={`mode-select-${field.name}`}>
             <kbd className="hotkey">V</kbd> {tt('image.select')}
           </button>
-          <span className="media-labels" role="radiogroup" aria-label={tt('spans.labels')}>
-            {labels.map((l) => (
-              <button
-                key={l.value}
-                type="button"
-                role="radio"
-                aria-checked={label === l.value}
-                className="media-label"
-                style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? textColorOn(l.color) : undefined }}
-                onClick={() => pickLabel(l.value)}
-                data-testid={`label-${field.name}-${l.value}`}
-              >
-                {l.hotkey ? <kbd className="hotkey">{l.hotkey}</kbd> : null} {l.text}
-              </button>
-            ))}
-          </span>
+          <MediaLabels fieldName={field.name} labels={labels} value={label} onPick={pickLabel} name={tt('spans.labels')} />
           <button type="button" aria-pressed={keyDraft !== null} onClick={startKeyDraw} disabled={!size} data-testid={`keydraw-${field.name}`}>
             <kbd className="hotkey">N</kbd> {tt('image.keydraw.button')}
           </button>
@@ -335,62 +312,51 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
         </div>
       ) : null}
       {/* An application: the canvas takes its own keys. Its text alternative is the size line and the object list. */}
-      <div
-        className="media-tool image-tool"
-        ref={wrapRef}
-        tabIndex={0}
-        role="application"
-        aria-label={tt('image.canvas')}
-        aria-describedby={`${descId}-status ${descId}-objects`}
-        data-testid={`image-${field.name}`}
-        data-objects={objects.length}
-        data-keydraw={keyDraft ? keyDraft.kind : undefined}
+      <MediaSurface
+        surfaceRef={wrapRef}
+        className="image-tool"
+        name={tt('image.canvas')}
+        describedBy={`${descId}-status ${descId}-objects`}
+        testId={`image-${field.name}`}
+        data={{ 'data-objects': objects.length, 'data-keydraw': keyDraft ? keyDraft.kind : undefined }}
         onKeyDown={(e) => {
           // A keyboard draft takes its keys here, before the page's shortcuts (Enter would submit the task).
           if (readOnly || !keyDraft || isImeComposing(e.nativeEvent)) return;
           if (keyDrawKey(comboOf(e.nativeEvent))) e.preventDefault();
         }}
+        missing={!src ? tt('image.noImage', { key: sourceKey(field, 'image') }) : null}
+        failed={failed ? tt('image.loadFailed') : null}
+        loading={!img}
+        loadingProps={{ className: 'muted', style: { height } }}
       >
-        {!src ? (
-          <p className="muted">{tt('image.noImage', { key: sourceKey(field, 'image') })}</p>
-        ) : failed ? (
-          <p className="field-errors">{tt('image.loadFailed')}</p>
-        ) : !img ? (
-          <p className="muted" style={{ height }}>
-            {tt('media.loading')}
-          </p>
-        ) : (
-          <Suspense fallback={<p className="muted">{tt('media.loading')}</p>}>
-            <ImageStage
-              kind={kind}
-              image={img}
-              size={size}
-              width={width}
-              height={height}
-              objects={objects}
-              selected={sel}
-              hidden={hidden}
-              locked={locked}
-              mode={mode}
-              label={label}
-              labels={labels.map((l) => l.value)}
-              colors={colors}
-              skeleton={field.skeleton}
-              readOnly={readOnly}
-              viewport={viewport}
-              onViewport={setViewport}
-              onSelect={setSelected}
-              onCreate={create}
-              onUpdate={update}
-              onLabel={setLabel}
-              draft={draft}
-              onDraft={setDraft}
-              onFinishDraft={finishDraft}
-              keyDraft={keyDraft}
-            />
-          </Suspense>
-        )}
-      </div>
+        <ImageStage
+          kind={kind}
+          image={img}
+          size={size}
+          width={width}
+          height={height}
+          objects={objects}
+          selected={sel}
+          hidden={hidden}
+          locked={locked}
+          mode={mode}
+          label={label}
+          labels={labels.map((l) => l.value)}
+          colors={colors}
+          skeleton={field.skeleton}
+          readOnly={readOnly}
+          viewport={viewport}
+          onViewport={setViewport}
+          onSelect={setSelected}
+          onCreate={create}
+          onUpdate={update}
+          onLabel={setLabel}
+          draft={draft}
+          onDraft={setDraft}
+          onFinishDraft={finishDraft}
+          keyDraft={keyDraft}
+        />
+      </MediaSurface>
       <p className="media-status muted" aria-live="polite" id={`${descId}-status`}>
         {notice || (size ? tt('image.status', { w: size.width, h: size.height, zoom: Math.round(viewport.scale * 100) }) : '')}
       </p>
