@@ -148,6 +148,7 @@ export const annotatorMessages = {
   'image.keydraw.created.polygons': { ko: '폴리곤 {n}, {label}, 꼭짓점 {points}개', en: 'Polygon {n}, {label}, {points} points' },
   'image.keydraw.created.keypoints': { ko: '키포인트 {n}, {label}, 위치 {x},{y}', en: 'Key point {n}, {label} at {x},{y}' },
   'image.keydraw.cancelled': { ko: '그리기를 취소했습니다.', en: 'Drawing cancelled.' },
+  'segments.created': { ko: '구간 {n}, {label}, {from}–{to}', en: 'Segment {n}, {label}, {from}–{to}' },
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type AnnotatorMessageKey = keyof typeof annotatorMessages;

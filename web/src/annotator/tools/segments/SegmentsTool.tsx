@@ -81,7 +81,8 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
     const r = insertSegment(segments, transcripts ? { ...s, transcript: '' } : s);
     onChange(r.segments);
     setSelected(r.index);
-    setNotice('');
+    // Said in the live region, as a new image object is: whoever marked it with M hears where it went.
+    setNotice(tt('segments.created', { n: r.index + 1, label: labels.find((l) => l.value === s.label)?.text ?? s.label, from: formatTime(s.start), to: formatTime(s.end) }));
   }
   function update(i: number, s: Segment) {
     onChange(segments.map((x, k) => (k === i ? s : x)));
