@@ -96,6 +96,8 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
     onChange(next);
     setSelected(next.length - 1);
     setNotice('');
+    // An object drawn with the mouse while a keyboard draft was open ends the draft.
+    setKeyDraft(null);
   }
   function remove(i: number) {
     if (locked.has(i)) return setNotice(tt('image.lockedNotice'));
