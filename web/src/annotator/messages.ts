@@ -135,6 +135,20 @@ export const annotatorMessages = {
   'kspon.unclear': { ko: '* 불확실한 말', en: '* unclear word' },
   'kspon.problem.parens': { ko: '괄호 짝이 맞지 않습니다.', en: 'Unbalanced parentheses.' },
   'kspon.problem.dual': { ko: '이중 전사는 (철자)/(발음) 모양이어야 합니다.', en: 'A dual transcription is written (spelling)/(pronunciation).' },
+  // Drawing new image objects from the keyboard (issue 10, keydraw).
+  'image.hint.keydraw': { ko: 'N 키보드로 새 객체 그리기', en: 'N draws a new object with the keys' },
+  'image.keydraw.button': { ko: '키보드로 새 객체', en: 'New with keys' },
+  'image.keydraw.start.boxes': { ko: '새 상자: 화살표 이동, Shift+화살표 크기, Ctrl은 1픽셀씩, Enter 완료, Esc 취소.', en: 'New box: arrows move it, Shift+arrows resize it, Ctrl for 1 px steps, Enter finishes, Esc cancels.' },
+  'image.keydraw.start.polygons': { ko: '새 폴리곤: 화살표로 십자선 이동, Space 꼭짓점 추가, Enter 닫기(3개 이상), Backspace 마지막 점 취소, Esc 취소.', en: 'New polygon: arrows move the cross-hair, Space adds a point, Enter closes it (three points or more), Backspace takes the last point back, Esc cancels.' },
+  'image.keydraw.start.keypoints': { ko: '새 키포인트: 화살표로 십자선 이동, Enter로 찍기, Esc 취소.', en: 'New key point: arrows move the cross-hair, Enter places it, Esc cancels.' },
+  'image.keydraw.box': { ko: '상자 {w}×{h}, 위치 {x},{y}', en: 'Box {w}×{h} at {x},{y}' },
+  'image.keydraw.at': { ko: '십자선 {x},{y} · 꼭짓점 {n}개', en: { one: 'Cross-hair at {x},{y} · {n} point', other: 'Cross-hair at {x},{y} · {n} points' } },
+  'image.keydraw.vertex': { ko: '{k}번 꼭짓점 {x},{y}', en: 'Point {k} at {x},{y}' },
+  'image.keydraw.created.boxes': { ko: '상자 {n}, {label}, {w}×{h}, 위치 {x},{y}', en: 'Box {n}, {label}, {w}×{h} at {x},{y}' },
+  'image.keydraw.created.polygons': { ko: '폴리곤 {n}, {label}, 꼭짓점 {points}개', en: 'Polygon {n}, {label}, {points} points' },
+  'image.keydraw.created.keypoints': { ko: '키포인트 {n}, {label}, 위치 {x},{y}', en: 'Key point {n}, {label} at {x},{y}' },
+  'image.keydraw.cancelled': { ko: '그리기를 취소했습니다.', en: 'Drawing cancelled.' },
+  'segments.created': { ko: '구간 {n}, {label}, {from}–{to}', en: 'Segment {n}, {label}, {from}–{to}' },
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type AnnotatorMessageKey = keyof typeof annotatorMessages;

@@ -20,6 +20,7 @@ import {
   type Polygon,
   type Size,
 } from './geometry';
+import type { KeyDraft } from './keydraw';
 import { pan, toImage, wheelFactor, zoomAt, type Viewport } from './viewport';
 
 export type ImageKind = 'boxes' | 'polygons' | 'keypoints';
@@ -53,6 +54,8 @@ export interface ImageStageProps {
   onDraft: (points: Point[] | null) => void;
   /** Finish the polygon being drawn (double-click, or a click on its first vertex). */
   onFinishDraft: () => void;
+  /** A new object being placed with the keys (N): its box, or the cross-hair of a polygon or key point. */
+  keyDraft?: KeyDraft | null;
 }
 
 const STROKE = 2;
@@ -125,7 +128,10 @@ export default function ImageStage(props: ImageStageProps) {
     if (!isDegenerateBox(b)) props.onCreate({ ...b, label });
   }
 
-  const newBox = dragStart && dragNow ? boxFromCorners(dragStart, dragNow, size) : null;
+  const keyDraft = props.keyDraft ?? null;
+  const newBox = keyDraft?.kind === 'boxes' ? keyDraft : dragStart && dragNow ? boxFromCorners(dragStart, dragNow, size) : null;
+  const crossHair = keyDraft && keyDraft.kind !== 'boxes' ? keyDraft.at : null;
+  const rubber = crossHair ?? cursor;
   const sel = selected !== null && !hidden.has(selected) ? objects[selected] : undefined;
   const selLocked = selected !== null && locked.has(selected);
   const color = (l: string) => colors[l] ?? fallbackColor;
@@ -169,11 +175,18 @@ export default function ImageStage(props: ImageStageProps) {
         {newBox ? <Rect {...{ x: newBox.x, y: newBox.y, width: newBox.w, height: newBox.h }} stroke={color(label)} strokeWidth={STROKE} strokeScaleEnabled={false} dash={[6, 4]} listening={false} /> : null}
         {props.draft ? (
           <>
-            <Line points={[...props.draft.flat(), ...(cursor ? cursor : [])]} stroke={color(label)} strokeWidth={STROKE} strokeScaleEnabled={false} dash={[6, 4]} listening={false} />
+            <Line points={[...props.draft.flat(), ...(rubber ? rubber : [])]} stroke={color(label)} strokeWidth={STROKE} strokeScaleEnabled={false} dash={[6, 4]} listening={false} />
             {props.draft.map(([x, y], i) => (
               <Circle key={i} x={x} y={y} radius={(i === 0 ? 6 : 4) / viewport.scale} fill={i === 0 ? '#fff' : color(label)} stroke={color(label)} strokeWidth={1} strokeScaleEnabled={false} listening={false} />
             ))}
           </>
+        ) : null}
+        {crossHair ? (
+          <Group listening={false}>
+            <Line points={[crossHair[0] - 12 / viewport.scale, crossHair[1], crossHair[0] + 12 / viewport.scale, crossHair[1]]} stroke={color(label)} strokeWidth={STROKE} strokeScaleEnabled={false} />
+            <Line points={[crossHair[0], crossHair[1] - 12 / viewport.scale, crossHair[0], crossHair[1] + 12 / viewport.scale]} stroke={color(label)} strokeWidth={STROKE} strokeScaleEnabled={false} />
+            <Circle x={crossHair[0]} y={crossHair[1]} radius={4 / viewport.scale} stroke="#fff" strokeWidth={1} strokeScaleEnabled={false} />
+          </Group>
         ) : null}
       </Layer>
     </Stage>

@@ -1,15 +1,17 @@
-import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SchemaField } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
-import { useShortcut } from '../../core/shortcuts';
+import { comboOf, isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import { FieldFrame } from '../FieldFrame';
-import { isDegeneratePolygon, moveBox, movePolygon, clampPoint, type Box, type Keypoint, type Point, type Polygon, type Size } from './geometry';
+import { MediaLabels, MediaSurface, useMediaKeys } from '../MediaShell';
+import { textColorOn } from '../spans/labels';
+import { isDegeneratePolygon, moveBox, movePolygon, clampPoint, nextMissingLabel, type Box, type Keypoint, type Point, type Polygon, type Size } from './geometry';
 import type { ImageKind, ImageObject } from './ImageStage';
 import { imageAction, IMAGE_RESERVED, keyedLabels } from './keys';
+import { keyDraftBox, keyDrawAction, moveKeyDraft, resizeKeyDraft, startKeyDraft, stepOf, type KeyDraft } from './keydraw';
 import { attributeDefs, cycleIndex, dataSize, mediaUrl, sourceKey, toggled, withAttribute, withoutIndex, type AttributeDef } from './objects';
-import { fitViewport, zoomAt, type Viewport } from './viewport';
-import { textColorOn } from '../spans/labels';
+import { fitViewport, toScreen, zoomAt, type Viewport } from './viewport';
 
 // Konva is loaded only when an image field is on screen: text projects never download it.
 const ImageStage = lazy(() => import('./ImageStage'));
@@ -81,6 +83,8 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
   const [hidden, setHidden] = useState<ReadonlySet<number>>(new Set());
   const [locked, setLocked] = useState<ReadonlySet<number>>(new Set());
   const [draft, setDraft] = useState<Point[] | null>(null);
+  // A new object drawn from the keyboard (N): the box, or the cross-hair of a polygon or key point.
+  const [keyDraft, setKeyDraft] = useState<KeyDraft | null>(null);
   const [notice, setNotice] = useState('');
   const sel = selected !== null && selected < objects.length ? selected : null;
 
@@ -92,6 +96,8 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
     onChange(next);
     setSelected(next.length - 1);
     setNotice('');
+    // An object drawn with the mouse while a keyboard draft was open ends the draft.
+    setKeyDraft(null);
   }
   function remove(i: number) {
     if (locked.has(i)) return setNotice(tt('image.lockedNotice'));
@@ -101,95 +107,191 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
     setLocked(withoutIndex(locked, i));
     setSelected(null);
   }
-  function finishDraft() {
-    if (!draft) return;
-    if (isDegeneratePolygon(draft)) return setNotice(tt('image.polygonTooSmall'));
+  function finishDraft(): boolean {
+    if (!draft) return false;
+    if (isDegeneratePolygon(draft)) {
+      setNotice(tt('image.polygonTooSmall'));
+      return false;
+    }
     create({ points: draft, label } as Polygon);
     setDraft(null);
+    return true;
   }
+  const labelText = (v: string) => labels.find((l) => l.value === v)?.text ?? v;
+
+  /** N: a new object of this tool and label at the centre of the view, placed with the keys (keydraw.ts). */
+  function startKeyDraw() {
+    if (!size) return;
+    const d = startKeyDraft(kind, viewport, { width, height }, size);
+    setMode('draw');
+    setDraft(null);
+    setSelected(null);
+    setKeyDraft(d);
+    setNotice(`${tt(`image.keydraw.start.${kind}`)} ${keyDraftText(d, [])}`);
+    wrapRef.current?.focus();
+  }
+  function keyDraftText(d: KeyDraft, points: Point[]): string {
+    if (d.kind === 'boxes') return tt('image.keydraw.box', { w: Math.round(d.w), h: Math.round(d.h), x: Math.round(d.x), y: Math.round(d.y) });
+    return tt('image.keydraw.at', { x: Math.round(d.at[0]), y: Math.round(d.at[1]), n: points.length });
+  }
+  /** Pans so that the draft stays on screen while the keys move it. */
+  function keepInView(d: KeyDraft) {
+    const [x0, y0] = toScreen(viewport, d.kind === 'boxes' ? d.x : d.at[0], d.kind === 'boxes' ? d.y : d.at[1]);
+    const [x1, y1] = d.kind === 'boxes' ? toScreen(viewport, d.x + d.w, d.y + d.h) : [x0, y0];
+    const m = 16;
+    const dx = x1 > width - m ? width - m - x1 : x0 < m ? m - x0 : 0;
+    const dy = y1 > height - m ? height - m - y1 : y0 < m ? m - y0 : 0;
+    if (dx || dy) setViewport({ ...viewport, x: viewport.x + dx, y: viewport.y + dy });
+  }
+  function announceCreated(n: number, o: ImageObject) {
+    const l = labelText(o.label);
+    if (kind === 'boxes') {
+      const b = o as Box;
+      setNotice(tt('image.keydraw.created.boxes', { n, label: l, w: Math.round(b.w), h: Math.round(b.h), x: Math.round(b.x), y: Math.round(b.y) }));
+    } else if (kind === 'polygons') setNotice(tt('image.keydraw.created.polygons', { n, label: l, points: (o as Polygon).points.length }));
+    else setNotice(tt('image.keydraw.created.keypoints', { n, label: l, x: Math.round((o as Keypoint).x), y: Math.round((o as Keypoint).y) }));
+  }
+  /** The keys of an open keyboard draft; true when the key was the draft's. */
+  function keyDrawKey(combo: string): boolean {
+    if (!keyDraft) return false;
+    const a = keyDrawAction(combo);
+    if (!a) return false;
+    const points = draft ?? [];
+    const addVertex = (at: Point) => {
+      const next = [...points, clampPoint(at[0], at[1], size)];
+      setDraft(next);
+      setNotice(tt('image.keydraw.vertex', { k: next.length, x: Math.round(at[0]), y: Math.round(at[1]) }));
+    };
+    switch (a.kind) {
+      case 'move':
+      case 'resize': {
+        const step = stepOf(viewport.scale, a.fine);
+        const d = a.kind === 'resize' && keyDraft.kind === 'boxes' ? resizeKeyDraft(keyDraft, a.dx * step, a.dy * step, size) : moveKeyDraft(keyDraft, a.dx * step, a.dy * step, size);
+        setKeyDraft(d);
+        keepInView(d);
+        setNotice(keyDraftText(d, points));
+        return true;
+      }
+      case 'undoVertex':
+        if (keyDraft.kind === 'polygons' && points.length) {
+          setDraft(points.length > 1 ? points.slice(0, -1) : null);
+          setNotice(keyDraftText(keyDraft, points.slice(0, -1)));
+        }
+        return true;
+      case 'cancel':
+        setKeyDraft(null);
+        setDraft(null);
+        setNotice(tt('image.keydraw.cancelled'));
+        return true;
+      case 'vertex':
+      case 'finish': {
+        if (keyDraft.kind === 'polygons') {
+          if (a.kind === 'vertex' || points.length < 3) addVertex(keyDraft.at);
+          else if (finishDraft()) {
+            setKeyDraft(null);
+            announceCreated(objects.length + 1, { points, label } as Polygon);
+          }
+          return true;
+        }
+        if (keyDraft.kind === 'keypoints') {
+          const [x, y] = clampPoint(keyDraft.at[0], keyDraft.at[1], size);
+          const point: Keypoint = { x, y, label };
+          create(point);
+          setLabel(nextMissingLabel(labels.map((l) => l.value), [...(objects as Keypoint[]), point], label));
+          setKeyDraft(null);
+          announceCreated(objects.length + 1, point);
+          return true;
+        }
+        if (a.kind === 'vertex') return true;
+        const box = keyDraftBox(keyDraft);
+        if (!box) return true;
+        create({ ...box, label });
+        setKeyDraft(null);
+        announceCreated(objects.length + 1, { ...box, label });
+        return true;
+      }
+    }
+  }
+
   function pickLabel(value: string) {
     setLabel(value);
     if (sel !== null && !readOnly && !locked.has(sel) && objects[sel].label !== value) update(sel, { ...objects[sel], label: value });
   }
 
-  const soleField = (fields ?? []).filter((f) => f.type === 'boxes' || f.type === 'polygons' || f.type === 'keypoints' || f.type === 'segments').length <= 1;
-  useShortcut(
-    '*',
-    (combo, e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      const inside = !!target && !!wrapRef.current?.contains(target);
-      const inOther = !!target?.closest('.media-tool') && !inside;
-      if (inOther || !(inside || active || soleField)) return false;
-      const a = imageAction(combo, labels);
-      if (!a) return false;
-      switch (a.kind) {
-        case 'label':
-          pickLabel(a.value);
-          return true;
-        case 'mode':
-          setMode(a.mode);
-          setDraft(null);
-          return true;
-        case 'finish':
-          if (!draft) return false;
-          finishDraft();
-          return true;
-        case 'cancel':
-          if (draft) setDraft(null);
-          else if (sel !== null) setSelected(null);
-          else return false;
-          return true;
-        case 'delete':
-          if (draft) {
-            setDraft(draft.length > 1 ? draft.slice(0, -1) : null);
-            return true;
-          }
-          if (sel === null) return false;
-          remove(sel);
-          return true;
-        case 'toggleHidden':
-          if (sel === null) return false;
-          setHidden(toggled(hidden, sel));
-          setSelected(null);
-          return true;
-        case 'toggleLocked':
-          if (sel === null) return false;
-          setLocked(toggled(locked, sel));
-          return true;
-        case 'showAll':
-          setHidden(new Set());
-          return true;
-        case 'zoom':
-          setViewport(zoomAt(viewport, a.factor, width / 2, height / 2));
-          return true;
-        case 'fit':
-          setViewport(null);
-          return true;
-        case 'cycle':
-          setSelected(cycleIndex(objects.length, sel, a.step, hidden));
-          return true;
-        case 'nudge': {
-          if (sel === null) {
-            setViewport({ ...viewport, x: viewport.x - a.dx * 20, y: viewport.y - a.dy * 20 });
-            return true;
-          }
-          if (locked.has(sel)) return true;
-          const o = objects[sel];
-          if (kind === 'boxes') update(sel, moveBox(o as Box, a.dx, a.dy, size));
-          else if (kind === 'polygons') update(sel, movePolygon(o as Polygon, a.dx, a.dy, size));
-          else {
-            const [x, y] = clampPoint((o as Keypoint).x + a.dx, (o as Keypoint).y + a.dy, size);
-            update(sel, { ...(o as Keypoint), x, y });
-          }
+  useMediaKeys(wrapRef, { active, readOnly, fields }, (combo) => {
+    const a = imageAction(combo, labels);
+    if (!a) return false;
+    switch (a.kind) {
+      case 'label':
+        pickLabel(a.value);
+        return true;
+      case 'mode':
+        setMode(a.mode);
+        setDraft(null);
+        setKeyDraft(null);
+        return true;
+      case 'newObject':
+        if (!size) return false;
+        startKeyDraw();
+        return true;
+      case 'finish':
+        if (!draft) return false;
+        finishDraft();
+        return true;
+      case 'cancel':
+        if (draft) setDraft(null);
+        else if (sel !== null) setSelected(null);
+        else return false;
+        return true;
+      case 'delete':
+        if (draft) {
+          setDraft(draft.length > 1 ? draft.slice(0, -1) : null);
           return true;
         }
+        if (sel === null) return false;
+        remove(sel);
+        return true;
+      case 'toggleHidden':
+        if (sel === null) return false;
+        setHidden(toggled(hidden, sel));
+        setSelected(null);
+        return true;
+      case 'toggleLocked':
+        if (sel === null) return false;
+        setLocked(toggled(locked, sel));
+        return true;
+      case 'showAll':
+        setHidden(new Set());
+        return true;
+      case 'zoom':
+        setViewport(zoomAt(viewport, a.factor, width / 2, height / 2));
+        return true;
+      case 'fit':
+        setViewport(null);
+        return true;
+      case 'cycle':
+        setSelected(cycleIndex(objects.length, sel, a.step, hidden));
+        return true;
+      case 'nudge': {
+        if (sel === null) {
+          setViewport({ ...viewport, x: viewport.x - a.dx * 20, y: viewport.y - a.dy * 20 });
+          return true;
+        }
+        if (locked.has(sel)) return true;
+        const o = objects[sel];
+        if (kind === 'boxes') update(sel, moveBox(o as Box, a.dx, a.dy, size));
+        else if (kind === 'polygons') update(sel, movePolygon(o as Polygon, a.dx, a.dy, size));
+        else {
+          const [x, y] = clampPoint((o as Keypoint).x + a.dx, (o as Keypoint).y + a.dy, size);
+          update(sel, { ...(o as Keypoint), x, y });
+        }
+        return true;
       }
-    },
-    { enabled: !readOnly },
-  );
+    }
+  });
 
   const descId = `${idPrefix}-${field.name}-canvas`;
-  const hint = tt(kind === 'boxes' ? 'image.hint.boxes' : kind === 'polygons' ? 'image.hint.polygons' : 'image.hint.keypoints');
+  const hint = `${tt(kind === 'boxes' ? 'image.hint.boxes' : kind === 'polygons' ? 'image.hint.polygons' : 'image.hint.keypoints')} · ${tt('image.hint.keydraw')}`;
   return (
     <FieldFrame field={field} kind={`media-field image-field ${kind}`} idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={hint}>
       {!readOnly ? (
@@ -200,22 +302,10 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
           <button type="button" aria-pressed={mode === 'select'} onClick={() => (setMode('select'), setDraft(null))} data-testid={`mode-select-${field.name}`}>
             <kbd className="hotkey">V</kbd> {tt('image.select')}
           </button>
-          <span className="media-labels" role="radiogroup" aria-label={tt('spans.labels')}>
-            {labels.map((l) => (
-              <button
-                key={l.value}
-                type="button"
-                role="radio"
-                aria-checked={label === l.value}
-                className="media-label"
-                style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? textColorOn(l.color) : undefined }}
-                onClick={() => pickLabel(l.value)}
-                data-testid={`label-${field.name}-${l.value}`}
-              >
-                {l.hotkey ? <kbd className="hotkey">{l.hotkey}</kbd> : null} {l.text}
-              </button>
-            ))}
-          </span>
+          <MediaLabels fieldName={field.name} labels={labels} value={label} onPick={pickLabel} name={tt('spans.labels')} />
+          <button type="button" aria-pressed={keyDraft !== null} onClick={startKeyDraw} disabled={!size} data-testid={`keydraw-${field.name}`}>
+            <kbd className="hotkey">N</kbd> {tt('image.keydraw.button')}
+          </button>
           {draft ? (
             <button type="button" onClick={finishDraft} data-testid={`finish-${field.name}`}>
               <kbd className="hotkey">F</kbd> {tt('image.finish')}
@@ -224,55 +314,51 @@ export function ImageTool({ field, value, onChange, readOnly, active, onActivate
         </div>
       ) : null}
       {/* An application: the canvas takes its own keys. Its text alternative is the size line and the object list. */}
-      <div
-        className="media-tool image-tool"
-        ref={wrapRef}
-        tabIndex={0}
-        role="application"
-        aria-label={tt('image.canvas')}
-        aria-describedby={`${descId}-status ${descId}-objects`}
-        data-testid={`image-${field.name}`}
-        data-objects={objects.length}
+      <MediaSurface
+        surfaceRef={wrapRef}
+        className="image-tool"
+        name={tt('image.canvas')}
+        describedBy={`${descId}-status ${descId}-objects`}
+        testId={`image-${field.name}`}
+        data={{ 'data-objects': objects.length, 'data-keydraw': keyDraft ? keyDraft.kind : undefined }}
+        onKeyDown={(e) => {
+          // A keyboard draft takes its keys here, before the page's shortcuts (Enter would submit the task).
+          if (readOnly || !keyDraft || isImeComposing(e.nativeEvent)) return;
+          if (keyDrawKey(comboOf(e.nativeEvent))) e.preventDefault();
+        }}
+        missing={!src ? tt('image.noImage', { key: sourceKey(field, 'image') }) : null}
+        failed={failed ? tt('image.loadFailed') : null}
+        loading={!img}
+        loadingProps={{ className: 'muted', style: { height } }}
       >
-        {!src ? (
-          <p className="muted">{tt('image.noImage', { key: sourceKey(field, 'image') })}</p>
-        ) : failed ? (
-          <p className="field-errors">{tt('image.loadFailed')}</p>
-        ) : !img ? (
-          <p className="muted" style={{ height }}>
-            {tt('media.loading')}
-          </p>
-        ) : (
-          <Suspense fallback={<p className="muted">{tt('media.loading')}</p>}>
-            <ImageStage
-              kind={kind}
-              image={img}
-              size={size}
-              width={width}
-              height={height}
-              objects={objects}
-              selected={sel}
-              hidden={hidden}
-              locked={locked}
-              mode={mode}
-              label={label}
-              labels={labels.map((l) => l.value)}
-              colors={colors}
-              skeleton={field.skeleton}
-              readOnly={readOnly}
-              viewport={viewport}
-              onViewport={setViewport}
-              onSelect={setSelected}
-              onCreate={create}
-              onUpdate={update}
-              onLabel={setLabel}
-              draft={draft}
-              onDraft={setDraft}
-              onFinishDraft={finishDraft}
-            />
-          </Suspense>
-        )}
-      </div>
+        <ImageStage
+          kind={kind}
+          image={img}
+          size={size}
+          width={width}
+          height={height}
+          objects={objects}
+          selected={sel}
+          hidden={hidden}
+          locked={locked}
+          mode={mode}
+          label={label}
+          labels={labels.map((l) => l.value)}
+          colors={colors}
+          skeleton={field.skeleton}
+          readOnly={readOnly}
+          viewport={viewport}
+          onViewport={setViewport}
+          onSelect={setSelected}
+          onCreate={create}
+          onUpdate={update}
+          onLabel={setLabel}
+          draft={draft}
+          onDraft={setDraft}
+          onFinishDraft={finishDraft}
+          keyDraft={keyDraft}
+        />
+      </MediaSurface>
       <p className="media-status muted" aria-live="polite" id={`${descId}-status`}>
         {notice || (size ? tt('image.status', { w: size.width, h: size.height, zoom: Math.round(viewport.scale * 100) }) : '')}
       </p>

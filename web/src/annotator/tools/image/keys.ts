@@ -34,6 +34,7 @@ export function keyedLabels(labels: unknown, reserved: readonly string[]): Keyed
 export type ImageAction =
   | { kind: 'label'; value: string }
   | { kind: 'mode'; mode: 'select' | 'draw' }
+  | { kind: 'newObject' }
   | { kind: 'finish' }
   | { kind: 'cancel' }
   | { kind: 'delete' }
@@ -49,6 +50,8 @@ export type ImageAction =
 export const IMAGE_KEYS = {
   select: 'v',
   draw: 'd',
+  /** Draw a new object from the keyboard (keydraw.ts). */
+  newObject: 'n',
   finish: 'f',
   hide: 'h',
   lock: 'l',
@@ -62,7 +65,7 @@ export const IMAGE_KEYS = {
   prev: '[',
 } as const;
 
-export const IMAGE_RESERVED = ['v', 'd', 'f', 'h', 'l', '0'];
+export const IMAGE_RESERVED = ['v', 'd', 'n', 'f', 'h', 'l', '0'];
 
 const NUDGE: Record<string, [number, number]> = { arrowleft: [-1, 0], arrowright: [1, 0], arrowup: [0, -1], arrowdown: [0, 1] };
 
@@ -75,6 +78,8 @@ export function imageAction(combo: string, labels: KeyedLabel[]): ImageAction | 
       return { kind: 'mode', mode: 'select' };
     case IMAGE_KEYS.draw:
       return { kind: 'mode', mode: 'draw' };
+    case IMAGE_KEYS.newObject:
+      return { kind: 'newObject' };
     case IMAGE_KEYS.finish:
       return { kind: 'finish' };
     case IMAGE_KEYS.cancel:

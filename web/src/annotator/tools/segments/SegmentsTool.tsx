@@ -1,10 +1,11 @@
-import { forwardRef, lazy, Suspense, useEffect, useImperativeHandle, useMemo, useRef, useState, type TextareaHTMLAttributes } from 'react';
+import { forwardRef, lazy, useEffect, useImperativeHandle, useMemo, useRef, useState, type TextareaHTMLAttributes } from 'react';
 import type { SchemaField } from '../../../api/types';
 import type { ToolProps } from '../../core/registry';
-import { isImeComposing, useShortcut } from '../../core/shortcuts';
+import { isImeComposing } from '../../core/shortcuts';
 import { useAnnotatorText } from '../../i18n';
 import type { AnnotatorMessageKey } from '../../messages';
 import { FieldFrame } from '../FieldFrame';
+import { MediaLabels, MediaSurface, useMediaKeys } from '../MediaShell';
 import { keyedLabels } from '../image/keys';
 import { textColorOn } from '../spans/labels';
 import { mediaUrl, sourceKey } from '../image/objects';
@@ -80,7 +81,8 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
     const r = insertSegment(segments, transcripts ? { ...s, transcript: '' } : s);
     onChange(r.segments);
     setSelected(r.index);
-    setNotice('');
+    // Said in the live region, as a new image object is: whoever marked it with M hears where it went.
+    setNotice(tt('segments.created', { n: r.index + 1, label: labels.find((l) => l.value === s.label)?.text ?? s.label, from: formatTime(s.start), to: formatTime(s.end) }));
   }
   function update(i: number, s: Segment) {
     onChange(segments.map((x, k) => (k === i ? s : x)));
@@ -103,142 +105,114 @@ export function SegmentsTool({ field, value, onChange, readOnly, active, onActiv
     }
   }
 
-  const soleField = (fields ?? []).filter((f) => ['boxes', 'polygons', 'keypoints', 'segments'].includes(f.type)).length <= 1;
-  useShortcut(
-    '*',
-    (combo, e) => {
-      const target = e.target instanceof Element ? e.target : null;
-      const inside = !!target && !!wrapRef.current?.contains(target);
-      const inOther = !!target?.closest('.media-tool') && !inside;
-      if (inOther || !(inside || active || soleField)) return false;
-      const a = segmentAction(combo, labels);
-      if (!a) return false;
-      switch (a.kind) {
-        case 'label':
-          pickLabel(a.value);
-          return true;
-        case 'play':
-          control.current?.playPause();
-          return true;
-        case 'mark':
-          mark();
-          return true;
-        case 'seek':
-          control.current?.seek((control.current?.time() ?? time) + a.by);
-          return true;
-        case 'speed':
-          setRate(stepSpeed(rate, a.dir));
-          return true;
-        case 'delete':
-          if (sel === null) return false;
-          remove(sel);
-          return true;
-        case 'cancel':
-          if (markFrom !== null) setMarkFrom(null);
-          else if (sel !== null) setSelected(null);
-          else return false;
-          return true;
-        case 'cycle': {
-          if (!segments.length) return false;
-          const i = sel === null ? (a.step > 0 ? 0 : segments.length - 1) : (sel + a.step + segments.length) % segments.length;
-          setSelected(i);
-          control.current?.seek(segments[i].start);
-          return true;
-        }
+  useMediaKeys(wrapRef, { active, readOnly, fields }, (combo) => {
+    const a = segmentAction(combo, labels);
+    if (!a) return false;
+    switch (a.kind) {
+      case 'label':
+        pickLabel(a.value);
+        return true;
+      case 'play':
+        control.current?.playPause();
+        return true;
+      case 'mark':
+        mark();
+        return true;
+      case 'seek':
+        control.current?.seek((control.current?.time() ?? time) + a.by);
+        return true;
+      case 'speed':
+        setRate(stepSpeed(rate, a.dir));
+        return true;
+      case 'delete':
+        if (sel === null) return false;
+        remove(sel);
+        return true;
+      case 'cancel':
+        if (markFrom !== null) setMarkFrom(null);
+        else if (sel !== null) setSelected(null);
+        else return false;
+        return true;
+      case 'cycle': {
+        if (!segments.length) return false;
+        const i = sel === null ? (a.step > 0 ? 0 : segments.length - 1) : (sel + a.step + segments.length) % segments.length;
+        setSelected(i);
+        control.current?.seek(segments[i].start);
+        return true;
       }
-    },
-    { enabled: !readOnly },
-  );
+    }
+  });
 
   const descId = `${idPrefix}-${field.name}-wave`;
   return (
     <FieldFrame field={field} kind="media-field segments" idPrefix={idPrefix} active={active} readOnly={readOnly} onActivate={onActivate} errors={errors} hint={tt('segments.hint')}>
       {/* An application: the waveform takes its own keys. Its text alternative is the time and the segment list. */}
-      <div
-        className="media-tool segments-tool"
-        ref={wrapRef}
-        tabIndex={0}
-        role="application"
-        aria-label={tt('segments.waveform')}
-        aria-describedby={`${descId}-time ${descId}-list`}
-        data-testid={`segments-${field.name}`}
-        data-segments={segments.length}
-      >
-        {!url ? (
-          <p className="muted">{tt('segments.noAudio', { key: sourceKey(field, 'audio') })}</p>
-        ) : failed ? (
-          <p className="field-errors">{tt('segments.loadFailed')}</p>
-        ) : peaks === null && peaksUrl ? (
-          <p className="muted waveform">{tt('media.loading')}</p>
-        ) : (
-          <Suspense fallback={<p className="muted waveform">{tt('media.loading')}</p>}>
-            <Waveform
-              url={url}
-              peaks={peaks ? peaks.peaks : null}
-              duration={duration}
-              segments={segments}
-              selected={sel}
-              colors={colors}
-              readOnly={readOnly}
-              rate={rate}
-              control={control}
-              onCreate={add}
-              onRetime={(i, start, end) => {
-                const s = segments[i] && retime(segments[i], start, end, duration);
-                if (s) update(i, s);
-                setSelected(i);
-              }}
-              onSelect={setSelected}
-              onTime={setTime}
-              onPlaying={setPlaying}
-              onReady={(d) => setLoadedDuration(d)}
-              onError={() => setFailed(true)}
-            />
-          </Suspense>
-        )}
-        <div className="media-toolbar" role="toolbar" aria-label={tt('segments.waveform')}>
-          <button type="button" onClick={() => control.current?.playPause()} data-testid={`play-${field.name}`}>
-            <kbd className="hotkey">Space</kbd> {tt(playing ? 'segments.pause' : 'segments.play')}
-          </button>
-          <span className="media-time" aria-live="off" id={`${descId}-time`} data-testid={`time-${field.name}`}>
-            {formatTime(time)}
-            {duration ? ` / ${formatTime(duration)}` : ''}
-          </span>
-          <label>
-            <span className="sr-only">{tt('segments.speed')}</span>
-            <select value={rate} onChange={(e) => setRate(Number(e.target.value))} aria-label={tt('segments.speed')}>
-              {SPEEDS.map((s) => (
-                <option key={s} value={s}>
-                  {s}×
-                </option>
-              ))}
-            </select>
-          </label>
-          {!readOnly ? (
-            <>
-              <button type="button" aria-pressed={markFrom !== null} onClick={mark} data-testid={`mark-${field.name}`}>
-                <kbd className="hotkey">M</kbd> {tt('segments.mark')}
-              </button>
-              <span className="media-labels" role="radiogroup" aria-label={tt('segments.speaker')}>
-                {labels.map((l) => (
-                  <button
-                    key={l.value}
-                    type="button"
-                    role="radio"
-                    aria-checked={label === l.value}
-                    className="media-label"
-                    style={{ borderColor: l.color, background: label === l.value ? l.color : undefined, color: label === l.value ? textColorOn(l.color) : undefined }}
-                    onClick={() => pickLabel(l.value)}
-                    data-testid={`label-${field.name}-${l.value}`}
-                  >
-                    {l.hotkey ? <kbd className="hotkey">{l.hotkey}</kbd> : null} {l.text}
-                  </button>
+      <MediaSurface
+        surfaceRef={wrapRef}
+        className="segments-tool"
+        name={tt('segments.waveform')}
+        describedBy={`${descId}-time ${descId}-list`}
+        testId={`segments-${field.name}`}
+        data={{ 'data-segments': segments.length }}
+        missing={!url ? tt('segments.noAudio', { key: sourceKey(field, 'audio') }) : null}
+        failed={failed ? tt('segments.loadFailed') : null}
+        loading={peaks === null && !!peaksUrl}
+        loadingProps={{ className: 'muted waveform' }}
+        extra={
+          <div className="media-toolbar" role="toolbar" aria-label={tt('segments.waveform')}>
+            <button type="button" onClick={() => control.current?.playPause()} data-testid={`play-${field.name}`}>
+              <kbd className="hotkey">Space</kbd> {tt(playing ? 'segments.pause' : 'segments.play')}
+            </button>
+            <span className="media-time" aria-live="off" id={`${descId}-time`} data-testid={`time-${field.name}`}>
+              {formatTime(time)}
+              {duration ? ` / ${formatTime(duration)}` : ''}
+            </span>
+            <label>
+              <span className="sr-only">{tt('segments.speed')}</span>
+              <select value={rate} onChange={(e) => setRate(Number(e.target.value))} aria-label={tt('segments.speed')}>
+                {SPEEDS.map((s) => (
+                  <option key={s} value={s}>
+                    {s}×
+                  </option>
                 ))}
-              </span>
-            </>
-          ) : null}
-        </div>
-      </div>
+              </select>
+            </label>
+            {!readOnly ? (
+              <>
+                <button type="button" aria-pressed={markFrom !== null} onClick={mark} data-testid={`mark-${field.name}`}>
+                  <kbd className="hotkey">M</kbd> {tt('segments.mark')}
+                </button>
+                <MediaLabels fieldName={field.name} labels={labels} value={label} onPick={pickLabel} name={tt('segments.speaker')} />
+              </>
+            ) : null}
+          </div>
+        }
+      >
+        {url ? (
+          <Waveform
+            url={url}
+            peaks={peaks ? peaks.peaks : null}
+            duration={duration}
+            segments={segments}
+            selected={sel}
+            colors={colors}
+            readOnly={readOnly}
+            rate={rate}
+            control={control}
+            onCreate={add}
+            onRetime={(i, start, end) => {
+              const s = segments[i] && retime(segments[i], start, end, duration);
+              if (s) update(i, s);
+              setSelected(i);
+            }}
+            onSelect={setSelected}
+            onTime={setTime}
+            onPlaying={setPlaying}
+            onReady={(d) => setLoadedDuration(d)}
+            onError={() => setFailed(true)}
+          />
+        ) : null}
+      </MediaSurface>
       <p className="media-status muted" aria-live="polite">
         {notice || (markFrom !== null ? tt('segments.marking', { t: markFrom.toFixed(2) }) : '')}
       </p>
