@@ -3,19 +3,15 @@ package org.labelcrew.io;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.labelcrew.media.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,21 +36,17 @@ class ExportRetention {
     private static final Logger log = LoggerFactory.getLogger(ExportRetention.class);
     private static final String FOLDER = "io/exports/";
     private static final Pattern EXPORT = Pattern.compile("io/exports/(\\d{1,18})\\.[A-Za-z0-9.-]{1,20}");
-    /** Keys looked at per sweep; what is left waits for the next hour. */
-    private static final int LIST_LIMIT = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IoFiles files;
-    private final BlobStore blobs;
     private final Duration retention;
 
-    ExportRetention(JdbcClient jdbc, Clock clock, IoFiles files, BlobStore blobs,
+    ExportRetention(JdbcClient jdbc, Clock clock, IoFiles files,
             @Value("${labelcrew.exports.retention:P7D}") String retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.files = files;
-        this.blobs = blobs;
         this.retention = parse(retention);
     }
 
@@ -117,40 +109,19 @@ class ExportRetention {
      * still queued or running may be storing its file: kept.
      */
     private int orphans() {
-        List<Long> ids = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        try {
-            for (String key : blobs.list(FOLDER, LIST_LIMIT)) {
-                Matcher m = EXPORT.matcher(key);
-                if (m.matches()) {
-                    ids.add(Long.parseLong(m.group(1)));
-                    keys.add(key);
-                }
-            }
-        } catch (IOException e) {
-            log.warn("Could not list the export files", e);
-            return 0;
-        }
-        if (ids.isEmpty()) return 0;
-        Set<Long> working = new HashSet<>();
-        Set<String> kept = new HashSet<>();
-        jdbc.sql("""
-                SELECT id, status, file_path FROM export_job
-                WHERE id = ANY(:ids) AND (status IN ('QUEUED', 'RUNNING') OR file_path IS NOT NULL)""")
-                .param("ids", ids.toArray(Long[]::new))
-                .query(rs -> {
-                    if (!IoJobs.finished(rs.getString("status"))) working.add(rs.getLong("id"));
-                    else kept.add(rs.getString("file_path"));
-                });
-        int deleted = 0;
-        for (int i = 0; i < keys.size(); i++) {
-            String key = keys.get(i);
-            if (!working.contains(ids.get(i)) && !kept.contains(key)) {
-                files.delete(key);
-                deleted++;
-            }
-        }
-        return deleted;
+        return files.deleteStrays(FOLDER, EXPORT, ids -> {
+            Set<Long> working = new HashSet<>();
+            Set<String> kept = new HashSet<>();
+            jdbc.sql("""
+                    SELECT id, status, file_path FROM export_job
+                    WHERE id = ANY(:ids) AND (status IN ('QUEUED', 'RUNNING') OR file_path IS NOT NULL)""")
+                    .param("ids", ids.toArray(Long[]::new))
+                    .query(rs -> {
+                        if (!IoJobs.finished(rs.getString("status"))) working.add(rs.getLong("id"));
+                        else kept.add(rs.getString("file_path"));
+                    });
+            return (key, id) -> working.contains(id) || kept.contains(key);
+        });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -121,7 +121,7 @@ class ExportRetentionTest {
         long id = export(crowd, "jsonl").get("id").asLong();
         String stored = file(id);
         // Another instance: its own sweeper over the same database and blob store.
-        ExportRetention other = new ExportRetention(jdbc, clock, files, blobs, "P7D");
+        ExportRetention other = new ExportRetention(jdbc, clock, files, "P7D");
         clock.advance(Duration.ofDays(8));
 
         CyclicBarrier together = new CyclicBarrier(2);
@@ -177,7 +177,7 @@ class ExportRetentionTest {
     @Test
     void aBadRetentionStopsTheStartNamingTheSetting() {
         for (String bad : new String[] {"7 days", "7d", "", "P0D", "-P1D", "PT0S"}) {
-            assertThatThrownBy(() -> new ExportRetention(jdbc, clock, files, blobs, bad)).as(bad)
+            assertThatThrownBy(() -> new ExportRetention(jdbc, clock, files, bad)).as(bad)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("LABELCREW_EXPORT_RETENTION")
                     .hasMessageContaining("P7D");
