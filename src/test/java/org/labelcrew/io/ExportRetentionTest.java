@@ -185,4 +185,23 @@ class ExportRetentionTest {
         assertThat(ExportRetention.parse("PT12H")).isEqualTo(Duration.ofHours(12));
         assertThat(ExportRetention.parse(" P30D ")).isEqualTo(Duration.ofDays(30));
     }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void anInstanceStartedWithABadRetentionStopsAndSaysWhy() throws Exception {
+        com.zaxxer.hikari.HikariDataSource db = (com.zaxxer.hikari.HikariDataSource) dataSource;
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "bad-retention");
+        // As an operator would start it (LABELCREW_EXPORT_RETENTION=7days), on the same database.
+        assertThatThrownBy(() -> new org.springframework.boot.builder.SpringApplicationBuilder(
+                org.labelcrew.LabelCrewApplication.class, TestClock.Config.class)
+                .profiles("test")
+                .run("--server.port=0", "--labelcrew.data-dir=" + dir, "--labelcrew.db.url=" + db.getJdbcUrl(),
+                        "--labelcrew.db.user=" + db.getUsername(), "--labelcrew.db.password=" + db.getPassword(),
+                        "--labelcrew.exports.retention=7days")
+                .close())
+                .hasStackTraceContaining("LABELCREW_EXPORT_RETENTION (labelcrew.exports.retention) is \"7days\", "
+                        + "which is not an ISO-8601 duration");
+    }
 }
