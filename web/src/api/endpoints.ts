@@ -122,6 +122,11 @@ export const exports_ = {
   /** `media`: put the image/audio files in the export beside the labels (yolo). */
   start: (projectId: number, format = 'jsonl', options?: { media?: boolean }) =>
     api.post<ExportJob>(`/projects/${projectId}/exports`, { format, ...options }),
+  /** The same export again (an expired one): its format and the options it was started with (field, media, split). */
+  again: (job: Pick<ExportJob, 'projectId' | 'format' | 'options'>) =>
+    api.post<ExportJob>(`/projects/${job.projectId}/exports`, { ...(job.options && typeof job.options === 'object' ? job.options : {}), format: job.format }),
+  /** The project's exports, newest first. */
+  list: (projectId: number, limit = 1) => api.get<Page<ExportJob>>(`/projects/${projectId}/exports`, { query: { limit } }),
   get: (id: number) => api.get<ExportJob>(`/exports/${id}`),
   fileUrl: (id: number) => `/api/v1/exports/${id}/file`,
 };

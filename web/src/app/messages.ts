@@ -815,6 +815,13 @@ export const messages = {
     en: { one: 'Lot {lot} was returned: {n} of your tasks is to be reworked.', other: 'Lot {lot} was returned: {n} of your tasks are to be reworked.' },
   },
 
+  // exports expire (LABELCREW_EXPORT_RETENTION)
+  'export.expires': { ko: '파일 보관 기한: {in} ({at})', en: 'The file expires {in} ({at})' },
+  'export.expired': { ko: '이 내보내기는 {at}에 만료되어 파일이 삭제되었습니다. 같은 내보내기를 다시 실행하세요.', en: 'This export expired on {at} and its file was deleted; run the same export again.' },
+  'export.again': { ko: '같은 내보내기 다시 실행', en: 'Run this export again' },
+  'export.last': { ko: '최근 내보내기: {format}, {at}', en: 'Last export: {format}, {at}' },
+  'code.export.expired': { ko: '이 내보내기는 {expiredAt}에 만료되었습니다. 다시 시작하세요.', en: 'This export expired on {expiredAt}; start it again.' },
+
   ...academyMessages,
   ...payMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;

@@ -30,10 +30,12 @@ public class ExportService {
     private final SchedulerClient scheduler;
     private final Clock clock;
     private final IoFiles files;
+    private final ExportRetention retention;
 
     ExportService(JdbcClient jdbc, Json json, ProjectAccess access, ExportRunner runner, SchedulerClient scheduler,
-            Clock clock, IoFiles files) {
+            Clock clock, IoFiles files, ExportRetention retention) {
         this.files = files;
+        this.retention = retention;
         this.jdbc = jdbc;
         this.json = json;
         this.access = access;
@@ -124,9 +126,16 @@ public class ExportService {
     public record ExportFile(String ref, long size, String fileName, String contentType) {
     }
 
-    /** The finished file; 409 while the job has not finished (or failed). */
+    /** The finished file; 409 while the job has not finished (or failed), 410 once its file expired. */
     public ExportFile file(long id, CurrentUser user) {
         ExportJob job = get(id, user);
+        if (job.expired()) {
+            // The browser words it from the code ("this export expired on …; start it again").
+            throw new ApiException(HttpStatus.GONE, "Export expired", "Export " + id + " expired on "
+                    + job.expiresAt() + ": its file is kept " + retention.retention() + " after the export ends "
+                    + "(LABELCREW_EXPORT_RETENTION); start the same export again", null)
+                    .withCode("export.expired", Map.of("exportId", id, "expiredAt", job.expiresAt().toString()));
+        }
         if (!job.status().equals("DONE")) {
             throw ApiException.conflict("Export " + id + " is " + job.status() + "; its file is ready when it is DONE");
         }
@@ -145,7 +154,7 @@ public class ExportService {
     }
 
     private static final String SELECT = """
-            SELECT id, project_id, format, options, status, total, written, error, created_at, finished_at
+            SELECT id, project_id, format, options, status, total, written, error, created_at, finished_at, expired_at
             FROM export_job""";
 
     private ExportJob find(long id) {
@@ -155,10 +164,15 @@ public class ExportService {
 
     private ExportJob row(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
+        Timestamp expired = rs.getTimestamp("expired_at");
+        String status = rs.getString("status");
+        // Until it expired: when the sweep will take the file (the retention as now configured); then: when it did.
+        java.time.Instant expiresAt = expired != null ? expired.toInstant()
+                : status.equals("DONE") && finished != null ? retention.expiresAt(finished.toInstant()) : null;
         return new ExportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("format"),
-                json.column(rs, "options"), rs.getString("status"), rs.getLong("total"), rs.getLong("written"),
+                json.column(rs, "options"), status, rs.getLong("total"), rs.getLong("written"),
                 rs.getString("error"), rs.getTimestamp("created_at").toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(), expiresAt, expired != null);
     }
 
     private void requireManager(long projectId, CurrentUser user) {

@@ -3,17 +3,13 @@ package org.labelcrew.io;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.labelcrew.media.BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,21 +32,17 @@ class ImportReports {
     private static final Logger log = LoggerFactory.getLogger(ImportReports.class);
     private static final String FOLDER = "io/reports/";
     private static final Pattern REPORT = Pattern.compile("io/reports/import-(\\d{1,18})\\.rejected\\.csv");
-    /** Keys looked at per sweep; what is left waits for the next hour. */
-    private static final int LIST_LIMIT = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final IoFiles files;
-    private final BlobStore blobs;
     private final Duration retention;
 
-    ImportReports(JdbcClient jdbc, Clock clock, IoFiles files, BlobStore blobs,
+    ImportReports(JdbcClient jdbc, Clock clock, IoFiles files,
             @Value("${labelcrew.imports.report-retention:P7D}") Duration retention) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.files = files;
-        this.blobs = blobs;
         this.retention = retention;
     }
 
@@ -84,38 +76,18 @@ class ImportReports {
      * the file (an attempt that was overtaken). A job still queued or running may be writing its report: kept.
      */
     private int orphans() {
-        List<Long> ids = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        try {
-            for (String key : blobs.list(FOLDER, LIST_LIMIT)) {
-                Matcher m = REPORT.matcher(key);
-                if (m.matches()) {
-                    ids.add(Long.parseLong(m.group(1)));
-                    keys.add(key);
-                }
-            }
-        } catch (IOException e) {
-            log.warn("Could not list the import reports", e);
-            return 0;
-        }
-        if (ids.isEmpty()) return 0;
         // The reports a job keeps: those of jobs still at work, and each finished job's own report.
-        Set<String> kept = new HashSet<>(jdbc.sql("""
-                SELECT id, status, report_path FROM import_job
-                WHERE id = ANY(:ids) AND (status IN ('QUEUED', 'RUNNING') OR report_path IS NOT NULL)""")
-                .param("ids", ids.toArray(Long[]::new))
-                .query((rs, i) -> !IoJobs.finished(rs.getString("status")) || rs.getString("report_path") == null
-                        ? FOLDER + "import-" + rs.getLong("id") + ".rejected.csv"
-                        : rs.getString("report_path"))
-                .list());
-        int deleted = 0;
-        for (String key : keys) {
-            if (!kept.contains(key)) {
-                files.delete(key);
-                deleted++;
-            }
-        }
-        return deleted;
+        return files.deleteStrays(FOLDER, REPORT, ids -> {
+            Set<String> kept = new HashSet<>(jdbc.sql("""
+                    SELECT id, status, report_path FROM import_job
+                    WHERE id = ANY(:ids) AND (status IN ('QUEUED', 'RUNNING') OR report_path IS NOT NULL)""")
+                    .param("ids", ids.toArray(Long[]::new))
+                    .query((rs, i) -> !IoJobs.finished(rs.getString("status")) || rs.getString("report_path") == null
+                            ? FOLDER + "import-" + rs.getLong("id") + ".rejected.csv"
+                            : rs.getString("report_path"))
+                    .list());
+            return (key, id) -> kept.contains(key);
+        });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -8,8 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.labelcrew.media.BlobStore;
 import org.labelcrew.shared.BoundedInputStream;
 import org.labelcrew.shared.LabelCrewProperties;
@@ -131,6 +138,38 @@ class IoFiles {
             throw e;
         }
         return new Local(copy, true);
+    }
+
+    /** Keys looked at per {@link #deleteStrays} call; what is left waits for the next sweep. */
+    private static final int LIST_LIMIT = 10_000;
+
+    /**
+     * Deletes the stored files of jobs that no job keeps any more (a deleted project's, an overtaken attempt's): the
+     * keys under {@code folder} that match {@code key} (group 1: the job id), at most 10,000 a call. {@code keeps} is
+     * asked once with every job id found and answers, for each key and its job id, whether it stays. Returns how many
+     * files went; 0 when the store cannot list (logged).
+     */
+    int deleteStrays(String folder, Pattern key, Function<List<Long>, BiPredicate<String, Long>> keeps) {
+        Map<String, Long> found = new LinkedHashMap<>();
+        try {
+            for (String k : blobs.list(folder, LIST_LIMIT)) {
+                Matcher m = key.matcher(k);
+                if (m.matches()) found.put(k, Long.parseLong(m.group(1)));
+            }
+        } catch (IOException e) {
+            log.warn("Could not list {}", folder, e);
+            return 0;
+        }
+        if (found.isEmpty()) return 0;
+        BiPredicate<String, Long> kept = keeps.apply(List.copyOf(found.values()));
+        int deleted = 0;
+        for (Map.Entry<String, Long> e : found.entrySet()) {
+            if (!kept.test(e.getKey(), e.getValue())) {
+                delete(e.getKey());
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** Removes a stored file (a key or a legacy path); a missing one is no error, a failure only logged. */

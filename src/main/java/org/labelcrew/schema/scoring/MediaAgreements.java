@@ -1,10 +1,9 @@
 package org.labelcrew.schema.scoring;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.Transcripts;
@@ -12,7 +11,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The agreement measures of the media annotation types (see README.md, "Agreement"). Each pair of workers on an item
+ * The agreement measures of the media annotation types (see README.md, "Agreement"), {@link PairwiseMeasure}s all. Each pair of workers on an item
  * has its objects matched one to one, same label only, best first ({@link Matching#greedy}, as the scorers do), and the
  * pairs are pooled: F1 = Σ 2·matched / Σ (|A| + |B|), an item both left empty agreeing fully; the mean closeness of
  * the matches (IoU, distance) is over every match of every pair.
@@ -31,48 +30,37 @@ final class MediaAgreements {
     }
 
     /** Boxes and polygons: matched-pair F1 at IoU ≥ the field's {@code iou} (0.5), and the mean IoU of the matches. */
-    static AgreementMeasure.Figures shapes(Field field, List<AgreementMeasure.Unit> units, @Nullable String label, double threshold,
-            Function<JsonNode, List<ShapeScorers.Shape>> read) {
-        WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
-        WorkerPairs.Mean iou = new WorkerPairs.Mean();
-        long items = WorkerPairs.each(units, p -> {
+    abstract static class Shapes extends PairwiseMeasure {
+        private final Function<JsonNode, List<ShapeScorers.Shape>> read;
+        private final ToDoubleFunction<Field> threshold;
+
+        Shapes(String type, Function<JsonNode, List<ShapeScorers.Shape>> read, ToDoubleFunction<Field> threshold) {
+            super(type, true);
+            this.read = read;
+            this.threshold = threshold;
+        }
+
+        @Override
+        final void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
             List<ShapeScorers.Shape> a = only(p.valueA(field), read, label);
             List<ShapeScorers.Shape> b = only(p.valueB(field), read, label);
-            List<Matching.Pair> matched = Matching.greedy(a, b, ShapeScorers::iou, threshold);
-            f1.add(matched.size(), a.size(), b.size());
-            matched.forEach(m -> iou.add(m.similarity()));
-        });
-        Map<String, Double> out = new LinkedHashMap<>();
-        Agreements.put(out, "objectF1", f1.value());
-        Agreements.put(out, "meanIou", iou.value());
-        return new AgreementMeasure.Figures(items, out);
-    }
-
-    @Component
-    static final class Boxes implements AgreementMeasure {
-        @Override
-        public String type() {
-            return "boxes";
-        }
-
-        @Override
-        public AgreementMeasure.Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            double threshold = field instanceof Field.Boxes b ? b.iouThreshold() : 0.5;
-            return shapes(field, units, label, threshold, ShapeScorers.Boxes::boxes);
+            List<Matching.Pair> matched = Matching.greedy(a, b, ShapeScorers::iou, threshold.applyAsDouble(field));
+            tally.f1("objectF1", matched.size(), a.size(), b.size());
+            matched.forEach(m -> tally.mean("meanIou", m.similarity()));
         }
     }
 
     @Component
-    static final class Polygons implements AgreementMeasure {
-        @Override
-        public String type() {
-            return "polygons";
+    static final class Boxes extends Shapes {
+        Boxes() {
+            super("boxes", ShapeScorers.Boxes::boxes, f -> f instanceof Field.Boxes b ? b.iouThreshold() : 0.5);
         }
+    }
 
-        @Override
-        public AgreementMeasure.Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            double threshold = field instanceof Field.Polygons p ? p.iouThreshold() : 0.5;
-            return shapes(field, units, label, threshold, ShapeScorers.Polygons::polygons);
+    @Component
+    static final class Polygons extends Shapes {
+        Polygons() {
+            super("polygons", ShapeScorers.Polygons::polygons, f -> f instanceof Field.Polygons g ? g.iouThreshold() : 0.5);
         }
     }
 
@@ -84,32 +72,23 @@ final class MediaAgreements {
      * carries no image size uses the field's {@code tolerance} in pixels instead and adds nothing to the mean distance.
      */
     @Component
-    static final class Keypoints implements AgreementMeasure {
-        @Override
-        public String type() {
-            return "keypoints";
+    static final class Keypoints extends PairwiseMeasure {
+        Keypoints() {
+            super("keypoints", true);
         }
 
         @Override
-        public AgreementMeasure.Figures measure(Field field, List<Unit> units, @Nullable String label) {
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
             Field.Keypoints k = field instanceof Field.Keypoints kp ? kp : new Field.Keypoints(field.name(), field.definition());
-            WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
-            WorkerPairs.Mean distance = new WorkerPairs.Mean();
-            long items = WorkerPairs.each(units, p -> {
-                double diagonal = diagonal(p.unit().data());
-                double within = diagonal > 0 ? k.agreementDistance() * diagonal : k.tolerance();
-                List<KeypointsScorer.Point> a = only(p.valueA(field), KeypointsScorer::points, label);
-                List<KeypointsScorer.Point> b = only(p.valueB(field), KeypointsScorer::points, label);
-                // Closeness 1 − d/within: at least 0 exactly when within reach, larger for nearer points.
-                List<Matching.Pair> matched = Matching.greedy(a, b,
-                        (x, y) -> 1 - Math.hypot(x.x() - y.x(), x.y() - y.y()) / within, 0);
-                f1.add(matched.size(), a.size(), b.size());
-                if (diagonal > 0) matched.forEach(m -> distance.add((1 - m.similarity()) * within / diagonal));
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "pointF1", f1.value());
-            Agreements.put(out, "meanDistance", distance.value());
-            return new AgreementMeasure.Figures(items, out);
+            double diagonal = diagonal(p.unit().data());
+            double within = diagonal > 0 ? k.agreementDistance() * diagonal : k.tolerance();
+            List<KeypointsScorer.Point> a = only(p.valueA(field), KeypointsScorer::points, label);
+            List<KeypointsScorer.Point> b = only(p.valueB(field), KeypointsScorer::points, label);
+            // Closeness 1 − d/within: at least 0 exactly when within reach, larger for nearer points.
+            List<Matching.Pair> matched = Matching.greedy(a, b,
+                    (x, y) -> 1 - Math.hypot(x.x() - y.x(), x.y() - y.y()) / within, 0);
+            tally.f1("pointF1", matched.size(), a.size(), b.size());
+            if (diagonal > 0) matched.forEach(m -> tally.mean("meanDistance", (1 - m.similarity()) * within / diagonal));
         }
 
         static double diagonal(@Nullable JsonNode data) {
@@ -127,37 +106,26 @@ final class MediaAgreements {
      * {@code kspon} its conventions), pooled as for free text: Σ edits / Σ mean length of the two (no reference).
      */
     @Component
-    static final class Segments implements AgreementMeasure {
-        @Override
-        public String type() {
-            return "segments";
+    static final class Segments extends PairwiseMeasure {
+        Segments() {
+            super("segments", true);
         }
 
         @Override
-        public AgreementMeasure.Figures measure(Field field, List<Unit> units, @Nullable String label) {
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
             Field.Segments f = field instanceof Field.Segments s ? s : new Field.Segments(field.name(), field.definition());
-            WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
-            WorkerPairs.Mean iou = new WorkerPairs.Mean();
-            TextAgreements.ErrorRates rates = new TextAgreements.ErrorRates();
-            long items = WorkerPairs.each(units, p -> {
-                List<SegmentsScorer.Segment> a = only(p.valueA(field), SegmentsScorer::segments, label);
-                List<SegmentsScorer.Segment> b = only(p.valueB(field), SegmentsScorer::segments, label);
-                List<Matching.Pair> matched = Matching.greedy(a, b, SegmentsScorer::iou, f.iouThreshold());
-                f1.add(matched.size(), a.size(), b.size());
-                for (Matching.Pair m : matched) {
-                    iou.add(m.similarity());
-                    if (!f.transcript()) continue;
-                    String ta = a.get(m.answer()).transcript();
-                    String tb = b.get(m.reference()).transcript();
-                    rates.add(chars(ta, f.kspon()), chars(tb, f.kspon()), Transcripts.normalWords(ta, f.kspon()),
-                            Transcripts.normalWords(tb, f.kspon()));
-                }
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "segmentF1", f1.value());
-            Agreements.put(out, "meanIou", iou.value());
-            rates.put(out);
-            return new AgreementMeasure.Figures(items, out);
+            List<SegmentsScorer.Segment> a = only(p.valueA(field), SegmentsScorer::segments, label);
+            List<SegmentsScorer.Segment> b = only(p.valueB(field), SegmentsScorer::segments, label);
+            List<Matching.Pair> matched = Matching.greedy(a, b, SegmentsScorer::iou, f.iouThreshold());
+            tally.f1("segmentF1", matched.size(), a.size(), b.size());
+            for (Matching.Pair m : matched) {
+                tally.mean("meanIou", m.similarity());
+                if (!f.transcript()) continue;
+                String ta = a.get(m.answer()).transcript();
+                String tb = b.get(m.reference()).transcript();
+                tally.errorRates(chars(ta, f.kspon()), chars(tb, f.kspon()), Transcripts.normalWords(ta, f.kspon()),
+                        Transcripts.normalWords(tb, f.kspon()));
+            }
         }
 
         private static List<String> chars(String transcript, boolean kspon) {

@@ -15,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The agreement measures of the text annotation types (see README.md, "Agreement"). Set-valued types (spans,
  * relations, extractive) compare every pair of workers on an item and pool the pairs: F1 = Σ 2·matched / Σ (|A|+|B|),
- * an item where both left the field empty agreeing fully.
+ * an item where both left the field empty agreeing fully. All but choice are {@link PairwiseMeasure}s: each says
+ * only how one pair of workers is scored.
  */
 final class TextAgreements {
 
@@ -81,28 +82,19 @@ final class TextAgreements {
 
     /** Entity spans: F1 between workers on exact (start, end, label), and on overlap (same label, ranges overlap). */
     @Component
-    static final class Spans implements AgreementMeasure {
+    static final class Spans extends PairwiseMeasure {
 
-        @Override
-        public String type() {
-            return "spans";
+        Spans() {
+            super("spans", true);
         }
 
         @Override
-        public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            WorkerPairs.PooledF1 exact = new WorkerPairs.PooledF1();
-            WorkerPairs.PooledF1 overlap = new WorkerPairs.PooledF1();
-            long items = WorkerPairs.each(units, p -> {
-                List<SpansScorer.Span> a = spans(p.valueA(field), label);
-                List<SpansScorer.Span> b = spans(p.valueB(field), label);
-                Set<SpansScorer.Span> sb = new LinkedHashSet<>(b);
-                exact.add(new LinkedHashSet<>(a).stream().filter(sb::contains).count(), a.size(), b.size());
-                overlap.add(overlapping(a, b), a.size(), b.size());
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "spanF1Exact", exact.value());
-            Agreements.put(out, "spanF1Overlap", overlap.value());
-            return new Figures(items, out);
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
+            List<SpansScorer.Span> a = spans(p.valueA(field), label);
+            List<SpansScorer.Span> b = spans(p.valueB(field), label);
+            Set<SpansScorer.Span> sb = new LinkedHashSet<>(b);
+            tally.f1("spanF1Exact", new LinkedHashSet<>(a).stream().filter(sb::contains).count(), a.size(), b.size());
+            tally.f1("spanF1Overlap", overlapping(a, b), a.size(), b.size());
         }
 
         static List<SpansScorer.Span> spans(@Nullable JsonNode v, @Nullable String label) {
@@ -137,25 +129,18 @@ final class TextAgreements {
 
     /** Relations: F1 between workers on (from span, to span, label), ends matched by span position and label. */
     @Component
-    static final class Relations implements AgreementMeasure {
+    static final class Relations extends PairwiseMeasure {
 
-        @Override
-        public String type() {
-            return "relations";
+        Relations() {
+            super("relations", true);
         }
 
         @Override
-        public Figures measure(Field field, List<Unit> units, @Nullable String label) {
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
             String between = field instanceof Field.Relations r ? r.between() : "";
-            WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
-            long items = WorkerPairs.each(units, p -> {
-                Set<RelationsScorer.Link> a = only(RelationsScorer.links(p.valueA(field), p.resultA() == null ? null : p.resultA().get(between)), label);
-                Set<RelationsScorer.Link> b = only(RelationsScorer.links(p.valueB(field), p.resultB() == null ? null : p.resultB().get(between)), label);
-                f1.add(a.stream().filter(b::contains).count(), a.size(), b.size());
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "relationF1", f1.value());
-            return new Figures(items, out);
+            Set<RelationsScorer.Link> a = only(RelationsScorer.links(p.valueA(field), p.resultA() == null ? null : p.resultA().get(between)), label);
+            Set<RelationsScorer.Link> b = only(RelationsScorer.links(p.valueB(field), p.resultB() == null ? null : p.resultB().get(between)), label);
+            tally.f1("relationF1", a.stream().filter(b::contains).count(), a.size(), b.size());
         }
 
         private static Set<RelationsScorer.Link> only(Set<RelationsScorer.Link> links, @Nullable String label) {
@@ -168,29 +153,17 @@ final class TextAgreements {
 
     /** Extractive summary: F1 between workers on the chosen sentence indices. */
     @Component
-    static final class Extractive implements AgreementMeasure {
+    static final class Extractive extends PairwiseMeasure {
 
-        @Override
-        public String type() {
-            return "extractive";
+        Extractive() {
+            super("extractive", false);
         }
 
         @Override
-        public Set<String> labels(Field field, List<Unit> units) {
-            return Set.of();
-        }
-
-        @Override
-        public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            WorkerPairs.PooledF1 f1 = new WorkerPairs.PooledF1();
-            long items = WorkerPairs.each(units, p -> {
-                Set<Long> a = indices(p.valueA(field));
-                Set<Long> b = indices(p.valueB(field));
-                f1.add(a.stream().filter(b::contains).count(), a.size(), b.size());
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "sentenceF1", f1.value());
-            return new Figures(items, out);
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
+            Set<Long> a = indices(p.valueA(field));
+            Set<Long> b = indices(p.valueB(field));
+            tally.f1("sentenceF1", a.stream().filter(b::contains).count(), a.size(), b.size());
         }
 
         private static Set<Long> indices(@Nullable JsonNode v) {
@@ -202,26 +175,16 @@ final class TextAgreements {
 
     /** Abstractive summary: mean ROUGE-L F1 over every pair of workers' summaries (Korean-aware tokens). */
     @Component
-    static final class Abstractive implements AgreementMeasure {
+    static final class Abstractive extends PairwiseMeasure {
 
-        @Override
-        public String type() {
-            return "abstractive";
+        Abstractive() {
+            super("abstractive", false);
         }
 
         @Override
-        public Set<String> labels(Field field, List<Unit> units) {
-            return Set.of();
-        }
-
-        @Override
-        public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            WorkerPairs.Mean rouge = new WorkerPairs.Mean();
-            long items = WorkerPairs.each(units, p -> rouge.add(AbstractiveScorer.rougeL(
-                    AbstractiveScorer.tokens(text(p.valueA(field))), AbstractiveScorer.tokens(text(p.valueB(field))))));
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "rougeL", rouge.value());
-            return new Figures(items, out);
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
+            tally.mean("rougeL", AbstractiveScorer.rougeL(
+                    AbstractiveScorer.tokens(text(p.valueA(field))), AbstractiveScorer.tokens(text(p.valueB(field)))));
         }
     }
 
@@ -231,33 +194,19 @@ final class TextAgreements {
      * exactly (after trim and NFC).
      */
     @Component
-    static final class Text implements AgreementMeasure {
+    static final class Text extends PairwiseMeasure {
 
-        @Override
-        public String type() {
-            return "text";
+        Text() {
+            super("text", false);
         }
 
         @Override
-        public Set<String> labels(Field field, List<Unit> units) {
-            return Set.of();
-        }
-
-        @Override
-        public Figures measure(Field field, List<Unit> units, @Nullable String label) {
-            ErrorRates rates = new ErrorRates();
-            WorkerPairs.Mean exact = new WorkerPairs.Mean();
-            long items = WorkerPairs.each(units, p -> {
-                String a = TextScorer.normalize(text(p.valueA(field)));
-                String b = TextScorer.normalize(text(p.valueB(field)));
-                rates.add(a.codePoints().mapToObj(Character::toString).toList(), b.codePoints().mapToObj(Character::toString).toList(),
-                        words(a), words(b));
-                exact.add(a.equals(b) ? 1 : 0);
-            });
-            Map<String, Double> out = new LinkedHashMap<>();
-            Agreements.put(out, "exactMatch", exact.value());
-            rates.put(out);
-            return new Figures(items, out);
+        void score(Field field, WorkerPairs.Pair p, @Nullable String label, Tally tally) {
+            String a = TextScorer.normalize(text(p.valueA(field)));
+            String b = TextScorer.normalize(text(p.valueB(field)));
+            tally.mean("exactMatch", a.equals(b) ? 1 : 0);
+            tally.errorRates(a.codePoints().mapToObj(Character::toString).toList(),
+                    b.codePoints().mapToObj(Character::toString).toList(), words(a), words(b));
         }
 
         private static List<String> words(String s) {
@@ -269,7 +218,7 @@ final class TextAgreements {
      * Character and word error rates between two workers' texts, pooled over pairs: Σ edits / Σ mean length of the two
      * (there is no reference to divide by); 0 where every text compared was empty; absent without a pair.
      */
-    static final class ErrorRates {
+    static final class ErrorRates implements PairwiseMeasure.Pooled {
         private long charEdits;
         private double charLength;
         private long wordEdits;
@@ -284,7 +233,9 @@ final class TextAgreements {
             pairs++;
         }
 
-        void put(Map<String, Double> out) {
+        /** Writes {@code cer} and {@code wer} ({@code name} is the tally's key for the two). */
+        @Override
+        public void put(Map<String, Double> out, String name) {
             if (pairs == 0) return;
             Agreements.put(out, "cer", charLength == 0 ? 0.0 : charEdits / charLength);
             Agreements.put(out, "wer", wordLength == 0 ? 0.0 : wordEdits / wordLength);

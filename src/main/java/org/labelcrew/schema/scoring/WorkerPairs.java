@@ -2,14 +2,15 @@ package org.labelcrew.schema.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.labelcrew.schema.Field;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The pairs of workers on each item — the one loop every pairwise agreement measure (spans, relations, summaries,
- * text, shapes, key points, segments) and the per-pair breakdown of {@link Agreements} walk. Workers are taken in
+ * The pairs of workers on each item — the one loop every pairwise agreement measure ({@link PairwiseMeasure}: spans,
+ * relations, summaries, text, shapes, key points, segments) and the per-pair breakdown of {@link Agreements} walk. Workers are taken in
  * account-id order, so {@code a < b} in each pair.
  */
 final class WorkerPairs {
@@ -61,7 +62,7 @@ final class WorkerPairs {
      * F1 pooled over pairs: Σ 2·matched / Σ (|A| + |B|), where a match may count less than 1 ({@code credit}); null
      * without a pair, 1 when every pair left the field empty.
      */
-    static final class PooledF1 {
+    static final class PooledF1 implements PairwiseMeasure.Pooled {
         private double credit2;
         private long sizes;
         private long pairs;
@@ -76,10 +77,15 @@ final class WorkerPairs {
             if (pairs == 0) return null;
             return sizes == 0 ? 1.0 : credit2 / sizes;
         }
+
+        @Override
+        public void put(Map<String, Double> out, String name) {
+            Agreements.put(out, name, value());
+        }
     }
 
     /** A mean that is null when nothing was added. */
-    static final class Mean {
+    static final class Mean implements PairwiseMeasure.Pooled {
         private double sum;
         private long n;
 
@@ -90,6 +96,11 @@ final class WorkerPairs {
 
         @Nullable Double value() {
             return n == 0 ? null : sum / n;
+        }
+
+        @Override
+        public void put(Map<String, Double> out, String name) {
+            Agreements.put(out, name, value());
         }
     }
 }
