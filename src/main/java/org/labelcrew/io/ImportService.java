@@ -135,8 +135,9 @@ public class ImportService {
             jdbc.sql("""
                     UPDATE import_job SET status = 'FAILED', errors = :e::jsonb, finished_at = :now
                     WHERE id = :id AND status = 'QUEUED'""")
-                    .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
-                            "could not be queued: " + e.getMessage() + "; nothing was imported, upload the file again"))))
+                    .param("e", json.write(List.of(ImportJob.LineErrorView.coded(null, "import.job.notQueued",
+                            "could not be queued: " + e.getMessage() + "; nothing was imported, upload the file again",
+                            "detail", IoJobs.message(e)))))
                     .param("now", Timestamp.from(clock.instant())).param("id", id).update();
             files.delete(key);
             throw e;
@@ -178,8 +179,9 @@ public class ImportService {
             jdbc.sql("""
                     UPDATE import_job SET status = 'FAILED', errors = :e::jsonb, finished_at = :now
                     WHERE id = :id AND status = 'QUEUED'""")
-                    .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
-                            "could not be queued: " + e.getMessage() + "; nothing was imported, start it again"))))
+                    .param("e", json.write(List.of(ImportJob.LineErrorView.coded(null, "import.job.notQueued",
+                            "could not be queued: " + e.getMessage() + "; nothing was imported, start it again",
+                            "detail", IoJobs.message(e)))))
                     .param("now", Timestamp.from(clock.instant())).param("id", id).update();
             throw e;
         }
@@ -324,11 +326,12 @@ public class ImportService {
 
     private ImportJob row(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        // The errors column holds the line errors, then the warnings (the objects with a code): ImportRunner.errorsColumn.
+        // The errors column holds the line errors, then the warnings (the objects without a message):
+        // ImportRunner.errorsColumn. Line errors have codes too since import codes; those stored before have none.
         List<ImportJob.LineErrorView> errors = new java.util.ArrayList<>();
         List<ImportWarning> warnings = new java.util.ArrayList<>();
         for (JsonNode e : json.parse(rs.getString("errors"))) {
-            if (e.has("code")) warnings.add(json.mapper().treeToValue(e, ImportWarning.class));
+            if (!e.has("message")) warnings.add(json.mapper().treeToValue(e, ImportWarning.class));
             else errors.add(json.mapper().treeToValue(e, ImportJob.LineErrorView.class));
         }
         return new ImportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("format"),
