@@ -97,7 +97,7 @@ final class Mp3Probe {
                     String t = new String(tail, StandardCharsets.ISO_8859_1);
                     // Tags after the sound (ID3v1, APE, Lyrics3) end the frames; anything else is damage.
                     if (frames > 0 && (t.startsWith("TAG") || t.startsWith("APETAGEX") || t.startsWith("LYRICSBEGIN"))) break;
-                    if (frames == 0) throw new MediaProblem("is not a readable MP3 file: no MPEG audio frame at byte " + pos);
+                    if (frames == 0) throw new MediaProblem("is not a readable MP3 file: no MPEG audio frame at byte " + pos).coded("import.media.mp3NoFrame", "byte", pos);
                     if (n < 4 || (head[0] & 0xff) != 0xFF) {
                         throw new MediaProblem("is a damaged MP3 file: byte " + pos + " of " + size + " is not the start of a frame");
                     }
@@ -105,7 +105,7 @@ final class Mp3Probe {
                 }
                 if (pos + f.length() > size) {
                     throw new MediaProblem("is a truncated MP3 file: its last frame (at byte " + pos + ") needs " + f.length()
-                            + " bytes, the file holds " + (size - pos));
+                            + " bytes, the file holds " + (size - pos)).coded("import.media.mp3Truncated", "byte", pos);
                 }
                 if (rate == 0) {
                     rate = f.sampleRate();
