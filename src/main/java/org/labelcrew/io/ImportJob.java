@@ -34,7 +34,7 @@ public record ImportJob(long id, long projectId, String format, @Nullable String
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LineErrorView(@Nullable Long line, String message,
-            @Schema(description = "what went wrong, for the browser to word (import.line.notJson …); absent on imports "
+            @Schema(description = "what went wrong, for the browser to word (import.json.incomplete …); absent on imports "
                     + "from before codes") @Nullable String code,
             @Schema(description = "the code's parameters") @Nullable Map<String, Object> params) {
 

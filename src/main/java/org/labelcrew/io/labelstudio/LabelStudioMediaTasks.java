@@ -153,7 +153,7 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
                 try {
                     out.put(file, convert(task, (ObjectNode) data, key, checked));
                 } catch (Utf8Lines.BadLine bad) {
-                    errors.add(new ImportFormat.LineError(0, at + ": " + bad.getMessage()));
+                    errors.add(bad.at(0).at(0, at + ": ", "task", at));
                 }
             }
         } catch (IOException e) {
@@ -252,8 +252,8 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
         JsonNode original = lsData.get(key);
         JsonNode annotations = task.get("annotations");
         JsonNode predictions = task.get("predictions");
-        if (annotations != null && !annotations.isNull() && !annotations.isArray()) throw new Utf8Lines.BadLine("\"annotations\" must be an array");
-        if (predictions != null && !predictions.isNull() && !predictions.isArray()) throw new Utf8Lines.BadLine("\"predictions\" must be an array");
+        if (annotations != null && !annotations.isNull() && !annotations.isArray()) throw new Utf8Lines.BadLine("import.ls.annotationsNotArray", "\"annotations\" must be an array");
+        if (predictions != null && !predictions.isNull() && !predictions.isArray()) throw new Utf8Lines.BadLine("import.ls.predictionsNotArray", "\"predictions\" must be an array");
         JsonNode chosen = null;
         String at = null;
         for (String group : new String[] {"annotations", "predictions"}) {
@@ -283,7 +283,7 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
             JsonNode meta = data.get("meta");
             if (meta == null || meta.isNull()) meta = data.putObject("meta");
             if (!(meta instanceof ObjectNode m)) {
-                throw new Utf8Lines.BadLine("data.meta is not an object, so the task's annotations, predictions and other keys have nowhere to be kept");
+                throw new Utf8Lines.BadLine("import.ls.metaNotObject", "data.meta is not an object, so the task's annotations, predictions and other keys have nowhere to be kept");
             }
             m.set(LabelStudioFormat.ENVELOPE, envelope);
         }

@@ -87,8 +87,8 @@ class YoloImport {
                 List<String> fromYaml;
                 try {
                     fromYaml = yamlNames(text);
-                } catch (IllegalArgumentException bad) {
-                    errors.add(new ImportFormat.LineError(0, path + ": " + bad.getMessage()));
+                } catch (org.labelcrew.io.support.Utf8Lines.BadLine bad) {
+                    errors.add(bad.at(0).at(0, path + ": ", "path", path));
                     return;
                 }
                 if (fromYaml == null) return; // a yaml without names (hyperparameters): not ours to judge
@@ -289,7 +289,7 @@ class YoloImport {
             String rest = line.substring("names:".length()).strip();
             if (rest.startsWith("[")) return flowList(collect(lines, i, rest, ']'));
             if (rest.startsWith("{")) return indexMap(flowMap(collect(lines, i, rest, '}')));
-            if (!rest.isEmpty()) throw new IllegalArgumentException("names must be a list or a map of class names");
+            if (!rest.isEmpty()) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.notListOrMap", "names must be a list or a map of class names");
             List<String> list = new ArrayList<>();
             Map<Integer, String> map = new HashMap<>();
             for (int j = i + 1; j < lines.length; j++) {
@@ -301,16 +301,17 @@ class YoloImport {
                     list.add(scalar(item.substring(1)));
                 } else {
                     int colon = item.indexOf(':');
-                    if (colon < 0) throw new IllegalArgumentException("line " + (j + 1) + ": names entry \"" + item + "\" is not \"index: name\"");
+                    if (colon < 0) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.badEntry", "line " + (j + 1) + ": names entry \"" + item + "\" is not \"index: name\"", "entry", item);
                     try {
                         map.put(Integer.parseInt(item.substring(0, colon).strip()), scalar(item.substring(colon + 1)));
                     } catch (NumberFormatException notIndex) {
-                        throw new IllegalArgumentException("line " + (j + 1) + ": names key \"" + item.substring(0, colon).strip()
-                                + "\" is not a class index");
+                        throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.badKey", "line " + (j + 1)
+                                + ": names key \"" + item.substring(0, colon).strip() + "\" is not a class index",
+                                "key", item.substring(0, colon).strip());
                     }
                 }
             }
-            if (!list.isEmpty() && !map.isEmpty()) throw new IllegalArgumentException("names mixes a list and a map");
+            if (!list.isEmpty() && !map.isEmpty()) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.mixed", "names mixes a list and a map");
             return list.isEmpty() ? indexMap(map) : list;
         }
         return null;
@@ -324,7 +325,7 @@ class YoloImport {
 
     private static List<String> flowList(String text) {
         int end = text.lastIndexOf(']');
-        if (end < 0) throw new IllegalArgumentException("names: the list [ … ] is not closed");
+        if (end < 0) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.listNotClosed", "names: the list [ … ] is not closed");
         List<String> out = new ArrayList<>();
         for (String part : splitFlow(text.substring(1, end))) {
             if (!part.isBlank()) out.add(scalar(part));
@@ -334,7 +335,7 @@ class YoloImport {
 
     private static Map<Integer, String> flowMap(String text) {
         int end = text.lastIndexOf('}');
-        if (end < 0) throw new IllegalArgumentException("names: the map { … } is not closed");
+        if (end < 0) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.mapNotClosed", "names: the map { … } is not closed");
         Map<Integer, String> out = new HashMap<>();
         for (String part : splitFlow(text.substring(1, end))) {
             if (part.isBlank()) continue;
@@ -342,7 +343,7 @@ class YoloImport {
             try {
                 out.put(Integer.parseInt(part.substring(0, Math.max(0, colon)).strip()), scalar(part.substring(colon + 1)));
             } catch (NumberFormatException | StringIndexOutOfBoundsException bad) {
-                throw new IllegalArgumentException("names entry \"" + part.strip() + "\" is not \"index: name\"");
+                throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.badEntry", "names entry \"" + part.strip() + "\" is not \"index: name\"", "entry", part.strip());
             }
         }
         return out;
@@ -351,7 +352,8 @@ class YoloImport {
     private static List<String> indexMap(Map<Integer, String> map) {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < map.size(); k++) {
-            if (!map.containsKey(k)) throw new IllegalArgumentException("names has no class " + k + " (indexes must run 0…" + (map.size() - 1) + ")");
+            if (!map.containsKey(k)) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.gap", "names has no class " + k + " (indexes must run 0…" + (map.size() - 1) + ")",
+                    "index", k, "last", map.size() - 1);
             out.add(map.get(k));
         }
         return out;

@@ -194,7 +194,8 @@ public final class MediaProbe {
             boolean pcm = f.getEncoding() == AudioFormat.Encoding.PCM_SIGNED || f.getEncoding() == AudioFormat.Encoding.PCM_UNSIGNED;
             int bits = f.getSampleSizeInBits();
             if (!pcm || (bits != 8 && bits != 16 && bits != 24 && bits != 32)) {
-                throw new MediaProblem("is a WAV file in " + f.getEncoding() + " " + bits + "-bit, which is not decoded; use PCM (8, 16, 24 or 32 bit)");
+                throw new MediaProblem("is a WAV file in " + f.getEncoding() + " " + bits + "-bit, which is not decoded; use PCM (8, 16, 24 or 32 bit)")
+                        .coded("import.media.wavNotPcm", "encoding", String.valueOf(f.getEncoding()), "bits", bits);
             }
             long frames = ais.getFrameLength();
             float rate = f.getFrameRate();
@@ -208,7 +209,7 @@ public final class MediaProbe {
             byte[] peaks = peaks(ais, f, frames, duration);
             return new Probed(Media.Kind.AUDIO, "audio/wav", null, null, duration, peaks, "application/json");
         } catch (UnsupportedAudioFileException e) {
-            throw new MediaProblem("is a damaged WAV file: " + e.getMessage(), e);
+            throw new MediaProblem("is a damaged WAV file: " + e.getMessage(), e).coded("import.media.wavDamaged", "detail", String.valueOf(e.getMessage()));
         }
     }
 

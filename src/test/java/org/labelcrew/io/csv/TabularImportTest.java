@@ -127,15 +127,18 @@ class TabularImportTest {
         assertThat(job.get("rejected").asLong()).isEqualTo(3);
         assertThat(job.get("errors").valueStream().map(e -> e.get("line").asLong()).toList()).containsExactly(3L, 4L, 6L);
         assertThat(job.get("errors").get(1).get("message").asString()).startsWith("is a blank row");
+        // The same problem for the browser to word: a code and its parameters.
+        assertThat(job.get("errors").get(1).get("code").asString()).isEqualTo("import.csv.blankRow");
+        assertThat(job.get("errors").get(1).get("params").get("columns").asInt()).isEqualTo(2);
         assertThat(data()).hasSize(2);
 
         Api.Response report = manager.api().get("/api/v1/imports/" + job.get("id").asLong() + "/rejected").expect(200);
         assertThat(report.contentType()).startsWith("text/csv");
         String[] rows = report.text().replace("\uFEFF", "").split("\r\n");
-        assertThat(rows[0]).isEqualTo("line,field,reason");
-        assertThat(rows[1]).isEqualTo("3,text,has an empty text column");
-        assertThat(rows[2]).startsWith("4,,is a blank row");
-        assertThat(rows[3]).startsWith("6,,starts a quoted field that is never closed");
+        assertThat(rows[0]).isEqualTo("line,field,reason,code");
+        assertThat(rows[1]).isEqualTo("3,text,has an empty text column,import.csv.emptyText");
+        assertThat(rows[2]).startsWith("4,,is a blank row").endsWith(",import.csv.blankRow");
+        assertThat(rows[3]).isEqualTo("6,,starts a quoted field that is never closed,import.csv.quoteNotClosed");
         assertThat(rows).hasSize(4);
 
         // An import without rejected rows has no report.
