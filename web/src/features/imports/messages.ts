@@ -212,4 +212,7 @@ export const importMessages = {
   'code.import.source.noBucket': { ko: '버킷 "{bucket}"이(가) {where}에 없습니다', en: 'options.source: names bucket "{bucket}", which does not exist at {where}' },
   'code.import.source.notListed': { ko: '{where}에서 목록을 읽지 못했습니다: {detail} (HTTP {status})', en: 'options.source: could not be listed at {where}: {detail} (HTTP {status})' },
   'code.import.source.unreachable': { ko: '{where}에 연결하지 못했습니다: {detail}', en: 'options.source: could not be reached at {where}: {detail}' },
+  'code.import.source.tooMany': { ko: '가져오기가 멈췄습니다: {source}에 객체가 {max}개보다 많습니다. 더 좁은 경로로 나눠 가져오세요', en: 'The import stopped: {source} holds more than {max} objects; import it in parts (narrower prefixes)' },
+  'code.import.source.readFailed': { ko: '가져오기가 멈췄습니다: {source}을(를) 읽지 못했습니다: {detail}', en: 'The import stopped: reading {source} failed: {detail}' },
+  'code.import.source.gone': { ko: '가져오기가 멈췄습니다: {source}에 이제 객체가 없습니다', en: 'The import stopped: {source} holds no objects (any more)' },
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;

@@ -139,8 +139,10 @@ class ImportRunner {
         } catch (Exception e) {
             log.warn("Import {} failed", jobId, e);
             ended = fail(job, attempt, new Outcome(0, 0, 1,
-                    List.of(ImportJob.LineErrorView.coded(null, "import.job.stopped", "The import stopped: " + IoJobs.message(e),
-                            "detail", IoJobs.message(e)))));
+                    List.of(e instanceof ImportFailure f
+                            ? new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e), f.code(), f.params())
+                            : ImportJob.LineErrorView.coded(null, "import.job.stopped", "The import stopped: " + IoJobs.message(e),
+                                    "detail", IoJobs.message(e)))));
         }
         if (ended) {
             files.delete(job.file()); // the stored upload ends with its import (the report, if any, stays)

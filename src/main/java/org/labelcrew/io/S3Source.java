@@ -176,8 +176,8 @@ class S3Source {
                 for (S3Object o : objects) {
                     if (o.key().endsWith("/")) continue;
                     if (++count > MAX_OBJECTS) {
-                        throw new IllegalStateException(at + " holds more than " + MAX_OBJECTS
-                                + " objects; import it in parts (narrower prefixes)");
+                        throw new ImportFailure("import.source.tooMany", at + " holds more than " + MAX_OBJECTS
+                                + " objects; import it in parts (narrower prefixes)", null, "source", at.toString(), "max", MAX_OBJECTS);
                     }
                     z.putNextEntry(new ZipEntry(o.key().substring(at.prefix().length())));
                     try (InputStream in = s3.getObject(b -> b.bucket(at.bucket()).key(o.key()))) {
@@ -187,9 +187,12 @@ class S3Source {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("reading " + at + " failed: " + e.getMessage(), e);
+            throw new ImportFailure("import.source.readFailed", "reading " + at + " failed: " + e.getMessage(), e,
+                    "source", at.toString(), "detail", String.valueOf(e.getMessage()));
         }
-        if (count == 0) throw new IllegalStateException(at + " holds no objects (any more)");
+        if (count == 0) {
+            throw new ImportFailure("import.source.gone", at + " holds no objects (any more)", null, "source", at.toString());
+        }
         return count;
     }
 
