@@ -72,13 +72,19 @@ class TabularImportTest {
                 .expect(422).json();
         List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).contains("options.textColum", "options.onError");
+        // The detail is coded for the browser (its errors[] stay English: FieldError has no codes here).
+        assertThat(problem.get("code").asString()).isEqualTo("import.options.invalid");
+        assertThat(problem.get("params").get("fields").asString()).contains("options.textColum").contains("options.onError");
         // An option the format does not read is refused too, naming the format.
         JsonNode other = upload("jsonl", "{\"text\": \"x\"}\n".getBytes(UTF_8), "{\"textColumn\": \"document\"}")
                 .expect(422).json();
         assertThat(other.get("errors").get(0).get("field").asString()).isEqualTo("options.textColumn");
         assertThat(other.get("detail").asString()).contains("jsonl");
-        upload("tsv", "text\nx\n".getBytes(UTF_8), "[1]").expect(422);
-        upload("tsv", "text\nx\n".getBytes(UTF_8), "{not json").expect(422);
+        assertThat(other.get("code").asString()).isEqualTo("import.options.notForFormat");
+        assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "[1]").expect(422).json().get("code").asString())
+                .isEqualTo("import.options.notObject");
+        assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "{not json").expect(422).json().get("code").asString())
+                .isEqualTo("import.options.notJson");
         assertThat(data()).isEmpty();
     }
 
