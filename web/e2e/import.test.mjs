@@ -106,8 +106,10 @@ test('import dialog: column mapping, prediction warnings, CP949 with consent, sk
     assert.ok(rejected > 0, `rejected > 0: ${counts}`);
     assert.match(counts, /3건 중 2건 가져옴, 1건 거부/);
     assert.match(await panel.getByTestId('import-errors').innerText(), /3/);
+    // The line error is worded in Korean from its code (import.csv.emptyText), not the server's English.
+    assert.match(await panel.getByTestId('import-errors').innerText(), /텍스트 열\("document"\)이 비어 있습니다/);
     const report = await downloadLines(mp, panel.getByRole('link', { name: '거부된 줄 보고서 내려받기 (CSV)' }), 'rejected.csv');
-    assert.equal(report[0].replace(/^\uFEFF/, '').trim(), 'line,field,reason');
+    assert.equal(report[0].replace(/^\uFEFF/, '').trim(), 'line,field,reason,code');
     assert.equal(report.length, 2, report.join('\n'));
     assert.match(report[1], /^3,document,"?has an empty text column/);
 

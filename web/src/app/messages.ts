@@ -1,5 +1,6 @@
 import { academyMessages } from '../features/academy/messages';
 import { payMessages } from '../features/pay/messages';
+import { importMessages } from '../features/imports/messages';
 import type { MessageText } from '../i18n/format';
 
 /**
@@ -824,6 +825,8 @@ export const messages = {
 
   ...academyMessages,
   ...payMessages,
+  // codedimports (every sentence in Korean and English): import line errors by code
+  ...importMessages,
 } satisfies Record<string, { ko: MessageText; en: MessageText }>;
 
 export type MessageKey = keyof typeof messages;

@@ -104,7 +104,8 @@ describe('import panel', () => {
                 rejected: 2,
                 errors: [
                   { line: 2, message: 'line 2 is not valid JSON' },
-                  { line: 4, message: 'line 4 is not an object' },
+                  // a coded error is worded in the reader's language; the one above (from before codes) keeps its message
+                  { line: 4, message: 'is a JSON array, not a JSON object', code: 'import.line.notObject', params: { kind: 'array' } },
                 ],
               }),
         ),
@@ -121,7 +122,8 @@ describe('import panel', () => {
     await waitFor(() => expect(screen.getByTestId('import-job')).toHaveAttribute('data-status', 'FAILED'), { timeout: 4000 });
     const errors = screen.getByTestId('import-errors');
     expect(errors).toHaveTextContent('2행 line 2 is not valid JSON');
-    expect(errors).toHaveTextContent('4행 line 4 is not an object');
+    expect(errors).toHaveTextContent('4행 JSON 객체가 아닙니다 (JSON array)');
+    expect(errors).not.toHaveTextContent('is a JSON array');
     expect(screen.getByRole('heading', { name: '오류 2건' })).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: '가져오기 진행률' })).toBeInTheDocument();
     expect(finished).toHaveBeenCalledTimes(1);

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { imports } from '../../api/endpoints';
 import type { ImportJob, ImportOptions } from '../../api/types';
-import { useT } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
+import { sayCode } from '../../app/serverText';
 import { ErrorMessage, ProgressBar } from '../../app/ui';
 import { useApiAction } from '../../api/query';
 import { useJob } from './useJob';
@@ -70,6 +71,7 @@ export function importOptions(format: string, o: { header: boolean; textColumn: 
 /** Upload a file (with an upload progress bar), then follow the import job until it is done. */
 export function ImportPanel({ projectId, onFinished }: { projectId: number; onFinished?: () => void }) {
   const t = useT();
+  const { lang } = useI18n();
   const [files, setFiles] = useState<File[]>([]);
   const file = files[0] ?? null;
   const [format, setFormat] = useState('jsonl');
@@ -326,7 +328,7 @@ export function ImportPanel({ projectId, onFinished }: { projectId: number; onFi
               <ul data-testid="import-errors">
                 {job.errors.map((er, i) => (
                   <li key={i}>
-                    {er.line != null ? <strong>{t('error.line', { line: er.line })}</strong> : null} {er.message}
+                    {er.line != null ? <strong>{t('error.line', { line: er.line })}</strong> : null} {sayCode(lang, er.code, er.params, er.message)}
                   </li>
                 ))}
               </ul>

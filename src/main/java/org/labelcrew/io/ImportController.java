@@ -65,7 +65,7 @@ class ImportController {
     }
 
     /**
-     * The rejected-rows report of an import that rejected rows: CSV {@code line,field,reason}, one row each, streamed
+     * The rejected-rows report of an import that rejected rows: CSV {@code line,field,reason,code}, one row each, streamed
      * from the blob store (whichever instance ran the import).
      */
     @io.swagger.v3.oas.annotations.Operation(operationId = "rejected", responses = {

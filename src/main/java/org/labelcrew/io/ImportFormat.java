@@ -123,11 +123,45 @@ public interface ImportFormat {
 
     /**
      * Why one line (or the record starting on it) cannot become a task; {@code field} names the column or key at
-     * fault when there is one (the rejected-rows report's field column), else null.
+     * fault when there is one (the rejected-rows report's field column), else null. {@code code} and {@code params}
+     * are the same problem for the browser to word in the reader's language (message {@code code.<code>}, a
+     * {@code lowerCamel.dotted} code and a JSON object of parameters); {@code message} stays the English sentence
+     * (the API's fallback and the rejected-rows report's reason).
      */
-    record LineError(long line, String message, String field) implements Entry {
+    record LineError(long line, String message, String field, String code, java.util.Map<String, Object> params)
+            implements Entry {
+
+        /** A problem the reader knows no code for (a message from a library): said as {@value #OTHER} {detail}. */
         public LineError(long line, String message) {
-            this(line, message, null);
+            this(line, message, null, OTHER, ImportFormat.params("detail", message));
         }
+
+        /** A coded problem; {@code kv} are the parameters as name, value pairs. */
+        public static LineError coded(long line, String code, String message, Object... kv) {
+            return new LineError(line, message, null, code, ImportFormat.params(kv));
+        }
+
+        /** The same problem blamed on a column or key. */
+        public LineError withField(String field) {
+            return new LineError(line, message, field, code, params);
+        }
+
+        /** The same problem reported on another line, its message prefixed (an entry of a zip, a task's number). */
+        public LineError at(long line, String prefix, Object... kv) {
+            java.util.Map<String, Object> p = new java.util.LinkedHashMap<>(params);
+            p.putAll(ImportFormat.params(kv));
+            return new LineError(line, prefix + message, field, code, p);
+        }
+
+        /** The code of a problem whose text came from elsewhere (a library's message): its params hold {@code detail}. */
+        public static final String OTHER = "import.line.other";
+    }
+
+    /** Parameters as an ordered map from name, value pairs (a null value is kept: the browser says "—"). */
+    static java.util.Map<String, Object> params(Object... kv) {
+        if (kv.length % 2 != 0) throw new IllegalArgumentException("params come as name, value pairs");
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) out.put((String) kv[i], kv[i + 1]);
+        return java.util.Collections.unmodifiableMap(out);
     }
 }

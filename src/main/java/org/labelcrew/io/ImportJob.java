@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,9 +28,26 @@ public record ImportJob(long id, long projectId, String format, @Nullable String
 
     /**
      * One bad line. The message continues the line number ("is not valid JSON: …"), as the browser shows
-     * "Line 3 is not valid JSON: …"; {@code line} is null for a failure that is no line's fault.
+     * "Line 3 is not valid JSON: …"; {@code line} is null for a failure that is no line's fault. {@code code} and
+     * {@code params} are the same problem for the browser to word (message {@code code.<code>}); imports stored
+     * before codes have only the message, which stays the English fallback.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LineErrorView(@Nullable Long line, String message) {
+    public record LineErrorView(@Nullable Long line, String message,
+            @Schema(description = "what went wrong, for the browser to word (import.json.incomplete …); absent on imports "
+                    + "from before codes") @Nullable String code,
+            @Schema(description = "the code's parameters") @Nullable Map<String, Object> params) {
+
+        public LineErrorView(@Nullable Long line, String message) {
+            this(line, message, null, null);
+        }
+
+        static LineErrorView of(ImportFormat.LineError error) {
+            return new LineErrorView(error.line(), error.message(), error.code(), error.params());
+        }
+
+        static LineErrorView coded(@Nullable Long line, String code, String message, Object... kv) {
+            return new LineErrorView(line, message, code, ImportFormat.params(kv));
+        }
     }
 }

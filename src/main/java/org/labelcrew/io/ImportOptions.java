@@ -82,7 +82,8 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
     public static ImportOptions of(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return NONE;
         if (!node.isObject()) {
-            throw ApiException.invalid("options", "must be a JSON object, e.g. {\"onError\": \"skip\"}");
+            throw ApiException.invalid("options", "must be a JSON object, e.g. {\"onError\": \"skip\"}")
+                    .withCode("import.options.notObject", java.util.Map.of());
         }
         List<ApiException.FieldError> errors = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
@@ -126,7 +127,9 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The import options are invalid: " + String.join("; ",
-                    errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+                    errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors)
+                    .withCode("import.options.invalid", java.util.Map.of("fields",
+                            String.join(", ", errors.stream().map(ApiException.FieldError::field).toList())));
         }
         return new ImportOptions(textColumn, labelColumn, labelField, labelAs, header, encoding, onError, field, source,
                 endpoint, region);

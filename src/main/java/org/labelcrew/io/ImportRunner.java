@@ -35,7 +35,7 @@ import tools.jackson.databind.ObjectMapper;
  * the rest of the file is still read to report up to {@value #MAX_ERRORS} bad lines, and the transaction is rolled
  * back. So an import is all or nothing, and the heap holds one line and one COPY buffer whatever the file size.
  * With option {@code onError: "skip"} bad lines are reported instead and the good ones stored (the job ends DONE with
- * {@code rejected > 0}); in both modes every rejected line goes to the rejected-rows report ({@code line,field,reason}).
+ * {@code rejected > 0}); in both modes every rejected line goes to the rejected-rows report ({@code line,field,reason,code}).
  * A file in CP949 or UTF-16 (option {@code encoding}, the manager's consent) is converted to UTF-8 as it is read.
  *
  * <p>Progress goes to {@code import_job} on a second connection (autocommit), so the browser sees it while the load
@@ -125,9 +125,9 @@ class ImportRunner {
                     + "nothing of it was stored, so the file is loaded from the first line", jobId, attempt);
         }
         if (attempt > MAX_ATTEMPTS) {
-            if (fail(job, attempt, new Outcome(0, 0, 1, List.of(new ImportJob.LineErrorView(null, "was started "
+            if (fail(job, attempt, new Outcome(0, 0, 1, List.of(ImportJob.LineErrorView.coded(null, "import.job.tooManyAttempts", "was started "
                     + MAX_ATTEMPTS + " times and each run stopped mid-way (the application was stopped or crashed); "
-                    + "nothing was imported, upload the file again"))))) {
+                    + "nothing was imported, upload the file again", "attempts", MAX_ATTEMPTS))))) {
                 files.delete(job.file());
             }
             return;
@@ -139,7 +139,10 @@ class ImportRunner {
         } catch (Exception e) {
             log.warn("Import {} failed", jobId, e);
             ended = fail(job, attempt, new Outcome(0, 0, 1,
-                    List.of(new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e)))));
+                    List.of(e instanceof ImportFailure f
+                            ? new ImportJob.LineErrorView(null, "The import stopped: " + IoJobs.message(e), f.code(), f.params())
+                            : ImportJob.LineErrorView.coded(null, "import.job.stopped", "The import stopped: " + IoJobs.message(e),
+                                    "detail", IoJobs.message(e)))));
         }
         if (ended) {
             files.delete(job.file()); // the stored upload ends with its import (the report, if any, stays)
@@ -225,8 +228,8 @@ class ImportRunner {
                 while ((entry = reader.next()) != null) {
                     boolean changed = Texts.takeChanged();
                     if (entry instanceof ImportFormat.Item g && g.gold() != null) {
-                        String problem = goldProblem(job.schema(), g, gold.size());
-                        if (problem != null) entry = new ImportFormat.LineError(g.line(), problem, "gold");
+                        ImportFormat.LineError problem = goldProblem(job.schema(), g, gold.size());
+                        if (problem != null) entry = problem;
                     }
                     if (entry instanceof ImportFormat.Item item) {
                         // All or nothing: after the first error nothing more is loaded, but lines are still checked and
@@ -251,7 +254,7 @@ class ImportRunner {
                         if (rejected++ == 0 && !skip) copy.close();
                         report.add(error);
                         if (errors.size() < MAX_ERRORS) {
-                            errors.add(new ImportJob.LineErrorView(error.line(), error.message()));
+                            errors.add(ImportJob.LineErrorView.of(error));
                         }
                     }
                     long now = System.currentTimeMillis();
@@ -264,8 +267,9 @@ class ImportRunner {
                 }
                 if (items == 0 && rejected == 0) {
                     rejected = 1;
-                    errors.add(new ImportJob.LineErrorView(1L, "has no items: the file is "
-                            + (format.headerLines() > 0 ? "empty or only a header" : "empty")));
+                    errors.add(format.headerLines() > 0
+                            ? ImportJob.LineErrorView.coded(1L, "import.file.onlyHeader", "has no items: the file is empty or only a header")
+                            : ImportJob.LineErrorView.coded(1L, "import.file.empty", "has no items: the file is empty"));
                 }
                 Path reportFile = report.finish();
                 // Kept in the blob store beside the upload, so any instance serves it.
@@ -339,13 +343,21 @@ class ImportRunner {
 
     static final int MAX_GOLD = 10_000;
 
-    /** Why a gold item cannot be stored (its reference breaks the schema: each field named), or null. */
-    private String goldProblem(JsonNode schema, ImportFormat.Item item, int goldSoFar) {
-        if (goldSoFar >= MAX_GOLD) return "is gold item number " + (goldSoFar + 1) + "; one import takes at most " + MAX_GOLD;
+    /**
+     * Why a gold item cannot be stored (its reference breaks the schema: each field named), or null. The schema's
+     * own words for each field stay English in {@code problems} (the schema validator's messages have no codes).
+     */
+    private ImportFormat.LineError goldProblem(JsonNode schema, ImportFormat.Item item, int goldSoFar) {
+        if (goldSoFar >= MAX_GOLD) {
+            return ImportFormat.LineError.coded(item.line(), "import.gold.tooMany", "is gold item number " + (goldSoFar + 1)
+                    + "; one import takes at most " + MAX_GOLD, "n", goldSoFar + 1, "max", MAX_GOLD).withField("gold");
+        }
         List<ApiException.FieldError> problems = schemas.resultProblems(schema, item.data(), item.gold());
         if (problems.isEmpty()) return null;
-        return "has a gold reference that breaks the label schema: " + String.join("; ", problems.stream()
+        String said = String.join("; ", problems.stream()
                 .map(e -> e.field().replaceFirst("^result", "gold") + " " + e.message()).toList());
+        return ImportFormat.LineError.coded(item.line(), "import.gold.breaksSchema",
+                "has a gold reference that breaks the label schema: " + said, "problems", said).withField("gold");
     }
 
     private long insertGold(Connection connection, Job job, List<ImportFormat.Item> gold) throws SQLException {
@@ -425,7 +437,7 @@ class ImportRunner {
     }
 
     /**
-     * The rejected-rows report: CSV {@code line,field,reason}, every rejected line (not only the first
+     * The rejected-rows report: CSV {@code line,field,reason,code}, every rejected line (not only the first
      * {@value #MAX_ERRORS} of {@code errors}), written as the lines are read. Made only when a line is rejected;
      * it stays after the upload is deleted, for the manager to download.
      */
@@ -441,9 +453,10 @@ class ImportRunner {
         void add(ImportFormat.LineError error) throws IOException {
             if (out == null) {
                 out = Files.newBufferedWriter(path, java.nio.charset.StandardCharsets.UTF_8);
-                out.write("\uFEFFline,field,reason\r\n"); // the BOM makes spreadsheet programs read it as UTF-8
+                out.write("\uFEFFline,field,reason,code\r\n"); // the BOM makes spreadsheet programs read it as UTF-8
             }
-            out.write(error.line() + "," + csv(error.field() == null ? "" : error.field()) + "," + csv(error.message()) + "\r\n");
+            out.write(error.line() + "," + csv(error.field() == null ? "" : error.field()) + "," + csv(error.message()) + ","
+                    + csv(error.code() == null ? "" : error.code()) + "\r\n");
         }
 
         /** The report's path, closed; null when no line was rejected. */

@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.io.support.Encodings;
 import org.labelcrew.project.ProjectAccess;
@@ -67,23 +68,32 @@ public class ImportService {
             CurrentUser user) {
         requireManager(projectId, user);
         if (format == null || format.isBlank()) {
-            throw ApiException.invalid("format", "is required; one of " + runner.formatNames());
+            throw ApiException.invalid("format", "is required; one of " + runner.formatNames())
+                    .withCode("import.request.formatRequired", Map.of("formats", String.valueOf(runner.formatNames())));
         }
         ImportFormat importFormat = runner.format(format).orElseThrow(() -> ApiException.invalid("format",
-                "\"" + format + "\" is not an import format; use one of " + runner.formatNames()));
+                "\"" + format + "\" is not an import format; use one of " + runner.formatNames())
+                .withCode("import.request.formatUnknown", Map.of("format", format, "formats", String.valueOf(runner.formatNames()))));
         ImportOptions options = parseOptions(rawOptions, importFormat);
         boolean several = parts != null && !parts.isEmpty();
-        if (several && file != null) throw ApiException.invalid("files", "send either one \"file\" or several \"files\", not both");
+        if (several && file != null) {
+            throw ApiException.invalid("files", "send either one \"file\" or several \"files\", not both")
+                    .withCode("import.request.fileAndFiles", Map.of());
+        }
         if (several && !importFormat.takesSeveralFiles()) {
-            throw ApiException.invalid("files", "\"" + format + "\" takes one file; several files are for the media formats");
+            throw ApiException.invalid("files", "\"" + format + "\" takes one file; several files are for the media formats")
+                    .withCode("import.request.oneFileOnly", Map.of("format", format));
         }
         if (options.source() != null) {
             if (file != null || several) {
-                throw ApiException.invalid("options.source", "reads the media from a bucket; send no \"file\" or \"files\" with it");
+                throw ApiException.invalid("options.source", "reads the media from a bucket; send no \"file\" or \"files\" with it")
+                        .withCode("import.source.withFile", Map.of());
             }
             return startFromSource(projectId, format, options, user);
         }
-        if (file == null && !several) throw ApiException.invalid("file", "is required (multipart field \"file\")");
+        if (file == null && !several) {
+            throw ApiException.invalid("file", "is required (multipart field \"file\")").withCode("import.request.fileRequired", Map.of());
+        }
         // The upload is written to a work file once (the container's temporary copy is moved there when it can),
         // hashed, then moved or streamed into the blob store, where the job reads it on whichever instance runs it.
         Path path = files.workFile(".upload");
@@ -135,8 +145,9 @@ public class ImportService {
             jdbc.sql("""
                     UPDATE import_job SET status = 'FAILED', errors = :e::jsonb, finished_at = :now
                     WHERE id = :id AND status = 'QUEUED'""")
-                    .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
-                            "could not be queued: " + e.getMessage() + "; nothing was imported, upload the file again"))))
+                    .param("e", json.write(List.of(ImportJob.LineErrorView.coded(null, "import.job.notQueued",
+                            "could not be queued: " + e.getMessage() + "; nothing was imported, upload the file again",
+                            "detail", IoJobs.message(e)))))
                     .param("now", Timestamp.from(clock.instant())).param("id", id).update();
             files.delete(key);
             throw e;
@@ -178,8 +189,9 @@ public class ImportService {
             jdbc.sql("""
                     UPDATE import_job SET status = 'FAILED', errors = :e::jsonb, finished_at = :now
                     WHERE id = :id AND status = 'QUEUED'""")
-                    .param("e", json.write(List.of(new ImportJob.LineErrorView(null,
-                            "could not be queued: " + e.getMessage() + "; nothing was imported, start it again"))))
+                    .param("e", json.write(List.of(ImportJob.LineErrorView.coded(null, "import.job.notQueued",
+                            "could not be queued: " + e.getMessage() + "; nothing was imported, start it again",
+                            "detail", IoJobs.message(e)))))
                     .param("now", Timestamp.from(clock.instant())).param("id", id).update();
             throw e;
         }
@@ -254,7 +266,8 @@ public class ImportService {
         try {
             node = json.parse(raw);
         } catch (RuntimeException e) {
-            throw ApiException.invalid("options", "is not valid JSON; send a JSON object such as {\"onError\": \"skip\"}");
+            throw ApiException.invalid("options", "is not valid JSON; send a JSON object such as {\"onError\": \"skip\"}")
+                    .withCode("import.options.notJson", Map.of());
         }
         ImportOptions options = ImportOptions.of(node);
         java.util.Set<String> allowed = new java.util.HashSet<>(format.optionKeys());
@@ -269,7 +282,9 @@ public class ImportService {
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The import options do not fit format " + format.name() + ": " + String.join("; ",
-                    errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors);
+                    errors.stream().map(e -> e.field() + " " + e.message()).toList()), errors)
+                    .withCode("import.options.notForFormat", Map.of("format", format.name(),
+                            "fields", String.join(", ", errors.stream().map(ApiException.FieldError::field).toList())));
         }
         return options;
     }
@@ -324,11 +339,12 @@ public class ImportService {
 
     private ImportJob row(ResultSet rs) throws SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
-        // The errors column holds the line errors, then the warnings (the objects with a code): ImportRunner.errorsColumn.
+        // The errors column holds the line errors, then the warnings (the objects without a message):
+        // ImportRunner.errorsColumn. Line errors have codes too since import codes; those stored before have none.
         List<ImportJob.LineErrorView> errors = new java.util.ArrayList<>();
         List<ImportWarning> warnings = new java.util.ArrayList<>();
         for (JsonNode e : json.parse(rs.getString("errors"))) {
-            if (e.has("code")) warnings.add(json.mapper().treeToValue(e, ImportWarning.class));
+            if (!e.has("message")) warnings.add(json.mapper().treeToValue(e, ImportWarning.class));
             else errors.add(json.mapper().treeToValue(e, ImportJob.LineErrorView.class));
         }
         return new ImportJob(rs.getLong("id"), rs.getLong("project_id"), rs.getString("format"),

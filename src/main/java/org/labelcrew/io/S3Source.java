@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -77,14 +78,17 @@ class S3Source {
         String asked = withoutSlash(options.endpoint());
         if (asked.equals(configuredEndpoint) || allowedEndpoints.contains(asked)) return;
         throw ApiException.invalid("options.endpoint", "is not a server this LabelCrew may read from: the configured S3 "
-                + "endpoint, or one listed in LABELCREW_IO_SOURCE_ENDPOINTS");
+                + "endpoint, or one listed in LABELCREW_IO_SOURCE_ENDPOINTS")
+                .withCode("import.source.endpointNotAllowed", Map.of("endpoint", options.endpoint()));
     }
 
     /** Bucket and prefix of {@code s3://bucket/prefix}; the prefix, when not empty, ends with {@code /}. */
     record Location(String bucket, String prefix) {
         static Location of(String source) {
             Matcher m = ImportOptions.SOURCE.matcher(source);
-            if (!m.matches()) throw ApiException.invalid("options.source", "must be s3://bucket/prefix/");
+            if (!m.matches()) {
+                throw ApiException.invalid("options.source", "must be s3://bucket/prefix/").withCode("import.source.notS3", Map.of());
+            }
             String prefix = m.group(2).replaceAll("^/+", "");
             if (!prefix.isEmpty() && !prefix.endsWith("/")) prefix += "/";
             return new Location(m.group(1), prefix);
@@ -127,21 +131,25 @@ class S3Source {
         try (S3Client s3 = client(options)) {
             ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(at.bucket()).prefix(at.prefix()).maxKeys(10));
             if (page.contents().stream().noneMatch(o -> !o.key().endsWith("/"))) {
-                throw ApiException.invalid("options.source", at + " holds no objects (an empty or misspelled prefix)");
+                throw ApiException.invalid("options.source", at + " holds no objects (an empty or misspelled prefix)")
+                        .withCode("import.source.empty", Map.of("source", at.toString()));
             }
         } catch (NoSuchBucketException e) {
             throw ApiException.invalid("options.source", "names bucket \"" + at.bucket() + "\", which does not exist at "
-                    + where(options));
+                    + where(options)).withCode("import.source.noBucket", Map.of("bucket", at.bucket(), "where", where(options)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
                 throw ApiException.invalid("options.source", "names bucket \"" + at.bucket()
-                        + "\", which does not exist at " + where(options));
+                        + "\", which does not exist at " + where(options))
+                        .withCode("import.source.noBucket", Map.of("bucket", at.bucket(), "where", where(options)));
             }
-            throw ApiException.invalid("options.source", "could not be listed at " + where(options) + ": "
-                    + (e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage())
-                    + " (HTTP " + e.statusCode() + ")");
+            String why = String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
+            throw ApiException.invalid("options.source", "could not be listed at " + where(options) + ": " + why
+                    + " (HTTP " + e.statusCode() + ")").withCode("import.source.notListed",
+                    Map.of("where", where(options), "detail", why, "status", e.statusCode()));
         } catch (SdkException e) {
-            throw ApiException.invalid("options.source", "could not be reached at " + where(options) + ": " + e.getMessage());
+            throw ApiException.invalid("options.source", "could not be reached at " + where(options) + ": " + e.getMessage())
+                    .withCode("import.source.unreachable", Map.of("where", where(options), "detail", String.valueOf(e.getMessage())));
         }
     }
 
@@ -168,8 +176,8 @@ class S3Source {
                 for (S3Object o : objects) {
                     if (o.key().endsWith("/")) continue;
                     if (++count > MAX_OBJECTS) {
-                        throw new IllegalStateException(at + " holds more than " + MAX_OBJECTS
-                                + " objects; import it in parts (narrower prefixes)");
+                        throw new ImportFailure("import.source.tooMany", at + " holds more than " + MAX_OBJECTS
+                                + " objects; import it in parts (narrower prefixes)", null, "source", at.toString(), "max", MAX_OBJECTS);
                     }
                     z.putNextEntry(new ZipEntry(o.key().substring(at.prefix().length())));
                     try (InputStream in = s3.getObject(b -> b.bucket(at.bucket()).key(o.key()))) {
@@ -179,9 +187,12 @@ class S3Source {
                 }
             }
         } catch (SdkException e) {
-            throw new IOException("reading " + at + " failed: " + e.getMessage(), e);
+            throw new ImportFailure("import.source.readFailed", "reading " + at + " failed: " + e.getMessage(), e,
+                    "source", at.toString(), "detail", String.valueOf(e.getMessage()));
         }
-        if (count == 0) throw new IllegalStateException(at + " holds no objects (any more)");
+        if (count == 0) {
+            throw new ImportFailure("import.source.gone", at + " holds no objects (any more)", null, "source", at.toString());
+        }
         return count;
     }
 

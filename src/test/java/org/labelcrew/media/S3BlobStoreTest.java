@@ -233,18 +233,24 @@ class S3BlobStoreTest {
                 "options", "{\"source\": \"s3://no-such-bucket/x/\"}").expect(422).json();
         assertThat(missing.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
         assertThat(missing.get("errors").get(0).get("message").asString()).contains("no-such-bucket").contains("does not exist");
+        // The problem's detail is coded for the browser to word (Korean or English).
+        assertThat(missing.get("code").asString()).isEqualTo("import.source.noBucket");
+        assertThat(missing.get("params").get("bucket").asString()).isEqualTo("no-such-bucket");
         var empty = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/nothing-here/\"}").expect(422).json();
         assertThat(empty.get("errors").get(0).get("message").asString()).contains("nothing-here/").contains("holds no objects");
+        assertThat(empty.get("code").asString()).isEqualTo("import.source.empty");
         var both = manager.api().upload(imports, "a.zip", MediaSamples.zip("a.png", blue), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\"}").expect(422).json();
         assertThat(both.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
+        assertThat(both.get("code").asString()).isEqualTo("import.source.withFile");
         // Another server only when the operator lists it: no requests to any address a manager types.
         var elsewhere = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\", \"endpoint\": \"http://169.254.169.254\"}")
                 .expect(422).json();
         assertThat(elsewhere.get("errors").get(0).get("field").asString()).isEqualTo("options.endpoint");
         assertThat(elsewhere.get("errors").get(0).get("message").asString()).contains("LABELCREW_IO_SOURCE_ENDPOINTS");
+        assertThat(elsewhere.get("code").asString()).isEqualTo("import.source.endpointNotAllowed");
         var notMedia = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "jsonl",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\"}").expect(422).json();
         assertThat(notMedia.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
@@ -254,6 +260,7 @@ class S3BlobStoreTest {
         var failed = org.labelcrew.io.Jobs.awaitEnd(manager.api(), "/api/v1/imports/" + badId, java.time.Duration.ofSeconds(60));
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("errors").toString()).contains("notes.jpg: is not an image");
+        assertThat(failed.get("errors").toString()).contains("\"code\":\"import.media.notImage\"");
         assertThat(a.jdbc().sql("SELECT count(*) FROM task WHERE import_id = :i").param("i", badId).query(Long.class).single())
                 .as("all or nothing").isZero();
         assertThat(a.jdbc().sql("SELECT options::text FROM import_job WHERE id = :i").param("i", badId).query(String.class)

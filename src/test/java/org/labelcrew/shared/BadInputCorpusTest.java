@@ -119,6 +119,15 @@ class BadInputCorpusTest {
                 }
                 if (LEAK.matcher(job.toString()).find()) faults.add(at + "the job's errors leak implementation text: " + clip(job.toString()));
                 errors = job.get("errors");
+                // Every line error names its problem for the browser to word (import codes).
+                for (JsonNode e : errors) {
+                    if (e.has("message") && (!e.has("code") || !e.get("code").asString().startsWith("import."))) {
+                        faults.add(at + "a line error without an import code: " + clip(e.toString()));
+                    }
+                }
+                if (c.has("code") && !names(errors, "code", c.get("code").asString())) {
+                    faults.add(at + "errors[] does not name code " + c.get("code").asString() + ": " + clip(String.valueOf(errors)));
+                }
             } else {
                 if (!res.headers().firstValue("Content-Type").orElse("").contains("application/problem+json")) {
                     faults.add(at + "not a problem detail: " + res.headers().firstValue("Content-Type").orElse("(none)"));

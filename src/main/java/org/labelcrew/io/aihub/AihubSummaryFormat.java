@@ -66,16 +66,16 @@ class AihubSummaryFormat implements ImportFormat {
             @Override
             protected Entry begin(JsonParser p) {
                 JsonToken t = p.nextToken();
-                if (t == null) return new LineError(1, "the file is empty");
+                if (t == null) return LineError.coded(1, "import.file.empty", "the file is empty");
                 if (t != JsonToken.START_OBJECT) {
-                    return new LineError(1, "the file must be a JSON object {\"documents\": […]}");
+                    return LineError.coded(1, "import.aihub.notObject", "the file must be a JSON object {\"documents\": […]}");
                 }
                 while ((t = p.nextToken()) == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
                     if (name.equals("documents")) {
                         if (value == JsonToken.START_ARRAY) return null;
-                        return new LineError(1, "\"documents\" must be an array of documents");
+                        return LineError.coded(1, "import.aihub.documentsNotArray", "\"documents\" must be an array of documents");
                     }
                     // File-level scalars (name, delivery_date) are kept; structures here are not AI-Hub's.
                     switch (value) {
@@ -86,7 +86,7 @@ class AihubSummaryFormat implements ImportFormat {
                         default -> p.skipChildren();
                     }
                 }
-                return new LineError(1, "the file has no \"documents\" array");
+                return LineError.coded(1, "import.aihub.noDocuments", "the file has no \"documents\" array");
             }
 
             @Override
@@ -97,7 +97,7 @@ class AihubSummaryFormat implements ImportFormat {
                     p.nextToken();
                     p.skipChildren();
                 }
-                if (t != JsonToken.END_OBJECT) return new LineError(1, "the file does not end after the root object");
+                if (t != JsonToken.END_OBJECT) return LineError.coded(1, "import.json.afterRoot", "the file does not end after the root object");
                 return null;
             }
 
@@ -116,24 +116,24 @@ class AihubSummaryFormat implements ImportFormat {
 
     /** One AI-Hub document as task data; throws {@link Utf8Lines.BadLine} naming what is wrong. */
     static ObjectNode document(JsonNode doc) {
-        if (!doc.isObject()) throw new Utf8Lines.BadLine("is " + JsonArrayReader.kind(doc) + ", not a document object");
+        if (!doc.isObject()) throw new Utf8Lines.BadLine("import.aihub.docNotObject", "is " + JsonArrayReader.kind(doc) + ", not a document object");
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode data = f.objectNode();
         JsonNode id = doc.get("id");
         if (id != null && !id.isNull()) {
-            if (!id.isString() && !id.isIntegralNumber()) throw new Utf8Lines.BadLine("\"id\" must be a string or a number");
+            if (!id.isString() && !id.isIntegralNumber()) throw new Utf8Lines.BadLine("import.aihub.badId", "\"id\" must be a string or a number");
             data.set("id", id);
         }
         JsonNode title = doc.get("title");
         if (title != null && !title.isNull()) {
-            if (!title.isString()) throw new Utf8Lines.BadLine("\"title\" must be a string");
+            if (!title.isString()) throw new Utf8Lines.BadLine("import.aihub.badTitle", "\"title\" must be a string");
             data.put("title", title.asString());
         }
         JsonNode text = doc.get("text");
         if (text == null || text.isNull()) {
-            throw new Utf8Lines.BadLine("has no \"text\" (paragraphs of [{\"index\", \"sentence\"}, …])");
+            throw new Utf8Lines.BadLine("import.aihub.noText", "has no \"text\" (paragraphs of [{\"index\", \"sentence\"}, …])");
         }
-        if (!text.isArray()) throw new Utf8Lines.BadLine("\"text\" must be an array of paragraphs");
+        if (!text.isArray()) throw new Utf8Lines.BadLine("import.aihub.textNotArray", "\"text\" must be an array of paragraphs");
         ArrayNode paragraphs = data.putArray("paragraphs");
         // Each sentence's own keys besides its text (its original index, highlight_indices…), paragraph by paragraph.
         ArrayNode sentenceKeys = f.arrayNode();
@@ -143,7 +143,7 @@ class AihubSummaryFormat implements ImportFormat {
         for (int p = 0; p < text.size(); p++) {
             JsonNode paragraph = text.get(p);
             if (!paragraph.isArray()) {
-                throw new Utf8Lines.BadLine("text[" + p + "] must be an array of {\"index\", \"sentence\"}");
+                throw new Utf8Lines.BadLine("import.aihub.paragraphNotArray", "text[" + p + "] must be an array of {\"index\", \"sentence\"}", "path", "text[" + p + "]");
             }
             if (paragraph.isEmpty()) continue;
             ArrayNode sentences = paragraphs.addArray();
@@ -153,15 +153,15 @@ class AihubSummaryFormat implements ImportFormat {
                 String at = "text[" + p + "][" + s + "]";
                 JsonNode body = sentence.get("sentence");
                 if (!sentence.isObject() || body == null || !body.isString()) {
-                    throw new Utf8Lines.BadLine(at + " must be an object with a string \"sentence\"");
+                    throw new Utf8Lines.BadLine("import.aihub.badSentence", at + " must be an object with a string \"sentence\"", "path", at);
                 }
                 JsonNode index = sentence.get("index");
                 if (index != null && !index.isNull()) {
                     if (!index.isIntegralNumber() || !index.canConvertToLong()) {
-                        throw new Utf8Lines.BadLine(at + ".index must be a whole number");
+                        throw new Utf8Lines.BadLine("import.aihub.badIndex", at + ".index must be a whole number", "path", at + ".index");
                     }
                     if (positionOfIndex.putIfAbsent(index.asLong(), position) != null) {
-                        throw new Utf8Lines.BadLine(at + ".index " + index.asLong() + " is used by another sentence");
+                        throw new Utf8Lines.BadLine("import.aihub.indexTwice", at + ".index " + index.asLong() + " is used by another sentence", "path", at + ".index", "index", index.asLong());
                     }
                 } else {
                     positionOfIndex.putIfAbsent((long) position, position);
@@ -175,21 +175,21 @@ class AihubSummaryFormat implements ImportFormat {
                 position++;
             }
         }
-        if (position == 0) throw new Utf8Lines.BadLine("\"text\" has no sentences");
+        if (position == 0) throw new Utf8Lines.BadLine("import.aihub.noSentences", "\"text\" has no sentences");
 
         ObjectNode reference = f.objectNode();
         JsonNode extractive = doc.get("extractive");
         if (extractive != null && !extractive.isNull()) {
-            if (!extractive.isArray()) throw new Utf8Lines.BadLine("\"extractive\" must be an array of sentence indices");
+            if (!extractive.isArray()) throw new Utf8Lines.BadLine("import.aihub.extractiveNotArray", "\"extractive\" must be an array of sentence indices");
             ArrayNode picked = reference.putArray("extractive");
             for (int i = 0; i < extractive.size(); i++) {
                 JsonNode v = extractive.get(i);
                 if (v.isNull()) continue;
                 if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                    throw new Utf8Lines.BadLine("extractive[" + i + "] must be a sentence index");
+                    throw new Utf8Lines.BadLine("import.aihub.extractiveNotIndex", "extractive[" + i + "] must be a sentence index", "path", "extractive[" + i + "]");
                 }
                 Integer at = positionOfIndex.get(v.asLong());
-                if (at == null) throw new Utf8Lines.BadLine("extractive[" + i + "] = " + v.asLong() + " is not the index of a sentence in \"text\"");
+                if (at == null) throw new Utf8Lines.BadLine("import.aihub.extractiveUnknown", "extractive[" + i + "] = " + v.asLong() + " is not the index of a sentence in \"text\"", "path", "extractive[" + i + "]", "index", v.asLong());
                 picked.add(at);
             }
         }
@@ -202,11 +202,11 @@ class AihubSummaryFormat implements ImportFormat {
                 for (int i = 0; i < abstractive.size(); i++) {
                     JsonNode v = abstractive.get(i);
                     if (v.isNull()) continue;
-                    if (!v.isString()) throw new Utf8Lines.BadLine("abstractive[" + i + "] must be a string");
+                    if (!v.isString()) throw new Utf8Lines.BadLine("import.aihub.abstractiveNotString", "abstractive[" + i + "] must be a string", "path", "abstractive[" + i + "]");
                     summaries.add(v.asString());
                 }
             } else {
-                throw new Utf8Lines.BadLine("\"abstractive\" must be an array of strings");
+                throw new Utf8Lines.BadLine("import.aihub.abstractiveNotArray", "\"abstractive\" must be an array of strings");
             }
         }
         if (!reference.isEmpty()) data.set("reference", reference);

@@ -99,9 +99,9 @@ class CocoImport {
         }
 
         @Override
-        public void read(String entry, InputStream in, List<String> errors) throws IOException {
+        public void read(String entry, InputStream in, List<ImportFormat.LineError> errors) throws IOException {
             if (path != null) {
-                errors.add(entry + ": a second COCO file (" + path + " came first); the zip may hold one");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.secondFile", entry + ": a second COCO file (" + path + " came first); the zip may hold one", "path", entry, "first", path));
                 return;
             }
             path = entry;
@@ -113,7 +113,7 @@ class CocoImport {
             try (OutputStream spooled = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16);
                     JsonParser p = reader.createParser(bounded)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
-                    errors.add(entry + ": " + NOT_COCO);
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.notCoco", entry + ": " + NOT_COCO, "path", entry));
                     return;
                 }
                 for (JsonToken t = p.nextToken(); t == JsonToken.PROPERTY_NAME; t = p.nextToken()) {
@@ -145,12 +145,15 @@ class CocoImport {
                 }
                 if (p.nextToken() != null) throw new IllegalStateException("more JSON after the COCO object");
             } catch (RuntimeException bad) {
-                errors.add(entry + (bounded.over ? ": is larger than " + (MAX_JSON >> 20) + " MB, the most a COCO file may have"
-                        : ": is not valid JSON: " + firstLine(bad.getMessage())));
+                errors.add(bounded.over
+                        ? ImportFormat.LineError.coded(0, "import.coco.tooBig", entry + ": is larger than " + (MAX_JSON >> 20)
+                                + " MB, the most a COCO file may have", "path", entry, "mb", MAX_JSON >> 20)
+                        : ImportFormat.LineError.coded(0, "import.coco.notJson", entry + ": is not valid JSON: "
+                                + firstLine(bad.getMessage()), "path", entry, "detail", firstLine(bad.getMessage())));
                 return;
             }
             if (!images || !annotations || !categories) {
-                errors.add(entry + ": " + NOT_COCO);
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.notCoco", entry + ": " + NOT_COCO, "path", entry));
                 return;
             }
             ok = true;
@@ -170,10 +173,10 @@ class CocoImport {
         }
 
         @Override
-        public Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<String> errors) {
+        public Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<ImportFormat.LineError> errors) {
             Map<String, ObjectNode> out = new HashMap<>();
             if (path == null) {
-                errors.add("holds no COCO file: coco takes a zip of the images with one COCO .json at its root");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.noFile", "holds no COCO file: coco takes a zip of the images with one COCO .json at its root"));
                 return out;
             }
             if (!ok) return out;
@@ -182,7 +185,7 @@ class CocoImport {
                 JsonNode c = categoryList.get(i);
                 String at = path + ": categories[" + i + "]";
                 if (!c.path("id").isIntegralNumber() || !c.path("name").isString()) {
-                    errors.add(at + " needs a whole-number \"id\" and a string \"name\"");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.badCategory", at + " needs a whole-number \"id\" and a string \"name\"", "path", at));
                     continue;
                 }
                 List<String> kp = null;
@@ -191,7 +194,7 @@ class CocoImport {
                     for (JsonNode k : c.get("keypoints")) kp.add(k.asString(""));
                 }
                 if (categories.put(c.get("id").asLong(), new Category(c.get("name").asString(), kp)) != null) {
-                    errors.add(at + ": id " + c.get("id").asLong() + " is used twice");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.idTwice", at + ": id " + c.get("id").asLong() + " is used twice", "path", at, "id", c.get("id").asLong()));
                 }
             }
             // The COCO file's strings are NFC (Texts.clean); zip names as the zip tool wrote them (NFD from macOS).
@@ -202,18 +205,18 @@ class CocoImport {
                 JsonNode img = imageList.get(i);
                 String at = path + ": images[" + i + "]";
                 if (!img.path("id").isIntegralNumber() || !img.path("file_name").isString()) {
-                    errors.add(at + " needs a whole-number \"id\" and a string \"file_name\"");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.badImage", at + " needs a whole-number \"id\" and a string \"file_name\"", "path", at));
                     continue;
                 }
                 String named = img.get("file_name").asString().replace('\\', '/');
                 String file = byNfc.getOrDefault(named, named);
                 MediaStore.Checked checked = files.get(file);
                 if (checked == null) {
-                    errors.add(at + " (id " + img.get("id").asLong() + "): \"" + file + "\" is not an image file in the zip");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.imageMissing", at + " (id " + img.get("id").asLong() + "): \"" + file + "\" is not an image file in the zip", "path", at, "id", img.get("id").asLong(), "file", file));
                     continue;
                 }
                 if (images.put(img.get("id").asLong(), new Image(file, checked)) != null) {
-                    errors.add(at + ": id " + img.get("id").asLong() + " is used twice");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.idTwice", at + ": id " + img.get("id").asLong() + " is used twice", "path", at, "id", img.get("id").asLong()));
                 }
             }
             if (!errors.isEmpty()) return out;
@@ -234,20 +237,20 @@ class CocoImport {
         }
 
         private void annotation(int i, JsonNode a, Map<Long, Image> images, Map<Long, Category> categories,
-                Map<String, ObjectNode> predictions, List<String> errors) {
+                Map<String, ObjectNode> predictions, List<ImportFormat.LineError> errors) {
             String at = path + ": annotations[" + i + "]" + (a.path("id").isNumber() ? " (id " + a.get("id").asString() + ")" : "");
             if (!a.isObject()) {
-                errors.add(at + " must be an object");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.annotationNotObject", at + " must be an object", "path", at));
                 return;
             }
             Image image = images.get(a.path("image_id").asLong(Long.MIN_VALUE));
             if (image == null || !a.path("image_id").isIntegralNumber()) {
-                errors.add(at + ": image_id " + a.path("image_id") + " is none of the file's images");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.unknownImage", at + ": image_id " + a.path("image_id") + " is none of the file's images", "path", at, "id", a.path("image_id").toString()));
                 return;
             }
             Category category = categories.get(a.path("category_id").asLong(Long.MIN_VALUE));
             if (category == null || !a.path("category_id").isIntegralNumber()) {
-                errors.add(at + ": category_id " + a.path("category_id") + " is none of the file's categories");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.unknownCategory", at + ": category_id " + a.path("category_id") + " is none of the file's categories", "path", at, "id", a.path("category_id").toString()));
                 return;
             }
             at += ", image \"" + image.file() + "\"";
@@ -255,21 +258,21 @@ class CocoImport {
             convert(a, category, image, at, prediction, errors);
         }
 
-        private void convert(JsonNode a, Category category, Image image, String at, ObjectNode prediction, List<String> errors) {
+        private void convert(JsonNode a, Category category, Image image, String at, ObjectNode prediction, List<ImportFormat.LineError> errors) {
             double[] size = image.checked().width() == null ? null
                     : new double[] {image.checked().width(), image.checked().height()};
             JsonNode kp = a.get("keypoints");
             if (kp != null && kp.isArray() && !kp.isEmpty()) {
                 Field.Keypoints field = (Field.Keypoints) schema.match(category.name(), Field.Keypoints.class).orElse(null);
                 if (field == null) {
-                    errors.add(at + ": has keypoints, and the project's schema has no keypoints field named \"" + category.name() + "\"");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.noKeypointsField", at + ": has keypoints, and the project's schema has no keypoints field named \"" + category.name() + "\"", "path", at, "category", category.name()));
                     return;
                 }
                 List<String> names = category.keypoints() == null ? List.of() : category.keypoints();
                 boolean numbers = true;
                 for (JsonNode v : kp) numbers &= v.isNumber() && Double.isFinite(v.asDouble());
                 if (!numbers || kp.size() % 3 != 0 || kp.size() / 3 != names.size()) {
-                    errors.add(at + ": keypoints must be [x, y, v] for each of the category's " + names.size() + " keypoints");
+                    errors.add(ImportFormat.LineError.coded(0, "import.coco.badKeypoints", at + ": keypoints must be [x, y, v] for each of the category's " + names.size() + " keypoints", "path", at, "n", names.size()));
                     return;
                 }
                 ArrayNode points = array(prediction, field.name());
@@ -277,12 +280,12 @@ class CocoImport {
                     if (kp.get(3 * k + 2).asDouble() <= 0) continue;
                     String label = names.get(k);
                     if (!field.labels().contains(label)) {
-                        errors.add(at + ": keypoint \"" + label + "\" is not a label of the field \"" + field.name() + "\"");
+                        errors.add(ImportFormat.LineError.coded(0, "import.coco.keypointNotLabel", at + ": keypoint \"" + label + "\" is not a label of the field \"" + field.name() + "\"", "path", at, "label", label, "field", field.name()));
                         continue;
                     }
                     double x = kp.get(3 * k).asDouble(), y = kp.get(3 * k + 1).asDouble();
                     if (!inside(x, y, size)) {
-                        errors.add(at + ": keypoint \"" + label + "\" (" + fmt(x) + ", " + fmt(y) + ") " + outside(size));
+                        errors.add(ImportFormat.LineError.coded(0, "import.coco.keypointOutside", at + ": keypoint \"" + label + "\" (" + fmt(x) + ", " + fmt(y) + ") " + outside(size), "path", at, "label", label, "x", fmt(x), "y", fmt(y)));
                         continue;
                     }
                     points.addObject().set("x", Cocos.num(x)).set("y", Cocos.num(y)).put("label", label);
@@ -299,7 +302,7 @@ class CocoImport {
                         boolean numbers = outline.isArray();
                         for (JsonNode v : outline) numbers &= v.isNumber() && Double.isFinite(v.asDouble());
                         if (!numbers || outline.size() < 6 || outline.size() % 2 != 0) {
-                            errors.add(at + ": segmentation[" + s + "] must be [x1, y1, x2, y2, …] with at least 3 points");
+                            errors.add(ImportFormat.LineError.coded(0, "import.coco.badSegmentation", at + ": segmentation[" + s + "] must be [x1, y1, x2, y2, …] with at least 3 points", "path", at, "n", s));
                             continue;
                         }
                         ObjectNode polygon = polygons.addObject();
@@ -307,7 +310,7 @@ class CocoImport {
                         for (int k = 0; k < outline.size(); k += 2) {
                             double x = outline.get(k).asDouble(), y = outline.get(k + 1).asDouble();
                             if (!inside(x, y, size)) {
-                                errors.add(at + ": segmentation[" + s + "] point (" + fmt(x) + ", " + fmt(y) + ") " + outside(size));
+                                errors.add(ImportFormat.LineError.coded(0, "import.coco.pointOutside", at + ": segmentation[" + s + "] point (" + fmt(x) + ", " + fmt(y) + ") " + outside(size), "path", at, "n", s, "x", fmt(x), "y", fmt(y)));
                             }
                             pts.addArray().add(Cocos.num(x)).add(Cocos.num(y));
                         }
@@ -319,23 +322,23 @@ class CocoImport {
             }
             Field.Boxes field = withLabel(Field.Boxes.class, category.name());
             if (field == null) {
-                errors.add(at + ": category \"" + category.name() + "\" is a label of no "
-                        + (seg != null && seg.isArray() && !seg.isEmpty() ? "polygons or boxes" : "boxes") + " field of the project's schema");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.categoryNotInSchema", at + ": category \"" + category.name() + "\" is a label of no "
+                        + (seg != null && seg.isArray() && !seg.isEmpty() ? "polygons or boxes" : "boxes") + " field of the project's schema", "path", at, "category", category.name()));
                 return;
             }
             JsonNode bbox = a.get("bbox");
             if (bbox == null || !bbox.isArray() || bbox.size() != 4 || !bbox.get(0).isNumber() || !bbox.get(1).isNumber()
                     || !bbox.get(2).isNumber() || !bbox.get(3).isNumber()) {
-                errors.add(at + ": bbox must be [x, y, width, height]");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.badBbox", at + ": bbox must be [x, y, width, height]", "path", at));
                 return;
             }
             double x = bbox.get(0).asDouble(), y = bbox.get(1).asDouble(), w = bbox.get(2).asDouble(), h = bbox.get(3).asDouble();
             if (w <= 0 || h <= 0) {
-                errors.add(at + ": bbox " + bbox + " has no area (width and height must be more than 0)");
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.bboxNoArea", at + ": bbox " + bbox + " has no area (width and height must be more than 0)", "path", at, "bbox", bbox.toString()));
                 return;
             }
             if (!inside(x, y, size) || !inside(x + w, y + h, size)) {
-                errors.add(at + ": bbox " + bbox + " goes " + outside(size).substring(3));
+                errors.add(ImportFormat.LineError.coded(0, "import.coco.bboxOutside", at + ": bbox " + bbox + " goes " + outside(size).substring(3), "path", at, "bbox", bbox.toString()));
                 return;
             }
             ObjectNode box = array(prediction, field.name()).addObject();

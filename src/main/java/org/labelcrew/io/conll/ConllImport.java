@@ -137,22 +137,26 @@ final class ConllImport implements ImportFormat {
                 while (lines.next() && !lines.text().isEmpty()) {
                     // the rest of the bad block
                 }
-                return new LineError(at, e.getMessage());
+                return e.at(at);
             }
             if (first == 0) return null;
             if (tokens.isEmpty()) {
-                return new LineError(first, "starts a block that has no token lines (only comments)");
+                return LineError.coded(first, "import.conll.onlyComments", "starts a block that has no token lines (only comments)");
             }
             if (field.startsWith("!") || field.equals("?")) {
-                return new LineError(first, field.equals("?") ? "cannot be stored: the schema has several spans fields;"
-                        + " name one with options.field" : "cannot be stored: " + (field.length() > 1
-                        ? "\"" + field.substring(1) + "\" (options.field) is not a spans field of the schema"
-                        : "the schema has no spans field"), "field");
+                LineError problem = field.equals("?")
+                        ? LineError.coded(first, "import.conll.severalSpansFields", "cannot be stored: the schema has several spans fields;"
+                                + " name one with options.field")
+                        : field.length() > 1
+                        ? LineError.coded(first, "import.conll.notSpansField", "cannot be stored: \"" + field.substring(1)
+                                + "\" (options.field) is not a spans field of the schema", "field", field.substring(1))
+                        : LineError.coded(first, "import.conll.noSpansField", "cannot be stored: the schema has no spans field");
+                return problem.withField("field");
             }
             try {
                 return item(first, comments, tokens, HexFormat.of().formatHex(sha256.digest()));
             } catch (Utf8Lines.BadLine e) {
-                return new LineError(first, e.getMessage());
+                return e.at(first);
             }
         }
 
@@ -170,7 +174,7 @@ final class ConllImport implements ImportFormat {
                 tag = text.substring(tab + 1).strip();
             } else {
                 int space = text.stripTrailing().lastIndexOf(' ');
-                if (space <= 0) throw new Utf8Lines.BadLine("is a token line without a tag (token<TAB>tag)");
+                if (space <= 0) throw new Utf8Lines.BadLine("import.conll.noTag", "is a token line without a tag (token<TAB>tag)");
                 body = text.substring(0, space);
                 tag = text.substring(space + 1).strip();
             }
@@ -178,10 +182,10 @@ final class ConllImport implements ImportFormat {
             String token = columns.get(0);
             if (dialect == Dialect.KMOU && columns.size() > 1 && columns.get(0).matches("\\d+")) token = columns.get(1);
             if (dialect != Dialect.KLUE && dialect != Dialect.CHARACTER) token = token.strip();
-            if (token.isEmpty()) throw new Utf8Lines.BadLine("has an empty token");
+            if (token.isEmpty()) throw new Utf8Lines.BadLine("import.conll.emptyToken", "has an empty token");
             token = Texts.clean(token);
             if (!tag.equals("O") && !tag.equals("-") && !tag.matches("[BI][-_].+")) {
-                throw new Utf8Lines.BadLine("has the tag \"" + tag + "\"; tags are B-X, I-X (or B_X, I_X) and O");
+                throw new Utf8Lines.BadLine("import.conll.badTag", "has the tag \"" + tag + "\"; tags are B-X, I-X (or B_X, I_X) and O", "tag", tag);
             }
             return new TokenLine(token, tag, columns);
         }
@@ -225,7 +229,7 @@ final class ConllImport implements ImportFormat {
                 case KMOU -> kmouText(tokens, raw, text, at);
             }
             String t = text.toString();
-            if (t.isBlank()) throw new Utf8Lines.BadLine("starts a block whose text is empty");
+            if (t.isBlank()) throw new Utf8Lines.BadLine("import.conll.emptyText", "starts a block whose text is empty");
             ArrayNode spans = F.arrayNode();
             int open = -1;
             String label = null;

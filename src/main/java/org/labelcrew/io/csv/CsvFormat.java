@@ -112,7 +112,7 @@ class CsvFormat implements ImportFormat {
                     if (header == null) headerFailed = true;
                     long at = unclosedFrom > 0 ? unclosedFrom : lines.number();
                     unclosedFrom = 0;
-                    return new LineError(at, e.getMessage());
+                    return e.at(at);
                 }
                 String hash = HexFormat.of().formatHex(sha256.digest());
                 if (header == null) {
@@ -123,19 +123,21 @@ class CsvFormat implements ImportFormat {
                         names = new ArrayList<>();
                         for (int i = 1; i <= fields.size(); i++) names.add(Integer.toString(i));
                     }
-                    String problem = checkHeader(names);
+                    LineError problem = checkHeader(names);
                     if (problem != null) {
                         headerFailed = true;
-                        return new LineError(first, problem, "header");
+                        return new LineError(first, problem.message(), "header", problem.code(), problem.params());
                     }
                     header = names;
                     if (options.hasHeader()) continue;
                 }
                 if (fields.stream().allMatch(String::isBlank)) {
-                    return new LineError(first, "is a blank row (all " + fields.size() + " columns are empty)");
+                    return LineError.coded(first, "import.csv.blankRow", "is a blank row (all " + fields.size() + " columns are empty)",
+                            "columns", fields.size());
                 }
                 if (fields.size() != header.size()) {
-                    return new LineError(first, "has " + fields.size() + " fields; the header has " + header.size());
+                    return LineError.coded(first, "import.csv.fieldCount", "has " + fields.size() + " fields; the header has " + header.size(),
+                            "fields", fields.size(), "header", header.size());
                 }
                 ObjectNode data = JsonNodeFactory.instance.objectNode();
                 String label = null;
@@ -145,17 +147,18 @@ class CsvFormat implements ImportFormat {
                     else data.put(header.get(i), fields.get(i));
                 }
                 if (data.get(TEXT).stringValue().isBlank()) {
-                    return new LineError(first, "has an empty text column" + (textAt >= 0 && !header.get(textAt).equals(TEXT)
-                            ? " (\"" + header.get(textAt) + "\")" : ""), header.get(textAt));
+                    return LineError.coded(first, "import.csv.emptyText", "has an empty text column" + (textAt >= 0 && !header.get(textAt).equals(TEXT)
+                            ? " (\"" + header.get(textAt) + "\")" : ""), "column", header.get(textAt)).withField(header.get(textAt));
                 }
                 if (label == null || label.isBlank()) return new Item(first, data, 0, hash);
                 label = label.strip();
                 // A gold reference must fit the schema; a prediction is a hint, stored and counted in the job's
                 // warnings (prediction.unknownLabel) for the manager to decide.
                 if (options.labelAsGold() && labelOptions != null && !labelOptions.isEmpty() && !labelOptions.contains(label)) {
-                    return new LineError(first, "has the label \"" + label + "\" in column \"" + header.get(labelAt)
+                    return LineError.coded(first, "import.csv.labelNotOption", "has the label \"" + label + "\" in column \"" + header.get(labelAt)
                             + "\", which is not an option of field " + labelField + " (" + String.join(", ", labelOptions) + ")",
-                            header.get(labelAt));
+                            "label", label, "column", header.get(labelAt), "field", labelField,
+                            "options", String.join(", ", labelOptions)).withField(header.get(labelAt));
                 }
                 ObjectNode result = JsonNodeFactory.instance.objectNode();
                 if (labelMultiple) result.putArray(labelField).add(label);
@@ -166,54 +169,58 @@ class CsvFormat implements ImportFormat {
             }
         }
 
-        private String checkHeader(List<String> fields) {
+        /** The header's problem (its line set by the caller), or null. */
+        private LineError checkHeader(List<String> fields) {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < fields.size(); i++) {
                 String name = fields.get(i).strip();
-                if (name.isEmpty()) return "is a header whose column " + (i + 1) + " has no name";
-                if (!seen.add(name)) return "is a header that names the column \"" + name + "\" twice";
+                if (name.isEmpty()) return LineError.coded(0, "import.csv.headerNoName", "is a header whose column " + (i + 1) + " has no name", "column", i + 1);
+                if (!seen.add(name)) return LineError.coded(0, "import.csv.headerTwice", "is a header that names the column \"" + name + "\" twice", "column", name);
                 fields.set(i, name);
             }
             String text = options.textColumn() != null ? options.textColumn() : options.hasHeader() ? TEXT : "1";
             textAt = fields.indexOf(text);
             if (textAt < 0) {
-                return (options.hasHeader() ? "is a header without" : "has no") + " a \"" + text + "\" column"
+                return LineError.coded(0, options.textColumn() != null ? "import.csv.noTextColumn" : "import.csv.noTextColumnNamed",
+                        (options.hasHeader() ? "is a header without" : "has no") + " a \"" + text + "\" column"
                         + (options.textColumn() != null ? " (options.textColumn)" : " (name the text column with options.textColumn)")
-                        + " (found: " + String.join(", ", fields) + ")";
+                        + " (found: " + String.join(", ", fields) + ")", "column", text, "found", String.join(", ", fields));
             }
             if (!text.equals(TEXT) && seen.contains(TEXT) && !TEXT.equals(options.labelColumn())) {
-                return "has a \"text\" column besides the text column \"" + text + "\" (options.textColumn), which is"
-                        + " stored as \"text\"; rename one of them";
+                return LineError.coded(0, "import.csv.textTwice", "has a \"text\" column besides the text column \"" + text
+                        + "\" (options.textColumn), which is stored as \"text\"; rename one of them", "column", text);
             }
             if (options.labelColumn() != null) {
                 labelAt = fields.indexOf(options.labelColumn());
                 if (labelAt < 0) {
-                    return "has no \"" + options.labelColumn() + "\" column (options.labelColumn) (found: "
-                            + String.join(", ", fields) + ")";
+                    return LineError.coded(0, "import.csv.noLabelColumn", "has no \"" + options.labelColumn()
+                            + "\" column (options.labelColumn) (found: " + String.join(", ", fields) + ")",
+                            "column", options.labelColumn(), "found", String.join(", ", fields));
                 }
-                if (labelAt == textAt) return "names one column as both the text and the label (options.labelColumn)";
-                String problem = labelField();
+                if (labelAt == textAt) return LineError.coded(0, "import.csv.labelIsText", "names one column as both the text and the label (options.labelColumn)");
+                LineError problem = labelField();
                 if (problem != null) return problem;
             }
             return null;
         }
 
         /** Resolves the field the label column fills: {@code labelField}, else the schema's only choice field. */
-        private String labelField() {
+        private LineError labelField() {
             LabelSchema labels = schema == null ? null : LabelSchema.of(schema);
             if (options.labelField() != null) {
                 labelField = options.labelField();
                 Field field = labels == null ? null : labels.field(labelField).orElse(null);
                 if (labels != null && field == null) {
-                    return "cannot be labelled: options.labelField \"" + labelField + "\" is no field of the project's schema";
+                    return LineError.coded(0, "import.csv.labelFieldUnknown", "cannot be labelled: options.labelField \"" + labelField
+                            + "\" is no field of the project's schema", "field", labelField);
                 }
                 if (field instanceof Field.Choice choice) choiceOptions(choice);
                 return null;
             }
             List<Field.Choice> choices = labels == null ? List.of() : labels.fields(Field.Choice.class);
             if (choices.size() != 1) {
-                return "cannot be labelled: name the field of the label column with options.labelField (the schema has "
-                        + choices.size() + " choice fields)";
+                return LineError.coded(0, "import.csv.labelFieldNeeded", "cannot be labelled: name the field of the label column"
+                        + " with options.labelField (the schema has " + choices.size() + " choice fields)", "n", choices.size());
             }
             labelField = choices.get(0).name();
             choiceOptions(choices.get(0));
@@ -244,7 +251,7 @@ class CsvFormat implements ImportFormat {
                     if (!quoted) break;
                     if (!lines.next()) {
                         unclosedFrom = first;
-                        throw new Utf8Lines.BadLine("starts a quoted field that is never closed");
+                        throw new Utf8Lines.BadLine("import.csv.quoteNotClosed", "starts a quoted field that is never closed");
                     }
                     field.append('\n');
                     sha256.update((byte) '\n');
@@ -269,8 +276,8 @@ class CsvFormat implements ImportFormat {
                     field.setLength(0);
                     wasQuoted = false;
                 } else if (wasQuoted) {
-                    throw new Utf8Lines.BadLine("has '" + c + "' after a closing quote (field " + (fields.size() + 1)
-                            + "); a quote inside a quoted field is written as \"\"");
+                    throw new Utf8Lines.BadLine("import.csv.afterQuote", "has '" + c + "' after a closing quote (field " + (fields.size() + 1)
+                            + "); a quote inside a quoted field is written as \"\"", "char", String.valueOf(c), "column", fields.size() + 1);
                 } else if (quoting && c == '"' && field.isEmpty()) {
                     quoted = true;
                 } else {

@@ -52,10 +52,11 @@ class JsonlFormat implements ImportFormat {
                 } catch (JacksonException e) {
                     TokenStreamLocation at = e.getLocation();
                     String where = at == null || at.getColumnNr() < 1 ? "" : " (column " + at.getColumnNr() + ")";
-                    throw new Utf8Lines.BadLine(org.labelcrew.shared.JsonProblems.syntaxReason(e) + where);
+                    throw org.labelcrew.io.support.JsonSyntax.badLine(e, where, "line", line,
+                            "column", at == null || at.getColumnNr() < 1 ? null : at.getColumnNr());
                 }
                 if (node == null || !node.isObject()) {
-                    throw new Utf8Lines.BadLine("is " + kind(node) + ", not a JSON object");
+                    throw new Utf8Lines.BadLine("import.line.notObject", "is " + kind(node) + ", not a JSON object", "kind", kindCode(node));
                 }
                 int priority = 0;
                 JsonNode data = node;
@@ -64,13 +65,13 @@ class JsonlFormat implements ImportFormat {
                     data = inner;
                     gold = node.get("gold");
                     if (gold != null && !gold.isNull() && !gold.isObject()) {
-                        throw new Utf8Lines.BadLine("has a \"gold\" that is not a result object keyed by field name");
+                        throw new Utf8Lines.BadLine("import.jsonl.goldNotObject", "has a \"gold\" that is not a result object keyed by field name");
                     }
                     if (gold != null && gold.isNull()) gold = null;
                     JsonNode p = node.get("priority");
                     if (p != null && !p.isNull()) {
                         if (!p.isIntegralNumber() || !p.canConvertToInt()) {
-                            throw new Utf8Lines.BadLine("has a priority that is not a whole number: " + p);
+                            throw new Utf8Lines.BadLine("import.jsonl.priorityNotInt", "has a priority that is not a whole number: " + p, "value", p.toString());
                         }
                         priority = p.intValue();
                     }
@@ -109,6 +110,16 @@ class JsonlFormat implements ImportFormat {
         } catch (JacksonException e) {
             return false;
         }
+    }
+
+    /** The kind of a JSON value as a word the browser translates (message code.import.kind.*). */
+    private static String kindCode(JsonNode node) {
+        if (node == null || node.isMissingNode()) return "empty";
+        if (node.isArray()) return "array";
+        if (node.isString()) return "string";
+        if (node.isNumber()) return "number";
+        if (node.isBoolean()) return "boolean";
+        return "null";
     }
 
     private static String kind(JsonNode node) {

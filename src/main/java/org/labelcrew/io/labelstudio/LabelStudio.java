@@ -59,7 +59,7 @@ final class LabelStudio {
         for (int i = 0; i < results.size(); i++) {
             JsonNode r = results.get(i);
             String where = at + ".result[" + i + "]";
-            if (!r.isObject()) throw new Utf8Lines.BadLine(where + " is not an object");
+            if (!r.isObject()) throw new Utf8Lines.BadLine("import.ls.resultNotObject", where + " is not an object", "path", where);
             String type = r.path("type").asString("");
             String from = r.path("from_name").asString("");
             JsonNode value = r.path("value");
@@ -223,7 +223,7 @@ final class LabelStudio {
         JsonNode s = value.get("start");
         JsonNode e = value.get("end");
         if (s == null || e == null || !s.canConvertToInt() || !e.canConvertToInt()) {
-            throw new Utf8Lines.BadLine(where + ": value.start and value.end must be whole numbers (UTF-16 offsets)");
+            throw new Utf8Lines.BadLine("import.ls.offsetsNotInt", where + ": value.start and value.end must be whole numbers (UTF-16 offsets)", "path", where);
         }
         int start = s.asInt();
         int end = e.asInt();
@@ -234,26 +234,28 @@ final class LabelStudio {
             } else if (atCodePoints(original, start, end, said.asString())) {
                 codePointFile = true;
             } else {
-                throw new Utf8Lines.BadLine(where + " (field \"" + field + "\"): value.text \"" + said.asString()
+                throw new Utf8Lines.BadLine("import.ls.offsetMismatch", where + " (field \"" + field + "\"): value.text \"" + said.asString()
                         + "\" is at neither the UTF-16 nor the code-point offsets " + start + ".." + end
-                        + " of the text; the region is not stored shifted, correct its offsets or its text");
+                        + " of the text; the region is not stored shifted, correct its offsets or its text",
+                        "path", where, "field", field, "text", said.asString(), "start", start, "end", end);
             }
         }
         if (codePointFile) {
             int n = original.codePointCount(0, original.length());
             if (start < 0 || end > n || start >= end) {
-                throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " is not a range of the text (" + n
-                        + " code points)");
+                throw new Utf8Lines.BadLine("import.ls.rangeOutside", where + ": " + start + ".." + end + " is not a range of the text (" + n
+                        + " code points)", "path", where, "start", start, "end", end, "length", n);
             }
             start = original.offsetByCodePoints(0, start);
             end = original.offsetByCodePoints(start, s.asInt() < 0 ? 0 : e.asInt() - s.asInt());
         }
         if (start < 0 || end > original.length() || start >= end) {
-            throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " is not a range of the text ("
-                    + original.length() + " UTF-16 units)");
+            throw new Utf8Lines.BadLine("import.ls.rangeOutsideUtf16", where + ": " + start + ".." + end + " is not a range of the text ("
+                    + original.length() + " UTF-16 units)", "path", where, "start", start, "end", end, "length", original.length());
         }
         if (splitsPair(original, start) || splitsPair(original, end)) {
-            throw new Utf8Lines.BadLine(where + ": " + start + ".." + end + " cuts an emoji or other supplementary character in half");
+            throw new Utf8Lines.BadLine("import.ls.cutsCharacter", where + ": " + start + ".." + end + " cuts an emoji or other supplementary character in half",
+                    "path", where, "start", start, "end", end);
         }
         boolean nfc = Normalizer.isNormalized(original, Normalizer.Form.NFC);
         return new int[] {codePointsBefore(original, start, nfc), codePointsBefore(original, end, nfc)};

@@ -117,19 +117,19 @@ class LabelStudioFormat implements ImportFormat {
             @Override
             protected Entry begin(JsonParser p) {
                 JsonToken t = p.nextToken();
-                if (t == null) return new LineError(1, "the file is empty");
+                if (t == null) return LineError.coded(1, "import.file.empty", "the file is empty");
                 if (t == JsonToken.START_ARRAY) return null;
                 if (t == JsonToken.START_OBJECT) {
                     JsonNode single = mapper.readTree(p);
-                    if (p.nextToken() != null) return error(1, "has content after the task object");
+                    if (p.nextToken() != null) return error(1, LineError.coded(0, "import.ls.afterTask", "has content after the task object"));
                     return element(1, single);
                 }
-                return new LineError(1, "the file must be a JSON array of tasks [{\"data\": {…}}, …]");
+                return LineError.coded(1, "import.ls.notArray", "the file must be a JSON array of tasks [{\"data\": {…}}, …]");
             }
 
             @Override
             protected Entry end(JsonParser p) {
-                if (p.nextToken() != null) return new LineError(1, "the file has content after the array of tasks");
+                if (p.nextToken() != null) return LineError.coded(1, "import.ls.afterArray", "the file has content after the array of tasks");
                 return null;
             }
 
@@ -159,8 +159,8 @@ class LabelStudioFormat implements ImportFormat {
             LabelStudio.Converted converted = LabelStudio.toOurs(a.get("result"), schema, data, at,
                     LabelStudio.taskConvention(resultLists(annotations, task.get("predictions")), schema, data));
             if (!converted.complete() || converted.result().isEmpty()) {
-                throw new Utf8Lines.BadLine(at + " is the ground truth, but not all of its results fit a field of the"
-                        + " project's schema, so it cannot be a gold item's reference");
+                throw new Utf8Lines.BadLine("import.ls.goldNotComplete", at + " is the ground truth, but not all of its results fit a field of the"
+                        + " project's schema, so it cannot be a gold item's reference", "path", at);
             }
             return ImportFormat.Item.gold(number, (ObjectNode) Texts.clean(data), 0, sourceHash,
                     Texts.clean(converted.result()));
@@ -179,16 +179,16 @@ class LabelStudioFormat implements ImportFormat {
     }
 
     static ObjectNode task(JsonNode task, LabelSchema schema) {
-        if (!task.isObject()) throw new Utf8Lines.BadLine("is " + JsonArrayReader.kind(task) + ", not a task object");
+        if (!task.isObject()) throw new Utf8Lines.BadLine("import.ls.taskNotObject", "is " + JsonArrayReader.kind(task) + ", not a task object");
         JsonNode raw = task.has("data") ? task.get("data") : task;
-        if (!(raw instanceof ObjectNode data)) throw new Utf8Lines.BadLine("\"data\" must be an object");
+        if (!(raw instanceof ObjectNode data)) throw new Utf8Lines.BadLine("import.ls.dataNotObject", "\"data\" must be an object");
         JsonNode annotations = task.get("annotations");
         JsonNode predictions = task.get("predictions");
         if (annotations != null && !annotations.isNull() && !annotations.isArray()) {
-            throw new Utf8Lines.BadLine("\"annotations\" must be an array");
+            throw new Utf8Lines.BadLine("import.ls.annotationsNotArray", "\"annotations\" must be an array");
         }
         if (predictions != null && !predictions.isNull() && !predictions.isArray()) {
-            throw new Utf8Lines.BadLine("\"predictions\" must be an array");
+            throw new Utf8Lines.BadLine("import.ls.predictionsNotArray", "\"predictions\" must be an array");
         }
         // Conversion reads the text as LS had it (its offsets count that text), before it is normalised below.
         JsonNode chosen = null;
@@ -217,7 +217,7 @@ class LabelStudioFormat implements ImportFormat {
         }
         ObjectNode out = data;
         if (chosen != null) {
-            if (task == data) throw new Utf8Lines.BadLine("has annotations but no \"data\" object");
+            if (task == data) throw new Utf8Lines.BadLine("import.ls.noData", "has annotations but no \"data\" object");
             LabelStudio.Converted converted = LabelStudio.toOurs(chosen, schema, data, at,
                     LabelStudio.taskConvention(resultLists(annotations, predictions), schema, data));
             if (!converted.result().isEmpty()) out.set("prediction", converted.result());
@@ -232,7 +232,7 @@ class LabelStudioFormat implements ImportFormat {
                 JsonNode meta = out.get("meta");
                 if (meta == null || meta.isNull()) meta = out.putObject("meta");
                 if (!(meta instanceof ObjectNode m)) {
-                    throw new Utf8Lines.BadLine("data.meta is not an object, so the task's annotations, predictions and"
+                    throw new Utf8Lines.BadLine("import.ls.metaNotObject", "data.meta is not an object, so the task's annotations, predictions and"
                             + " other keys have nowhere to be kept");
                 }
                 m.set(ENVELOPE, envelope);

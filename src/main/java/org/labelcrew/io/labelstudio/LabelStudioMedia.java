@@ -50,7 +50,7 @@ final class LabelStudioMedia {
         for (int i = 0; i < results.size(); i++) {
             JsonNode r = results.get(i);
             String where = at + ".result[" + i + "]";
-            if (!r.isObject()) throw new Utf8Lines.BadLine(where + " is not an object");
+            if (!r.isObject()) throw new Utf8Lines.BadLine("import.ls.resultNotObject", where + " is not an object", "path", where);
             String type = r.path("type").asString("");
             String from = r.path("from_name").asString("");
             JsonNode v = r.path("value");
@@ -73,7 +73,7 @@ final class LabelStudioMedia {
                     if (type.equals("polygonlabels")) {
                         JsonNode points = v.path("points");
                         if (!points.isArray() || points.size() < 3) {
-                            throw new Utf8Lines.BadLine(where + ": value.points must be at least 3 [x, y] points (percent of the image)");
+                            throw new Utf8Lines.BadLine("import.ls.fewPoints", where + ": value.points must be at least 3 [x, y] points (percent of the image)", "path", where);
                         }
                         ArrayNode pts = o.putArray("points");
                         for (int k = 0; k < points.size(); k++) {
@@ -87,8 +87,9 @@ final class LabelStudioMedia {
                         if (type.equals("rectanglelabels")) {
                             double rotation = v.path("rotation").asDouble(0);
                             if (Math.abs(rotation) > 1e-6) {
-                                throw new Utf8Lines.BadLine(where + ": the box is rotated " + rotation + "°; LabelCrew boxes are"
-                                        + " axis-aligned, so it is not taken (set rotation to 0 or draw it as a polygon)");
+                                throw new Utf8Lines.BadLine("import.ls.rotated", where + ": the box is rotated " + rotation + "°; LabelCrew boxes are"
+                                        + " axis-aligned, so it is not taken (set rotation to 0 or draw it as a polygon)",
+                                        "path", where, "rotation", rotation);
                             }
                             o.set("w", px(v.path("width"), w, where + ": value.width"));
                             o.set("h", px(v.path("height"), h, where + ": value.height"));
@@ -104,7 +105,7 @@ final class LabelStudioMedia {
                     }
                     JsonNode s = v.path("start"), e = v.path("end");
                     if (!s.isNumber() || !e.isNumber() || s.asDouble() < 0 || e.asDouble() <= s.asDouble()) {
-                        throw new Utf8Lines.BadLine(where + ": value.start and value.end must be seconds, start before end");
+                        throw new Utf8Lines.BadLine("import.ls.badSeconds", where + ": value.start and value.end must be seconds, start before end", "path", where);
                     }
                     ObjectNode seg = arrayOf(out, field.name()).addObject();
                     seg.set("start", num(s.asDouble()));
@@ -143,7 +144,7 @@ final class LabelStudioMedia {
     private static double size(Integer real, JsonNode original, String where, String what) {
         if (real != null && real > 0) return real;
         if (original.isNumber() && original.asDouble() > 0) return original.asDouble();
-        throw new Utf8Lines.BadLine(where + ": the image's " + what + " is unknown (no original_" + what + ")");
+        throw new Utf8Lines.BadLine("width".equals(what) ? "import.ls.widthUnknown" : "import.ls.heightUnknown", where + ": the image's " + what + " is unknown (no original_" + what + ")", "path", where);
     }
 
     private static String label(JsonNode value, String type) {
@@ -154,9 +155,9 @@ final class LabelStudioMedia {
 
     /** Percent of {@code size} as pixels, to 0.01 px. */
     private static JsonNode px(JsonNode percent, double size, String where) {
-        if (!percent.isNumber()) throw new Utf8Lines.BadLine(where + " must be a number (percent of the image, 0–100)");
+        if (!percent.isNumber()) throw new Utf8Lines.BadLine("import.ls.percentNotNumber", where + " must be a number (percent of the image, 0–100)", "path", where);
         double p = percent.asDouble();
-        if (p < -1e-6 || p > 100 + 1e-6) throw new Utf8Lines.BadLine(where + " (" + p + ") is outside 0–100 percent of the image");
+        if (p < -1e-6 || p > 100 + 1e-6) throw new Utf8Lines.BadLine("import.ls.percentOutside", where + " (" + p + ") is outside 0–100 percent of the image", "path", where, "value", p);
         return num(Math.round(Math.max(0, Math.min(100, p)) / 100 * size * 100) / 100.0);
     }
 

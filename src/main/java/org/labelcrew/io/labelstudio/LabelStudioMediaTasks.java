@@ -1,5 +1,6 @@
 package org.labelcrew.io.labelstudio;
 
+import org.labelcrew.io.ImportFormat;
 import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,9 +66,9 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
     }
 
     @Override
-    public void read(String entry, InputStream in, List<String> errors) throws IOException {
+    public void read(String entry, InputStream in, List<ImportFormat.LineError> errors) throws IOException {
         if (path != null) {
-            errors.add(entry + ": a second task file (" + path + " came first); the zip may hold one Label Studio JSON");
+            errors.add(ImportFormat.LineError.coded(0, "import.ls.secondTaskFile", entry + ": a second task file (" + path + " came first); the zip may hold one Label Studio JSON", "path", entry, "first", path));
             return;
         }
         path = entry;
@@ -94,21 +95,21 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
                     out.write('\n');
                 }
             } else {
-                errors.add(entry + ": must be a JSON array of Label Studio tasks [{\"data\": {…}}, …]");
+                errors.add(ImportFormat.LineError.coded(0, "import.ls.zipNotArray", entry + ": must be a JSON array of Label Studio tasks [{\"data\": {…}}, …]", "path", entry));
                 return;
             }
-            if (p.nextToken() != null) errors.add(entry + ": has content after the array of tasks");
+            if (p.nextToken() != null) errors.add(ImportFormat.LineError.coded(0, "import.ls.zipAfterArray", entry + ": has content after the array of tasks", "path", entry));
         } catch (RuntimeException bad) {
             String m = bad.getMessage() == null ? "" : bad.getMessage();
-            errors.add(entry + ": task " + (n + 1) + ": is not valid JSON: " + (m.indexOf('\n') < 0 ? m : m.substring(0, m.indexOf('\n'))));
+            errors.add(ImportFormat.LineError.coded(0, "import.ls.taskNotJson", entry + ": task " + (n + 1) + ": is not valid JSON: " + (m.indexOf('\n') < 0 ? m : m.substring(0, m.indexOf('\n'))), "path", entry, "task", n + 1));
         }
     }
 
     @Override
-    public Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<String> errors) {
+    public Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<ImportFormat.LineError> errors) {
         Map<String, ObjectNode> out = new HashMap<>();
         if (path == null) {
-            errors.add("holds no Label Studio JSON: a zip for labelstudio holds the task JSON and the files it names");
+            errors.add(ImportFormat.LineError.coded(0, "import.ls.noTaskFile", "holds no Label Studio JSON: a zip for labelstudio holds the task JSON and the files it names"));
             return out;
         }
         Map<String, String> byPath = new HashMap<>();
@@ -128,31 +129,31 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
                 JsonNode data = task.isObject() && task.has("data") ? task.get("data") : task;
                 JsonNode ref = data.path(key);
                 if (!ref.isString()) {
-                    errors.add(at + ": data." + key + " must be the URL or name of a file in the zip");
+                    errors.add(ImportFormat.LineError.coded(0, "import.ls.mediaNotFile", at + ": data." + key + " must be the URL or name of a file in the zip", "path", at, "key", key));
                     continue;
                 }
                 String file;
                 try {
                     file = match(ref.asString(), byPath, byName);
                 } catch (IllegalArgumentException ambiguous) {
-                    errors.add(at + ": data." + key + " \"" + ref.asString() + "\" " + ambiguous.getMessage());
+                    errors.add(ImportFormat.LineError.coded(0, "import.ls.mediaAmbiguous", at + ": data." + key + " \"" + ref.asString() + "\" " + ambiguous.getMessage(), "path", at, "key", key, "file", ref.asString()));
                     continue;
                 }
                 if (file == null) {
-                    errors.add(at + ": data." + key + " \"" + ref.asString() + "\" names no file of the zip (looked for "
-                            + String.join(" or ", names(ref.asString())) + ")");
+                    errors.add(ImportFormat.LineError.coded(0, "import.ls.mediaNotInZip", at + ": data." + key + " \"" + ref.asString() + "\" names no file of the zip (looked for "
+                            + String.join(" or ", names(ref.asString())) + ")", "path", at, "key", key, "file", ref.asString()));
                     continue;
                 }
                 Long earlier = claimed.put(file, number);
                 if (earlier != null) {
-                    errors.add(at + ": names \"" + file + "\" as task " + earlier + " did; one task per file");
+                    errors.add(ImportFormat.LineError.coded(0, "import.ls.fileTwice", at + ": names \"" + file + "\" as task " + earlier + " did; one task per file", "path", at, "file", file, "task", earlier));
                     continue;
                 }
                 MediaStore.Checked checked = files.get(file);
                 try {
                     out.put(file, convert(task, (ObjectNode) data, key, checked));
                 } catch (Utf8Lines.BadLine bad) {
-                    errors.add(at + ": " + bad.getMessage());
+                    errors.add(bad.at(0).at(0, at + ": ", "task", at));
                 }
             }
         } catch (IOException e) {
@@ -251,8 +252,8 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
         JsonNode original = lsData.get(key);
         JsonNode annotations = task.get("annotations");
         JsonNode predictions = task.get("predictions");
-        if (annotations != null && !annotations.isNull() && !annotations.isArray()) throw new Utf8Lines.BadLine("\"annotations\" must be an array");
-        if (predictions != null && !predictions.isNull() && !predictions.isArray()) throw new Utf8Lines.BadLine("\"predictions\" must be an array");
+        if (annotations != null && !annotations.isNull() && !annotations.isArray()) throw new Utf8Lines.BadLine("import.ls.annotationsNotArray", "\"annotations\" must be an array");
+        if (predictions != null && !predictions.isNull() && !predictions.isArray()) throw new Utf8Lines.BadLine("import.ls.predictionsNotArray", "\"predictions\" must be an array");
         JsonNode chosen = null;
         String at = null;
         for (String group : new String[] {"annotations", "predictions"}) {
@@ -282,7 +283,7 @@ final class LabelStudioMediaTasks implements MediaZipFormat.Companion {
             JsonNode meta = data.get("meta");
             if (meta == null || meta.isNull()) meta = data.putObject("meta");
             if (!(meta instanceof ObjectNode m)) {
-                throw new Utf8Lines.BadLine("data.meta is not an object, so the task's annotations, predictions and other keys have nowhere to be kept");
+                throw new Utf8Lines.BadLine("import.ls.metaNotObject", "data.meta is not an object, so the task's annotations, predictions and other keys have nowhere to be kept");
             }
             m.set(LabelStudioFormat.ENVELOPE, envelope);
         }

@@ -88,13 +88,13 @@ public class MediaZipFormat implements ImportFormat {
         boolean takes(String path);
 
         /** Reads the companion file; problems go to {@code errors}. */
-        void read(String path, InputStream in, List<String> errors) throws IOException;
+        void read(String path, InputStream in, List<LineError> errors) throws IOException;
 
         /**
          * After the scan: the extra task data of every checked media file ({@code files}: path → its check), by path;
          * problems (a file named that is not in the zip, a shape outside its image) go to {@code errors}.
          */
-        Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<String> errors);
+        Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<LineError> errors);
 
         /** When the import's reader closes: temporary files the companion made go. */
         default void close() throws IOException {
@@ -195,7 +195,8 @@ public class MediaZipFormat implements ImportFormat {
             }
             if (yielded == 0 && already > 0) {
                 yielded = -1;
-                return new LineError(1, "holds no new files: all " + already + " are in the project already (imported before)");
+                return LineError.coded(1, "import.media.allImported", "holds no new files: all " + already
+                        + " are in the project already (imported before)", "n", already);
             }
             return null;
         }
@@ -211,9 +212,9 @@ public class MediaZipFormat implements ImportFormat {
                     index++;
                     if (errors.size() >= MAX_ERRORS) break;
                     String path = e.getName().replace('\\', '/');
-                    String bad = badName(path);
+                    LineError bad = badName(path);
                     if (bad != null) {
-                        error(index, path, bad + "; nothing was imported");
+                        errors.add(bad.at(index, path + ": ", "path", path));
                         continue;
                     }
                     if (e.isDirectory() || skipped(path)) continue;
@@ -222,17 +223,17 @@ public class MediaZipFormat implements ImportFormat {
                         continue;
                     }
                     if (companion != null && companion.takes(path)) {
-                        List<String> problems = new ArrayList<>();
+                        List<LineError> problems = new ArrayList<>();
                         companion.read(path, zip, problems);
                         companionIndex = index;
-                        for (String problem : problems) errors.add(new LineError(index, problem));
+                        for (LineError problem : problems) errors.add(problem.at(index, ""));
                         continue;
                     }
                     long max = kind == Media.Kind.IMAGE ? limits.maxImageSize().toBytes() : limits.maxAudioSize().toBytes();
                     Path file = temp.resolve(index + ".bin");
                     long packedAtStart = raw.count;
                     long n = 0;
-                    String tooBig = null;
+                    LineError tooBig = null;
                     try (OutputStream out = Files.newOutputStream(file)) {
                         byte[] buf = new byte[1 << 16];
                         int r;
@@ -240,12 +241,14 @@ public class MediaZipFormat implements ImportFormat {
                             n += r;
                             unpackedTotal += r;
                             if (n > max) {
-                                tooBig = "unpacks to more than " + mb(max) + ", the most a file may have";
+                                tooBig = LineError.coded(index, "import.zip.tooBig", "unpacks to more than " + mb(max) + ", the most a file may have",
+                                        "path", path, "size", mb(max));
                                 break;
                             }
                             long packed = Math.max(1, raw.count - packedAtStart);
                             if (n > RATIO_FROM && n / packed > MAX_RATIO) {
-                                tooBig = "unpacks to more than " + MAX_RATIO + " times its packed size (a zip bomb?)";
+                                tooBig = LineError.coded(index, "import.zip.bomb", "unpacks to more than " + MAX_RATIO + " times its packed size (a zip bomb?)",
+                                        "path", path, "ratio", MAX_RATIO);
                                 break;
                             }
                             out.write(buf, 0, r);
@@ -254,41 +257,48 @@ public class MediaZipFormat implements ImportFormat {
                     if (tooBig != null) {
                         Files.deleteIfExists(file);
                         // Reading on would mean unpacking the bomb: the import stops here.
-                        error(index, path, tooBig + "; the rest of the zip was not read and nothing was imported");
+                        errors.add(new LineError(index, path + ": " + tooBig.message() + "; the rest of the zip was not read and nothing was imported",
+                                null, tooBig.code(), tooBig.params()));
                         return;
                     }
                     try {
                         pending.add(new Pending(index, path, file, media.check(file, kind)));
                     } catch (MediaProblem problem) {
                         Files.deleteIfExists(file);
-                        error(index, path, problem.getMessage());
+                        errors.add(new LineError(index, path + ": " + problem.getMessage(), null,
+                                problem.code() != null ? problem.code() : LineError.OTHER,
+                                withPath(path, problem.code() != null ? problem.params() : Map.of("detail", problem.getMessage()))));
                     }
                 }
             } catch (ZipException broken) {
-                errors.add(new LineError(Math.max(1, index), "is not a readable zip file: " + broken.getMessage()));
+                errors.add(LineError.coded(Math.max(1, index), "import.zip.unreadable", "is not a readable zip file: " + broken.getMessage(),
+                        "detail", broken.getMessage()));
                 return;
             }
             if (index == 0) {
-                errors.add(new LineError(1, "is not a zip file, or an empty one (" + name + " takes a zip of "
-                        + (kind == Media.Kind.IMAGE ? "images" : "audio files") + ")"));
+                errors.add(LineError.coded(1, kind == Media.Kind.IMAGE ? "import.zip.notZipImages" : "import.zip.notZipAudio",
+                        "is not a zip file, or an empty one (" + name + " takes a zip of "
+                        + (kind == Media.Kind.IMAGE ? "images" : "audio files") + ")", "format", name));
                 return;
             }
             for (String named : manifest.keySet()) {
                 if (pending.stream().noneMatch(p -> p.path().equals(named)) && errors.stream().noneMatch(x -> x instanceof LineError le
                         && le.message().startsWith(named + ":"))) {
-                    errors.add(new LineError(index, MANIFEST + " names \"" + named + "\", which is not a file in the zip"));
+                    errors.add(LineError.coded(index, "import.manifest.fileMissing", MANIFEST + " names \"" + named
+                            + "\", which is not a file in the zip", "path", named));
                 }
             }
             if (errors.isEmpty() && pending.isEmpty()) {
-                errors.add(new LineError(1, "holds no " + (kind == Media.Kind.IMAGE ? "images" : "audio files")));
+                errors.add(kind == Media.Kind.IMAGE ? LineError.coded(1, "import.zip.noImages", "holds no images")
+                        : LineError.coded(1, "import.zip.noAudio", "holds no audio files"));
             }
             if (companion != null && errors.isEmpty()) {
                 Map<String, MediaStore.Checked> files = new java.util.LinkedHashMap<>();
                 for (Pending p : pending) files.put(p.path(), p.checked());
-                List<String> problems = new ArrayList<>();
+                List<LineError> problems = new ArrayList<>();
                 extra = companion.data(files, problems);
                 long at = companionIndex > 0 ? companionIndex : 1;
-                for (String problem : problems.subList(0, Math.min(problems.size(), MAX_ERRORS))) errors.add(new LineError(at, problem));
+                for (LineError problem : problems.subList(0, Math.min(problems.size(), MAX_ERRORS))) errors.add(problem.at(at, ""));
             }
         }
 
@@ -303,7 +313,7 @@ public class MediaZipFormat implements ImportFormat {
         private void readManifest(ZipInputStream zip, long index) throws IOException {
             byte[] bytes = zip.readNBytes((int) MAX_MANIFEST + 1);
             if (bytes.length > MAX_MANIFEST) {
-                errors.add(new LineError(index, MANIFEST + " is larger than " + mb(MAX_MANIFEST)));
+                errors.add(LineError.coded(index, "import.manifest.tooBig", MANIFEST + " is larger than " + mb(MAX_MANIFEST), "size", mb(MAX_MANIFEST)));
                 return;
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
@@ -316,26 +326,29 @@ public class MediaZipFormat implements ImportFormat {
                 try {
                     node = Texts.clean(json.readTree(line));
                 } catch (RuntimeException bad) {
-                    errors.add(new LineError(index, at + "is not a JSON object"));
+                    errors.add(LineError.coded(index, "import.manifest.notObject", at + "is not a JSON object", "line", i + 1));
                     continue;
                 }
                 if (!(node instanceof ObjectNode o) || !o.path("file").isString()) {
-                    errors.add(new LineError(index, at + "must be an object with \"file\": the path of a file in the zip"));
+                    errors.add(LineError.coded(index, "import.manifest.noFile", at + "must be an object with \"file\": the path of a file in the zip", "line", i + 1));
                     continue;
                 }
                 String file = o.get("file").asString().replace('\\', '/');
                 o.remove("file");
                 List<String> reserved = o.propertyNames().stream().filter(RESERVED::contains).toList();
                 if (!reserved.isEmpty()) {
-                    errors.add(new LineError(index, at + "sets " + reserved + ", which the import writes itself"));
+                    errors.add(LineError.coded(index, "import.manifest.reserved", at + "sets " + reserved + ", which the import writes itself",
+                            "line", i + 1, "keys", String.join(", ", reserved)));
                 } else if (manifest.put(file, o) != null) {
-                    errors.add(new LineError(index, at + "names \"" + file + "\" a second time"));
+                    errors.add(LineError.coded(index, "import.manifest.fileTwice", at + "names \"" + file + "\" a second time", "line", i + 1, "path", file));
                 }
             }
         }
 
-        private void error(long index, String path, String message) {
-            errors.add(new LineError(index, path + ": " + message));
+        private static Map<String, Object> withPath(String path, Map<String, Object> params) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>(params);
+            out.put("path", path);
+            return out;
         }
 
         @Override
@@ -353,12 +366,16 @@ public class MediaZipFormat implements ImportFormat {
     }
 
     /** Why an entry's name is refused: it would leave the zip's folder, or is not a plain relative path. */
-    static String badName(String path) {
-        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) return "is an absolute path, which a zip entry must not be";
-        for (String segment : path.split("/")) {
-            if (segment.equals("..")) return "leaves the zip's folder (\"..\" in its path)";
+    static LineError badName(String path) {
+        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+            return LineError.coded(0, "import.zip.absolutePath", "is an absolute path, which a zip entry must not be; nothing was imported");
         }
-        if (path.indexOf('\0') >= 0) return "has a NUL character in its name";
+        for (String segment : path.split("/")) {
+            if (segment.equals("..")) {
+                return LineError.coded(0, "import.zip.unsafePath", "leaves the zip's folder (\"..\" in its path); nothing was imported");
+            }
+        }
+        if (path.indexOf('\0') >= 0) return LineError.coded(0, "import.zip.nulInName", "has a NUL character in its name; nothing was imported");
         return null;
     }
 

@@ -88,7 +88,7 @@ public abstract class JsonArrayReader implements ImportFormat.Reader {
             }
             if (token == null) {
                 done = true;
-                return error(count + 1, "the file ends inside the array (is it cut short?)");
+                return error(count + 1, ImportFormat.LineError.coded(0, "import.json.arrayCut", "the file ends inside the array (is it cut short?)"));
             }
             JsonNode element = reader.readTree(parser);
             long number = ++count;
@@ -104,19 +104,26 @@ public abstract class JsonArrayReader implements ImportFormat.Reader {
         try {
             return item(number, element);
         } catch (Utf8Lines.BadLine e) {
-            return error(number, e.getMessage());
+            return error(number, e.at(number));
         }
+    }
+
+    /** A coded problem against element {@code number}, worded "task 17: …" in English. */
+    protected ImportFormat.LineError error(long number, ImportFormat.LineError problem) {
+        long n = Math.max(1, number);
+        return problem.at(n, noun() + " " + n + ": ");
     }
 
     /** An error against element {@code number}, worded "task 17: …". */
     protected ImportFormat.LineError error(long number, String message) {
-        return new ImportFormat.LineError(Math.max(1, number), noun() + " " + Math.max(1, number) + ": " + message);
+        return error(number, new ImportFormat.LineError(0, message));
     }
 
     protected ImportFormat.LineError syntaxError(long number, JacksonException e) {
         TokenStreamLocation at = e.getLocation();
         String where = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-        return error(number, org.labelcrew.shared.JsonProblems.syntaxReason(e) + where);
+        return error(number, JsonSyntax.badLine(e, where, "line", at == null || at.getLineNr() < 1 ? null : at.getLineNr(),
+                "column", at == null || at.getLineNr() < 1 ? null : at.getColumnNr()).at(0));
     }
 
     /**
@@ -139,7 +146,7 @@ public abstract class JsonArrayReader implements ImportFormat.Reader {
         in.reset();
         if (head.length >= 2 && ((head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF
                 || (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE || head[0] == 0 || head[1] == 0)) {
-            return new ImportFormat.LineError(1, "the file is UTF-16 or UTF-32, not UTF-8; save it as UTF-8");
+            return ImportFormat.LineError.coded(1, "import.file.notUtf8Json", "the file is UTF-16 or UTF-32, not UTF-8; save it as UTF-8");
         }
         return null;
     }

@@ -29,7 +29,7 @@ public abstract class LineFormatReader implements ImportFormat.Reader {
                 if (text.isBlank()) continue;
                 return parse(lines.number(), text);
             } catch (Utf8Lines.BadLine e) {
-                return new ImportFormat.LineError(lines.number(), e.getMessage());
+                return e.at(lines.number());
             }
         }
         return null;

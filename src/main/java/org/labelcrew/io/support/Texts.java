@@ -41,7 +41,7 @@ public final class Texts {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x300) {
-                if (c == 0) throw new Utf8Lines.BadLine("contains a NUL character (U+0000), which cannot be stored");
+                if (c == 0) throw new Utf8Lines.BadLine("import.text.nul", "contains a NUL character (U+0000), which cannot be stored");
                 continue;
             }
             // Below U+0300 nothing combines, so pure Latin-1 text is NFC already and skips the normaliser.
@@ -50,10 +50,10 @@ public final class Texts {
                 if (i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
                     i++;
                 } else {
-                    throw new Utf8Lines.BadLine("contains an unpaired surrogate (\\u" + Integer.toHexString(c) + ")");
+                    throw new Utf8Lines.BadLine("import.text.surrogate", "contains an unpaired surrogate (\\u" + Integer.toHexString(c) + ")", "char", "\\u" + Integer.toHexString(c));
                 }
             } else if (Character.isLowSurrogate(c)) {
-                throw new Utf8Lines.BadLine("contains an unpaired surrogate (\\u" + Integer.toHexString(c) + ")");
+                throw new Utf8Lines.BadLine("import.text.surrogate", "contains an unpaired surrogate (\\u" + Integer.toHexString(c) + ")", "char", "\\u" + Integer.toHexString(c));
             }
         }
         if (plain || Normalizer.isNormalized(s, Normalizer.Form.NFC)) return s;

@@ -112,10 +112,10 @@ public final class Utf8Lines implements Closeable {
      * the common case of machine-made files, skip the decoder.
      */
     public String text() {
-        if (tooLong) throw new BadLine("is longer than " + (MAX_LINE_BYTES >> 20) + " MB");
+        if (tooLong) throw new BadLine("import.line.tooLong", "is longer than " + (MAX_LINE_BYTES >> 20) + " MB", "mb", MAX_LINE_BYTES >> 20);
         if (number == 1 && len >= 2 && ((line[0] & 0xFF) == 0xFE && (line[1] & 0xFF) == 0xFF
                 || (line[0] & 0xFF) == 0xFF && (line[1] & 0xFF) == 0xFE)) {
-            throw new BadLine("starts with a UTF-16 byte-order mark: the file is UTF-16; save it as UTF-8");
+            throw new BadLine("import.file.utf16", "starts with a UTF-16 byte-order mark: the file is UTF-16; save it as UTF-8");
         }
         boolean ascii = true;
         for (int i = start; i < len; i++) {
@@ -131,11 +131,12 @@ public final class Utf8Lines implements Closeable {
         CoderResult r = decoder.decode(bytes, chars, true);
         if (r.isError()) {
             int at = bytes.position();
-            throw new BadLine(String.format("is not valid UTF-8 (byte 0x%02X at byte %d of the line); save the file as UTF-8",
-                    line[at] & 0xFF, at - start + 1));
+            String hex = String.format("0x%02X", line[at] & 0xFF);
+            throw new BadLine("import.line.notUtf8", String.format("is not valid UTF-8 (byte %s at byte %d of the line); save the file as UTF-8",
+                    hex, at - start + 1), "byte", hex, "at", at - start + 1);
         }
         r = decoder.flush(chars);
-        if (r.isError()) throw new BadLine("is not valid UTF-8; save the file as UTF-8");
+        if (r.isError()) throw new BadLine("import.line.notUtf8End", "is not valid UTF-8; save the file as UTF-8");
         chars.flip();
         return chars.toString();
     }
@@ -150,10 +151,37 @@ public final class Utf8Lines implements Closeable {
         in.close();
     }
 
-    /** A line that cannot be read; the message completes "line N …". */
+    /**
+     * A line that cannot be read; the message completes "line N …". {@code code} and {@code params} say the same for
+     * the browser to word ({@link org.labelcrew.io.ImportFormat.LineError}).
+     */
     public static final class BadLine extends RuntimeException {
+        private final String code;
+        private final java.util.Map<String, Object> params;
+
+        /** A problem without its own code: said as {@code import.line.other} {detail}. */
         public BadLine(String message) {
+            this(org.labelcrew.io.ImportFormat.LineError.OTHER, message, "detail", message);
+        }
+
+        /** A coded problem; {@code kv} are the parameters as name, value pairs. */
+        public BadLine(String code, String message, Object... kv) {
             super(message, null, false, false);
+            this.code = code;
+            this.params = org.labelcrew.io.ImportFormat.params(kv);
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public java.util.Map<String, Object> params() {
+            return params;
+        }
+
+        /** This problem as the line error of {@code line}. */
+        public org.labelcrew.io.ImportFormat.LineError at(long line) {
+            return new org.labelcrew.io.ImportFormat.LineError(line, getMessage(), null, code, params);
         }
     }
 }

@@ -73,10 +73,10 @@ class YoloImport {
         }
 
         @Override
-        public void read(String path, InputStream in, List<String> errors) throws IOException {
+        public void read(String path, InputStream in, List<ImportFormat.LineError> errors) throws IOException {
             byte[] bytes = in.readNBytes(MAX_LABEL_FILE + 1);
             if (bytes.length > MAX_LABEL_FILE) {
-                errors.add(path + ": is larger than " + (MAX_LABEL_FILE >> 20) + " MB, the most a YOLO label file may have");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.labelFileTooBig", path + ": is larger than " + (MAX_LABEL_FILE >> 20) + " MB, the most a YOLO label file may have", "path", path, "mb", MAX_LABEL_FILE >> 20));
                 return;
             }
             String text = new String(bytes, StandardCharsets.UTF_8);
@@ -87,8 +87,8 @@ class YoloImport {
                 List<String> fromYaml;
                 try {
                     fromYaml = yamlNames(text);
-                } catch (IllegalArgumentException bad) {
-                    errors.add(path + ": " + bad.getMessage());
+                } catch (org.labelcrew.io.support.Utf8Lines.BadLine bad) {
+                    errors.add(bad.at(0).at(0, path + ": ", "path", path));
                     return;
                 }
                 if (fromYaml == null) return; // a yaml without names (hyperparameters): not ours to judge
@@ -104,17 +104,17 @@ class YoloImport {
             }
         }
 
-        private void takeNames(String path, List<String> found, List<String> errors) {
+        private void takeNames(String path, List<String> found, List<ImportFormat.LineError> errors) {
             // data.yaml wins over classes.txt (it is what Ultralytics reads); two of a kind are ambiguous.
             boolean yaml = !namesFile(path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
             boolean haveYaml = namesFrom != null && !namesFile(namesFrom.substring(namesFrom.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT));
             if (namesFrom != null && yaml == haveYaml) {
-                errors.add(path + ": a second class-name file (" + namesFrom + " came first); the zip may hold one");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.secondNames", path + ": a second class-name file (" + namesFrom + " came first); the zip may hold one", "path", path, "first", namesFrom));
                 return;
             }
             if (namesFrom != null && haveYaml) return;
             if (found.isEmpty()) {
-                errors.add(path + ": names no classes");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.noClasses", path + ": names no classes", "path", path));
                 return;
             }
             names = found;
@@ -122,11 +122,11 @@ class YoloImport {
         }
 
         @Override
-        public Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<String> errors) {
+        public Map<String, ObjectNode> data(Map<String, MediaStore.Checked> files, List<ImportFormat.LineError> errors) {
             Map<String, ObjectNode> out = new HashMap<>();
             if (labelFiles.isEmpty()) return out; // images only: tasks without predictions
             if (names == null) {
-                errors.add("holds label files but no class names: add data.yaml (names), classes.txt or obj.names");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.noNames", "holds label files but no class names: add data.yaml (names), classes.txt or obj.names"));
                 return out;
             }
             // Images by their path without extension, NFC (macOS zips names in NFD; our own paths are NFC).
@@ -136,8 +136,8 @@ class YoloImport {
                 String path = e.getKey();
                 String image = imageOf(path, byStem);
                 if (image == null) {
-                    errors.add(path + ": no image in the zip for this label file (looked for " + String.join(" or ", candidates(path))
-                            + " with an image extension)");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.noImage", path + ": no image in the zip for this label file (looked for " + String.join(" or ", candidates(path))
+                            + " with an image extension)", "path", path));
                     continue;
                 }
                 MediaStore.Checked checked = files.get(image);
@@ -154,23 +154,23 @@ class YoloImport {
             return out;
         }
 
-        private void convert(String at, String line, MediaStore.Checked image, ObjectNode prediction, List<String> errors) {
+        private void convert(String at, String line, MediaStore.Checked image, ObjectNode prediction, List<ImportFormat.LineError> errors) {
             String[] tokens = line.split("\\s+");
             if (tokens.length != 5 && (tokens.length < 7 || tokens.length % 2 == 0)) {
-                errors.add(at + ": must be \"class cx cy w h\" (a box) or \"class x1 y1 x2 y2 x3 y3 …\" (a polygon), not "
-                        + tokens.length + " values");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.badLine", at + ": must be \"class cx cy w h\" (a box) or \"class x1 y1 x2 y2 x3 y3 …\" (a polygon), not "
+                        + tokens.length + " values", "path", at, "n", tokens.length));
                 return;
             }
             int cls;
             try {
                 cls = Integer.parseInt(tokens[0]);
             } catch (NumberFormatException notInt) {
-                errors.add(at + ": class \"" + tokens[0] + "\" is not a whole number");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.classNotInt", at + ": class \"" + tokens[0] + "\" is not a whole number", "path", at, "class", tokens[0]));
                 return;
             }
             if (cls < 0 || cls >= names.size()) {
-                errors.add(at + ": class " + cls + " is out of range (" + namesFrom + " names " + names.size() + " classes, 0–"
-                        + (names.size() - 1) + ")");
+                errors.add(ImportFormat.LineError.coded(0, "import.yolo.classUnknown", at + ": class " + cls + " is out of range (" + namesFrom + " names " + names.size() + " classes, 0–"
+                        + (names.size() - 1) + ")", "path", at, "index", cls, "classes", names.size(), "from", namesFrom));
                 return;
             }
             double[] v = new double[tokens.length - 1];
@@ -179,11 +179,11 @@ class YoloImport {
                 try {
                     d = Double.parseDouble(tokens[k]);
                 } catch (NumberFormatException notNumber) {
-                    errors.add(at + ": value " + (k + 1) + " \"" + tokens[k] + "\" is not a number");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.notNumber", at + ": value " + (k + 1) + " \"" + tokens[k] + "\" is not a number", "path", at, "n", k + 1, "value", tokens[k]));
                     return;
                 }
                 if (!(d >= 0 && d <= 1)) {
-                    errors.add(at + ": value " + (k + 1) + " (" + tokens[k] + ") is outside 0..1 (YOLO coordinates are normalised)");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.outside", at + ": value " + (k + 1) + " (" + tokens[k] + ") is outside 0..1 (YOLO coordinates are normalised)", "path", at, "n", k + 1, "value", tokens[k]));
                     return;
                 }
                 v[k - 1] = d;
@@ -193,17 +193,17 @@ class YoloImport {
             if (tokens.length == 5) {
                 Field.Boxes field = withLabel(Field.Boxes.class, label);
                 if (field == null) {
-                    errors.add(at + ": class " + cls + " \"" + label + "\" is a label of no boxes field of the project's schema");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.noBoxesField", at + ": class " + cls + " \"" + label + "\" is a label of no boxes field of the project's schema", "path", at, "index", cls, "label", label));
                     return;
                 }
                 if (v[2] <= 0 || v[3] <= 0) {
-                    errors.add(at + ": the box has no area (w and h must be more than 0)");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.noArea", at + ": the box has no area (w and h must be more than 0)", "path", at));
                     return;
                 }
                 double x0 = px(v[0] - v[2] / 2, width), y0 = px(v[1] - v[3] / 2, height);
                 double x1 = px(v[0] + v[2] / 2, width), y1 = px(v[1] + v[3] / 2, height);
                 if (v[0] - v[2] / 2 < -1e-6 || v[1] - v[3] / 2 < -1e-6 || v[0] + v[2] / 2 > 1 + 1e-6 || v[1] + v[3] / 2 > 1 + 1e-6) {
-                    errors.add(at + ": the box reaches outside the image (centre ± half its size must stay in 0..1)");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.boxOutside", at + ": the box reaches outside the image (centre ± half its size must stay in 0..1)", "path", at));
                     return;
                 }
                 ObjectNode box = array(prediction, field.name()).addObject();
@@ -215,7 +215,7 @@ class YoloImport {
             } else {
                 Field.Polygons field = withLabel(Field.Polygons.class, label);
                 if (field == null) {
-                    errors.add(at + ": class " + cls + " \"" + label + "\" is a label of no polygons field of the project's schema");
+                    errors.add(ImportFormat.LineError.coded(0, "import.yolo.noPolygonsField", at + ": class " + cls + " \"" + label + "\" is a label of no polygons field of the project's schema", "path", at, "index", cls, "label", label));
                     return;
                 }
                 ObjectNode polygon = array(prediction, field.name()).addObject();
@@ -289,7 +289,7 @@ class YoloImport {
             String rest = line.substring("names:".length()).strip();
             if (rest.startsWith("[")) return flowList(collect(lines, i, rest, ']'));
             if (rest.startsWith("{")) return indexMap(flowMap(collect(lines, i, rest, '}')));
-            if (!rest.isEmpty()) throw new IllegalArgumentException("names must be a list or a map of class names");
+            if (!rest.isEmpty()) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.notListOrMap", "names must be a list or a map of class names");
             List<String> list = new ArrayList<>();
             Map<Integer, String> map = new HashMap<>();
             for (int j = i + 1; j < lines.length; j++) {
@@ -301,16 +301,17 @@ class YoloImport {
                     list.add(scalar(item.substring(1)));
                 } else {
                     int colon = item.indexOf(':');
-                    if (colon < 0) throw new IllegalArgumentException("line " + (j + 1) + ": names entry \"" + item + "\" is not \"index: name\"");
+                    if (colon < 0) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.badEntry", "line " + (j + 1) + ": names entry \"" + item + "\" is not \"index: name\"", "entry", item);
                     try {
                         map.put(Integer.parseInt(item.substring(0, colon).strip()), scalar(item.substring(colon + 1)));
                     } catch (NumberFormatException notIndex) {
-                        throw new IllegalArgumentException("line " + (j + 1) + ": names key \"" + item.substring(0, colon).strip()
-                                + "\" is not a class index");
+                        throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.badKey", "line " + (j + 1)
+                                + ": names key \"" + item.substring(0, colon).strip() + "\" is not a class index",
+                                "key", item.substring(0, colon).strip());
                     }
                 }
             }
-            if (!list.isEmpty() && !map.isEmpty()) throw new IllegalArgumentException("names mixes a list and a map");
+            if (!list.isEmpty() && !map.isEmpty()) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.mixed", "names mixes a list and a map");
             return list.isEmpty() ? indexMap(map) : list;
         }
         return null;
@@ -324,7 +325,7 @@ class YoloImport {
 
     private static List<String> flowList(String text) {
         int end = text.lastIndexOf(']');
-        if (end < 0) throw new IllegalArgumentException("names: the list [ … ] is not closed");
+        if (end < 0) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.listNotClosed", "names: the list [ … ] is not closed");
         List<String> out = new ArrayList<>();
         for (String part : splitFlow(text.substring(1, end))) {
             if (!part.isBlank()) out.add(scalar(part));
@@ -334,7 +335,7 @@ class YoloImport {
 
     private static Map<Integer, String> flowMap(String text) {
         int end = text.lastIndexOf('}');
-        if (end < 0) throw new IllegalArgumentException("names: the map { … } is not closed");
+        if (end < 0) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.mapNotClosed", "names: the map { … } is not closed");
         Map<Integer, String> out = new HashMap<>();
         for (String part : splitFlow(text.substring(1, end))) {
             if (part.isBlank()) continue;
@@ -342,7 +343,7 @@ class YoloImport {
             try {
                 out.put(Integer.parseInt(part.substring(0, Math.max(0, colon)).strip()), scalar(part.substring(colon + 1)));
             } catch (NumberFormatException | StringIndexOutOfBoundsException bad) {
-                throw new IllegalArgumentException("names entry \"" + part.strip() + "\" is not \"index: name\"");
+                throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.badEntry", "names entry \"" + part.strip() + "\" is not \"index: name\"", "entry", part.strip());
             }
         }
         return out;
@@ -351,7 +352,8 @@ class YoloImport {
     private static List<String> indexMap(Map<Integer, String> map) {
         List<String> out = new ArrayList<>();
         for (int k = 0; k < map.size(); k++) {
-            if (!map.containsKey(k)) throw new IllegalArgumentException("names has no class " + k + " (indexes must run 0…" + (map.size() - 1) + ")");
+            if (!map.containsKey(k)) throw new org.labelcrew.io.support.Utf8Lines.BadLine("import.yolo.names.gap", "names has no class " + k + " (indexes must run 0…" + (map.size() - 1) + ")",
+                    "index", k, "last", map.size() - 1);
             out.add(map.get(k));
         }
         return out;

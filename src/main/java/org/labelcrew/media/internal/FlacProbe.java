@@ -53,9 +53,9 @@ final class FlacProbe {
                 info = decoder.readStreamInfo();
                 decoder.readMetadata(info);
             } catch (EOFException e) {
-                throw new MediaProblem("is a truncated FLAC file: it ends inside its metadata blocks", e);
+                throw new MediaProblem("is a truncated FLAC file: it ends inside its metadata blocks", e).coded("import.media.flacTruncatedMetadata");
             } catch (IOException | RuntimeException e) {
-                throw new MediaProblem("is not a readable FLAC file: its metadata blocks cannot be read (" + MediaProbe.why(e) + ")", e);
+                throw new MediaProblem("is not a readable FLAC file: its metadata blocks cannot be read (" + MediaProbe.why(e) + ")", e).coded("import.media.flacUnreadable", "detail", MediaProbe.why(e));
             }
             int rate = info.getSampleRate();
             int channels = info.getChannels();
@@ -63,7 +63,7 @@ final class FlacProbe {
             long total = info.getTotalSamples();
             if (rate <= 0 || channels <= 0 || bits < 4) {
                 throw new MediaProblem("is a damaged FLAC file: its STREAMINFO block says " + rate + " Hz, " + channels
-                        + " channels, " + bits + " bits");
+                        + " channels, " + bits + " bits").coded("import.media.flacBadStreamInfo", "rate", rate, "channels", channels, "bits", bits);
             }
             if (total > 0) limit(total / (double) rate, maxSeconds);
             long maxSamples = (long) Math.ceil(maxSeconds * rate);
@@ -76,18 +76,18 @@ final class FlacProbe {
                     if (frame == null && decoder.isEOF()) {
                         // the file ends inside a frame (jFLAC complains of the read) or after the last whole one;
                         // damage found on the way there is damage, not a cut
-                        if (trouble[0] != null && !trouble[0].contains("EOF")) throw new MediaProblem(damage(trouble[0], before));
+                        if (trouble[0] != null && !trouble[0].contains("EOF")) throw damage(trouble[0], before);
                         if (trouble[0] != null || (total > 0 && before < total)) {
                             throw new MediaProblem("is a truncated FLAC file: it ends inside the frame after sample " + before
-                                    + (total > 0 ? " (its header promises " + total + " samples)" : ""));
+                                    + (total > 0 ? " (its header promises " + total + " samples)" : "")).coded(total > 0 ? "import.media.flacTruncatedOf" : "import.media.flacTruncated", "sample", before, "total", total);
                         }
                         break;
                     }
-                    if (trouble[0] != null) throw new MediaProblem(damage(trouble[0], before));
+                    if (trouble[0] != null) throw damage(trouble[0], before);
                     if (frame == null) break;
                     if (frame.header.channels != channels) {
                         throw new MediaProblem("is a damaged FLAC file: the frame at sample " + before + " has "
-                                + frame.header.channels + " channels, the stream " + channels);
+                                + frame.header.channels + " channels, the stream " + channels).coded("import.media.flacChannels", "sample", before, "channels", frame.header.channels, "stream", channels);
                     }
                     ChannelData[] data = decoder.getChannelData();
                     int block = frame.header.blockSize;
@@ -105,10 +105,10 @@ final class FlacProbe {
             } catch (IOException | RuntimeException e) {
                 // jFLAC reports damage it cannot step over as exceptions, or as index errors deep in the decoder
                 throw new MediaProblem("is a damaged FLAC file: its audio cannot be decoded after sample "
-                        + decoder.getSamplesDecoded() + " (" + MediaProbe.why(e) + ")", e);
+                        + decoder.getSamplesDecoded() + " (" + MediaProbe.why(e) + ")", e).coded("import.media.flacNotDecoded", "sample", decoder.getSamplesDecoded(), "detail", MediaProbe.why(e));
             }
             long decoded = decoder.getSamplesDecoded();
-            if (decoded == 0) throw new MediaProblem("is a FLAC file without sound (no audio frames)");
+            if (decoded == 0) throw new MediaProblem("is a FLAC file without sound (no audio frames)").coded("import.media.flacSilent");
             // a last frame may run past the promised count: what is played is what STREAMINFO says
             long samples = total > 0 ? total : decoded;
             double duration = samples / (double) rate;
@@ -119,17 +119,27 @@ final class FlacProbe {
 
     private static void limit(double duration, double maxSeconds) throws MediaProblem {
         if (duration > maxSeconds) {
-            throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds));
+            throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds)).coded("import.media.tooLong", "seconds", Math.round(duration * 10) / 10.0, "max", maxSeconds);
         }
     }
 
     /** jFLAC's complaint, in words for the person who sent the file. */
-    private static String damage(String msg, long sample) {
+    private static MediaProblem damage(String msg, long sample) {
         String what;
-        if (msg.startsWith("CRC")) what = "the frame at sample " + sample + " fails its CRC-16 check";
-        else if (msg.contains("LOST_SYNC")) what = "after sample " + sample + " come bytes that are no FLAC frame";
-        else if (msg.contains("bad header")) what = "the frame after sample " + sample + " has an invalid header";
-        else what = "its audio cannot be decoded after sample " + sample;
-        return "is a damaged FLAC file: " + what;
+        String code;
+        if (msg.startsWith("CRC")) {
+            what = "the frame at sample " + sample + " fails its CRC-16 check";
+            code = "import.media.flacCrc";
+        } else if (msg.contains("LOST_SYNC")) {
+            what = "after sample " + sample + " come bytes that are no FLAC frame";
+            code = "import.media.flacLostSync";
+        } else if (msg.contains("bad header")) {
+            what = "the frame after sample " + sample + " has an invalid header";
+            code = "import.media.flacBadHeader";
+        } else {
+            what = "its audio cannot be decoded after sample " + sample;
+            code = "import.media.flacDamaged";
+        }
+        return new MediaProblem("is a damaged FLAC file: " + what).coded(code, "sample", sample);
     }
 }

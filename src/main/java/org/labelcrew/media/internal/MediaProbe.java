@@ -59,7 +59,7 @@ public final class MediaProbe {
 
     public Probed probe(Path file, Media.Kind kind) throws MediaProblem, IOException {
         long size = Files.size(file);
-        if (size == 0) throw new MediaProblem("is empty (0 bytes)");
+        if (size == 0) throw new MediaProblem("is empty (0 bytes)").coded("import.media.empty");
         byte[] head = new byte[16];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -105,14 +105,16 @@ public final class MediaProbe {
     private Probed image(Path file, long size, String sniffed) throws MediaProblem, IOException {
         if (sniffed == null || !List.of("jpeg", "png", "gif", "bmp", "tiff", "webp").contains(sniffed)) {
             throw new MediaProblem("is not an image: its content is " + (sniffed == null ? "no known image format" : sniffed)
-                    + " (JPEG, PNG, GIF, BMP, TIFF or WebP expected)");
+                    + " (JPEG, PNG, GIF, BMP, TIFF or WebP expected)").coded("import.media.notImage", "content", sniffed);
         }
         if (size > limits.maxImageSize().toBytes()) {
-            throw new MediaProblem("is " + mb(size) + "; an image may have at most " + mb(limits.maxImageSize().toBytes()));
+            throw new MediaProblem("is " + mb(size) + "; an image may have at most " + mb(limits.maxImageSize().toBytes()))
+                    .coded("import.media.imageTooBig", "size", mb(size), "max", mb(limits.maxImageSize().toBytes()));
         }
         try (ImageInputStream iis = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-            if (!readers.hasNext()) throw new MediaProblem("is not a readable " + sniffed.toUpperCase(Locale.ROOT) + " image");
+            if (!readers.hasNext()) throw new MediaProblem("is not a readable " + sniffed.toUpperCase(Locale.ROOT) + " image")
+                    .coded("import.media.unreadable", "type", sniffed.toUpperCase(Locale.ROOT));
             ImageReader reader = readers.next();
             try {
                 reader.setInput(iis, true, true);
@@ -122,13 +124,15 @@ public final class MediaProbe {
                     w = reader.getWidth(0);
                     h = reader.getHeight(0);
                 } catch (IOException | RuntimeException e) {
-                    throw new MediaProblem("is a damaged " + sniffed.toUpperCase(Locale.ROOT) + " image: its header cannot be read", e);
+                    throw new MediaProblem("is a damaged " + sniffed.toUpperCase(Locale.ROOT) + " image: its header cannot be read", e)
+                            .coded("import.media.badHeader", "type", sniffed.toUpperCase(Locale.ROOT));
                 }
-                if (w <= 0 || h <= 0) throw new MediaProblem("has no pixels (" + w + " × " + h + ")");
+                if (w <= 0 || h <= 0) throw new MediaProblem("has no pixels (" + w + " × " + h + ")").coded("import.media.noPixels", "width", w, "height", h);
                 long pixels = (long) w * h;
                 if (pixels > limits.maxPixels()) {
                     throw new MediaProblem("is " + w + " × " + h + " pixels (" + pixels + "); an image may have at most "
-                            + limits.maxPixels() + " pixels");
+                            + limits.maxPixels() + " pixels").coded("import.media.tooManyPixels", "width", w, "height", h,
+                            "pixels", pixels, "max", limits.maxPixels());
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((IIOReadWarningListener) (source, warning) -> warnings.add(warning));
@@ -140,10 +144,12 @@ public final class MediaProbe {
                 try {
                     decoded = reader.read(0, param);
                 } catch (IOException | RuntimeException e) {
-                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + why(e), e);
+                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + why(e), e)
+                            .coded("import.media.truncated", "type", sniffed.toUpperCase(Locale.ROOT), "detail", why(e));
                 }
                 if (!warnings.isEmpty()) {
-                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + warnings.get(0));
+                    throw new MediaProblem("is a damaged or truncated " + sniffed.toUpperCase(Locale.ROOT) + " image: " + warnings.get(0))
+                            .coded("import.media.truncated", "type", sniffed.toUpperCase(Locale.ROOT), "detail", warnings.get(0));
                 }
                 return new Probed(Media.Kind.IMAGE, "image/" + sniffed, w, h, null, thumbnail(decoded), "image/jpeg");
             } finally {
@@ -184,14 +190,16 @@ public final class MediaProbe {
 
     private Probed audio(Path file, long size, String sniffed) throws MediaProblem, IOException {
         if ("mp4".equals(sniffed)) {
-            throw new MediaProblem("is " + sniffed.toUpperCase(Locale.ROOT) + " audio, which is not decoded; convert it to WAV (PCM) or MP3");
+            throw new MediaProblem("is " + sniffed.toUpperCase(Locale.ROOT) + " audio, which is not decoded; convert it to WAV (PCM) or MP3")
+                    .coded("import.media.audioNotDecoded", "type", sniffed.toUpperCase(Locale.ROOT));
         }
         if (sniffed == null || !List.of("wav", "mp3", "flac", "ogg").contains(sniffed)) {
             throw new MediaProblem("is not an audio file: its content is " + (sniffed == null ? "no known audio format" : sniffed)
-                    + " (WAV, MP3, FLAC or Ogg Vorbis expected)");
+                    + " (WAV, MP3, FLAC or Ogg Vorbis expected)").coded("import.media.notAudio", "content", sniffed);
         }
         if (size > limits.maxAudioSize().toBytes()) {
-            throw new MediaProblem("is " + mb(size) + "; an audio file may have at most " + mb(limits.maxAudioSize().toBytes()));
+            throw new MediaProblem("is " + mb(size) + "; an audio file may have at most " + mb(limits.maxAudioSize().toBytes()))
+                    .coded("import.media.audioTooBig", "size", mb(size), "max", mb(limits.maxAudioSize().toBytes()));
         }
         if (sniffed.equals("mp3")) return Mp3Probe.probe(file, limits.maxDurationSeconds());
         if (sniffed.equals("flac")) return FlacProbe.probe(file, limits.maxDurationSeconds());
@@ -201,20 +209,22 @@ public final class MediaProbe {
             boolean pcm = f.getEncoding() == AudioFormat.Encoding.PCM_SIGNED || f.getEncoding() == AudioFormat.Encoding.PCM_UNSIGNED;
             int bits = f.getSampleSizeInBits();
             if (!pcm || (bits != 8 && bits != 16 && bits != 24 && bits != 32)) {
-                throw new MediaProblem("is a WAV file in " + f.getEncoding() + " " + bits + "-bit, which is not decoded; use PCM (8, 16, 24 or 32 bit)");
+                throw new MediaProblem("is a WAV file in " + f.getEncoding() + " " + bits + "-bit, which is not decoded; use PCM (8, 16, 24 or 32 bit)")
+                        .coded("import.media.wavNotPcm", "encoding", String.valueOf(f.getEncoding()), "bits", bits);
             }
             long frames = ais.getFrameLength();
             float rate = f.getFrameRate();
-            if (frames <= 0 || rate <= 0) throw new MediaProblem("is a WAV file without samples");
+            if (frames <= 0 || rate <= 0) throw new MediaProblem("is a WAV file without samples").coded("import.media.wavNoSamples");
             double duration = frames / (double) rate;
             if (duration > limits.maxDurationSeconds()) {
                 throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration,
-                        limits.maxDurationSeconds()));
+                        limits.maxDurationSeconds())).coded("import.media.tooLong", "seconds", Math.round(duration * 10) / 10.0,
+                        "max", limits.maxDurationSeconds());
             }
             byte[] peaks = peaks(ais, f, frames, duration);
             return new Probed(Media.Kind.AUDIO, "audio/wav", null, null, duration, peaks, "application/json");
         } catch (UnsupportedAudioFileException e) {
-            throw new MediaProblem("is a damaged WAV file: " + e.getMessage(), e);
+            throw new MediaProblem("is a damaged WAV file: " + e.getMessage(), e).coded("import.media.wavDamaged", "detail", String.valueOf(e.getMessage()));
         }
     }
 
@@ -268,7 +278,8 @@ public final class MediaProbe {
             System.arraycopy(buf, whole * frameSize, buf, 0, carry);
         }
         if (frame < frames) {
-            throw new MediaProblem("is a truncated WAV file: its header promises " + frames + " frames, the file holds " + frame);
+            throw new MediaProblem("is a truncated WAV file: its header promises " + frames + " frames, the file holds " + frame)
+                    .coded("import.media.wavTruncated", "frames", frames, "held", frame);
         }
         return peaksJson(duration, (int) f.getFrameRate(), channels, peak);
     }

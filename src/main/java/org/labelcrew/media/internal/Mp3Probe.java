@@ -97,22 +97,25 @@ final class Mp3Probe {
                     String t = new String(tail, StandardCharsets.ISO_8859_1);
                     // Tags after the sound (ID3v1, APE, Lyrics3) end the frames; anything else is damage.
                     if (frames > 0 && (t.startsWith("TAG") || t.startsWith("APETAGEX") || t.startsWith("LYRICSBEGIN"))) break;
-                    if (frames == 0) throw new MediaProblem("is not a readable MP3 file: no MPEG audio frame at byte " + pos);
+                    if (frames == 0) throw new MediaProblem("is not a readable MP3 file: no MPEG audio frame at byte " + pos).coded("import.media.mp3NoFrame", "byte", pos);
                     if (n < 4 || (head[0] & 0xff) != 0xFF) {
-                        throw new MediaProblem("is a damaged MP3 file: byte " + pos + " of " + size + " is not the start of a frame");
+                        throw new MediaProblem("is a damaged MP3 file: byte " + pos + " of " + size + " is not the start of a frame")
+                                .coded("import.media.mp3NotFrame", "byte", pos, "size", size);
                     }
-                    throw new MediaProblem("is a damaged MP3 file: the frame at byte " + pos + " has an invalid header");
+                    throw new MediaProblem("is a damaged MP3 file: the frame at byte " + pos + " has an invalid header")
+                            .coded("import.media.mp3BadHeader", "byte", pos);
                 }
                 if (pos + f.length() > size) {
                     throw new MediaProblem("is a truncated MP3 file: its last frame (at byte " + pos + ") needs " + f.length()
-                            + " bytes, the file holds " + (size - pos));
+                            + " bytes, the file holds " + (size - pos)).coded("import.media.mp3Truncated", "byte", pos);
                 }
                 if (rate == 0) {
                     rate = f.sampleRate();
                     channels = f.channels();
                 } else if (f.sampleRate() != rate) {
                     throw new MediaProblem("is a damaged MP3 file: the frame at byte " + pos + " changes the sample rate from "
-                            + rate + " to " + f.sampleRate() + " Hz");
+                            + rate + " to " + f.sampleRate() + " Hz").coded("import.media.mp3RateChanges", "byte", pos, "from", rate,
+                            "to", f.sampleRate());
                 }
                 byte[] body = in.readNBytes(f.length() - 4);
                 if (frames == 0 && isInfoFrame(body, f)) {
@@ -124,10 +127,11 @@ final class Mp3Probe {
                 pos += f.length();
             }
         }
-        if (samples == 0) throw new MediaProblem("is an MP3 file without sound (no audio frames)");
+        if (samples == 0) throw new MediaProblem("is an MP3 file without sound (no audio frames)").coded("import.media.mp3Silent");
         double duration = samples / (double) rate;
         if (duration > maxSeconds) {
-            throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds));
+            throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds))
+                    .coded("import.media.tooLong", "seconds", Math.round(duration * 10) / 10.0, "max", maxSeconds);
         }
         float[] peak = decodePeaks(file, samples, duration, firstIsInfo);
         return new MediaProbe.Probed(Media.Kind.AUDIO, "audio/mpeg", null, null, duration,
@@ -193,7 +197,7 @@ final class Mp3Probe {
         } catch (JavaLayerException | RuntimeException e) {
             // JLayer reports damage as exceptions of its own, or as index errors deep in the decoder
             throw new MediaProblem("is a damaged MP3 file: its audio cannot be decoded after sample " + sample
-                    + " (" + MediaProbe.why(e) + ")", e);
+                    + " (" + MediaProbe.why(e) + ")", e).coded("import.media.mp3NotDecoded", "sample", sample, "detail", MediaProbe.why(e));
         }
         return peak;
     }

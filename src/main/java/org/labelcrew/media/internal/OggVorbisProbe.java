@@ -40,10 +40,10 @@ final class OggVorbisProbe {
 
     static MediaProbe.Probed probe(Path file, double maxSeconds) throws MediaProblem, IOException {
         Walk walk = walk(file);
-        if (walk.granule() <= 0) throw new MediaProblem("is an Ogg Vorbis file without sound (its last page holds no samples)");
+        if (walk.granule() <= 0) throw new MediaProblem("is an Ogg Vorbis file without sound (its last page holds no samples)").coded("import.media.oggSilent");
         double duration = walk.granule() / (double) walk.rate();
         if (duration > maxSeconds) {
-            throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds));
+            throw new MediaProblem(String.format(Locale.ROOT, "lasts %.1f s; audio may last at most %.0f s", duration, maxSeconds)).coded("import.media.tooLong", "seconds", Math.round(duration * 10) / 10.0, "max", maxSeconds);
         }
         PeakSlices peaks = decode(file, walk);
         if (peaks.samples() < walk.granule()) {
@@ -67,9 +67,9 @@ final class OggVorbisProbe {
             byte[] h = new byte[27];
             while (pos < size) {
                 int n = in.readNBytes(h, 0, 27);
-                if (n < 27) throw new MediaProblem("is a truncated Ogg file: its last page (at byte " + pos + ") is cut inside its header");
+                if (n < 27) throw new MediaProblem("is a truncated Ogg file: its last page (at byte " + pos + ") is cut inside its header").coded("import.media.oggTruncatedHeader", "byte", pos);
                 if (h[0] != 'O' || h[1] != 'g' || h[2] != 'g' || h[3] != 'S' || h[4] != 0) {
-                    throw new MediaProblem("is a damaged Ogg file: byte " + pos + " of " + size + " is not the start of a page");
+                    throw new MediaProblem("is a damaged Ogg file: byte " + pos + " of " + size + " is not the start of a page").coded("import.media.oggNotPage", "byte", pos, "size", size);
                 }
                 int flags = h[5] & 0xff;
                 long pageGranule = le(h, 6, 8);
@@ -77,33 +77,33 @@ final class OggVorbisProbe {
                 int segments = h[26] & 0xff;
                 byte[] lacing = in.readNBytes(segments);
                 if (lacing.length < segments) {
-                    throw new MediaProblem("is a truncated Ogg file: its last page (at byte " + pos + ") is cut inside its header");
+                    throw new MediaProblem("is a truncated Ogg file: its last page (at byte " + pos + ") is cut inside its header").coded("import.media.oggTruncatedHeader", "byte", pos);
                 }
                 int body = 0;
                 for (byte l : lacing) body += l & 0xff;
                 if (pos + 27 + segments + body > size) {
                     throw new MediaProblem("is a truncated Ogg file: its last page (at byte " + pos + ") needs "
-                            + (27 + segments + body) + " bytes, the file holds " + (size - pos));
+                            + (27 + segments + body) + " bytes, the file holds " + (size - pos)).coded("import.media.oggTruncatedPage", "byte", pos, "needs", 27 + segments + body, "holds", size - pos);
                 }
                 if (pos == 0) {
-                    if ((flags & 2) == 0) throw new MediaProblem("is a damaged Ogg file: its first page does not begin a stream");
+                    if ((flags & 2) == 0) throw new MediaProblem("is a damaged Ogg file: its first page does not begin a stream").coded("import.media.oggNoStreamStart");
                     serial = pageSerial;
                     byte[] first = in.readNBytes(body);
                     String codec = codec(first);
                     if (!codec.equals("Vorbis")) {
                         throw new MediaProblem("is " + codec + " in an Ogg file, which is not decoded; convert it to Ogg Vorbis, "
-                                + "FLAC, WAV (PCM) or MP3");
+                                + "FLAC, WAV (PCM) or MP3").coded("import.media.oggCodec", "codec", codec);
                     }
-                    if (first.length < 16) throw new MediaProblem("is a damaged Ogg Vorbis file: its identification header is cut");
+                    if (first.length < 16) throw new MediaProblem("is a damaged Ogg Vorbis file: its identification header is cut").coded("import.media.vorbisHeaderCut");
                     channels = first[11] & 0xff;
                     rate = (int) le(first, 12, 4);
                     if (channels == 0 || rate <= 0) {
-                        throw new MediaProblem("is a damaged Ogg Vorbis file: its header says " + channels + " channels at " + rate + " Hz");
+                        throw new MediaProblem("is a damaged Ogg Vorbis file: its header says " + channels + " channels at " + rate + " Hz").coded("import.media.vorbisBadHeader", "channels", channels, "rate", rate);
                     }
                 } else {
                     if (pageSerial != serial || eos) {
                         throw new MediaProblem("is an Ogg file with more than one stream (chained or multiplexed) at byte " + pos
-                                + "; only a single Vorbis stream is decoded");
+                                + "; only a single Vorbis stream is decoded").coded("import.media.oggChained", "byte", pos);
                     }
                     in.skipNBytes(body);
                 }
@@ -112,7 +112,7 @@ final class OggVorbisProbe {
                 pos += 27 + segments + body;
             }
         }
-        if (!eos) throw new MediaProblem("is a truncated Ogg file: it ends at byte " + size + " without its end-of-stream page");
+        if (!eos) throw new MediaProblem("is a truncated Ogg file: it ends at byte " + size + " without its end-of-stream page").coded("import.media.oggNoEnd", "size", size);
         return new Walk(channels, rate, granule);
     }
 
@@ -162,18 +162,18 @@ final class OggVorbisProbe {
                 sync.wrote(n);
                 int got;
                 while ((got = sync.pageout(page)) != 0) {
-                    if (got < 0) throw new MediaProblem("is a damaged Ogg Vorbis file: a page after sample " + at + " fails its CRC check");
+                    if (got < 0) throw new MediaProblem("is a damaged Ogg Vorbis file: a page after sample " + at + " fails its CRC check").coded("import.media.vorbisCrc", "sample", at);
                     if (first) {
                         stream.init(page.serialno());
                         first = false;
                     }
-                    if (stream.pagein(page) < 0) throw new MediaProblem("is a damaged Ogg Vorbis file: a page after sample " + at + " is out of place");
+                    if (stream.pagein(page) < 0) throw new MediaProblem("is a damaged Ogg Vorbis file: a page after sample " + at + " is out of place").coded("import.media.vorbisPageOutOfPlace", "sample", at);
                     int p;
                     while ((p = stream.packetout(packet)) != 0) {
-                        if (p < 0) throw new MediaProblem("is a damaged Ogg Vorbis file: a packet after sample " + at + " is missing");
+                        if (p < 0) throw new MediaProblem("is a damaged Ogg Vorbis file: a packet after sample " + at + " is missing").coded("import.media.vorbisPacketMissing", "sample", at);
                         if (headers < 3) {
                             if (info.synthesis_headerin(comment, packet) < 0) {
-                                throw new MediaProblem("is a damaged Ogg Vorbis file: its header packet " + (headers + 1) + " cannot be read");
+                                throw new MediaProblem("is a damaged Ogg Vorbis file: its header packet " + (headers + 1) + " cannot be read").coded("import.media.vorbisHeaderPacket", "n", headers + 1);
                             }
                             if (++headers == 3) {
                                 dsp.synthesis_init(info);
@@ -182,7 +182,7 @@ final class OggVorbisProbe {
                             continue;
                         }
                         if (block.synthesis(packet) != 0) {
-                            throw new MediaProblem("is a damaged Ogg Vorbis file: the packet after sample " + at + " cannot be decoded");
+                            throw new MediaProblem("is a damaged Ogg Vorbis file: the packet after sample " + at + " cannot be decoded").coded("import.media.vorbisPacketNotDecoded", "sample", at);
                         }
                         dsp.synthesis_blockin(block);
                         int samples;
@@ -204,10 +204,10 @@ final class OggVorbisProbe {
         } catch (RuntimeException e) {
             // JOrbis reports damage it cannot step over as index errors deep in the decoder
             throw new MediaProblem("is a damaged Ogg Vorbis file: its audio cannot be decoded after sample " + at
-                    + " (" + MediaProbe.why(e) + ")", e);
+                    + " (" + MediaProbe.why(e) + ")", e).coded("import.media.vorbisNotDecoded", "sample", at, "detail", MediaProbe.why(e));
         }
-        if (headers < 3) throw new MediaProblem("is a damaged Ogg Vorbis file: its three header packets are not all there");
-        if (at == 0) throw new MediaProblem("is an Ogg Vorbis file without sound (no audio packets)");
+        if (headers < 3) throw new MediaProblem("is a damaged Ogg Vorbis file: its three header packets are not all there").coded("import.media.vorbisHeadersMissing");
+        if (at == 0) throw new MediaProblem("is an Ogg Vorbis file without sound (no audio packets)").coded("import.media.vorbisSilent");
         return peaks;
     }
 }

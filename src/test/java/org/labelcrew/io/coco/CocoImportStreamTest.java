@@ -37,7 +37,7 @@ class CocoImportStreamTest {
     void fiftyThousandAnnotationsBeforeTheirImagesAreStreamedIntoPredictions() throws IOException {
         CocoImport.Annotations coco = new CocoImport.Annotations(mapper,
                 LabelSchema.of(mapper.readTree("{\"fields\": [{\"name\": \"objects\", \"type\": \"boxes\", \"labels\": [\"car\", \"person\"]}]}")));
-        List<String> errors = new ArrayList<>();
+        List<org.labelcrew.io.ImportFormat.LineError> errors = new ArrayList<>();
         coco.read("big.json", generated(), errors);
         assertThat(errors).isEmpty();
 
@@ -60,9 +60,9 @@ class CocoImportStreamTest {
     @Test
     void aCutShortFileIsAnErrorNamingIt() throws IOException {
         CocoImport.Annotations coco = new CocoImport.Annotations(mapper, LabelSchema.of(mapper.readTree("{\"fields\": []}")));
-        List<String> errors = new ArrayList<>();
+        List<org.labelcrew.io.ImportFormat.LineError> errors = new ArrayList<>();
         coco.read("c.json", new ByteArrayInputStream("{\"annotations\": [{\"id\": 1},".getBytes(StandardCharsets.UTF_8)), errors);
-        assertThat(errors).singleElement().asString().startsWith("c.json: is not valid JSON");
+        assertThat(errors).singleElement().extracting(org.labelcrew.io.ImportFormat.LineError::message).asString().startsWith("c.json: is not valid JSON");
         coco.close();
     }
 

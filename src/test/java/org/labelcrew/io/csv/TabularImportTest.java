@@ -72,13 +72,19 @@ class TabularImportTest {
                 .expect(422).json();
         List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).contains("options.textColum", "options.onError");
+        // The detail is coded for the browser (its errors[] stay English: FieldError has no codes here).
+        assertThat(problem.get("code").asString()).isEqualTo("import.options.invalid");
+        assertThat(problem.get("params").get("fields").asString()).contains("options.textColum").contains("options.onError");
         // An option the format does not read is refused too, naming the format.
         JsonNode other = upload("jsonl", "{\"text\": \"x\"}\n".getBytes(UTF_8), "{\"textColumn\": \"document\"}")
                 .expect(422).json();
         assertThat(other.get("errors").get(0).get("field").asString()).isEqualTo("options.textColumn");
         assertThat(other.get("detail").asString()).contains("jsonl");
-        upload("tsv", "text\nx\n".getBytes(UTF_8), "[1]").expect(422);
-        upload("tsv", "text\nx\n".getBytes(UTF_8), "{not json").expect(422);
+        assertThat(other.get("code").asString()).isEqualTo("import.options.notForFormat");
+        assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "[1]").expect(422).json().get("code").asString())
+                .isEqualTo("import.options.notObject");
+        assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "{not json").expect(422).json().get("code").asString())
+                .isEqualTo("import.options.notJson");
         assertThat(data()).isEmpty();
     }
 
@@ -127,15 +133,18 @@ class TabularImportTest {
         assertThat(job.get("rejected").asLong()).isEqualTo(3);
         assertThat(job.get("errors").valueStream().map(e -> e.get("line").asLong()).toList()).containsExactly(3L, 4L, 6L);
         assertThat(job.get("errors").get(1).get("message").asString()).startsWith("is a blank row");
+        // The same problem for the browser to word: a code and its parameters.
+        assertThat(job.get("errors").get(1).get("code").asString()).isEqualTo("import.csv.blankRow");
+        assertThat(job.get("errors").get(1).get("params").get("columns").asInt()).isEqualTo(2);
         assertThat(data()).hasSize(2);
 
         Api.Response report = manager.api().get("/api/v1/imports/" + job.get("id").asLong() + "/rejected").expect(200);
         assertThat(report.contentType()).startsWith("text/csv");
         String[] rows = report.text().replace("\uFEFF", "").split("\r\n");
-        assertThat(rows[0]).isEqualTo("line,field,reason");
-        assertThat(rows[1]).isEqualTo("3,text,has an empty text column");
-        assertThat(rows[2]).startsWith("4,,is a blank row");
-        assertThat(rows[3]).startsWith("6,,starts a quoted field that is never closed");
+        assertThat(rows[0]).isEqualTo("line,field,reason,code");
+        assertThat(rows[1]).isEqualTo("3,text,has an empty text column,import.csv.emptyText");
+        assertThat(rows[2]).startsWith("4,,is a blank row").endsWith(",import.csv.blankRow");
+        assertThat(rows[3]).isEqualTo("6,,starts a quoted field that is never closed,import.csv.quoteNotClosed");
         assertThat(rows).hasSize(4);
 
         // An import without rejected rows has no report.
