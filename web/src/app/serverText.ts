@@ -1,3 +1,4 @@
+import { groupFieldErrors, type ProblemError } from '../api/client';
 import { translate, useI18n, type Lang, type Params } from './i18n';
 import { formatDateTime, isInstant, type TimeOptions } from './datetime';
 import { messages, type MessageKey } from './messages';
@@ -130,4 +131,13 @@ export function sayFieldPath(lang: Lang, path: string, labels?: Record<string, s
   if (!m || !(m[1] in labels)) return path;
   const rest = sayItemPath(lang, m[2]);
   return rest ? `${labels[m[1]]} · ${rest}` : labels[m[1]];
+}
+
+/**
+ * `groupFieldErrors` for forms, each message said in the reader's language: `sayErrors(e.errors, 'schema.')` gives
+ * `{ 'fields[0].options': ['비어 있지 않은 배열이어야 합니다'] }`.
+ */
+export function useSaidFieldErrors() {
+  const { lang } = useI18n();
+  return (errors: FieldProblem[], prefix = '') => groupFieldErrors(errors as ProblemError[], prefix, (e) => sayFieldError(lang, e));
 }

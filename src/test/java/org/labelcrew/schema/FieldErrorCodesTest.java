@@ -27,7 +27,7 @@ import org.labelcrew.shared.ApiException.FieldError;
 class FieldErrorCodesTest {
 
     static final String CODES = "src/test/resources/field-error-codes.txt";
-    private static final Pattern CODED = Pattern.compile("(?:FieldError\\.coded\\(|new Problem\\()[^,;]*?,?\\s*\"([a-z]+(?:\\.[a-zA-Z]+)+)\"");
+    private static final Pattern CODED = Pattern.compile("(?:FieldError\\.coded\\([^,;]*,|new Problem\\()\\s*\"([a-z]+(?:\\.[a-zA-Z]+)+)\"");
 
     private static final SchemaService SCHEMAS = new SchemaService(AllFieldTypes.all());
 
@@ -271,7 +271,8 @@ class FieldErrorCodesTest {
                 errors.add(FieldError.coded(
                         at, "value.notObject", "x"));
                 problems.add(new Problem("kspon.latin", i + 1, "at character"));
-                errors.add(FieldError.field(path, "is required"));""")).containsExactly("kspon.latin", "number.range", "value.notObject");
+                errors.add(FieldError.coded("review.mode", "value.oneOf", "must be", "allowed", List.of("A")));
+                errors.add(FieldError.field(path, "is required"));""")).containsExactly("kspon.latin", "number.range", "value.notObject", "value.oneOf");
     }
 
     static Set<String> codesIn(Path root) throws IOException {
