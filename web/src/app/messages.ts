@@ -819,6 +819,20 @@ export const messages = {
   'code.password.same': { ko: '현재 비밀번호와 달라야 합니다', en: 'must differ from the current password' },
   'code.password.common': { ko: '너무 흔한 비밀번호입니다 (자주 쓰이는 비밀번호 목록에 있음). 다른 것을 고르세요', en: 'is too common (it is on a list of often-used passwords); choose another' },
   'code.password.isUsername': { ko: '사용자 이름과 같으면 안 됩니다', en: 'must not be the user name' },
+  // codedfields: academy forms (cohorts, attendance, exams)
+  'code.time.notAfter': { ko: '{other}보다 뒤여야 합니다', en: 'must be after {other}' },
+  'code.academy.noCourse': { ko: '과정 {id}이(가) 없습니다', en: 'course {id} does not exist' },
+  'code.academy.noCohort': { ko: '기수 {id}이(가) 없습니다', en: 'cohort {id} does not exist' },
+  'code.academy.badMinAttendance': { ko: '교육 시간에 대한 비율이어야 합니다. 0보다 크고 1 이하 (0.8 = 80%)', en: 'must be a share of the hours, more than 0 and at most 1 (0.8 = 80%)' },
+  'code.academy.noSessions': { ko: '교육 일정을 하나 이상 넣으세요 (시작, 끝, 장소)', en: 'name at least one session (startsAt, endsAt, place)' },
+  'code.academy.sessionTimes': { ko: '시작 시각과 끝 시각이 필요합니다', en: 'needs startsAt and endsAt' },
+  'code.academy.sessionsOverlap': { ko: '{other}이(가) 끝나기 전에 시작할 수 없습니다. 일정을 겹치지 않게 순서대로 넣으세요', en: 'must not be before the end of {other}: list sessions in order, without overlap' },
+  'code.academy.sessionNotStarted': { ko: '일정 {id}은(는) {startsAt}에 시작합니다. 출석은 시작한 뒤에 부를 수 있습니다', en: 'session {id} starts at {startsAt}: attendance can be taken once it has started' },
+  'code.academy.noSeat': { ko: '계정 {id}은(는) 기수 {cohortId}에 자리가 없습니다', en: 'account {id} holds no seat in cohort {cohortId}' },
+  'code.exam.noSchema': { ko: '프로젝트나 라벨 스키마를 정하세요', en: 'give projectId or a label schema' },
+  'code.exam.itemCount': { ko: '문항을 1~{max}개 넣으세요', en: 'give 1..{max} items' },
+  'code.exam.notScorable': { ko: '채점할 수 있는 필드가 없습니다. 채점되는 유형: {allowed}', en: 'no field can be scored; scorable types: {allowed}' },
+  'code.exam.itemData': { ko: '작업 데이터와 같은 객체여야 합니다', en: "must be an object like a task's data" },
   // codedfields: how a field path is said ("topic #3 · label")
   'fieldPath.item': { ko: '{n}번째', en: '#{n}' },
   // mstore (issue 10): media from an S3-compatible bucket prefix
