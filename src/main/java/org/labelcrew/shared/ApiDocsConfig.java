@@ -9,7 +9,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import java.util.List;
-import java.util.Set;
+import java.util.LinkedHashSet;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
@@ -67,7 +67,7 @@ class ApiDocsConfig {
     }
 
     private static <T> Schema<T> nullable(Schema<T> schema) {
-        schema.setTypes(Set.of(schema.getType(), "null"));
+        schema.setTypes(new LinkedHashSet<>(List.of(schema.getType(), "null"))); // one order: the contract is compared as text
         return schema;
     }
 }
