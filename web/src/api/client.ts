@@ -15,6 +15,9 @@ export interface ProblemError {
   field?: string;
   line?: number;
   message: string;
+  /** The sentence's code for the browser to word (`code.<code>`, app/serverText sayFieldError); message is the English fallback. */
+  code?: string | null;
+  params?: Record<string, unknown> | null;
 }
 
 export interface Problem {
@@ -55,14 +58,17 @@ function isProblemError(e: unknown): e is ProblemError {
   return typeof e === 'object' && e !== null && typeof (e as ProblemError).message === 'string';
 }
 
-/** Groups errors by field path, stripping a prefix such as "result." or "schema.". */
-export function groupFieldErrors(errors: ProblemError[], prefix = ''): Record<string, string[]> {
+/**
+ * Groups errors by field path, stripping a prefix such as "result." or "schema."; `say` words each one (the reader's
+ * language: app/serverText sayFieldError), the server's English message when not given.
+ */
+export function groupFieldErrors(errors: ProblemError[], prefix = '', say: (e: ProblemError) => string = (e) => e.message): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of errors) {
     if (e.field == null) continue;
     let key = e.field;
     if (prefix && key.startsWith(prefix)) key = key.slice(prefix.length);
-    (out[key] ??= []).push(e.message);
+    (out[key] ??= []).push(say(e));
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import { groupFieldErrors, type ProblemError } from '../api/client';
 import { translate, useI18n, type Lang, type Params } from './i18n';
 import { formatDateTime, isInstant, type TimeOptions } from './datetime';
 import { messages, type MessageKey } from './messages';
@@ -90,4 +91,53 @@ export function useServerText() {
       return sayCode(lang, typeof data.code === 'string' ? data.code : null, data, n.message);
     },
   };
+}
+
+/** One entry of a problem's `errors[]`, as far as wording it goes. */
+export interface FieldProblem extends Coded {
+  field?: string | null;
+  line?: number | null;
+  message: string;
+}
+
+/** A field error's sentence in the reader's language (`code.<code>`); the server's English when the code is unknown. */
+export function sayFieldError(lang: Lang, e: FieldProblem): string {
+  return sayCode(lang, e.code, e.params, e.message);
+}
+
+/**
+ * The part of a path below a field (`[3].attributes.light`), said for people: items counted from 1 (`#4 · attributes · light`,
+ * `4번째 · …`). Empty for the field itself.
+ */
+export function sayItemPath(lang: Lang, rest: string): string {
+  const parts: string[] = [];
+  const re = /\[(\d+)\]|\.?([^.[\]]+)|\[([^\]]*)\]/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rest)) !== null) {
+    if (m[1] != null) parts.push(translate(lang, 'fieldPath.item', { n: Number(m[1]) + 1 }));
+    else parts.push(m[2] ?? m[3] ?? '');
+  }
+  return parts.filter((p) => p !== '').join(' · ');
+}
+
+/**
+ * A field path said with the field's display name where it is known: `result.topic[2]` with labels `{topic: '주제'}`
+ * reads `주제 · 3번째`. `labels` maps field names (the path's first part after `result.`, `reference.` or `gold.`) to
+ * what the form shows; other paths are shown as the server wrote them.
+ */
+export function sayFieldPath(lang: Lang, path: string, labels?: Record<string, string> | null): string {
+  if (!labels) return path;
+  const m = /^(?:(?:result|reference|gold)\.)?([^.[\]]+)(.*)$/.exec(path);
+  if (!m || !(m[1] in labels)) return path;
+  const rest = sayItemPath(lang, m[2]);
+  return rest ? `${labels[m[1]]} · ${rest}` : labels[m[1]];
+}
+
+/**
+ * `groupFieldErrors` for forms, each message said in the reader's language: `sayErrors(e.errors, 'schema.')` gives
+ * `{ 'fields[0].options': ['비어 있지 않은 배열이어야 합니다'] }`.
+ */
+export function useSaidFieldErrors() {
+  const { lang } = useI18n();
+  return (errors: FieldProblem[], prefix = '') => groupFieldErrors(errors as ProblemError[], prefix, (e) => sayFieldError(lang, e));
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n, useT } from './i18n';
 import type { MessageKey } from './messages';
-import { sayCode } from './serverText';
+import { sayCode, sayFieldError, sayFieldPath } from './serverText';
 
 export function Loading({ label }: { label?: string }) {
   const t = useT();
@@ -14,8 +14,12 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** Turns any thrown thing into words for people; problem-detail `errors[]` are listed. */
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/**
+ * Turns any thrown thing into words for people; problem-detail `errors[]` are listed, each worded by its code in the
+ * reader's language (the server's English when it has none). `fieldLabels` (field name → the name the form shows)
+ * says `result.topic[2]` as `Topic · #3`.
+ */
+export function ErrorMessage({ error, onRetry, fieldLabels }: { error: unknown; onRetry?: () => void; fieldLabels?: Record<string, string> }) {
   const { t, lang } = useI18n();
   if (!error) return null;
   let title = t('error.generic');
@@ -36,7 +40,10 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
     // A coded sentence is said in the reader's language; the server's English detail is the fallback.
     const { code, params } = error.problem;
     if (typeof code === 'string') detail = sayCode(lang, code, params && typeof params === 'object' ? (params as Record<string, unknown>) : {}, detail ?? '') || undefined;
-    items = error.errors.map((e) => (e.line != null ? `${t('error.line', { line: e.line })}: ${e.message}` : e.field ? `${e.field}: ${e.message}` : e.message));
+    items = error.errors.map((e) => {
+      const said = sayFieldError(lang, e);
+      return e.line != null ? `${t('error.line', { line: e.line })}: ${said}` : e.field ? `${sayFieldPath(lang, e.field, fieldLabels)}: ${said}` : said;
+    });
   } else if (error instanceof Error) {
     detail = error.message;
   }

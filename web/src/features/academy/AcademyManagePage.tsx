@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, PageHeader, TableHead } from '../../app/ui';
 import { useApiAction, useApiQuery } from '../../api/query';
 import { fromLocalInput, toLocalInput } from './time';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 function FieldError({ errors, name }: { errors: Record<string, string[]>; name: string }) {
   const list = errors[name];
@@ -28,7 +29,8 @@ function CourseForm({ onCreated }: { onCreated: (c: Course) => void }) {
     },
   });
   const { busy, error } = create;
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  const sayErrors = useSaidFieldErrors();
+  const errors = error instanceof ApiError ? sayErrors(error.errors) : {};
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -100,7 +102,8 @@ function CohortForm({ courses, onCreated }: { courses: Course[]; onCreated: (id:
   const [nextKey, setNextKey] = useState(2);
   const create = useApiAction(academy.createCohort, { onSuccess: (c) => onCreated(c.id) });
   const { busy, error } = create;
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  const sayErrors = useSaidFieldErrors();
+  const errors = error instanceof ApiError ? sayErrors(error.errors) : {};
   const chosenCourse = courseId || (courses.length ? String(courses[courses.length - 1].id) : '');
 
   const setSession = (key: number, patch: Partial<SessionRow>) => setSessions((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -6,6 +6,7 @@ import type { LabelSchema, Project } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage } from '../../app/ui';
 import { ExamItemsEditor, filledItems, newDraftItem, type DraftItem } from './ExamItemsEditor';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 export type ParsedItems = { items: ExamItemInput[]; errors: string[] };
 
@@ -70,7 +71,8 @@ export function ExamForm({ cohortId, projects, onCreated }: { cohortId: number; 
   const { busy, error } = create;
   const managed = projects.filter((p) => p.myRole === 'MANAGER' || p.myRole == null);
   const chosenProject = projectId || (managed[0] ? String(managed[0].id) : '');
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  const sayErrors = useSaidFieldErrors();
+  const errors = error instanceof ApiError ? sayErrors(error.errors) : {};
   const itemErrors = Object.entries(errors).filter(([k]) => k.startsWith('items'));
   // The schema the items are authored with: the chosen project's, or the JSON one while it parses.
   const editorSchema: LabelSchema | undefined = (() => {

@@ -107,7 +107,7 @@ export function AttemptResultView({ result, attempt }: { result: AttemptResult; 
  * the last edit (and at once when moving on); the countdown submits by itself at the deadline.
  */
 export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResult: (r: AttemptResult) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const items = [...attempt.items].sort((a, b) => a.position - b.position);
   const [index, setIndex] = useState(0);
   const [answers, setAnswers] = useState<Record<string, AnnotationResult>>(() => ({ ...(attempt.answers ?? {}) }));
@@ -127,7 +127,7 @@ export function AttemptRunner({ attempt, onResult }: { attempt: Attempt; onResul
     delayMs: ANSWER_SAVE_DELAY_MS,
     onSaved: () => setFieldErrors({}),
     onFailed: (_itemId, e) => {
-      if (e instanceof ApiError && e.status === 422) setFieldErrors(resultFieldErrors(e));
+      if (e instanceof ApiError && e.status === 422) setFieldErrors(resultFieldErrors(e, lang));
       else setSaveError(e);
     },
   });

@@ -6,6 +6,7 @@ import type { Project } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { useServerText } from '../../app/serverText';
 import { ErrorMessage } from '../../app/ui';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 const ROLES: PlacementRole[] = ['REVIEWER', 'LABELER', 'NONE'];
 
@@ -144,7 +145,8 @@ export function PlacementPanel({ cohortId, projects, initial }: { cohortId: numb
   const [keepOverrides, setKeepOverrides] = useState(true);
   const placement = useApiAction(academy.runPlacement, { onSuccess: (l) => setList(l) });
   const { busy, error } = placement;
-  const errors = error instanceof ApiError ? error.fieldErrors() : {};
+  const sayErrors = useSaidFieldErrors();
+  const errors = error instanceof ApiError ? sayErrors(error.errors) : {};
   const managed = projects.filter((p) => p.myRole === 'MANAGER' || p.myRole == null);
   // A re-run keeps accepted placements (they hold their seats) and, unless unticked, overrides nobody accepted yet.
   const accepted = list?.placements.filter((p) => p.acceptedAt).length ?? 0;

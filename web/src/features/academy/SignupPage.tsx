@@ -4,6 +4,7 @@ import { academy } from '../../api/academy';
 import { splitFieldErrors, useApiAction } from '../../api/query';
 import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
+import { useSaidFieldErrors } from '../../app/serverText';
 import { ErrorMessage } from '../../app/ui';
 
 /**
@@ -12,6 +13,7 @@ import { ErrorMessage } from '../../app/ui';
  */
 export function SignupPage() {
   const { t } = useI18n();
+  const sayErrors = useSaidFieldErrors();
   const { me, login } = useAuth();
   const navigate = useNavigate();
   const [form, setForm] = useState({ username: '', displayName: '', password: '', email: '', phone: '' });
@@ -33,7 +35,7 @@ export function SignupPage() {
   );
   const { busy, error } = signup;
   // A 422's errors show beside their inputs; the summary above the button stays too (it names fields not shown here).
-  const { fieldErrors } = splitFieldErrors(error, (e) => e.fieldErrors());
+  const { fieldErrors } = splitFieldErrors(error, (e) => sayErrors(e.errors));
 
   if (me && !busy) return <Navigate to="/academy" replace />;
 

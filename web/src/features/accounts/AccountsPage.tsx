@@ -1,5 +1,4 @@
 import { Fragment, useCallback, useEffect, useState, type FormEvent } from 'react';
-import { groupFieldErrors } from '../../api/client';
 import { accounts } from '../../api/endpoints';
 import { splitFieldErrors, useApiAction } from '../../api/query';
 import { ALL_ROLES, type Account, type Role } from '../../api/types';
@@ -7,6 +6,7 @@ import { useAuth } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorMessage, Loading, PageHeader, TableHead } from '../../app/ui';
 import { roleLabel } from '../projects/roles';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 function Err({ messages }: { messages?: string[] }) {
   return messages?.length ? (
@@ -18,6 +18,7 @@ function Err({ messages }: { messages?: string[] }) {
 
 function CreateAccountForm({ onCreated }: { onCreated: (a: Account) => void }) {
   const { t } = useI18n();
+  const sayErrors = useSaidFieldErrors();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
@@ -38,7 +39,7 @@ function CreateAccountForm({ onCreated }: { onCreated: (a: Account) => void }) {
     },
   });
   const busy = creating.busy;
-  const { fieldErrors: errors, error } = splitFieldErrors(creating.error, (err) => groupFieldErrors(err.errors));
+  const { fieldErrors: errors, error } = splitFieldErrors(creating.error, (err) => sayErrors(err.errors));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -107,6 +108,7 @@ function CreateAccountForm({ onCreated }: { onCreated: (a: Account) => void }) {
  */
 function AccountEditor({ account, onSaved, onClose }: { account: Account; onSaved: (a: Account) => void; onClose: () => void }) {
   const { t } = useI18n();
+  const sayErrors = useSaidFieldErrors();
   const [roles, setRoles] = useState<Role[]>(account.roles ?? []);
   const [password, setPassword] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
@@ -118,7 +120,7 @@ function AccountEditor({ account, onSaved, onClose }: { account: Account; onSave
       setSaved(patch.password ? t('accounts.passwordReset', { name: a.username }) : t('common.saved'));
     },
   });
-  const { fieldErrors: errors, error } = splitFieldErrors(save.error, (err) => groupFieldErrors(err.errors));
+  const { fieldErrors: errors, error } = splitFieldErrors(save.error, (err) => sayErrors(err.errors));
   const rolesChanged = [...roles].sort().join() !== [...(account.roles ?? [])].sort().join();
 
   function submit(e: FormEvent) {

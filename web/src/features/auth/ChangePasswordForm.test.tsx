@@ -39,7 +39,7 @@ describe('password change', () => {
       'PUT /api/v1/me/password': (call) => {
         const body = call.body as { currentPassword: string; newPassword: string };
         if (body.currentPassword !== 'old-password-1') {
-          return problem(422, { title: 'Validation failed', errors: [{ field: 'currentPassword', message: 'is not your current password' }] });
+          return problem(422, { title: 'Validation failed', errors: [{ field: 'currentPassword', message: 'is not your current password', code: 'password.notCurrent', params: {} }] });
         }
         required = false;
         return noContent();
@@ -54,11 +54,12 @@ describe('password change', () => {
     await fill(user, screen.getByLabelText('새 비밀번호'), 'a-brand-new-passphrase');
     await fill(user, screen.getByLabelText('새 비밀번호 확인'), 'a-brand-new-passphrase');
     await user.click(screen.getByTestId('change-password-submit'));
-    expect(await screen.findByText('is not your current password')).toBeInTheDocument();
+    // the server's code, said in the reader's language (its English message is only the fallback)
+    expect(await screen.findByText('현재 비밀번호가 아닙니다')).toBeInTheDocument();
     expect(screen.getByLabelText('현재 비밀번호')).toHaveAttribute('aria-invalid', 'true');
 
     await user.clear(screen.getByLabelText('현재 비밀번호'));
-    expect(screen.queryByText('is not your current password')).toBeNull();
+    expect(screen.queryByText('현재 비밀번호가 아닙니다')).toBeNull();
     await fill(user, screen.getByLabelText('현재 비밀번호'), 'old-password-1');
     await user.click(screen.getByTestId('change-password-submit'));
     expect(await screen.findByText('project list')).toBeInTheDocument();

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { groupFieldErrors } from '../../api/client';
 import { auth } from '../../api/endpoints';
 import { splitFieldErrors, useApiAction } from '../../api/query';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, PageHeader } from '../../app/ui';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 /**
  * One's own new password (PUT /me/password). `forced`: the password was generated or set by an administrator, and the
@@ -12,6 +12,7 @@ import { ErrorMessage, PageHeader } from '../../app/ui';
  */
 export function ChangePasswordForm({ forced = false }: { forced?: boolean }) {
   const t = useT();
+  const sayErrors = useSaidFieldErrors();
   const { refresh } = useAuth();
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
@@ -27,7 +28,7 @@ export function ChangePasswordForm({ forced = false }: { forced?: boolean }) {
       await refresh();
     },
   });
-  const { fieldErrors, error } = splitFieldErrors(change.error, (e) => groupFieldErrors(e.errors));
+  const { fieldErrors, error } = splitFieldErrors(change.error, (e) => sayErrors(e.errors));
 
   function submit(e: FormEvent) {
     e.preventDefault();

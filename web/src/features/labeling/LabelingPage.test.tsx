@@ -146,6 +146,23 @@ describe('labeling screen: flow', () => {
     expect(screen.getByText('문장 1')).toBeInTheDocument();
   });
 
+  it('says coded 422 errors in the reader language next to the field (the server English is only the fallback)', async () => {
+    const errors = [{ field: 'result.sentiment', message: "'x' is not one of [긍정, 부정, 중립]", code: 'value.notAllowed', params: { value: 'x', allowed: ['긍정', '부정', '중립'] } }];
+    mockFetch({
+      'GET /api/v1/projects/1': () => json(project),
+      'POST /api/v1/projects/1/next-task': () => json(task(1)),
+      'POST /api/v1/assignments/101/submit': () => problem(422, { title: 'Invalid', errors }),
+      'PUT /api/v1/assignments/101/draft': () => noContent(),
+    });
+    renderPage(<LabelingPage />, { route: '/projects/1/label', path: '/projects/:id/label', lang: 'ko' });
+    await screen.findByText('문장 1');
+    fireEvent.keyDown(document.body, { key: 'Enter', code: 'Enter' });
+    const field = screen.getByTestId('field-sentiment');
+    await waitFor(() => expect(field).toHaveTextContent("'x'은(는) 허용된 값이 아닙니다 ([긍정, 부정, 중립] 중 하나)"));
+    expect(field).not.toHaveTextContent('is not one of');
+    expect(screen.getByTestId('error-summary')).toHaveTextContent("sentiment: 'x'은(는) 허용된 값이 아닙니다");
+  });
+
   it('on 409 says the lease expired and fetches the next task', async () => {
     setup([task(1), task(2)], () => problem(409, { title: 'Lease gone' }));
     await screen.findByText('문장 1');

@@ -1,18 +1,25 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/client';
 import { splitFieldErrors, useApiAction } from '../../api/query';
+import { useI18n, type Lang } from '../../app/i18n';
+import { sayFieldError, sayItemPath } from '../../app/serverText';
 
 export type QueuePhase = 'loading' | 'ready' | 'empty' | 'error';
 
-/** Strips the "result." prefix servers put on annotation field paths. */
-export function resultFieldErrors(err: ApiError): Record<string, string[]> {
+/**
+ * Strips the "result." prefix servers put on annotation field paths; each message is worded in `lang` by its code
+ * (the server's English without one) and led by the item it is about when it is below the field (`#2 · end: …`).
+ */
+export function resultFieldErrors(err: ApiError, lang: Lang = 'en'): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of err.errors) {
     // "result.topic", "result[topic]", "topic[0]" → "topic"; anything else is kept whole.
     const path = (e.field ?? '').replace(/^result(?=[.[/]|$)/, '').replace(/^[./]/, '');
     const m = /^\[["']?([^"'\]]+)["']?\]|^([^.[\]/]+)/.exec(path);
     const key = m ? (m[1] ?? m[2]) : path;
-    (out[key] ??= []).push(e.message);
+    const item = m ? sayItemPath(lang, path.slice(m[0].length)) : '';
+    const said = sayFieldError(lang, e);
+    (out[key] ??= []).push(item ? `${item}: ${said}` : said);
   }
   if (err.errors.length === 0) out[''] = [err.detail ?? err.title];
   return out;
@@ -82,6 +89,7 @@ export function useQueueAction<A extends unknown[]>(
   notices: { done: (...args: A) => string; gone: string },
 ) {
   const { next, setNotice, countDone } = queue;
+  const { lang } = useI18n();
   const action = useApiAction(
     async (...args: A) => {
       setNotice(null);
@@ -103,7 +111,7 @@ export function useQueueAction<A extends unknown[]>(
       },
     },
   );
-  const { fieldErrors, error } = splitFieldErrors(action.error, resultFieldErrors);
+  const { fieldErrors, error } = splitFieldErrors(action.error, (e) => resultFieldErrors(e, lang));
   return { run: action.run, busy: action.busy, reset: action.reset, fieldErrors, error };
 }
 

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
 import { splitFieldErrors, useApiAction } from '../../api/query';
 import type { LabelSchema } from '../../api/types';
@@ -9,9 +8,11 @@ import { ErrorMessage, PageHeader } from '../../app/ui';
 import { EMPTY_SCHEMA } from '../schema/model';
 import { SchemaEditor } from '../schema/SchemaEditor';
 import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 export function NewProjectPage() {
   const t = useT();
+  const sayErrors = useSaidFieldErrors();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -23,7 +24,7 @@ export function NewProjectPage() {
     onSuccess: (p) => navigate(`/projects/${p.id}`),
   });
   const busy = creating.busy;
-  const { fieldErrors: errors, error } = splitFieldErrors(creating.error, (err) => groupFieldErrors(err.errors));
+  const { fieldErrors: errors, error } = splitFieldErrors(creating.error, (err) => sayErrors(err.errors));
 
   async function submit(e: FormEvent) {
     e.preventDefault();

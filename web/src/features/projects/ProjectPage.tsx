@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { ApiError, groupFieldErrors } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { projects } from '../../api/endpoints';
 import type { Project } from '../../api/types';
 import { useAuth } from '../../app/auth';
@@ -18,6 +18,7 @@ import { QualityPanel } from './QualityPanel';
 import { roleLabel } from './roles';
 import { reviewPayload, SettingsFields, type SettingsValue } from './SettingsFields';
 import { TaskList } from './TaskList';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 type Tab = 'overview' | 'tasks' | 'members' | 'data' | 'quality' | 'settings' | 'pay';
 const TAB_KEYS: Record<Tab, MessageKey> = {
@@ -207,6 +208,7 @@ function Overview({ project, onRefresh }: { project: Project; onRefresh: () => v
 
 function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Project) => void }) {
   const { t } = useI18n();
+  const sayErrors = useSaidFieldErrors();
   const [value, setValue] = useState<SettingsValue>(() => ({
     overlap: project.overlap ?? 1,
     leaseMinutes: project.leaseMinutes ?? 30,
@@ -227,7 +229,7 @@ function SettingsPanel({ project, onSaved }: { project: Project; onSaved: (p: Pr
     },
   });
   const { busy } = update;
-  const { fieldErrors: errors, error } = splitFieldErrors(update.error, (e) => groupFieldErrors(e.errors));
+  const { fieldErrors: errors, error } = splitFieldErrors(update.error, (e) => sayErrors(e.errors));
 
   function save() {
     void update.run(project.id, { overlap: value.overlap, leaseMinutes: value.leaseMinutes, review: reviewPayload(value.review), goldRate: value.goldRate,

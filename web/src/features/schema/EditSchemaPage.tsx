@@ -1,16 +1,17 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { groupFieldErrors } from '../../api/client';
 import { projects } from '../../api/endpoints';
 import type { LabelSchema } from '../../api/types';
 import { useT } from '../../app/i18n';
 import { ErrorMessage, Loading, PageHeader } from '../../app/ui';
 import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import { SchemaEditor } from './SchemaEditor';
+import { useSaidFieldErrors } from '../../app/serverText';
 
 /** The schema of an existing project, saved with PATCH (the server versions it). */
 export function EditSchemaPage() {
   const t = useT();
+  const sayErrors = useSaidFieldErrors();
   const { id } = useParams();
   const projectId = Number(id);
   const project = useApiQuery(['projects', projectId], () => projects.get(projectId));
@@ -24,7 +25,7 @@ export function EditSchemaPage() {
     },
   });
   const busy = saving.busy;
-  const { fieldErrors: errors, error } = splitFieldErrors(saving.error, (e) => groupFieldErrors(e.errors, 'schema.'));
+  const { fieldErrors: errors, error } = splitFieldErrors(saving.error, (e) => sayErrors(e.errors, 'schema.'));
 
   useEffect(() => {
     if (project.data && !schema) setSchema(project.data.schema ?? { fields: [] });

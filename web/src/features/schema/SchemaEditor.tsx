@@ -7,7 +7,7 @@ import { useAnnotationStore } from '../../annotator/core/store';
 import { useAnnotatorText } from '../../annotator/i18n';
 import { getTool } from '../../annotator/tools';
 import { normalizeOptions } from '../../annotator/tools/choice/options';
-import { useT } from '../../app/i18n';
+import { useI18n, useT } from '../../app/i18n';
 import { TableHead } from '../../app/ui';
 import { move, TypeForm } from './FieldForms';
 import {
@@ -26,6 +26,7 @@ import {
   withExtra,
 } from './model';
 import './schema.css';
+import { sayFieldError } from '../../app/serverText';
 
 /**
  * The preview's task data for a schema: the sample as `data.text` (and under any other key a spans field reads),
@@ -66,6 +67,7 @@ const VALIDATE_DELAY_MS = 600;
  */
 export function SchemaEditor({ value, onChange, errors = {}, liveValidation = true, onValidityChange }: SchemaEditorProps) {
   const t = useT();
+  const { lang } = useI18n();
   const tt = useAnnotatorText();
   const uid = useId().replace(/:/g, '');
   const [text, setText] = useState(() => schemaToText(value));
@@ -97,7 +99,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
         },
         (e) => {
           if (e instanceof ApiError && (e.status === 422 || e.status === 400)) {
-            setServerErrors(groupFieldErrors(e.errors, 'schema.'));
+            setServerErrors(groupFieldErrors(e.errors, 'schema.', (x) => sayFieldError(lang, x)));
             if (e.errors.length === 0) setServerErrors({ '': [e.detail ?? e.title] });
             setValidState('invalid');
           } else {
@@ -107,7 +109,7 @@ export function SchemaEditor({ value, onChange, errors = {}, liveValidation = tr
       );
     }, VALIDATE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [value, liveValidation]);
+  }, [value, liveValidation, lang]); // a new language words the errors again
 
   const form = value.fields.map(fieldToForm);
   const grouped = groupSchemaErrors({ ...serverErrors, ...errors });

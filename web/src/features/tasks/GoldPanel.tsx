@@ -5,17 +5,20 @@ import { splitFieldErrors, useApiAction } from '../../api/query';
 import type { AnnotationResult, LabelSchema, TaskDetail } from '../../api/types';
 import { Annotator } from '../../annotator/Annotator';
 import { useAnnotationStore } from '../../annotator/core/store';
-import { useT } from '../../app/i18n';
+import { useI18n, type Lang } from '../../app/i18n';
+import { sayFieldError, sayItemPath } from '../../app/serverText';
 import { ErrorMessage } from '../../app/ui';
 import { ReferenceJson } from './ReferenceJson';
 
 /** "reference.topic", "reference.ents[2].end" → "topic", "ents": the field each problem belongs to. */
-export function referenceFieldErrors(err: ApiError): Record<string, string[]> {
+export function referenceFieldErrors(err: ApiError, lang: Lang = 'en'): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const e of err.errors) {
     const path = (e.field ?? '').replace(/^reference(?=[.[]|$)/, '').replace(/^\./, '');
     const m = /^([^.[\]]+)/.exec(path);
-    (out[m ? m[1] : ''] ??= []).push(e.message);
+    const item = m ? sayItemPath(lang, path.slice(m[0].length)) : '';
+    const said = sayFieldError(lang, e);
+    (out[m ? m[1] : ''] ??= []).push(item ? `${item}: ${said}` : said);
   }
   if (err.errors.length === 0) out[''] = [err.detail ?? err.title];
   return out;
@@ -27,7 +30,7 @@ export function referenceFieldErrors(err: ApiError): Record<string, string[]> {
  * replaced (its answers are scored again) or, while no one has been handed it, the task can stop being gold.
  */
 export function GoldPanel({ task, schema, onChanged }: { task: TaskDetail; schema: LabelSchema | undefined; onChanged: () => void }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   const isGold = task.state === 'GOLD';
   const store = useAnnotationStore(task.goldReference ?? {});
   const [notice, setNotice] = useState<string | null>(null);
@@ -38,7 +41,7 @@ export function GoldPanel({ task, schema, onChanged }: { task: TaskDetail; schem
     },
   });
   const busy = action.busy;
-  const { fieldErrors: errors, error } = splitFieldErrors(action.error, referenceFieldErrors);
+  const { fieldErrors: errors, error } = splitFieldErrors(action.error, (e) => referenceFieldErrors(e, lang));
   useEffect(() => store.reset((task.goldReference ?? {}) as AnnotationResult), [task.goldReference, store.reset]); // eslint-disable-line react-hooks/exhaustive-deps -- store.reset is stable, store is a new object each render
   const answered = task.assignments?.filter((a) => a.state === 'SCORED') ?? [];
   const mean = answered.length ? answered.reduce((s, a) => s + (a.goldScore ?? 0), 0) / answered.length : null;

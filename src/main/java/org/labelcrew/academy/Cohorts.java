@@ -66,36 +66,38 @@ class Cohorts {
     Cohort create(CohortRequest req, CurrentUser user) {
         Access.requireManager(user);
         List<FieldError> errors = new ArrayList<>();
-        if (req.courseId() == null) errors.add(FieldError.field("courseId", "is required"));
-        else if (!exists("course", req.courseId())) errors.add(FieldError.field("courseId", "course " + req.courseId() + " does not exist"));
-        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.field("name", "is required"));
-        if (req.capacity() == null || req.capacity() < 1 || req.capacity() > 100_000) {
-            errors.add(FieldError.field("capacity", "must be at least 1 (and at most 100000)"));
+        if (req.courseId() == null) errors.add(FieldError.coded("courseId", "field.required", "is required"));
+        else if (!exists("course", req.courseId())) {
+            errors.add(FieldError.coded("courseId", "academy.noCourse", "course " + req.courseId() + " does not exist", "id", req.courseId()));
         }
-        if (req.registrationOpensAt() == null) errors.add(FieldError.field("registrationOpensAt", "is required"));
-        if (req.registrationClosesAt() == null) errors.add(FieldError.field("registrationClosesAt", "is required"));
+        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.coded("name", "field.required", "is required"));
+        if (req.capacity() == null || req.capacity() < 1 || req.capacity() > 100_000) {
+            errors.add(FieldError.coded("capacity", "number.range", "must be at least 1 (and at most 100000)", "min", 1, "max", 100_000));
+        }
+        if (req.registrationOpensAt() == null) errors.add(FieldError.coded("registrationOpensAt", "field.required", "is required"));
+        if (req.registrationClosesAt() == null) errors.add(FieldError.coded("registrationClosesAt", "field.required", "is required"));
         if (req.registrationOpensAt() != null && req.registrationClosesAt() != null
                 && !req.registrationClosesAt().isAfter(req.registrationOpensAt())) {
-            errors.add(FieldError.field("registrationClosesAt", "must be after registrationOpensAt"));
+            errors.add(FieldError.coded("registrationClosesAt", "time.notAfter", "must be after registrationOpensAt", "other", "registrationOpensAt"));
         }
         if (req.minAttendance() != null && (req.minAttendance() <= 0 || req.minAttendance() > 1)) {
-            errors.add(FieldError.field("minAttendance", "must be a share of the hours, more than 0 and at most 1 (0.8 = 80%)"));
+            errors.add(FieldError.coded("minAttendance", "academy.badMinAttendance", "must be a share of the hours, more than 0 and at most 1 (0.8 = 80%)"));
         }
         List<SessionRequest> sessions = req.sessions() == null ? List.of() : req.sessions();
-        if (sessions.isEmpty()) errors.add(FieldError.field("sessions", "name at least one session (startsAt, endsAt, place)"));
+        if (sessions.isEmpty()) errors.add(FieldError.coded("sessions", "academy.noSessions", "name at least one session (startsAt, endsAt, place)"));
         for (int i = 0; i < sessions.size(); i++) {
             SessionRequest s = sessions.get(i);
             String at = "sessions[" + i + "]";
             if (s == null || s.startsAt() == null || s.endsAt() == null) {
-                errors.add(FieldError.field(at, "needs startsAt and endsAt"));
+                errors.add(FieldError.coded(at, "academy.sessionTimes", "needs startsAt and endsAt"));
                 continue;
             }
-            if (!s.endsAt().isAfter(s.startsAt())) errors.add(FieldError.field(at + ".endsAt", "must be after startsAt"));
-            if (s.place() == null || s.place().isBlank()) errors.add(FieldError.field(at + ".place", "is required"));
+            if (!s.endsAt().isAfter(s.startsAt())) errors.add(FieldError.coded(at + ".endsAt", "time.notAfter", "must be after startsAt", "other", "startsAt"));
+            if (s.place() == null || s.place().isBlank()) errors.add(FieldError.coded(at + ".place", "field.required", "is required"));
             SessionRequest prev = i > 0 ? sessions.get(i - 1) : null;
             if (prev != null && prev.endsAt() != null && s.startsAt().isBefore(prev.endsAt())) {
-                errors.add(FieldError.field(at + ".startsAt", "must not be before the end of sessions[" + (i - 1)
-                        + "]: list sessions in order, without overlap"));
+                errors.add(FieldError.coded(at + ".startsAt", "academy.sessionsOverlap", "must not be before the end of sessions[" + (i - 1)
+                        + "]: list sessions in order, without overlap", "other", "sessions[" + (i - 1) + "]"));
             }
         }
         if (!errors.isEmpty()) throw ApiException.invalid("The cohort is not valid", errors);
@@ -198,18 +200,21 @@ class Cohorts {
         // Attendance says who was there: a session that has not started has no one to mark yet (a click ahead of time
         // would count hours towards completion, and placement, that nobody sat).
         if (now.isBefore(startsAt)) {
-            throw ApiException.invalid("sessionId", "session " + sessionId + " starts at " + startsAt
-                    + ": attendance can be taken once it has started");
+            String message = "session " + sessionId + " starts at " + startsAt + ": attendance can be taken once it has started";
+            throw ApiException.invalid("sessionId: " + message, List.of(FieldError.coded("sessionId", "academy.sessionNotStarted", message,
+                    "id", sessionId, "startsAt", startsAt.toString())));
         }
         List<FieldError> errors = new ArrayList<>();
-        if (req.accountId() == null) errors.add(FieldError.field("accountId", "is required"));
-        if (req.present() == null) errors.add(FieldError.field("present", "is required (true or false)"));
+        if (req.accountId() == null) errors.add(FieldError.coded("accountId", "field.required", "is required"));
+        if (req.present() == null) errors.add(FieldError.coded("present", "field.required", "is required (true or false)"));
         if (!errors.isEmpty()) throw ApiException.invalid("The attendance is not valid", errors);
         boolean registered = jdbc.sql("""
                 SELECT exists(SELECT 1 FROM registration WHERE cohort_id = :c AND account_id = :a AND status = 'REGISTERED')""")
                 .param("c", cohortId).param("a", req.accountId()).query(Boolean.class).single();
         if (!registered) {
-            throw ApiException.invalid("accountId", "account " + req.accountId() + " holds no seat in cohort " + cohortId);
+            String message = "account " + req.accountId() + " holds no seat in cohort " + cohortId;
+            throw ApiException.invalid("accountId: " + message, List.of(FieldError.coded("accountId", "academy.noSeat", message,
+                    "id", req.accountId(), "cohortId", cohortId)));
         }
         jdbc.sql("""
                 INSERT INTO attendance (session_id, account_id, present, recorded_by, recorded_at)

@@ -84,49 +84,54 @@ class Exams {
     Exam create(ExamRequest req, CurrentUser user) {
         Access.requireManager(user);
         List<FieldError> errors = new ArrayList<>();
-        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.field("name", "is required"));
+        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.coded("name", "field.required", "is required"));
         JsonNode schema = req.schema();
         if (req.projectId() != null) {
             projects.require(req.projectId(), user, ProjectRole.MANAGER);
             schema = projects.settings(req.projectId()).schema();
         } else if (schema == null) {
-            errors.add(FieldError.field("schema", "give projectId or a label schema"));
+            errors.add(FieldError.coded("schema", "exam.noSchema", "give projectId or a label schema"));
         } else {
             errors.addAll(schemas.problems(schema, "schema"));
         }
         if (req.cohortId() != null && !jdbc.sql("SELECT exists(SELECT 1 FROM cohort WHERE id = :c)")
                 .param("c", req.cohortId()).query(Boolean.class).single()) {
-            errors.add(FieldError.field("cohortId", "cohort " + req.cohortId() + " does not exist"));
+            errors.add(FieldError.coded("cohortId", "academy.noCohort", "cohort " + req.cohortId() + " does not exist", "id", req.cohortId()));
         } else if (req.cohortId() != null) {
             owners.requireCohort(req.cohortId(), user); // an exam for a cohort is the cohort's owners' to add
         }
         if (req.showReferences() != null && !SHOW_REFERENCES.contains(req.showReferences())) {
-            errors.add(FieldError.field("showReferences", "must be one of " + SHOW_REFERENCES));
+            errors.add(FieldError.coded("showReferences", "value.oneOf", "must be one of " + SHOW_REFERENCES, "allowed", List.copyOf(SHOW_REFERENCES)));
         }
         if (req.timeLimitMinutes() == null || req.timeLimitMinutes() < 1 || req.timeLimitMinutes() > 1440) {
-            errors.add(FieldError.field("timeLimitMinutes", "must be 1..1440"));
+            errors.add(FieldError.coded("timeLimitMinutes", "number.range", "must be 1..1440", "min", 1, "max", 1440));
         }
         if (req.passScore() == null || req.passScore() < 0 || req.passScore() > 100) {
-            errors.add(FieldError.field("passScore", "must be 0..100"));
+            errors.add(FieldError.coded("passScore", "number.range", "must be 0..100", "min", 0, "max", 100));
         }
         if (req.maxAttempts() != null && (req.maxAttempts() < 1 || req.maxAttempts() > 100)) {
-            errors.add(FieldError.field("maxAttempts", "must be 1..100"));
+            errors.add(FieldError.coded("maxAttempts", "number.range", "must be 1..100", "min", 1, "max", 100));
         }
         List<ItemRequest> items = req.items() == null ? List.of() : req.items();
-        if (items.isEmpty() || items.size() > MAX_ITEMS) errors.add(FieldError.field("items", "give 1.." + MAX_ITEMS + " items"));
+        if (items.isEmpty() || items.size() > MAX_ITEMS) {
+            errors.add(FieldError.coded("items", "exam.itemCount", "give 1.." + MAX_ITEMS + " items", "max", MAX_ITEMS));
+        }
         if (errors.isEmpty()) {
             boolean scorable = false;
             for (JsonNode f : schema.path("fields")) scorable |= scoring.canScore(f.path("type").asString());
-            if (!scorable) errors.add(FieldError.field("schema.fields", "no field can be scored; scorable types: " + scoring.types()));
+            if (!scorable) {
+                errors.add(FieldError.coded("schema.fields", "exam.notScorable", "no field can be scored; scorable types: " + scoring.types(),
+                        "allowed", List.copyOf(scoring.types())));
+            }
             for (int i = 0; i < items.size(); i++) {
                 ItemRequest it = items.get(i);
                 String at = "items[" + i + "]";
                 if (it == null || it.data() == null || !it.data().isObject()) {
-                    errors.add(FieldError.field(at + ".data", "must be an object like a task's data"));
+                    errors.add(FieldError.coded(at + ".data", "exam.itemData", "must be an object like a task's data"));
                     continue;
                 }
                 for (FieldError e : schemas.resultProblems(schema, it.data(), it.reference())) {
-                    errors.add(FieldError.field(at + ".reference" + e.field().substring("result".length()), e.message()));
+                    errors.add(e.at(at + ".reference" + e.field().substring("result".length())));
                 }
             }
         }

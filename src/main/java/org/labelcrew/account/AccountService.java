@@ -70,7 +70,8 @@ public class AccountService {
         checkPassword(req.password(), req.username(), errors);
         checkPerson(req, errors);
         if (req.roles() == null || req.roles().isEmpty()) {
-            errors.add(FieldError.field("roles", "name at least one of " + EnumSet.allOf(Role.class)));
+            errors.add(FieldError.coded("roles", "roles.empty", "name at least one of " + EnumSet.allOf(Role.class),
+                    "allowed", EnumSet.allOf(Role.class).stream().map(Role::name).toList()));
         }
         if (!errors.isEmpty()) throw ApiException.invalid("The account is not valid", errors);
         Account a = insert(req, false);
@@ -87,7 +88,9 @@ public class AccountService {
         checkUsername(req.username(), errors);
         checkPassword(req.password(), req.username(), errors);
         checkPerson(req, errors);
-        if (!privacyConsent) errors.add(FieldError.field("privacyConsent", "must be true: consent is required to sign up"));
+        if (!privacyConsent) {
+            errors.add(FieldError.coded("privacyConsent", "account.consentRequired", "must be true: consent is required to sign up"));
+        }
         if (!errors.isEmpty()) throw ApiException.invalid("The sign-up is not valid", errors);
         return insert(new NewAccount(req.username(), req.password(), req.displayName(), req.email(), req.phone(),
                 Set.of(Role.TRAINEE)), true);
@@ -109,7 +112,7 @@ public class AccountService {
                     .query(Long.class).single();
             return get(id);
         } catch (DuplicateKeyException e) {
-            throw ApiException.invalid("username", "is already taken");
+            throw ApiException.invalid("username: is already taken", List.of(FieldError.coded("username", "account.usernameTaken", "is already taken")));
         }
     }
 
@@ -184,12 +187,19 @@ public class AccountService {
         Account before = get(id);
         List<FieldError> errors = new ArrayList<>();
         if (change.password() != null) checkPassword(change.password(), before.username(), errors);
-        if (change.roles() != null && change.roles().isEmpty()) errors.add(FieldError.field("roles", "must not be empty"));
-        if (change.displayName() != null && change.displayName().isBlank()) errors.add(FieldError.field("displayName", "must not be blank"));
+        if (change.roles() != null && change.roles().isEmpty()) {
+            errors.add(FieldError.coded("roles", "roles.empty", "must not be empty",
+                    "allowed", EnumSet.allOf(Role.class).stream().map(Role::name).toList()));
+        }
+        if (change.displayName() != null && change.displayName().isBlank()) {
+            errors.add(FieldError.coded("displayName", "value.blank", "must not be blank"));
+        }
         if (change.displayName() != null) checkLength("displayName", change.displayName(), InputLimits.DISPLAY_NAME_MAX, errors);
-        if (actor.id() == id && Boolean.FALSE.equals(change.active())) errors.add(FieldError.field("active", "you cannot deactivate yourself"));
+        if (actor.id() == id && Boolean.FALSE.equals(change.active())) {
+            errors.add(FieldError.coded("active", "account.notYourself", "you cannot deactivate yourself"));
+        }
         if (actor.id() == id && change.roles() != null && !change.roles().contains(Role.ADMIN) && before.roles().contains(Role.ADMIN)) {
-            errors.add(FieldError.field("roles", "you cannot remove your own ADMIN role"));
+            errors.add(FieldError.coded("roles", "account.ownAdmin", "you cannot remove your own ADMIN role"));
         }
         if (!errors.isEmpty()) throw ApiException.invalid("The change is not valid", errors);
         jdbc.sql("""
@@ -234,13 +244,13 @@ public class AccountService {
         List<FieldError> errors = new ArrayList<>();
         String current = currentPassword == null || currentPassword.length() > InputLimits.PASSWORD_MAX ? "" : currentPassword;
         if (current.isEmpty() || !passwords.matches(current, hash)) {
-            errors.add(FieldError.field("currentPassword", "is not your current password"));
+            errors.add(FieldError.coded("currentPassword", "password.notCurrent", "is not your current password"));
         }
         List<FieldError> rules = new ArrayList<>();
         checkPassword(newPassword, user.username(), rules);
-        for (FieldError e : rules) errors.add(FieldError.field("newPassword", e.message()));
+        for (FieldError e : rules) errors.add(e.at("newPassword"));
         if (rules.isEmpty() && newPassword.equals(currentPassword)) {
-            errors.add(FieldError.field("newPassword", "must differ from the current password"));
+            errors.add(FieldError.coded("newPassword", "password.same", "must differ from the current password"));
         }
         if (!errors.isEmpty()) throw ApiException.invalid("The password was not changed", errors);
         jdbc.sql("UPDATE account SET password_hash = :hash, password_change_required = false WHERE id = :id")
@@ -341,53 +351,57 @@ public class AccountService {
 
     private static void checkUsername(String username, List<FieldError> errors) {
         if (username == null || !USERNAME.matcher(username.trim()).matches()) {
-            errors.add(FieldError.field("username", "use " + InputLimits.USERNAME_MIN + " to " + InputLimits.USERNAME_MAX
-                    + " letters, digits, '.', '_' or '-'"));
+            errors.add(FieldError.coded("username", "account.badUsername", "use " + InputLimits.USERNAME_MIN + " to " + InputLimits.USERNAME_MAX
+                    + " letters, digits, '.', '_' or '-'", "min", InputLimits.USERNAME_MIN, "max", InputLimits.USERNAME_MAX));
         }
     }
 
     /** The rules for a new password (see docs/security.md): length, not a common password, not the user name. */
     static void checkPassword(String password, String username, List<FieldError> errors) {
         if (password == null || password.length() < InputLimits.PASSWORD_MIN) {
-            errors.add(FieldError.field("password", "must be at least " + InputLimits.PASSWORD_MIN + " characters"));
+            errors.add(FieldError.coded("password", "text.tooShort", "must be at least " + InputLimits.PASSWORD_MIN + " characters",
+                    "min", InputLimits.PASSWORD_MIN));
         } else if (password.length() > InputLimits.PASSWORD_MAX) {
-            errors.add(FieldError.field("password", "must be at most " + InputLimits.PASSWORD_MAX + " characters"));
+            errors.add(FieldError.coded("password", "text.tooLong", "must be at most " + InputLimits.PASSWORD_MAX + " characters",
+                    "max", InputLimits.PASSWORD_MAX));
         } else if (CommonPasswords.isCommon(password)) {
-            errors.add(FieldError.field("password", "is too common (it is on a list of often-used passwords); choose another"));
+            errors.add(FieldError.coded("password", "password.common", "is too common (it is on a list of often-used passwords); choose another"));
         } else if (username != null && password.trim().equalsIgnoreCase(username.trim())) {
-            errors.add(FieldError.field("password", "must not be the user name"));
+            errors.add(FieldError.coded("password", "password.isUsername", "must not be the user name"));
         }
     }
 
     private static void checkPerson(NewAccount req, List<FieldError> errors) {
         if (req.displayName() == null || req.displayName().isBlank()) {
-            errors.add(FieldError.field("displayName", "is required"));
+            errors.add(FieldError.coded("displayName", "field.required", "is required"));
         } else {
             checkLength("displayName", req.displayName(), InputLimits.DISPLAY_NAME_MAX, errors);
         }
         String email = blankToNull(req.email());
         if (email != null) {
             if (email.length() > InputLimits.EMAIL_MAX) {
-                errors.add(FieldError.field("email", "must be at most " + InputLimits.EMAIL_MAX + " characters"));
+                errors.add(FieldError.coded("email", "text.tooLong", "must be at most " + InputLimits.EMAIL_MAX + " characters",
+                        "max", InputLimits.EMAIL_MAX));
             } else if (!EMAIL.matcher(email).matches()) {
-                errors.add(FieldError.field("email", "is not an e-mail address (name@example.com)"));
+                errors.add(FieldError.coded("email", "account.badEmail", "is not an e-mail address (name@example.com)"));
             }
         }
         String phone = blankToNull(req.phone());
         if (phone != null) {
             if (phone.length() > InputLimits.PHONE_MAX) {
-                errors.add(FieldError.field("phone", "must be at most " + InputLimits.PHONE_MAX + " characters"));
+                errors.add(FieldError.coded("phone", "text.tooLong", "must be at most " + InputLimits.PHONE_MAX + " characters",
+                        "max", InputLimits.PHONE_MAX));
             } else if (!PHONE.matcher(phone).matches()) {
-                errors.add(FieldError.field("phone", "use digits, spaces, '-', '(', ')' and a leading '+'"));
+                errors.add(FieldError.coded("phone", "account.badPhone", "use digits, spaces, '-', '(', ')' and a leading '+'"));
             }
         }
     }
 
     static void checkLength(String field, String value, int max, List<FieldError> errors) {
         if (value != null && value.trim().codePointCount(0, value.trim().length()) > max) {
-            errors.add(FieldError.field(field, "must be at most " + max + " characters"));
+            errors.add(FieldError.coded(field, "text.tooLong", "must be at most " + max + " characters", "max", max));
         } else if (InputLimits.hasControlCharacters(value, false)) {
-            errors.add(FieldError.field(field, "must not contain control characters"));
+            errors.add(FieldError.coded(field, "text.controlCharacters", "must not contain control characters"));
         }
     }
 

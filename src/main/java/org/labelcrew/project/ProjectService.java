@@ -73,8 +73,8 @@ public class ProjectService {
     public Project create(ProjectRequest req, CurrentUser user) {
         if (!user.canManageProjects()) throw ApiException.forbidden("Only administrators and managers create projects");
         List<FieldError> errors = new ArrayList<>();
-        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.field("name", "is required"));
-        if (req.schema() == null) errors.add(FieldError.field("schema", "is required"));
+        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.coded("name", "field.required", "is required"));
+        if (req.schema() == null) errors.add(FieldError.coded("schema", "field.required", "is required"));
         else errors.addAll(schemas.problems(req.schema(), "schema"));
         checkSettings(req, errors);
         if (!errors.isEmpty()) throw ApiException.invalid("The project is not valid", errors);
@@ -116,7 +116,7 @@ public class ProjectService {
     public Project update(long id, ProjectRequest req, CurrentUser user) {
         access.require(id, user, ProjectRole.MANAGER);
         List<FieldError> errors = new ArrayList<>();
-        if (req.name() != null && req.name().isBlank()) errors.add(FieldError.field("name", "must not be blank"));
+        if (req.name() != null && req.name().isBlank()) errors.add(FieldError.coded("name", "value.blank", "must not be blank"));
         if (req.schema() != null) errors.addAll(schemas.problems(req.schema(), "schema"));
         checkSettings(req, errors);
         if (!errors.isEmpty()) throw ApiException.invalid("The change is not valid", errors);
@@ -176,59 +176,66 @@ public class ProjectService {
 
     private static void checkSettings(ProjectRequest req, List<FieldError> errors) {
         if (req.overlap() != null && (req.overlap() < 1 || req.overlap() > 100)) {
-            errors.add(FieldError.field("overlap", "must be 1..100"));
+            errors.add(FieldError.coded("overlap", "number.range", "must be 1..100", "min", 1, "max", 100));
         }
         if (req.leaseMinutes() != null && (req.leaseMinutes() < 1 || req.leaseMinutes() > 1440)) {
-            errors.add(FieldError.field("leaseMinutes", "must be 1..1440"));
+            errors.add(FieldError.coded("leaseMinutes", "number.range", "must be 1..1440", "min", 1, "max", 1440));
         }
         if (req.goldRate() != null && (req.goldRate() < 0 || req.goldRate() > 1)) {
-            errors.add(FieldError.field("goldRate", "must be 0..1"));
+            errors.add(FieldError.coded("goldRate", "number.range", "must be 0..1", "min", 0, "max", 1));
         }
         if (req.review() != null) {
             String mode = req.review().mode();
             if (!"FULL".equals(mode) && !"SAMPLE".equals(mode) && !"ADAPTIVE".equals(mode)) {
-                errors.add(FieldError.field("review.mode", "must be FULL, SAMPLE or ADAPTIVE"));
+                errors.add(FieldError.coded("review.mode", "value.oneOf", "must be FULL, SAMPLE or ADAPTIVE",
+                        "allowed", List.of("FULL", "SAMPLE", "ADAPTIVE")));
             }
             if (("SAMPLE".equals(mode) || "ADAPTIVE".equals(mode)) && !rate(req.review().sampleRate())) {
-                errors.add(FieldError.field("review.sampleRate", "must be more than 0 and at most 1"));
+                errors.add(FieldError.coded("review.sampleRate", "number.share", "must be more than 0 and at most 1"));
             }
             if ("ADAPTIVE".equals(mode)) {
                 Project.Review r = req.review();
-                if (!rate(r.minRate())) errors.add(FieldError.field("review.minRate", "must be more than 0 and at most 1"));
-                if (!rate(r.maxRate())) errors.add(FieldError.field("review.maxRate", "must be more than 0 and at most 1"));
+                if (!rate(r.minRate())) errors.add(FieldError.coded("review.minRate", "number.share", "must be more than 0 and at most 1"));
+                if (!rate(r.maxRate())) errors.add(FieldError.coded("review.maxRate", "number.share", "must be more than 0 and at most 1"));
                 if (rate(r.minRate()) && rate(r.maxRate()) && rate(r.sampleRate())
                         && !(r.minRate() <= r.sampleRate() && r.sampleRate() <= r.maxRate())) {
-                    errors.add(FieldError.field("review.sampleRate", "the base rate must lie between minRate and maxRate"));
+                    errors.add(FieldError.coded("review.sampleRate", "review.baseOutsideRange", "the base rate must lie between minRate and maxRate",
+                            "min", r.minRate(), "max", r.maxRate()));
                 }
-                if (r.window() < 1 || r.window() > 1000) errors.add(FieldError.field("review.window", "must be 1..1000"));
+                if (r.window() < 1 || r.window() > 1000) {
+                    errors.add(FieldError.coded("review.window", "number.range", "must be 1..1000", "min", 1, "max", 1000));
+                }
             }
         }
         if (req.consensus() != null && !"NONE".equals(req.consensus()) && !CONSENSUS.contains(req.consensus())) {
-            errors.add(FieldError.field("consensus", "must be MAJORITY, BEST_GOLD, REVIEWER or NONE"));
+            errors.add(FieldError.coded("consensus", "value.oneOf", "must be MAJORITY, BEST_GOLD, REVIEWER or NONE",
+                    "allowed", List.of("MAJORITY", "BEST_GOLD", "REVIEWER", "NONE")));
         }
-        if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.field("rates", "must be an object"));
+        if (req.rates() != null && !req.rates().isObject()) errors.add(FieldError.coded("rates", "value.mustBeObject", "must be an object"));
         if (req.autoPause() != null) {
             Project.AutoPause ap = req.autoPause();
             if ((ap.minGoldAnswers() == null) != (ap.minAccuracy() == null)) {
-                errors.add(FieldError.field("autoPause", "needs both minGoldAnswers and minAccuracy (both null turns it off)"));
+                errors.add(FieldError.coded("autoPause", "autoPause.needsBoth", "needs both minGoldAnswers and minAccuracy (both null turns it off)"));
             }
             if (ap.minGoldAnswers() != null && (ap.minGoldAnswers() < 1 || ap.minGoldAnswers() > 100_000)) {
-                errors.add(FieldError.field("autoPause.minGoldAnswers", "must be 1..100000"));
+                errors.add(FieldError.coded("autoPause.minGoldAnswers", "number.range", "must be 1..100000", "min", 1, "max", 100_000));
             }
             if (ap.minAccuracy() != null && (ap.minAccuracy() <= 0 || ap.minAccuracy() > 1)) {
-                errors.add(FieldError.field("autoPause.minAccuracy", "must be more than 0 and at most 1"));
+                errors.add(FieldError.coded("autoPause.minAccuracy", "number.share", "must be more than 0 and at most 1"));
             }
         }
         if (req.name() != null && req.name().trim().codePointCount(0, req.name().trim().length()) > InputLimits.PROJECT_NAME_MAX) {
-            errors.add(FieldError.field("name", "must be at most " + InputLimits.PROJECT_NAME_MAX + " characters"));
+            errors.add(FieldError.coded("name", "text.tooLong", "must be at most " + InputLimits.PROJECT_NAME_MAX + " characters",
+                    "max", InputLimits.PROJECT_NAME_MAX));
         } else if (InputLimits.hasControlCharacters(req.name(), false)) {
-            errors.add(FieldError.field("name", "must not contain control characters"));
+            errors.add(FieldError.coded("name", "text.controlCharacters", "must not contain control characters"));
         }
         if (req.description() != null
                 && req.description().codePointCount(0, req.description().length()) > InputLimits.PROJECT_DESCRIPTION_MAX) {
-            errors.add(FieldError.field("description", "must be at most " + InputLimits.PROJECT_DESCRIPTION_MAX + " characters"));
+            errors.add(FieldError.coded("description", "text.tooLong", "must be at most " + InputLimits.PROJECT_DESCRIPTION_MAX + " characters",
+                    "max", InputLimits.PROJECT_DESCRIPTION_MAX));
         } else if (InputLimits.hasControlCharacters(req.description(), true)) {
-            errors.add(FieldError.field("description", "must not contain control characters other than line breaks and tabs"));
+            errors.add(FieldError.coded("description", "text.controlCharactersButBreaks", "must not contain control characters other than line breaks and tabs"));
         }
     }
 
@@ -353,10 +360,16 @@ public class ProjectService {
     @Transactional
     public Member putMember(long projectId, long accountId, ProjectRole role, Boolean paused, CurrentUser user) {
         access.require(projectId, user, ProjectRole.MANAGER);
-        if (role == null) throw ApiException.invalid("role", "must be LABELER, REVIEWER or MANAGER");
+        if (role == null) {
+            throw ApiException.invalid("role: must be LABELER, REVIEWER or MANAGER", List.of(FieldError.coded("role", "value.oneOf",
+                    "must be LABELER, REVIEWER or MANAGER", "allowed", List.of("LABELER", "REVIEWER", "MANAGER"))));
+        }
         boolean active = jdbc.sql("SELECT active FROM account WHERE id = :a").param("a", accountId)
                 .query(Boolean.class).optional().orElseThrow(() -> ApiException.notFound("Account", accountId));
-        if (!active) throw ApiException.invalid("accountId", "account " + accountId + " is deactivated");
+        if (!active) {
+            throw ApiException.invalid("accountId: account " + accountId + " is deactivated", List.of(FieldError.coded("accountId",
+                    "account.deactivated", "account " + accountId + " is deactivated", "id", accountId)));
+        }
         jdbc.sql("""
                 INSERT INTO project_member (project_id, account_id, role, paused) VALUES (:p, :a, :r, coalesce(:paused, false))
                 ON CONFLICT (project_id, account_id) DO UPDATE SET role = excluded.role,

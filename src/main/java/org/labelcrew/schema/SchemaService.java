@@ -46,16 +46,16 @@ public class SchemaService {
     public List<FieldError> problems(JsonNode schema, String prefix) {
         List<FieldError> errors = new ArrayList<>();
         if (schema == null || !schema.isObject()) {
-            errors.add(FieldError.field(prefix, "must be an object {\"fields\": [...]}"));
+            errors.add(FieldError.coded(prefix, "value.notObject", "must be an object {\"fields\": [...]}", "shape", "{\"fields\": [...]}"));
             return errors;
         }
         JsonNode fields = schema.get("fields");
         if (fields == null || !fields.isArray() || fields.isEmpty()) {
-            errors.add(FieldError.field(prefix + ".fields", "must be a non-empty array of fields"));
+            errors.add(FieldError.coded(prefix + ".fields", "list.empty", "must be a non-empty array of fields"));
             return errors;
         }
         if (fields.size() > MAX_FIELDS) {
-            errors.add(FieldError.field(prefix + ".fields", "at most " + MAX_FIELDS + " fields"));
+            errors.add(FieldError.coded(prefix + ".fields", "list.tooLong", "at most " + MAX_FIELDS + " fields", "max", MAX_FIELDS));
         }
         Set<String> names = new HashSet<>();
         List<Integer> wellFormed = new ArrayList<>();
@@ -63,23 +63,24 @@ public class SchemaService {
             JsonNode f = fields.get(i);
             String path = prefix + ".fields[" + i + "]";
             if (!f.isObject()) {
-                errors.add(FieldError.field(path, "must be an object with name and type"));
+                errors.add(FieldError.coded(path, "value.notObject", "must be an object with name and type", "shape", "{\"name\", \"type\"}"));
                 continue;
             }
             String name = text(f, "name");
             if (name == null || !NAME.matcher(name).matches()) {
-                errors.add(FieldError.field(path + ".name", "use a letter or _ then letters, digits or _ (at most 64)"));
+                errors.add(FieldError.coded(path + ".name", "name.invalid", "use a letter or _ then letters, digits or _ (at most 64)", "max", 64));
             } else if (!names.add(name)) {
-                errors.add(FieldError.field(path + ".name", "'" + name + "' is used twice"));
+                errors.add(FieldError.coded(path + ".name", "value.usedTwice", "'" + name + "' is used twice", "value", name));
             }
             String type = text(f, "type");
             FieldType ft = type == null ? null : types.get(type);
             if (ft == null) {
-                errors.add(FieldError.field(path + ".type", "must be one of " + types.keySet()));
+                errors.add(FieldError.coded(path + ".type", "value.notAllowed", "must be one of " + types.keySet(), "value", type == null ? "" : type,
+                        "allowed", List.copyOf(types.keySet())));
                 continue;
             }
             JsonNode required = f.get("required");
-            if (required != null && !required.isBoolean()) errors.add(FieldError.field(path + ".required", "must be true or false"));
+            if (required != null && !required.isBoolean()) errors.add(FieldError.coded(path + ".required", "value.notBoolean", "must be true or false"));
             int before = errors.size();
             ft.checkDefinition(f, path, errors);
             if (errors.size() == before) wellFormed.add(i);
@@ -96,7 +97,7 @@ public class SchemaService {
     public List<FieldError> resultProblems(JsonNode schema, JsonNode data, JsonNode result) {
         List<FieldError> errors = new ArrayList<>();
         if (result == null || !result.isObject()) {
-            errors.add(FieldError.field("result", "must be an object keyed by field name"));
+            errors.add(FieldError.coded("result", "result.notObject", "must be an object keyed by field name"));
             return errors;
         }
         Set<String> known = new HashSet<>();
@@ -107,13 +108,13 @@ public class SchemaService {
             JsonNode value = result.get(name);
             String path = "result." + name;
             if (ft.isEmpty(value)) {
-                if (isRequired(f.definition())) errors.add(FieldError.field(path, "is required"));
+                if (isRequired(f.definition())) errors.add(FieldError.coded(path, "field.required", "is required"));
                 continue;
             }
             ft.checkValue(f.definition(), value, data, result, path, errors);
         }
         for (String key : result.propertyNames()) {
-            if (!known.contains(key)) errors.add(FieldError.field("result." + key, "is not a field of the schema"));
+            if (!known.contains(key)) errors.add(FieldError.coded("result." + key, "field.unknown", "is not a field of the schema", "name", key));
         }
         return errors;
     }

@@ -24,7 +24,19 @@ public final class Transcripts {
 
     /** What breaks the KsponSpeech conventions, each naming the character (1-based code point position). */
     public static List<String> ksponProblems(String transcript) {
-        List<String> problems = new ArrayList<>();
+        return ksponIssues(transcript).stream().map(Problem::message).toList();
+    }
+
+    /**
+     * One break of the conventions: {@code code} ({@code kspon.*}) for the browser to word, {@code at} the 1-based code
+     * point position, {@code message} the English sentence.
+     */
+    public record Problem(String code, int at, String message) {
+    }
+
+    /** {@link #ksponProblems} with codes. */
+    public static List<Problem> ksponIssues(String transcript) {
+        List<Problem> problems = new ArrayList<>();
         int[] cps = Normalizer.normalize(transcript, Normalizer.Form.NFC).codePoints().toArray();
         int i = 0;
         while (i < cps.length && problems.size() < MAX_PROBLEMS) {
@@ -32,30 +44,30 @@ public final class Transcripts {
             if (c == '(') {
                 int end = dual(cps, i);
                 if (end < 0) {
-                    problems.add("at character " + (i + 1) + ": '(' must open a dual transcription (spelling)/(pronunciation), e.g. (3)/(세)");
+                    problems.add(new Problem("kspon.unclosedDual", i + 1, "at character " + (i + 1) + ": '(' must open a dual transcription (spelling)/(pronunciation), e.g. (3)/(세)"));
                     i = skipPast(cps, i, ')');
                     continue;
                 }
                 int pronunciationStart = indexOf(cps, i + 1, ')') + 3;
                 for (int k = pronunciationStart; k < end; k++) {
                     if (Character.isDigit(cps[k]) || isLatin(cps[k])) {
-                        problems.add("at character " + (k + 1) + ": the pronunciation in (spelling)/(pronunciation) is written in Hangul");
+                        problems.add(new Problem("kspon.pronunciationNotHangul", k + 1, "at character " + (k + 1) + ": the pronunciation in (spelling)/(pronunciation) is written in Hangul"));
                         break;
                     }
                 }
                 i = end + 1;
             } else if (c == ')') {
-                problems.add("at character " + (i + 1) + ": ')' closes nothing");
+                problems.add(new Problem("kspon.strayClose", i + 1, "at character " + (i + 1) + ": ')' closes nothing"));
                 i++;
             } else if (isLatin(c)) {
                 if (isNoiseTag(cps, i)) {
                     i += 2;
                 } else {
-                    problems.add("at character " + (i + 1) + ": Latin letters go in a dual transcription (spelling)/(pronunciation); noise tags are b/ n/ l/ o/ u/");
+                    problems.add(new Problem("kspon.latin", i + 1, "at character " + (i + 1) + ": Latin letters go in a dual transcription (spelling)/(pronunciation); noise tags are b/ n/ l/ o/ u/"));
                     while (i < cps.length && isLatin(cps[i])) i++;
                 }
             } else if (Character.isDigit(c)) {
-                problems.add("at character " + (i + 1) + ": numbers are written as a dual transcription, e.g. (3)/(세)");
+                problems.add(new Problem("kspon.digits", i + 1, "at character " + (i + 1) + ": numbers are written as a dual transcription, e.g. (3)/(세)"));
                 while (i < cps.length && Character.isDigit(cps[i])) i++;
             } else {
                 i++;

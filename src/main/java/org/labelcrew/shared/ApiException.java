@@ -1,8 +1,11 @@
 package org.labelcrew.shared;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -101,14 +104,47 @@ public class ApiException extends RuntimeException {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
-    /** One fault: either a field path ({@code fields[0].options}, {@code result.topic}) or a 1-based line. */
-    public record FieldError(String field, Long line, String message) {
+    /**
+     * One fault: either a field path ({@code fields[0].options}, {@code result.topic}) or a 1-based line. {@code code}
+     * and {@code params} name the sentence for the browser, which words it in the reader's language
+     * ({@code code.<code>} in the web's messages); {@code message} stays the English fallback for scripts and for
+     * errors without a code.
+     */
+    public record FieldError(@Nullable String field, @Nullable Long line, String message, @Nullable String code,
+            @Nullable Map<String, Object> params) {
+
+        public FieldError(String field, Long line, String message) {
+            this(field, line, message, null, null);
+        }
+
         public static FieldError field(String field, String message) {
             return new FieldError(field, null, message);
         }
 
         public static FieldError line(long line, String message) {
             return new FieldError(null, line, message);
+        }
+
+        /**
+         * A field's fault with its code ({@code lowerCamel.dotted}) and parameters given as name, value pairs
+         * ({@code "min", 3, "actual", 1}); a null value is left out.
+         */
+        public static FieldError coded(String field, String code, String message, Object... params) {
+            return new FieldError(field, null, message, code, pairs(params));
+        }
+
+        /** The same fault at another path (a gold reference's {@code reference.topic} for {@code result.topic}). */
+        public FieldError at(String otherField) {
+            return new FieldError(otherField, line, message, code, params);
+        }
+
+        private static Map<String, Object> pairs(Object... params) {
+            if (params.length % 2 != 0) throw new IllegalArgumentException("params come in name, value pairs");
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (int i = 0; i < params.length; i += 2) {
+                if (params[i + 1] != null) out.put((String) params[i], params[i + 1]);
+            }
+            return Collections.unmodifiableMap(out);
         }
     }
 }

@@ -197,6 +197,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (e.field() != null) m.put("field", e.field());
             if (e.line() != null) m.put("line", e.line());
             m.put("message", e.message());
+            if (e.code() != null) { // worded by the browser in the reader's language; message is the fallback
+                m.put("code", e.code());
+                m.put("params", e.params() == null ? Map.of() : e.params());
+            }
             list.add(m);
         }
         p.setProperty("errors", list);

@@ -131,8 +131,7 @@ public class GoldItems {
             throw ApiException.invalid("reference", "must be an annotation result: an object keyed by field name");
         }
         List<FieldError> errors = schemas.resultProblems(schema, data, reference).stream()
-                .map(e -> new FieldError(e.field() == null ? null : e.field().replaceFirst("^result", "reference"),
-                        e.line(), e.message()))
+                .map(e -> e.at(e.field() == null ? null : e.field().replaceFirst("^result", "reference")))
                 .toList();
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The reference breaks the label schema in " + errors.size() + " field(s)", errors);

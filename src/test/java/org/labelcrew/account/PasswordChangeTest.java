@@ -58,9 +58,11 @@ class PasswordChangeTest {
         JsonNode wrong = labeler.api().put("/api/v1/me/password",
                 "{\"currentPassword\": \"not-my-password\", \"newPassword\": \"" + NEW + "\"}").expect(422).json();
         assertThat(wrong.get("errors").get(0).get("field").asString()).isEqualTo("currentPassword");
+        assertThat(wrong.get("errors").get(0).get("code").asString()).isEqualTo("password.notCurrent");
         JsonNode weak = labeler.api().put("/api/v1/me/password",
                 "{\"currentPassword\": \"" + Fixtures.PASSWORD + "\", \"newPassword\": \"qwer1234\"}").expect(422).json();
         assertThat(weak.get("errors").get(0).get("field").asString()).isEqualTo("newPassword");
+        assertThat(weak.get("errors").get(0).get("code").asString()).isEqualTo("password.common");
         JsonNode same = labeler.api().put("/api/v1/me/password",
                 "{\"currentPassword\": \"" + Fixtures.PASSWORD + "\", \"newPassword\": \"" + Fixtures.PASSWORD + "\"}").expect(422).json();
         assertThat(same.get("errors").get(0).get("field").asString()).isEqualTo("newPassword");

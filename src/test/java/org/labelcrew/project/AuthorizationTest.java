@@ -96,6 +96,8 @@ class AuthorizationTest {
         JsonNode problem = manager.api().post("/api/v1/projects", "{\"name\": \"표본\", \"schema\": "
                 + Fixtures.TOPIC_SCHEMA + ", \"review\": {\"mode\": \"SAMPLE\"}}").expect(422).json();
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("review.sampleRate");
+        // The browser words the error by its code, in Korean or English.
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("number.share");
     }
 
     @Test
@@ -109,6 +111,8 @@ class AuthorizationTest {
         JsonNode unknownType = manager.api().post("/api/v1/projects/schema/validate",
                 "{\"schema\": {\"fields\": [{\"name\": \"x\", \"type\": \"hologram\"}]}}").expect(422).json();
         assertThat(unknownType.get("errors").get(0).get("field").asString()).endsWith("fields[0].type");
+        assertThat(unknownType.get("errors").get(0).get("code").asString()).isEqualTo("value.notAllowed");
+        assertThat(unknownType.get("errors").get(0).get("params").get("value").asString()).isEqualTo("hologram");
     }
 
     @Test

@@ -60,6 +60,14 @@ class TextAnnotationApiTest {
         assertThat(fields(bad.json())).containsExactlyInAnyOrder(
                 "result.entities[1].end", "result.links[0].to", "result.key[1]", "result.summary");
         assertThat(bad.text()).contains("18 is past the end of the text (17 characters)", "has 2 characters; at least 5 needed");
+        // Each error also names its sentence for the browser, which words it in the reader's language.
+        JsonNode outOfText = bad.json().path("errors").get(fields(bad.json()).indexOf("result.entities[1].end"));
+        assertThat(outOfText.path("code").asString()).isEqualTo("span.outOfText");
+        assertThat(outOfText.path("params").path("end").asInt()).isEqualTo(18);
+        assertThat(outOfText.path("params").path("length").asInt()).isEqualTo(17);
+        JsonNode tooShort = bad.json().path("errors").get(fields(bad.json()).indexOf("result.summary"));
+        assertThat(tooShort.path("code").asString()).isEqualTo("field.tooShort");
+        assertThat(tooShort.path("params").path("min").asInt()).isEqualTo(5);
 
         var good = labeler.api().post("/api/v1/assignments/" + assignmentId + "/submit", """
                 {"result": {

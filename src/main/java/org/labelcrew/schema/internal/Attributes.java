@@ -29,48 +29,51 @@ final class Attributes {
         if (attributes == null || attributes.isNull()) return;
         String at = path + ".attributes";
         if (!attributes.isArray()) {
-            errors.add(FieldError.field(at, "must be an array of {\"name\", \"type\": \"boolean\" | \"choice\", \"values\"}"));
+            errors.add(FieldError.coded(at, "value.notArray", "must be an array of {\"name\", \"type\": \"boolean\" | \"choice\", \"values\"}",
+                    "shape", "{\"name\", \"type\", \"values\"?}"));
             return;
         }
-        if (attributes.size() > MAX_ATTRIBUTES) errors.add(FieldError.field(at, "at most " + MAX_ATTRIBUTES + " attributes"));
+        if (attributes.size() > MAX_ATTRIBUTES) errors.add(FieldError.coded(at, "list.tooLong", "at most " + MAX_ATTRIBUTES + " attributes", "max", MAX_ATTRIBUTES));
         Set<String> names = new HashSet<>();
         for (int i = 0; i < attributes.size(); i++) {
             JsonNode a = attributes.get(i);
             String ai = at + "[" + i + "]";
             if (!a.isObject()) {
-                errors.add(FieldError.field(ai, "must be an object {\"name\", \"type\"}"));
+                errors.add(FieldError.coded(ai, "value.notObject", "must be an object {\"name\", \"type\"}", "shape", "{\"name\", \"type\"}"));
                 continue;
             }
             String name = a.path("name").isString() ? a.get("name").asString() : null;
             if (name == null || !NAME.matcher(name).matches()) {
-                errors.add(FieldError.field(ai + ".name", "use a letter or _ then letters, digits or _ (at most 64)"));
+                errors.add(FieldError.coded(ai + ".name", "name.invalid", "use a letter or _ then letters, digits or _ (at most 64)", "max", 64));
             } else if (!names.add(name)) {
-                errors.add(FieldError.field(ai + ".name", "'" + name + "' is used twice"));
+                errors.add(FieldError.coded(ai + ".name", "value.usedTwice", "'" + name + "' is used twice", "value", name));
             }
             Limits.checkBoolean(a, "required", ai, errors);
             String type = a.path("type").asString("");
             switch (type) {
                 case "boolean" -> {
-                    if (a.has("values")) errors.add(FieldError.field(ai + ".values", "a boolean attribute has no values"));
+                    if (a.has("values")) errors.add(FieldError.coded(ai + ".values", "attribute.booleanHasNoValues", "a boolean attribute has no values"));
                 }
                 case "choice" -> {
                     JsonNode values = a.get("values");
                     if (values == null || !values.isArray() || values.isEmpty()) {
-                        errors.add(FieldError.field(ai + ".values", "must be a non-empty array of strings"));
+                        errors.add(FieldError.coded(ai + ".values", "list.empty", "must be a non-empty array of strings"));
                     } else {
-                        if (values.size() > MAX_VALUES) errors.add(FieldError.field(ai + ".values", "at most " + MAX_VALUES + " values"));
+                        if (values.size() > MAX_VALUES) errors.add(FieldError.coded(ai + ".values", "list.tooLong", "at most " + MAX_VALUES + " values", "max", MAX_VALUES));
                         Set<String> seen = new HashSet<>();
                         for (int v = 0; v < values.size(); v++) {
                             JsonNode value = values.get(v);
                             if (!value.isString() || value.asString().isBlank()) {
-                                errors.add(FieldError.field(ai + ".values[" + v + "]", "must be a non-blank string"));
+                                errors.add(FieldError.coded(ai + ".values[" + v + "]", "value.blank", "must be a non-blank string"));
                             } else if (!seen.add(value.asString())) {
-                                errors.add(FieldError.field(ai + ".values[" + v + "]", "'" + value.asString() + "' is listed twice"));
+                                errors.add(FieldError.coded(ai + ".values[" + v + "]", "value.listedTwice", "'" + value.asString() + "' is listed twice",
+                                        "value", value.asString()));
                             }
                         }
                     }
                 }
-                default -> errors.add(FieldError.field(ai + ".type", "must be \"boolean\" or \"choice\""));
+                default -> errors.add(FieldError.coded(ai + ".type", "value.notAllowed", "must be \"boolean\" or \"choice\"",
+                        "value", type, "allowed", List.of("boolean", "choice")));
             }
         }
     }
@@ -87,7 +90,7 @@ final class Attributes {
         JsonNode given = object.get("attributes");
         String path = at + ".attributes";
         if (given != null && !given.isNull() && !given.isObject()) {
-            errors.add(FieldError.field(path, "must be an object {name: value}"));
+            errors.add(FieldError.coded(path, "value.notObject", "must be an object {name: value}", "shape", "{name: value}"));
             return;
         }
         if (given != null && given.isObject()) {
@@ -95,16 +98,17 @@ final class Attributes {
                 JsonNode def = defs.get(name);
                 JsonNode v = given.get(name);
                 if (def == null) {
-                    errors.add(FieldError.field(path + "." + name, "is not an attribute of this field"
-                            + (defs.isEmpty() ? "" : " (" + defs.keySet() + ")")));
+                    errors.add(FieldError.coded(path + "." + name, "attribute.unknown", "is not an attribute of this field"
+                            + (defs.isEmpty() ? "" : " (" + defs.keySet() + ")"), "name", name, "allowed", List.copyOf(defs.keySet())));
                 } else if ("boolean".equals(def.path("type").asString())) {
-                    if (!v.isBoolean()) errors.add(FieldError.field(path + "." + name, "must be true or false"));
+                    if (!v.isBoolean()) errors.add(FieldError.coded(path + "." + name, "value.notBoolean", "must be true or false"));
                 } else if (!v.isNull()) {
                     Set<String> values = new LinkedHashSet<>();
                     for (JsonNode value : def.path("values")) values.add(value.asString());
                     if (!v.isString() || !values.contains(v.asString())) {
-                        errors.add(FieldError.field(path + "." + name, "'" + (v.isString() ? v.asString() : v.toString())
-                                + "' is not one of " + values));
+                        String shown = v.isString() ? v.asString() : v.toString();
+                        errors.add(FieldError.coded(path + "." + name, "value.notAllowed", "'" + shown + "' is not one of " + values,
+                                "value", shown, "allowed", List.copyOf(values)));
                     }
                 }
             }
@@ -113,7 +117,7 @@ final class Attributes {
             JsonNode def = d.getValue();
             if ("choice".equals(def.path("type").asString()) && def.path("required").asBoolean(false)) {
                 JsonNode v = given == null ? null : given.get(d.getKey());
-                if (v == null || v.isNull()) errors.add(FieldError.field(path + "." + d.getKey(), "is required"));
+                if (v == null || v.isNull()) errors.add(FieldError.coded(path + "." + d.getKey(), "field.required", "is required"));
             }
         }
     }

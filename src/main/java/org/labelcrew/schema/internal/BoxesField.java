@@ -35,7 +35,7 @@ class BoxesField implements FieldType {
         MediaBounds.checkSource(field, path, errors);
         JsonNode iou = field.get("iou");
         if (iou != null && !iou.isNull() && !(iou.isNumber() && iou.asDouble() > 0 && iou.asDouble() <= 1)) {
-            errors.add(FieldError.field(path + ".iou", "must be a number in (0, 1], the overlap from which a shape matches when scored"));
+            errors.add(FieldError.coded(path + ".iou", "iou.invalid", "must be a number in (0, 1], the overlap from which a shape matches when scored"));
         }
     }
 
@@ -43,7 +43,8 @@ class BoxesField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of {\"x\", \"y\", \"w\", \"h\", \"label\", \"attributes\"}"));
+            errors.add(FieldError.coded(path, "value.notArray", "must be an array of {\"x\", \"y\", \"w\", \"h\", \"label\", \"attributes\"}",
+                    "shape", "{\"x\", \"y\", \"w\", \"h\", \"label\", \"attributes\"}"));
             return;
         }
         double[] size = MediaBounds.size(data);
@@ -53,22 +54,21 @@ class BoxesField implements FieldType {
             JsonNode b = value.get(i);
             String at = path + "[" + i + "]";
             if (!b.isObject()) {
-                errors.add(FieldError.field(at, "must be an object {\"x\", \"y\", \"w\", \"h\", \"label\"}"));
+                errors.add(FieldError.coded(at, "value.notObject", "must be an object {\"x\", \"y\", \"w\", \"h\", \"label\"}",
+                        "shape", "{\"x\", \"y\", \"w\", \"h\", \"label\"}"));
                 continue;
             }
             Double x = MediaBounds.number(b, "x", at, errors);
             Double y = MediaBounds.number(b, "y", at, errors);
             Double w = MediaBounds.number(b, "w", at, errors);
             Double h = MediaBounds.number(b, "h", at, errors);
-            if (w != null && w <= 0) errors.add(FieldError.field(at + ".w", "must be more than 0 (a box without width)"));
-            if (h != null && h <= 0) errors.add(FieldError.field(at + ".h", "must be more than 0 (a box without height)"));
+            if (w != null && w <= 0) errors.add(FieldError.coded(at + ".w", "box.noWidth", "must be more than 0 (a box without width)"));
+            if (h != null && h <= 0) errors.add(FieldError.coded(at + ".h", "box.noHeight", "must be more than 0 (a box without height)"));
             if (x != null && y != null && !MediaBounds.inside(x, y, size)) {
-                errors.add(FieldError.field(at, "top-left corner (" + MediaBounds.fmt(x) + ", " + MediaBounds.fmt(y) + ") "
-                        + MediaBounds.outside(size)));
+                errors.add(MediaBounds.outsideError(at, "top-left corner ", x, y, size));
             } else if (x != null && y != null && w != null && h != null && w > 0 && h > 0 && size != null
                     && !MediaBounds.inside(x + w, y + h, size)) {
-                errors.add(FieldError.field(at, "bottom-right corner (" + MediaBounds.fmt(x + w) + ", " + MediaBounds.fmt(y + h)
-                        + ") " + MediaBounds.outside(size)));
+                errors.add(MediaBounds.outsideError(at, "bottom-right corner ", x + w, y + h, size));
             }
             MediaBounds.checkLabel(b, labels, at, errors);
             Attributes.checkValue(attributes, b, at, errors);

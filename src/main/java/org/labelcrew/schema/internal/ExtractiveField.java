@@ -32,12 +32,12 @@ class ExtractiveField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of sentence indices (0-based)"));
+            errors.add(FieldError.coded(path, "extractive.notArray", "must be an array of sentence indices (0-based)"));
             return;
         }
         int n = Field.Extractive.sentences(data).map(List::size).orElse(-1);
         if (n < 0) {
-            errors.add(FieldError.field(path, "the task has no data.sentences or data.paragraphs to pick from"));
+            errors.add(FieldError.coded(path, "extractive.noSentences", "the task has no data.sentences or data.paragraphs to pick from"));
             return;
         }
         java.util.Set<Integer> picked = new java.util.HashSet<>();
@@ -45,16 +45,17 @@ class ExtractiveField implements FieldType {
             JsonNode v = value.get(i);
             String at = path + "[" + i + "]";
             if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                errors.add(FieldError.field(at, "must be a sentence index (a whole number)"));
+                errors.add(FieldError.coded(at, "extractive.notIndex", "must be a sentence index (a whole number)"));
                 continue;
             }
             int index = v.asInt();
             if (index < 0 || index >= n) {
-                errors.add(FieldError.field(at, index + " is not a sentence of this document (0.." + (n - 1) + ")"));
+                errors.add(FieldError.coded(at, "extractive.outOfRange", index + " is not a sentence of this document (0.." + (n - 1) + ")",
+                        "index", index, "last", n - 1));
                 continue;
             }
             // Any order (issue 12): AI-Hub's reference order is not ascending ([3, 7, 4]) and a labeler's need not be.
-            if (!picked.add(index)) errors.add(FieldError.field(at, "sentence " + index + " is picked twice"));
+            if (!picked.add(index)) errors.add(FieldError.coded(at, "extractive.pickedTwice", "sentence " + index + " is picked twice", "index", index));
         }
         Limits.checkCountValue(field, value.size(), "sentences", path, errors);
     }

@@ -33,16 +33,17 @@ class KeypointsField implements FieldType {
         MediaBounds.checkSource(field, path, errors);
         JsonNode tolerance = field.get("tolerance");
         if (tolerance != null && !tolerance.isNull() && !(tolerance.isNumber() && tolerance.asDouble() > 0)) {
-            errors.add(FieldError.field(path + ".tolerance", "must be a number of pixels, more than 0"));
+            errors.add(FieldError.coded(path + ".tolerance", "keypoints.badTolerance", "must be a number of pixels, more than 0"));
         }
         JsonNode agreement = field.get("agreementDistance");
         if (agreement != null && !agreement.isNull() && !(agreement.isNumber() && agreement.asDouble() > 0 && agreement.asDouble() <= 1)) {
-            errors.add(FieldError.field(path + ".agreementDistance", "must be a share of the image diagonal, more than 0 and at most 1"));
+            errors.add(FieldError.coded(path + ".agreementDistance", "keypoints.badAgreementDistance",
+                    "must be a share of the image diagonal, more than 0 and at most 1"));
         }
         JsonNode skeleton = field.get("skeleton");
         if (skeleton == null || skeleton.isNull()) return;
         if (!skeleton.isArray()) {
-            errors.add(FieldError.field(path + ".skeleton", "must be an array of label pairs [[\"a\", \"b\"], …]"));
+            errors.add(FieldError.coded(path + ".skeleton", "keypoints.badSkeleton", "must be an array of label pairs [[\"a\", \"b\"], …]"));
             return;
         }
         Set<String> labels = Labels.values(field);
@@ -50,13 +51,14 @@ class KeypointsField implements FieldType {
             JsonNode e = skeleton.get(i);
             String at = path + ".skeleton[" + i + "]";
             if (!e.isArray() || e.size() != 2 || !e.get(0).isString() || !e.get(1).isString()) {
-                errors.add(FieldError.field(at, "must be a pair of labels [\"a\", \"b\"]"));
+                errors.add(FieldError.coded(at, "keypoints.badPair", "must be a pair of labels [\"a\", \"b\"]"));
             } else if (e.get(0).asString().equals(e.get(1).asString())) {
-                errors.add(FieldError.field(at, "joins '" + e.get(0).asString() + "' to itself"));
+                errors.add(FieldError.coded(at, "keypoints.joinsItself", "joins '" + e.get(0).asString() + "' to itself", "label", e.get(0).asString()));
             } else {
                 for (int k = 0; k < 2; k++) {
                     if (!labels.contains(e.get(k).asString())) {
-                        errors.add(FieldError.field(at + "[" + k + "]", "'" + e.get(k).asString() + "' is not one of " + labels));
+                        errors.add(FieldError.coded(at + "[" + k + "]", "value.notAllowed", "'" + e.get(k).asString() + "' is not one of " + labels,
+                                "value", e.get(k).asString(), "allowed", List.copyOf(labels)));
                     }
                 }
             }
@@ -67,7 +69,7 @@ class KeypointsField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of {\"x\", \"y\", \"label\"}"));
+            errors.add(FieldError.coded(path, "value.notArray", "must be an array of {\"x\", \"y\", \"label\"}", "shape", "{\"x\", \"y\", \"label\"}"));
             return;
         }
         double[] size = MediaBounds.size(data);
@@ -77,13 +79,13 @@ class KeypointsField implements FieldType {
             JsonNode p = value.get(i);
             String at = path + "[" + i + "]";
             if (!p.isObject()) {
-                errors.add(FieldError.field(at, "must be an object {\"x\", \"y\", \"label\"}"));
+                errors.add(FieldError.coded(at, "value.notObject", "must be an object {\"x\", \"y\", \"label\"}", "shape", "{\"x\", \"y\", \"label\"}"));
                 continue;
             }
             Double x = MediaBounds.number(p, "x", at, errors);
             Double y = MediaBounds.number(p, "y", at, errors);
             if (x != null && y != null && !MediaBounds.inside(x, y, size)) {
-                errors.add(FieldError.field(at, "(" + MediaBounds.fmt(x) + ", " + MediaBounds.fmt(y) + ") " + MediaBounds.outside(size)));
+                errors.add(MediaBounds.outsideError(at, "", x, y, size));
             }
             MediaBounds.checkLabel(p, labels, at, errors);
             Attributes.checkValue(attributes, p, at, errors);

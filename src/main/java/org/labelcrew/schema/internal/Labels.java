@@ -23,10 +23,10 @@ final class Labels {
         JsonNode labels = field.get("labels");
         String at = path + ".labels";
         if (labels == null || !labels.isArray() || labels.isEmpty()) {
-            errors.add(FieldError.field(at, "must be a non-empty array"));
+            errors.add(FieldError.coded(at, "list.empty", "must be a non-empty array"));
             return;
         }
-        if (labels.size() > MAX_LABELS) errors.add(FieldError.field(at, "at most " + MAX_LABELS + " labels"));
+        if (labels.size() > MAX_LABELS) errors.add(FieldError.coded(at, "list.tooLong", "at most " + MAX_LABELS + " labels", "max", MAX_LABELS));
         Set<String> values = new LinkedHashSet<>();
         Set<String> hotkeys = new LinkedHashSet<>();
         for (int i = 0; i < labels.size(); i++) {
@@ -40,21 +40,22 @@ final class Labels {
                 JsonNode hk = l.get("hotkey");
                 if (hk != null && !hk.isNull()) {
                     if (!hk.isString() || hk.asString().codePointCount(0, hk.asString().length()) != 1) {
-                        errors.add(FieldError.field(li + ".hotkey", "must be a single character"));
+                        errors.add(FieldError.coded(li + ".hotkey", "hotkey.notOneCharacter", "must be a single character"));
                     } else if (!hotkeys.add(hk.asString().toLowerCase())) {
-                        errors.add(FieldError.field(li + ".hotkey", "'" + hk.asString() + "' is used twice"));
+                        errors.add(FieldError.coded(li + ".hotkey", "value.usedTwice", "'" + hk.asString() + "' is used twice", "value", hk.asString()));
                     }
                 }
                 JsonNode color = l.get("color");
                 if (color != null && !color.isNull() && !(color.isString() && COLOR.matcher(color.asString()).matches())) {
-                    errors.add(FieldError.field(li + ".color", "must be a hex color like #e11d48"));
+                    errors.add(FieldError.coded(li + ".color", "label.badColor", "must be a hex color like #e11d48"));
                 }
             } else {
-                errors.add(FieldError.field(li, "must be a string or {\"value\": string, \"hotkey\"?: string, \"color\"?: string}"));
+                errors.add(FieldError.coded(li, "value.wrongShape", "must be a string or {\"value\": string, \"hotkey\"?: string, \"color\"?: string}",
+                        "shape", "string | {\"value\", \"hotkey\"?, \"color\"?}"));
                 continue;
             }
-            if (value.isBlank()) errors.add(FieldError.field(li, "must not be blank"));
-            else if (!values.add(value)) errors.add(FieldError.field(li, "'" + value + "' is listed twice"));
+            if (value.isBlank()) errors.add(FieldError.coded(li, "value.blank", "must not be blank"));
+            else if (!values.add(value)) errors.add(FieldError.coded(li, "value.listedTwice", "'" + value + "' is listed twice", "value", value));
         }
     }
 

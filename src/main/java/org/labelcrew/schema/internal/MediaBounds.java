@@ -22,7 +22,7 @@ final class MediaBounds {
     static void checkSource(JsonNode field, String path, List<FieldError> errors) {
         JsonNode source = field.get("source");
         if (source != null && !source.isNull() && !(source.isString() && KEY.matcher(source.asString()).matches())) {
-            errors.add(FieldError.field(path + ".source", "must name a key of the task data, like \"image\""));
+            errors.add(FieldError.coded(path + ".source", "source.invalid", "must name a key of the task data, like \"image\"", "example", "image"));
         }
     }
 
@@ -46,7 +46,7 @@ final class MediaBounds {
     static Double number(JsonNode object, String key, String at, List<FieldError> errors) {
         JsonNode v = object.get(key);
         if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
-            errors.add(FieldError.field(at + "." + key, "must be a number"));
+            errors.add(FieldError.coded(at + "." + key, "value.notNumber", "must be a number"));
             return null;
         }
         return v.asDouble();
@@ -55,6 +55,13 @@ final class MediaBounds {
     /** A point inside the image: {@code 0 ≤ x ≤ width}, {@code 0 ≤ y ≤ height} (edges included). */
     static boolean inside(double x, double y, double[] size) {
         return x >= 0 && y >= 0 && (size == null || (x <= size[0] && y <= size[1]));
+    }
+
+    /** {@code (x, y)} lies outside the image: a coded error at {@code at}, {@code what} the English lead-in. */
+    static FieldError outsideError(String at, String what, double x, double y, double[] size) {
+        String message = what + "(" + fmt(x) + ", " + fmt(y) + ") " + outside(size);
+        return size == null ? FieldError.coded(at, "shape.negative", message, "x", x, "y", y)
+                : FieldError.coded(at, "shape.outsideImage", message, "x", x, "y", y, "width", size[0], "height", size[1]);
     }
 
     static String outside(double[] size) {
@@ -69,8 +76,9 @@ final class MediaBounds {
     static boolean checkLabel(JsonNode object, java.util.Set<String> labels, String at, List<FieldError> errors) {
         JsonNode label = object.get("label");
         if (label == null || !label.isString() || !labels.contains(label.asString())) {
-            errors.add(FieldError.field(at + ".label", "'" + (label == null ? "" : label.asString(label.toString()))
-                    + "' is not one of " + labels));
+            String given = label == null ? "" : label.asString(label.toString());
+            errors.add(FieldError.coded(at + ".label", "value.notAllowed", "'" + given + "' is not one of " + labels,
+                    "value", given, "allowed", List.copyOf(labels)));
             return false;
         }
         return true;

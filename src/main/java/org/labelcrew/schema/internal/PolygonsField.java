@@ -31,7 +31,8 @@ class PolygonsField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of {\"points\": [[x, y], …], \"label\", \"attributes\"}"));
+            errors.add(FieldError.coded(path, "value.notArray", "must be an array of {\"points\": [[x, y], …], \"label\", \"attributes\"}",
+                    "shape", "{\"points\": [[x, y], …], \"label\", \"attributes\"}"));
             return;
         }
         double[] size = MediaBounds.size(data);
@@ -41,14 +42,15 @@ class PolygonsField implements FieldType {
             JsonNode p = value.get(i);
             String at = path + "[" + i + "]";
             if (!p.isObject()) {
-                errors.add(FieldError.field(at, "must be an object {\"points\": [[x, y], …], \"label\"}"));
+                errors.add(FieldError.coded(at, "value.notObject", "must be an object {\"points\": [[x, y], …], \"label\"}",
+                        "shape", "{\"points\": [[x, y], …], \"label\"}"));
                 continue;
             }
             JsonNode points = p.get("points");
             if (points == null || !points.isArray() || points.size() < 3) {
-                errors.add(FieldError.field(at + ".points", "must be an array of at least 3 points [x, y]"));
+                errors.add(FieldError.coded(at + ".points", "polygon.fewPoints", "must be an array of at least 3 points [x, y]", "min", 3));
             } else if (points.size() > MAX_POINTS) {
-                errors.add(FieldError.field(at + ".points", "at most " + MAX_POINTS + " points"));
+                errors.add(FieldError.coded(at + ".points", "list.tooLong", "at most " + MAX_POINTS + " points", "max", MAX_POINTS));
             } else {
                 boolean allGood = true;
                 double twiceArea = 0;
@@ -56,14 +58,14 @@ class PolygonsField implements FieldType {
                     JsonNode pt = points.get(k);
                     String pk = at + ".points[" + k + "]";
                     if (!isPoint(pt)) {
-                        errors.add(FieldError.field(pk, "must be [x, y], two numbers"));
+                        errors.add(FieldError.coded(pk, "point.invalid", "must be [x, y], two numbers"));
                         allGood = false;
                         continue;
                     }
                     double x = pt.get(0).asDouble();
                     double y = pt.get(1).asDouble();
                     if (!MediaBounds.inside(x, y, size)) {
-                        errors.add(FieldError.field(pk, "(" + MediaBounds.fmt(x) + ", " + MediaBounds.fmt(y) + ") " + MediaBounds.outside(size)));
+                        errors.add(MediaBounds.outsideError(pk, "", x, y, size));
                         allGood = false;
                     }
                 }
@@ -74,7 +76,7 @@ class PolygonsField implements FieldType {
                         twiceArea += a.get(0).asDouble() * b.get(1).asDouble() - b.get(0).asDouble() * a.get(1).asDouble();
                     }
                     if (Math.abs(twiceArea) < 1e-9) {
-                        errors.add(FieldError.field(at + ".points", "enclose no area (the vertices lie on one line)"));
+                        errors.add(FieldError.coded(at + ".points", "shape.degenerate", "enclose no area (the vertices lie on one line)"));
                     }
                 }
             }

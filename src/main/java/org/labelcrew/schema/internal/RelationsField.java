@@ -31,7 +31,7 @@ class RelationsField implements FieldType {
         Limits.checkCount(field, path, errors, MAX_RELATIONS);
         JsonNode between = field.get("between");
         if (between == null || !between.isString() || between.asString().isBlank()) {
-            errors.add(FieldError.field(path + ".between", "must name the spans field whose spans are linked"));
+            errors.add(FieldError.coded(path + ".between", "relations.noBetween", "must name the spans field whose spans are linked"));
         }
     }
 
@@ -40,10 +40,10 @@ class RelationsField implements FieldType {
         String between = field.get("between").asString();
         Field target = LabelSchema.of(schema).field(between).orElse(null);
         if (target == null) {
-            errors.add(FieldError.field(path + ".between", "there is no field named '" + between + "'"));
+            errors.add(FieldError.coded(path + ".between", "relations.noSuchField", "there is no field named '" + between + "'", "name", between));
         } else if (!(target instanceof Field.Spans)) {
-            errors.add(FieldError.field(path + ".between", "'" + between + "' is not a spans field (it is "
-                    + target.type() + ")"));
+            errors.add(FieldError.coded(path + ".between", "relations.notSpans", "'" + between + "' is not a spans field (it is "
+                    + target.type() + ")", "name", between, "type", target.type()));
         }
     }
 
@@ -51,7 +51,7 @@ class RelationsField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of {\"from\", \"to\", \"label\"}"));
+            errors.add(FieldError.coded(path, "value.notArray", "must be an array of {\"from\", \"to\", \"label\"}", "shape", "{\"from\", \"to\", \"label\"}"));
             return;
         }
         String between = field.get("between").asString();
@@ -62,33 +62,37 @@ class RelationsField implements FieldType {
             JsonNode r = value.get(i);
             String at = path + "[" + i + "]";
             if (!r.isObject()) {
-                errors.add(FieldError.field(at, "must be an object {\"from\", \"to\", \"label\"}"));
+                errors.add(FieldError.coded(at, "value.notObject", "must be an object {\"from\", \"to\", \"label\"}", "shape", "{\"from\", \"to\", \"label\"}"));
                 continue;
             }
             boolean ok = true;
             for (String end : List.of("from", "to")) {
                 JsonNode id = r.get(end);
                 if (!SpansField.isId(id)) {
-                    errors.add(FieldError.field(at + "." + end, "must be the id of a span in " + between));
+                    errors.add(FieldError.coded(at + "." + end, "relation.badEnd", "must be the id of a span in " + between, "between", between));
                     ok = false;
                 } else if (!spanIds.contains(SpansField.idKey(id))) {
-                    errors.add(FieldError.field(at + "." + end, "there is no span with id " + id + " in " + between));
+                    errors.add(FieldError.coded(at + "." + end, "relation.noSpan", "there is no span with id " + id + " in " + between,
+                            "id", id.toString(), "between", between));
                     ok = false;
                 }
             }
             if (ok && SpansField.idKey(r.get("from")).equals(SpansField.idKey(r.get("to")))) {
-                errors.add(FieldError.field(at + ".to", "a span cannot be linked to itself"));
+                errors.add(FieldError.coded(at + ".to", "relation.toItself", "a span cannot be linked to itself"));
                 ok = false;
             }
             JsonNode label = r.get("label");
             if (label == null || !label.isString() || !labels.contains(label.asString())) {
-                errors.add(FieldError.field(at + ".label", "'" + (label == null ? "" : label.asString("")) + "' is not one of " + labels));
+                String given = label == null ? "" : label.asString("");
+                errors.add(FieldError.coded(at + ".label", "value.notAllowed", "'" + given + "' is not one of " + labels,
+                        "value", given, "allowed", List.copyOf(labels)));
                 ok = false;
             }
             if (ok && !seen.add(SpansField.idKey(r.get("from")) + "\u0000" + SpansField.idKey(r.get("to")) + "\u0000"
                     + label.asString())) {
-                errors.add(FieldError.field(at, "the same relation (" + r.get("from") + " → " + r.get("to") + ", "
-                        + label.asString() + ") is given twice"));
+                errors.add(FieldError.coded(at, "relation.givenTwice", "the same relation (" + r.get("from") + " → " + r.get("to") + ", "
+                        + label.asString() + ") is given twice", "from", r.get("from").toString(), "to", r.get("to").toString(),
+                        "label", label.asString()));
             }
         }
         Limits.checkCountValue(field, value.size(), "relations", path, errors);

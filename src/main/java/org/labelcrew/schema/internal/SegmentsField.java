@@ -38,13 +38,13 @@ class SegmentsField implements FieldType {
         MediaBounds.checkSource(field, path, errors);
         JsonNode conventions = field.get("conventions");
         if (conventions != null && !conventions.isNull() && !"kspon".equals(conventions.asString(""))) {
-            errors.add(FieldError.field(path + ".conventions", "must be \"kspon\" (KsponSpeech transcription) or left out"));
+            errors.add(FieldError.coded(path + ".conventions", "segments.badConventions", "must be \"kspon\" (KsponSpeech transcription) or left out"));
         } else if (conventions != null && !conventions.isNull() && !field.path("transcript").asBoolean(false)) {
-            errors.add(FieldError.field(path + ".conventions", "needs \"transcript\": true"));
+            errors.add(FieldError.coded(path + ".conventions", "segments.conventionsNeedTranscript", "needs \"transcript\": true"));
         }
         JsonNode iou = field.get("iou");
         if (iou != null && !iou.isNull() && !(iou.isNumber() && iou.asDouble() > 0 && iou.asDouble() <= 1)) {
-            errors.add(FieldError.field(path + ".iou", "must be a number in (0, 1], the overlap from which a segment matches when scored"));
+            errors.add(FieldError.coded(path + ".iou", "iou.invalid", "must be a number in (0, 1], the overlap from which a segment matches when scored"));
         }
     }
 
@@ -52,7 +52,8 @@ class SegmentsField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of {\"start\", \"end\", \"label\", \"transcript\"}"));
+            errors.add(FieldError.coded(path, "value.notArray", "must be an array of {\"start\", \"end\", \"label\", \"transcript\"}",
+                    "shape", "{\"start\", \"end\", \"label\", \"transcript\"}"));
             return;
         }
         Double duration = MediaBounds.duration(data);
@@ -64,19 +65,21 @@ class SegmentsField implements FieldType {
             JsonNode s = value.get(i);
             String at = path + "[" + i + "]";
             if (!s.isObject()) {
-                errors.add(FieldError.field(at, "must be an object {\"start\", \"end\", \"label\", \"transcript\"}"));
+                errors.add(FieldError.coded(at, "value.notObject", "must be an object {\"start\", \"end\", \"label\", \"transcript\"}",
+                        "shape", "{\"start\", \"end\", \"label\", \"transcript\"}"));
                 continue;
             }
             Double start = MediaBounds.number(s, "start", at, errors);
             Double end = MediaBounds.number(s, "end", at, errors);
             if (start != null && start < 0) {
-                errors.add(FieldError.field(at + ".start", "must be 0 or more (seconds)"));
+                errors.add(FieldError.coded(at + ".start", "segment.negativeStart", "must be 0 or more (seconds)"));
             } else if (start != null && end != null) {
                 if (end <= start) {
-                    errors.add(FieldError.field(at + ".end", "must be more than start (" + MediaBounds.fmt(start) + " s)"));
+                    errors.add(FieldError.coded(at + ".end", "segment.endNotAfterStart", "must be more than start (" + MediaBounds.fmt(start) + " s)",
+                            "start", start));
                 } else if (duration != null && end > duration) {
-                    errors.add(FieldError.field(at + ".end", MediaBounds.fmt(end) + " s is past the end of the audio ("
-                            + MediaBounds.fmt(duration) + " s)"));
+                    errors.add(FieldError.coded(at + ".end", "segment.outsideAudio", MediaBounds.fmt(end) + " s is past the end of the audio ("
+                            + MediaBounds.fmt(duration) + " s)", "end", end, "duration", duration));
                 } else {
                     good.add(new double[] {start, end, i});
                 }
@@ -84,14 +87,14 @@ class SegmentsField implements FieldType {
             MediaBounds.checkLabel(s, labels, at, errors);
             JsonNode t = s.get("transcript");
             if (!transcript) {
-                if (t != null && !t.isNull()) errors.add(FieldError.field(at + ".transcript", "this field has no transcripts"));
+                if (t != null && !t.isNull()) errors.add(FieldError.coded(at + ".transcript", "segment.noTranscripts", "this field has no transcripts"));
             } else if (t == null || !t.isString()) {
-                errors.add(FieldError.field(at + ".transcript", "must be a string (the words said)"));
+                errors.add(FieldError.coded(at + ".transcript", "value.notString", "must be a string (the words said)"));
             } else {
                 Limits.checkLength(field, t.asString(), at + ".transcript", errors, MAX_TRANSCRIPT);
                 if (kspon) {
-                    for (String problem : Transcripts.ksponProblems(t.asString())) {
-                        errors.add(FieldError.field(at + ".transcript", problem));
+                    for (Transcripts.Problem problem : Transcripts.ksponIssues(t.asString())) {
+                        errors.add(FieldError.coded(at + ".transcript", problem.code(), problem.message(), "at", problem.at()));
                     }
                 }
             }
@@ -102,8 +105,10 @@ class SegmentsField implements FieldType {
             String name = path.substring(path.lastIndexOf('.') + 1);
             for (double[] g : good) {
                 if (reach != null && g[0] < reach[1]) {
-                    errors.add(FieldError.field(path + "[" + (int) g[2] + "]", "overlaps " + name + "[" + (int) reach[2] + "] ("
-                            + MediaBounds.fmt(reach[0]) + "–" + MediaBounds.fmt(reach[1]) + " s); this field does not allow overlap"));
+                    String other = name + "[" + (int) reach[2] + "]";
+                    errors.add(FieldError.coded(path + "[" + (int) g[2] + "]", "segment.overlap", "overlaps " + other + " ("
+                            + MediaBounds.fmt(reach[0]) + "–" + MediaBounds.fmt(reach[1]) + " s); this field does not allow overlap",
+                            "other", other, "start", reach[0], "end", reach[1]));
                 }
                 if (reach == null || g[1] > reach[1]) reach = g;
             }

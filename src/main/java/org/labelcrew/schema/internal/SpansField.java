@@ -36,7 +36,7 @@ class SpansField implements FieldType {
         Limits.checkCount(field, path, errors, MAX_SPANS);
         JsonNode source = field.get("source");
         if (source != null && !source.isNull() && !(source.isString() && KEY.matcher(source.asString()).matches())) {
-            errors.add(FieldError.field(path + ".source", "must name a key of the task data, like \"text\""));
+            errors.add(FieldError.coded(path + ".source", "source.invalid", "must name a key of the task data, like \"text\"", "example", "text"));
         }
     }
 
@@ -44,13 +44,15 @@ class SpansField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isArray()) {
-            errors.add(FieldError.field(path, "must be an array of {\"id\", \"start\", \"end\", \"label\"}"));
+            errors.add(FieldError.coded(path, "value.notArray", "must be an array of {\"id\", \"start\", \"end\", \"label\"}",
+                    "shape", "{\"id\", \"start\", \"end\", \"label\"}"));
             return;
         }
         Field.Spans spans = new Field.Spans(field.path("name").asString(""), field);
         String text = spans.text(data);
         if (text == null) {
-            errors.add(FieldError.field(path, "the task has no text in data." + spans.source() + " to mark spans in"));
+            errors.add(FieldError.coded(path, "spans.noText", "the task has no text in data." + spans.source() + " to mark spans in",
+                    "source", spans.source()));
             return;
         }
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
@@ -62,16 +64,17 @@ class SpansField implements FieldType {
             JsonNode s = value.get(i);
             String at = path + "[" + i + "]";
             if (!s.isObject()) {
-                errors.add(FieldError.field(at, "must be an object {\"id\", \"start\", \"end\", \"label\"}"));
+                errors.add(FieldError.coded(at, "value.notObject", "must be an object {\"id\", \"start\", \"end\", \"label\"}",
+                        "shape", "{\"id\", \"start\", \"end\", \"label\"}"));
                 continue;
             }
             boolean ok = true;
             JsonNode id = s.get("id");
             if (!isId(id)) {
-                errors.add(FieldError.field(at + ".id", "must be a non-empty string or a whole number"));
+                errors.add(FieldError.coded(at + ".id", "span.badId", "must be a non-empty string or a whole number"));
                 ok = false;
             } else if (!ids.add(idKey(id))) {
-                errors.add(FieldError.field(at + ".id", id + " is used by another span"));
+                errors.add(FieldError.coded(at + ".id", "span.idUsedTwice", id + " is used by another span", "id", id.toString()));
                 ok = false;
             }
             Integer start = offset(s, "start", at, errors);
@@ -79,15 +82,19 @@ class SpansField implements FieldType {
             if (start == null || end == null) {
                 ok = false;
             } else if (end > length) {
-                errors.add(FieldError.field(at + ".end", end + " is past the end of the text (" + length + " characters)"));
+                errors.add(FieldError.coded(at + ".end", "span.outOfText", end + " is past the end of the text (" + length + " characters)",
+                        "end", end, "length", length));
                 ok = false;
             } else if (start >= end) {
-                errors.add(FieldError.field(at + ".end", "must be more than start (" + start + "); end is exclusive"));
+                errors.add(FieldError.coded(at + ".end", "span.endNotAfterStart", "must be more than start (" + start + "); end is exclusive",
+                        "start", start));
                 ok = false;
             }
             JsonNode label = s.get("label");
             if (label == null || !label.isString() || !labels.contains(label.asString())) {
-                errors.add(FieldError.field(at + ".label", "'" + (label == null ? "" : label.asString("")) + "' is not one of " + labels));
+                String given = label == null ? "" : label.asString("");
+                errors.add(FieldError.coded(at + ".label", "value.notAllowed", "'" + given + "' is not one of " + labels,
+                        "value", given, "allowed", List.copyOf(labels)));
                 ok = false;
             }
             if (ok) good.add(new Span(i, start, end));
@@ -97,8 +104,10 @@ class SpansField implements FieldType {
             Span reach = null;
             for (Span s : good) {
                 if (reach != null && s.start() < reach.end()) {
-                    errors.add(FieldError.field(path + "[" + s.index() + "]", "overlaps " + path.substring(path.lastIndexOf('.') + 1)
-                            + "[" + reach.index() + "] (" + reach.start() + ".." + reach.end() + "); this field does not allow overlap"));
+                    String other = path.substring(path.lastIndexOf('.') + 1) + "[" + reach.index() + "]";
+                    errors.add(FieldError.coded(path + "[" + s.index() + "]", "span.overlap", "overlaps " + other
+                            + " (" + reach.start() + ".." + reach.end() + "); this field does not allow overlap",
+                            "other", other, "start", reach.start(), "end", reach.end()));
                 }
                 if (reach == null || s.end() > reach.end()) reach = s;
             }
@@ -112,7 +121,7 @@ class SpansField implements FieldType {
     private static Integer offset(JsonNode span, String key, String at, List<FieldError> errors) {
         JsonNode v = span.get(key);
         if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
-            errors.add(FieldError.field(at + "." + key, "must be a whole number, 0 or more (a code point offset)"));
+            errors.add(FieldError.coded(at + "." + key, "span.badOffset", "must be a whole number, 0 or more (a code point offset)"));
             return null;
         }
         return v.asInt();

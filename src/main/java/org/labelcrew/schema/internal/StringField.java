@@ -35,7 +35,7 @@ abstract class StringField implements FieldType {
     public void checkValue(JsonNode field, JsonNode value, JsonNode data, JsonNode result, String path,
             List<FieldError> errors) {
         if (!value.isString()) {
-            errors.add(FieldError.field(path, notAString));
+            errors.add(FieldError.coded(path, "value.notString", notAString));
             return;
         }
         Limits.checkLength(field, value.asString(), path, errors, hardMax);
