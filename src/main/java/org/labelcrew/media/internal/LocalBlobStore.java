@@ -114,14 +114,32 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public java.util.List<String> list(String keyPrefix, int limit) throws IOException {
         Path dir = path(keyPrefix.endsWith("/") ? keyPrefix.substring(0, keyPrefix.length() - 1) : keyPrefix);
-        if (!Files.isDirectory(dir)) return java.util.List.of();
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().startsWith(".put-")) // a put in progress
-                    .limit(limit)
-                    .map(f -> root.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
-                    .toList();
-        }
+        if (limit <= 0 || !Files.isDirectory(dir)) return java.util.List.of();
+        // Files come and go while the tree is walked (another instance's sweep deletes one, a put renames its
+        // temporary file): one that vanished under the walk is simply not listed, it is no error.
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path f, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !f.getFileName().toString().startsWith(".put-")) { // .put-: a put in progress
+                    keys.add(root.relativize(f).toString().replace(java.io.File.separatorChar, '/'));
+                }
+                return keys.size() >= limit ? java.nio.file.FileVisitResult.TERMINATE : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
+                if (e instanceof java.nio.file.NoSuchFileException) return java.nio.file.FileVisitResult.CONTINUE;
+                throw e;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                if (e != null && !(e instanceof java.nio.file.NoSuchFileException)) throw e;
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return keys;
     }
 
     @Override
