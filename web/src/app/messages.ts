@@ -889,6 +889,8 @@ export const messages = {
   'code.pay.wonRequired': { ko: '필수 항목입니다: 0 이상의 원 단위 정수', en: 'required: whole won (0 or more)' },
   'code.pay.badWon': { ko: '0부터 {max}까지의 원 단위 정수여야 합니다', en: 'must be whole won from 0 to {max}' },
   'code.pay.rateCardChanged': { ko: '프로젝트 {projectId}의 요율표가 동시에 바뀌었습니다. 다시 읽고 저장하세요', en: 'The rate card of project {projectId} was changed at the same time; read it and try again' },
+  'code.pay.adjustmentInvalid': { ko: '지급 조정이 올바르지 않습니다', en: 'The adjustment is not valid' },
+  'code.pay.rateCardInvalid': { ko: '요율표가 올바르지 않습니다', en: 'The rate card is not valid' },
   'code.pay.noRateCard': { ko: '프로젝트 {projectId}에는 아직 요율표가 없습니다. 관리자가 정하기 전까지 작업은 지급되지 않습니다', en: 'Project {projectId} has no rate card yet: its work is not paid until a manager sets one' },
   // mstore (issue 10): media from an S3-compatible bucket prefix
   'import.source': { ko: '또는 S3 경로에서', en: 'Or from an S3 prefix' },

@@ -236,7 +236,7 @@ public class Pay {
         if (project != null && !project.isNull() && (!project.isIntegralNumber() || !project.canConvertToLong())) {
             errors.add(FieldError.coded("projectId", "pay.badProjectId", "must be a project id"));
         }
-        if (!errors.isEmpty()) throw ApiException.invalid("The adjustment is not valid", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The adjustment is not valid", errors).withCode("pay.adjustmentInvalid", Map.of());
         long accountId = acc.asLong();
         Long projectId = project == null || project.isNull() ? null : project.asLong();
         if (!jdbc.sql("SELECT exists(SELECT 1 FROM account WHERE id = :a)").param("a", accountId)

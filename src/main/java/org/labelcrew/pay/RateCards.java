@@ -127,7 +127,7 @@ public class RateCards {
                 errors.add(FieldError.coded("correctionShare", "pay.percent", "must be a whole percent from 0 to 100", "min", 0, "max", 100));
             } else share = s.asInt();
         }
-        if (!errors.isEmpty()) throw ApiException.invalid("The rate card is not valid", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The rate card is not valid", errors).withCode("pay.rateCardInvalid", Map.of());
         Instant now = clock.instant();
         // Two PUTs at once would take the same next version: the primary key refuses the second, which is told to retry.
         try {

@@ -81,6 +81,7 @@ class PayLedgerTest {
         assertThat(coded(bad)).contains("labelerPerTask pay.badWon {\"max\":" + org.labelcrew.shared.InputLimits.PAY_AMOUNT_MAX + "}",
                 "perUnit.topic pay.badWon {\"max\":" + org.labelcrew.shared.InputLimits.PAY_AMOUNT_MAX + "}",
                 "correctionShare pay.percent {\"min\":0,\"max\":100}");
+        assertThat(bad.get("code").asString()).isEqualTo("pay.rateCardInvalid");
         assertThat(coded(bad)).anyMatch(s -> s.startsWith("perUnit.nope pay.noSuchField {\"name\":\"nope\",\"fields\":"));
         assertThat(t.manager().api().get(path).expect(404).json().get("code").asString()).isEqualTo("pay.noRateCard");
         JsonNode v1 = t.manager().api().put(path, "{\"labelerPerTask\": 500, \"reviewerPerDecision\": 100}")
@@ -341,6 +342,7 @@ class PayLedgerTest {
         assertThat(coded(bad)).containsExactlyInAnyOrder(
                 "amount pay.badAdjustment {\"max\":" + org.labelcrew.shared.InputLimits.PAY_AMOUNT_MAX + "}",
                 "reason pay.reasonRequired {}");
+        assertThat(bad.get("code").asString()).isEqualTo("pay.adjustmentInvalid");
         worker.api().post("/api/v1/pay/adjustments", "{\"accountId\": " + worker.id()
                 + ", \"amount\": 1000, \"reason\": \"셀프\"}").expect(403);
     }
