@@ -5,6 +5,7 @@ import type { Earnings } from '../../api/pay';
 import { json, mockFetch, problem } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 import { EarningsPage } from './EarningsPage';
+import { PayPage } from './PayPage';
 import { won } from './money';
 import { RateCardPanel } from './RateCardPanel';
 
@@ -52,6 +53,24 @@ describe('pay in the browser', () => {
     expect(await screen.findByText('must be whole won from 0 to 100000000')).toBeInTheDocument();
     const put = mock.calls.find((c) => c.method === 'PUT');
     expect(put!.body).toEqual({ labelerPerTask: 1.5, reviewerPerDecision: 0, perUnit: { topic: 30 }, goldRate: null, correctionShare: 0 });
+  });
+
+  it('says a refused month of statements in Korean from its code', async () => {
+    mockFetch({
+      'GET /api/v1/pay/statements': () =>
+        problem(422, {
+          title: 'Validation failed',
+          status: 422,
+          detail: 'period: is in the future: 2999-01 has not begun in Korea',
+          code: 'pay.periodInFuture',
+          params: { period: '2999-01' },
+          errors: [{ field: 'period', message: 'is in the future: 2999-01 has not begun in Korea', code: 'pay.periodInFuture', params: { period: '2999-01' } }],
+        }),
+    });
+    renderPage(<PayPage />, { lang: 'ko' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('2999-01은(는) 아직 시작되지 않은 달입니다 (한국 시간 기준)');
+    expect(alert).not.toHaveTextContent('has not begun');
   });
 
   it('says the rate card errors in Korean from their codes', async () => {
