@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as endpoints from '../../api/endpoints';
+import { ApiError } from '../../api/client';
 import type { ExportJob } from '../../api/types';
 import { json, mockFetch } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
@@ -37,6 +38,21 @@ describe('export panel', () => {
     await user.click(screen.getByRole('button', { name: 'Export YOLO' }));
     expect(start).toHaveBeenCalledWith(1, 'yolo', { media: true });
     await waitFor(() => expect(screen.getByTestId('export-download')).toHaveAttribute('download', 'project-1-export-6.zip'), { timeout: 4000 });
+  });
+
+  it('says a refused export in Korean from its code: the problem and the field', async () => {
+    const user = userEvent.setup();
+    const detail = 'format: coco needs a boxes, polygons or keypoints field in the project\'s schema';
+    const params = { format: 'coco', types: 'boxes, polygons, keypoints' };
+    vi.spyOn(endpoints.exports_, 'start').mockRejectedValue(
+      new ApiError(422, { title: 'Validation failed', status: 422, detail, code: 'io.export.needsField', params, errors: [{ field: 'format', message: detail.slice(8), code: 'io.export.needsField', params }] }),
+    );
+    renderPage(<ExportPanel projectId={1} />, { lang: 'ko' });
+    await user.selectOptions(screen.getByRole('combobox', { name: '내보내기 형식' }), 'coco');
+    await user.click(screen.getByRole('button', { name: /COCO/ }));
+    const alert = await screen.findByRole('alert');
+    expect(screen.getByRole('listitem')).toHaveTextContent('format: coco 내보내기에는 프로젝트 스키마에 다음 유형의 필드가 있어야 합니다: boxes, polygons, keypoints');
+    expect(alert).not.toHaveTextContent('needs a boxes');
   });
 
   it('starts a morpheme export and offers its .conll file', async () => {

@@ -81,6 +81,28 @@ describe('import panel', () => {
     expect(start).toHaveBeenCalledWith(1, [], 'images-zip', expect.any(Function), { source: 's3://photos/street/' });
   });
 
+  it('says a refused S3 source in Korean, the problem and its field, from their codes', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(endpoints.imports, 'start').mockRejectedValue(
+      new ApiError(422, {
+        title: 'Validation failed',
+        status: 422,
+        detail: 'options.source: s3://photos/street/ holds no objects (an empty or misspelled prefix)',
+        code: 'import.source.empty',
+        params: { source: 's3://photos/street/' },
+        errors: [{ field: 'options.source', message: 's3://photos/street/ holds no objects (an empty or misspelled prefix)', code: 'io.source.empty', params: { source: 's3://photos/street/' } }],
+      }),
+    );
+    renderPage(<ImportPanel projectId={1} />, { lang: 'ko' });
+    await user.selectOptions(screen.getByRole('combobox', { name: '형식' }), 'images-zip');
+    await user.type(screen.getByRole('textbox', { name: '또는 S3 경로에서' }), 's3://photos/street/');
+    await user.click(screen.getByRole('button', { name: 'S3에서 가져오기' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('s3://photos/street/에 객체가 없습니다 (비었거나 경로를 잘못 씀)');
+    expect(screen.getByRole('listitem')).toHaveTextContent('options.source: s3://photos/street/에 객체가 없습니다');
+    expect(alert).not.toHaveTextContent('holds no objects');
+  });
+
   it('progress: bytes while running, full when done', () => {
     expect(importProgress(job({ status: 'RUNNING', total: 100, imported: 10, fileSize: 1000, bytesRead: 500 }))).toEqual({ value: 500, max: 1000 });
     expect(importProgress(job({ status: 'RUNNING', total: 100, imported: 10, rejected: 5 }))).toEqual({ value: 15, max: 100 });

@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'react';
-import { ApiError, groupFieldErrors } from '../../api/client';
+import { ApiError } from '../../api/client';
 import { pay, type RateCardInput } from '../../api/pay';
 import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import type { LabelSchema } from '../../api/types';
 import { formatDateTime } from '../../app/datetime';
 import { useI18n } from '../../app/i18n';
+import { useSaidFieldErrors } from '../../app/serverText';
 import { ErrorMessage, Loading } from '../../app/ui';
 import { won } from './money';
 
@@ -54,7 +55,9 @@ export function RateCardPanel({ projectId, schema }: { projectId: number; schema
   const save = useApiAction((body: RateCardInput) => pay.putRateCard(projectId, body), {
     onSuccess: (saved) => card.setData(saved),
   });
-  const { fieldErrors, error } = splitFieldErrors(save.error, (e) => groupFieldErrors(e.errors));
+  // The server's errors[] carry codes: each is said in the reader's language beside its field.
+  const sayErrors = useSaidFieldErrors();
+  const { fieldErrors, error } = splitFieldErrors(save.error, (e) => sayErrors(e.errors));
 
   const submit = () => {
     const perUnit: Record<string, number> = {};

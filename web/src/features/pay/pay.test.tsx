@@ -5,6 +5,7 @@ import type { Earnings } from '../../api/pay';
 import { json, mockFetch, problem } from '../../test/fetchMock';
 import { renderPage } from '../../test/render';
 import { EarningsPage } from './EarningsPage';
+import { PayPage } from './PayPage';
 import { won } from './money';
 import { RateCardPanel } from './RateCardPanel';
 
@@ -52,5 +53,44 @@ describe('pay in the browser', () => {
     expect(await screen.findByText('must be whole won from 0 to 100000000')).toBeInTheDocument();
     const put = mock.calls.find((c) => c.method === 'PUT');
     expect(put!.body).toEqual({ labelerPerTask: 1.5, reviewerPerDecision: 0, perUnit: { topic: 30 }, goldRate: null, correctionShare: 0 });
+  });
+
+  it('says a refused month of statements in Korean from its code', async () => {
+    mockFetch({
+      'GET /api/v1/pay/statements': () =>
+        problem(422, {
+          title: 'Validation failed',
+          status: 422,
+          detail: 'period: is in the future: 2999-01 has not begun in Korea',
+          code: 'pay.periodInFuture',
+          params: { period: '2999-01' },
+          errors: [{ field: 'period', message: 'is in the future: 2999-01 has not begun in Korea', code: 'pay.periodInFuture', params: { period: '2999-01' } }],
+        }),
+    });
+    renderPage(<PayPage />, { lang: 'ko' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('2999-01은(는) 아직 시작되지 않은 달입니다 (한국 시간 기준)');
+    expect(alert).not.toHaveTextContent('has not begun');
+  });
+
+  it('says the rate card errors in Korean from their codes', async () => {
+    mockFetch({
+      'GET /api/v1/projects/4/rate-card': () => problem(404, { title: 'Not found', status: 404, code: 'pay.noRateCard', params: { projectId: 4 } }),
+      'PUT /api/v1/projects/4/rate-card': () =>
+        problem(422, {
+          title: 'Validation failed',
+          status: 422,
+          errors: [
+            { field: 'labelerPerTask', message: 'must be whole won from 0 to 100000000', code: 'pay.badWon', params: { max: 100000000 } },
+            { field: 'correctionShare', message: 'must be a whole percent from 0 to 100', code: 'pay.percent', params: { min: 0, max: 100 } },
+          ],
+        }),
+    });
+    renderPage(<RateCardPanel projectId={4} schema={{ fields: [{ name: 'topic', type: 'choice', options: ['a'] }] }} />, { lang: 'ko' });
+    expect(await screen.findByTestId('rate-card-none')).toBeInTheDocument();
+    await userEvent.click(screen.getByTestId('rate-card-save'));
+    expect(await screen.findByText('0부터 100000000까지의 원 단위 정수여야 합니다')).toBeInTheDocument();
+    expect(screen.getByText('0~100 사이의 정수 퍼센트여야 합니다')).toBeInTheDocument();
+    expect(screen.queryByText('must be whole won from 0 to 100000000')).toBeNull();
   });
 });

@@ -54,6 +54,28 @@ describe('comments on a task', () => {
     expect(screen.queryByText('must be at most 2000 characters')).toBeNull();
   });
 
+  it('says a refused comment in the reader language from its code', async () => {
+    mockFetch({
+      'GET /api/v1/tasks/5/comments': () => json([]),
+      'POST /api/v1/tasks/5/comments': () =>
+        problem(422, {
+          title: 'Validation failed',
+          detail: 'text: must be at most 2000 characters',
+          code: 'text.tooLong',
+          params: { max: 2000 },
+          errors: [{ field: 'text', message: 'must be at most 2000 characters', code: 'text.tooLong', params: { max: 2000 } }],
+        }),
+    });
+    const user = userEvent.setup();
+    renderPage(<CommentsPanel taskId={5} />, { lang: 'ko' });
+    const box = await screen.findByLabelText('댓글 쓰기');
+    await user.click(box);
+    await user.paste('너무 긴 댓글');
+    await user.click(screen.getByTestId('comment-send'));
+    expect(await screen.findByText('최대 2000자까지 쓸 수 있습니다')).toBeInTheDocument();
+    expect(screen.queryByText('must be at most 2000 characters')).toBeNull();
+  });
+
   it('on the work screens is folded and reads the comments only when opened', async () => {
     const m = mockFetch({ 'GET /api/v1/tasks/5/comments': () => json([first]) });
     const user = userEvent.setup();

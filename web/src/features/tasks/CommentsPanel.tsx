@@ -1,8 +1,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
-import { groupFieldErrors } from '../../api/client';
 import { tasks } from '../../api/endpoints';
 import { splitFieldErrors, useApiAction, useApiQuery } from '../../api/query';
 import { useI18n } from '../../app/i18n';
+import { useSaidFieldErrors } from '../../app/serverText';
 import { ErrorMessage } from '../../app/ui';
 
 /**
@@ -21,7 +21,8 @@ export function CommentsPanel({ taskId, folded = false }: { taskId: number; fold
     invalidates: [['tasks', taskId]],
     onSuccess: () => setText(''),
   });
-  const { fieldErrors, error } = splitFieldErrors(add.error, (e) => groupFieldErrors(e.errors));
+  const sayErrors = useSaidFieldErrors();
+  const { fieldErrors, error } = splitFieldErrors(add.error, (e) => sayErrors(e.errors));
   const items = list.data ?? [];
   const send = () => {
     if (text.trim() && !add.busy) void add.run(text.trim());

@@ -58,8 +58,9 @@ public class ExportService {
     public ExportJob start(long projectId, ExportRequest request, CurrentUser user) {
         requireManager(projectId, user);
         String format = request == null || request.format() == null || request.format().isBlank() ? "jsonl" : request.format();
-        ExportFormat exportFormat = runner.format(format).orElseThrow(() -> ApiException.invalid("format",
-                "\"" + format + "\" is not an export format; use one of " + runner.formatNames()));
+        ExportFormat exportFormat = runner.format(format).orElseThrow(() -> IoProblems.invalid(ApiException.FieldError.coded("format", "io.format.notExport",
+                "\"" + format + "\" is not an export format; use one of " + runner.formatNames(), "format", format,
+                "formats", String.valueOf(runner.formatNames()))));
         Map<String, Object> options = new LinkedHashMap<>();
         if (request != null && request.field() != null && !request.field().isBlank()) options.put("field", request.field());
         // media: the image/audio files themselves go into the export beside the labels (yolo, voc…).
@@ -94,8 +95,9 @@ public class ExportService {
                     "The same export (format " + format + ", same options) of project " + projectId
                             + " is still running: " + which + ". Follow it"
                             + (running == null ? "" : " at /api/v1/exports/" + running) + " instead of starting another.",
-                    List.of(ApiException.FieldError.field("format", "is the same export as " + which
-                            + ", which has not finished")));
+                    List.of(ApiException.FieldError.coded("format", "io.export.sameRunning", "is the same export as " + which
+                            + ", which has not finished", "exportId", running)))
+                    .withCode("io.export.sameRunning", running == null ? Map.of() : Map.of("exportId", running));
         }
         try {
             IoSchedule.runNow(scheduler, IoSchedule.EXPORT, id);
@@ -137,12 +139,14 @@ public class ExportService {
                     .withCode("export.expired", Map.of("exportId", id, "expiredAt", job.expiresAt().toString()));
         }
         if (!job.status().equals("DONE")) {
-            throw ApiException.conflict("Export " + id + " is " + job.status() + "; its file is ready when it is DONE");
+            throw ApiException.conflict("Export " + id + " is " + job.status() + "; its file is ready when it is DONE")
+                    .withCode("export.notReady", Map.of("exportId", id, "status", String.valueOf(job.status())));
         }
         String path = jdbc.sql("SELECT file_path FROM export_job WHERE id = :id").param("id", id).query(String.class).single();
         if (path == null || !files.exists(path)) throw ApiException.notFound("Export file of export", id);
         ExportFormat format = runner.format(job.format())
-                .orElseThrow(() -> ApiException.conflict("Export format " + job.format() + " is no longer available"));
+                .orElseThrow(() -> ApiException.conflict("Export format " + job.format() + " is no longer available")
+                        .withCode("export.formatGone", Map.of("format", job.format())));
         long size;
         try {
             size = files.size(path);

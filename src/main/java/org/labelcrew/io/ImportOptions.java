@@ -82,15 +82,17 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
     public static ImportOptions of(@Nullable JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) return NONE;
         if (!node.isObject()) {
-            throw ApiException.invalid("options", "must be a JSON object, e.g. {\"onError\": \"skip\"}")
+            throw IoProblems.invalid(ApiException.FieldError.coded("options", "io.options.notObject",
+                    "must be a JSON object, e.g. {\"onError\": \"skip\"}"))
                     .withCode("import.options.notObject", java.util.Map.of());
         }
         List<ApiException.FieldError> errors = new ArrayList<>();
         Set<String> unknown = new LinkedHashSet<>();
         for (String key : node.propertyNames()) if (!KEYS.contains(key)) unknown.add(key);
         for (String key : unknown) {
-            errors.add(ApiException.FieldError.field("options." + key, "is not an import option; the options are "
-                    + String.join(", ", KEYS.stream().sorted().toList())));
+            String options = String.join(", ", KEYS.stream().sorted().toList());
+            errors.add(ApiException.FieldError.coded("options." + key, "io.option.unknown",
+                    "is not an import option; the options are " + options, "name", key, "allowed", options));
         }
         String textColumn = name(node, "textColumn", errors);
         String labelColumn = name(node, "labelColumn", errors);
@@ -103,27 +105,27 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
         JsonNode h = node.get("header");
         if (h != null && !h.isNull()) {
             if (h.isBoolean()) header = h.booleanValue();
-            else errors.add(ApiException.FieldError.field("options.header", "must be true or false"));
+            else errors.add(ApiException.FieldError.coded("options.header", "value.notBoolean", "must be true or false"));
         }
         String source = name(node, "source", errors);
         if (source != null && !SOURCE.matcher(source).matches()) {
-            errors.add(ApiException.FieldError.field("options.source", "must be s3://bucket/prefix/ (a bucket name of"
+            errors.add(ApiException.FieldError.coded("options.source", "io.option.badSource", "must be s3://bucket/prefix/ (a bucket name of"
                     + " 3 to 63 lower-case letters, digits, dots and dashes, then the key prefix)"));
         }
         String endpoint = name(node, "endpoint", errors);
         if (endpoint != null && !endpoint.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
-            errors.add(ApiException.FieldError.field("options.endpoint", "must be an http:// or https:// address"));
+            errors.add(ApiException.FieldError.coded("options.endpoint", "io.option.badEndpoint", "must be an http:// or https:// address"));
         }
         String region = name(node, "region", errors);
         if (region != null && !region.matches("[a-z0-9-]{1,40}")) {
-            errors.add(ApiException.FieldError.field("options.region", "must be a region name such as ap-northeast-2"));
+            errors.add(ApiException.FieldError.coded("options.region", "io.option.badRegion", "must be a region name such as ap-northeast-2"));
         }
         if ((endpoint != null || region != null) && source == null && errors.isEmpty()) {
-            errors.add(ApiException.FieldError.field(endpoint != null ? "options.endpoint" : "options.region",
-                    "is for an import from a bucket; it needs options.source (s3://bucket/prefix/)"));
+            errors.add(ApiException.FieldError.coded(endpoint != null ? "options.endpoint" : "options.region",
+                    "io.option.needsSource", "is for an import from a bucket; it needs options.source (s3://bucket/prefix/)"));
         }
         if (labelAs != null && labelColumn == null && errors.isEmpty()) {
-            errors.add(ApiException.FieldError.field("options.labelAs", "needs options.labelColumn (the column to read)"));
+            errors.add(ApiException.FieldError.coded("options.labelAs", "io.option.needsLabelColumn", "needs options.labelColumn (the column to read)"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid("The import options are invalid: " + String.join("; ",
@@ -139,7 +141,8 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
         JsonNode v = node.get(key);
         if (v == null || v.isNull()) return null;
         if (!v.isString() || v.asString().isBlank() || v.asString().length() > 200) {
-            errors.add(ApiException.FieldError.field("options." + key, "must be a non-empty string of at most 200 characters"));
+            errors.add(ApiException.FieldError.coded("options." + key, "io.option.notName", "must be a non-empty string of at most 200 characters",
+                    "max", 200));
             return null;
         }
         return v.asString().strip();
@@ -152,7 +155,8 @@ public record ImportOptions(@Nullable String textColumn, @Nullable String labelC
         if ("euc-kr".equals(s) && key.equals("encoding")) s = "cp949"; // CP949 is EUC-KR's superset
         if ("utf8".equals(s) && key.equals("encoding")) s = "utf-8";
         if (s == null || !allowed.contains(s)) {
-            errors.add(ApiException.FieldError.field("options." + key, "must be one of " + String.join(", ", allowed)));
+            errors.add(ApiException.FieldError.coded("options." + key, "value.oneOf", "must be one of " + String.join(", ", allowed),
+                    "allowed", String.join(", ", allowed)));
             return null;
         }
         return s;

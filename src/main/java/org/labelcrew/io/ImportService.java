@@ -68,31 +68,35 @@ public class ImportService {
             CurrentUser user) {
         requireManager(projectId, user);
         if (format == null || format.isBlank()) {
-            throw ApiException.invalid("format", "is required; one of " + runner.formatNames())
+            throw IoProblems.invalid(ApiException.FieldError.coded("format", "io.format.required", "is required; one of " + runner.formatNames(),
+                    "formats", String.valueOf(runner.formatNames())))
                     .withCode("import.request.formatRequired", Map.of("formats", String.valueOf(runner.formatNames())));
         }
-        ImportFormat importFormat = runner.format(format).orElseThrow(() -> ApiException.invalid("format",
-                "\"" + format + "\" is not an import format; use one of " + runner.formatNames())
+        ImportFormat importFormat = runner.format(format).orElseThrow(() -> IoProblems.invalid(ApiException.FieldError.coded("format", "io.format.unknown",
+                "\"" + format + "\" is not an import format; use one of " + runner.formatNames(),
+                "format", format, "formats", String.valueOf(runner.formatNames())))
                 .withCode("import.request.formatUnknown", Map.of("format", format, "formats", String.valueOf(runner.formatNames()))));
         ImportOptions options = parseOptions(rawOptions, importFormat);
         boolean several = parts != null && !parts.isEmpty();
         if (several && file != null) {
-            throw ApiException.invalid("files", "send either one \"file\" or several \"files\", not both")
+            throw IoProblems.invalid(ApiException.FieldError.coded("files", "io.files.fileAndFiles", "send either one \"file\" or several \"files\", not both"))
                     .withCode("import.request.fileAndFiles", Map.of());
         }
         if (several && !importFormat.takesSeveralFiles()) {
-            throw ApiException.invalid("files", "\"" + format + "\" takes one file; several files are for the media formats")
+            throw IoProblems.invalid(ApiException.FieldError.coded("files", "io.files.oneFileOnly",
+                    "\"" + format + "\" takes one file; several files are for the media formats", "format", format))
                     .withCode("import.request.oneFileOnly", Map.of("format", format));
         }
         if (options.source() != null) {
             if (file != null || several) {
-                throw ApiException.invalid("options.source", "reads the media from a bucket; send no \"file\" or \"files\" with it")
+                throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.source.withFile",
+                        "reads the media from a bucket; send no \"file\" or \"files\" with it"))
                         .withCode("import.source.withFile", Map.of());
             }
             return startFromSource(projectId, format, options, user);
         }
         if (file == null && !several) {
-            throw ApiException.invalid("file", "is required (multipart field \"file\")").withCode("import.request.fileRequired", Map.of());
+            throw IoProblems.invalid(ApiException.FieldError.coded("file", "io.file.required", "is required (multipart field \"file\")")).withCode("import.request.fileRequired", Map.of());
         }
         // The upload is written to a work file once (the container's temporary copy is moved there when it can),
         // hashed, then moved or streamed into the blob store, where the job reads it on whichever instance runs it.
@@ -212,8 +216,9 @@ public class ImportService {
                         + ". Nothing was stored from this upload; follow that import"
                         + (running == null ? "" : " at /api/v1/imports/" + running.id())
                         + ", and upload again only if it fails.",
-                List.of(ApiException.FieldError.field("file", "has the same content (SHA-256 " + sha256 + ") as "
-                        + which + ", which has not finished")));
+                List.of(ApiException.FieldError.coded("file", "io.file.sameRunning", "has the same content (SHA-256 " + sha256 + ") as "
+                        + which + ", which has not finished", "sha256", sha256, "importId", running == null ? null : running.id())))
+                .withCode("io.file.sameRunning", running == null ? Map.of("sha256", sha256) : Map.of("sha256", sha256, "importId", running.id()));
     }
 
     /** Hex SHA-256 of the stored upload: one sequential read (a 180 MB file: about a tenth of a second). */
@@ -266,7 +271,8 @@ public class ImportService {
         try {
             node = json.parse(raw);
         } catch (RuntimeException e) {
-            throw ApiException.invalid("options", "is not valid JSON; send a JSON object such as {\"onError\": \"skip\"}")
+            throw IoProblems.invalid(ApiException.FieldError.coded("options", "io.options.notJson",
+                    "is not valid JSON; send a JSON object such as {\"onError\": \"skip\"}"))
                     .withCode("import.options.notJson", Map.of());
         }
         ImportOptions options = ImportOptions.of(node);
@@ -276,8 +282,9 @@ public class ImportService {
         List<ApiException.FieldError> errors = new java.util.ArrayList<>();
         for (String key : node.propertyNames()) {
             if (!allowed.contains(key)) {
-                errors.add(ApiException.FieldError.field("options." + key, "is not an option of format "
-                        + format.name() + "; it takes " + String.join(", ", allowed.stream().sorted().toList())));
+                String takes = String.join(", ", allowed.stream().sorted().toList());
+                errors.add(ApiException.FieldError.coded("options." + key, "io.option.notForFormat", "is not an option of format "
+                        + format.name() + "; it takes " + takes, "format", format.name(), "allowed", takes));
             }
         }
         if (!errors.isEmpty()) {
@@ -305,8 +312,8 @@ public class ImportService {
                         + " it again with options {\"encoding\": \"utf-16\"} to convert it, or save it as UTF-8.";
                 default -> "The file is not UTF-8. Nothing was stored: save it as UTF-8, or name its encoding in"
                         + " options.encoding.";
-            }, List.of(ApiException.FieldError.field("options.encoding", "must be given: the file is not UTF-8 (it looks like "
-                    + detected + ")")));
+            }, List.of(ApiException.FieldError.coded("options.encoding", "io.encoding.notUtf8", "must be given: the file is not UTF-8 (it looks like "
+                    + detected + ")", "detected", detected)));
             this.detected = detected;
         }
     }
@@ -323,7 +330,8 @@ public class ImportService {
         if (!job.hasReport() || path == null || !files.exists(path)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "Not found", "Import " + id
                     + " has no rejected-rows report: it rejected no row" + (IoJobs.finished(job.status()) ? "" : " so far"),
-                    List.of(ApiException.FieldError.field("id", "names an import without rejected rows")));
+                    List.of(ApiException.FieldError.coded("id", "io.report.none", "names an import without rejected rows")))
+                    .withCode("io.report.none", Map.of());
         }
         try {
             return new Stored(path, files.size(path));

@@ -23,7 +23,8 @@ final class IoJobs {
     static void requireManager(ProjectAccess access, long projectId, CurrentUser user) {
         ProjectAccess.Membership m = access.requireMember(projectId, user);
         if (m.role() != ProjectRole.MANAGER) {
-            throw ApiException.forbidden("Only managers of project " + projectId + " can import and export its data");
+            throw ApiException.forbidden("Only managers of project " + projectId + " can import and export its data")
+                    .withCode("io.managersOnly", java.util.Map.of("projectId", projectId));
         }
     }
 

@@ -77,8 +77,9 @@ class S3Source {
         String configuredEndpoint = blank(configured.endpoint()) ? null : withoutSlash(configured.endpoint().trim());
         String asked = withoutSlash(options.endpoint());
         if (asked.equals(configuredEndpoint) || allowedEndpoints.contains(asked)) return;
-        throw ApiException.invalid("options.endpoint", "is not a server this LabelCrew may read from: the configured S3 "
-                + "endpoint, or one listed in LABELCREW_IO_SOURCE_ENDPOINTS")
+        throw IoProblems.invalid(ApiException.FieldError.coded("options.endpoint", "io.source.endpointNotAllowed",
+                "is not a server this LabelCrew may read from: the configured S3 endpoint, or one listed in"
+                + " LABELCREW_IO_SOURCE_ENDPOINTS", "endpoint", options.endpoint()))
                 .withCode("import.source.endpointNotAllowed", Map.of("endpoint", options.endpoint()));
     }
 
@@ -87,7 +88,8 @@ class S3Source {
         static Location of(String source) {
             Matcher m = ImportOptions.SOURCE.matcher(source);
             if (!m.matches()) {
-                throw ApiException.invalid("options.source", "must be s3://bucket/prefix/").withCode("import.source.notS3", Map.of());
+                throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.option.badSource", "must be s3://bucket/prefix/"))
+                        .withCode("import.source.notS3", Map.of());
             }
             String prefix = m.group(2).replaceAll("^/+", "");
             if (!prefix.isEmpty() && !prefix.endsWith("/")) prefix += "/";
@@ -131,24 +133,28 @@ class S3Source {
         try (S3Client s3 = client(options)) {
             ListObjectsV2Response page = s3.listObjectsV2(b -> b.bucket(at.bucket()).prefix(at.prefix()).maxKeys(10));
             if (page.contents().stream().noneMatch(o -> !o.key().endsWith("/"))) {
-                throw ApiException.invalid("options.source", at + " holds no objects (an empty or misspelled prefix)")
+                throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.source.empty",
+                        at + " holds no objects (an empty or misspelled prefix)", "source", at.toString()))
                         .withCode("import.source.empty", Map.of("source", at.toString()));
             }
         } catch (NoSuchBucketException e) {
-            throw ApiException.invalid("options.source", "names bucket \"" + at.bucket() + "\", which does not exist at "
-                    + where(options)).withCode("import.source.noBucket", Map.of("bucket", at.bucket(), "where", where(options)));
+            throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.source.noBucket", "names bucket \""
+                    + at.bucket() + "\", which does not exist at " + where(options), "bucket", at.bucket(), "where", where(options)))
+                    .withCode("import.source.noBucket", Map.of("bucket", at.bucket(), "where", where(options)));
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                throw ApiException.invalid("options.source", "names bucket \"" + at.bucket()
-                        + "\", which does not exist at " + where(options))
+                throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.source.noBucket", "names bucket \""
+                        + at.bucket() + "\", which does not exist at " + where(options), "bucket", at.bucket(), "where", where(options)))
                         .withCode("import.source.noBucket", Map.of("bucket", at.bucket(), "where", where(options)));
             }
             String why = String.valueOf(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
-            throw ApiException.invalid("options.source", "could not be listed at " + where(options) + ": " + why
-                    + " (HTTP " + e.statusCode() + ")").withCode("import.source.notListed",
+            throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.source.notListed", "could not be listed at "
+                    + where(options) + ": " + why + " (HTTP " + e.statusCode() + ")", "where", where(options), "detail", why,
+                    "status", e.statusCode())).withCode("import.source.notListed",
                     Map.of("where", where(options), "detail", why, "status", e.statusCode()));
         } catch (SdkException e) {
-            throw ApiException.invalid("options.source", "could not be reached at " + where(options) + ": " + e.getMessage())
+            throw IoProblems.invalid(ApiException.FieldError.coded("options.source", "io.source.unreachable", "could not be reached at "
+                    + where(options) + ": " + e.getMessage(), "where", where(options), "detail", String.valueOf(e.getMessage())))
                     .withCode("import.source.unreachable", Map.of("where", where(options), "detail", String.valueOf(e.getMessage())));
         }
     }

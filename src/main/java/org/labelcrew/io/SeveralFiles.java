@@ -27,7 +27,8 @@ final class SeveralFiles {
 
     static void zip(List<MultipartFile> files, Path target) throws IOException {
         if (files.size() > MAX_FILES) {
-            throw org.labelcrew.shared.ApiException.invalid("files", "at most " + MAX_FILES + " files in one upload; send a zip");
+            throw IoProblems.invalid(org.labelcrew.shared.ApiException.FieldError.coded("files", "io.files.tooMany",
+                    "at most " + MAX_FILES + " files in one upload; send a zip", "max", MAX_FILES));
         }
         Set<String> names = new HashSet<>();
         try (OutputStream out = Files.newOutputStream(target); ZipOutputStream zip = new ZipOutputStream(out)) {

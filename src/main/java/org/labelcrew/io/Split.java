@@ -11,13 +11,13 @@ record Split(double train, double validation, double test, long seed) {
 
     static Split checked(Double train, Double validation, Double test, Long seed) {
         double tr = orZero(train, "split.train"), va = orZero(validation, "split.validation"), te = orZero(test, "split.test");
-        if (tr + va + te <= 0) throw ApiException.invalid("split", "needs a positive train, validation or test share");
+        if (tr + va + te <= 0) throw IoProblems.invalid(ApiException.FieldError.coded("split", "io.split.noShare", "needs a positive train, validation or test share"));
         return new Split(tr, va, te, seed == null ? 0 : seed);
     }
 
     private static double orZero(Double v, String field) {
         if (v == null) return 0;
-        if (v.isNaN() || v.isInfinite() || v < 0) throw ApiException.invalid(field, "must be a number of at least 0");
+        if (v.isNaN() || v.isInfinite() || v < 0) throw IoProblems.invalid(ApiException.FieldError.coded(field, "number.atLeast", "must be a number of at least 0", "min", 0));
         return v;
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -76,7 +77,8 @@ public class Pay {
      * account exists).
      */
     public List<Entry> ledger(@Nullable Long accountId, @Nullable String period, CurrentUser user) {
-        if (accountId == null) throw ApiException.invalid("accountId", "required: whose ledger to show");
+        if (accountId == null) throw ApiException.invalid("accountId: required: whose ledger to show", List.of(FieldError.coded("accountId",
+                "pay.accountRequired", "required: whose ledger to show"))).withCode("pay.accountRequired", Map.of());
         if (period != null) checkPeriod(period);
         String byPeriod = period == null ? "" : " AND l.period = :period";
         if (user.isAdmin() || accountId == user.id()) {
@@ -137,7 +139,8 @@ public class Pay {
 
     public Statements statements(@Nullable String period, CurrentUser user) {
         requireAdmin(user);
-        if (period == null) throw ApiException.invalid("period", "required: the month, as YYYY-MM");
+        if (period == null) throw ApiException.invalid("period: required: the month, as YYYY-MM", List.of(FieldError.coded("period",
+                "pay.periodRequired", "required: the month, as YYYY-MM"))).withCode("pay.periodRequired", Map.of());
         checkPeriod(period);
         return load(period);
     }
@@ -180,13 +183,16 @@ public class Pay {
         checkPeriod(period);
         Instant now = clock.instant();
         if (YearMonth.parse(period).isAfter(YearMonth.from(now.atZone(Ledger.SEOUL)))) {
-            throw ApiException.invalid("period", "is in the future: " + period + " has not begun in Korea");
+            String why = "is in the future: " + period + " has not begun in Korea";
+            throw ApiException.invalid("period: " + why, List.of(FieldError.coded("period", "pay.periodInFuture", why,
+                    "period", period))).withCode("pay.periodInFuture", Map.of("period", period));
         }
         jdbc.sql("LOCK TABLE pay_period IN SHARE ROW EXCLUSIVE MODE").update();
         int added = jdbc.sql("""
                 INSERT INTO pay_period (period, issued_at, issued_by) VALUES (:period, :now, :me) ON CONFLICT DO NOTHING""")
                 .param("period", period).param("now", Timestamp.from(now)).param("me", user.id()).update();
-        if (added == 0) throw ApiException.conflict("The statements of " + period + " are already issued");
+        if (added == 0) throw ApiException.conflict("The statements of " + period + " are already issued")
+                .withCode("pay.alreadyIssued", Map.of("period", period));
         return load(period);
     }
 
@@ -198,11 +204,13 @@ public class Pay {
     @Transactional
     public Entry adjust(JsonNode body, CurrentUser user) {
         requireAdmin(user);
-        if (body == null || !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
+        if (body == null || !body.isObject()) throw ApiException.invalid("body: must be a JSON object", List.of(FieldError.coded("body",
+                "value.mustBeObject", "must be a JSON object"))).withCode("value.mustBeObject", Map.of());
         List<FieldError> errors = new ArrayList<>();
         for (String key : body.propertyNames()) {
             if (!Set.of("accountId", "amount", "reason", "projectId").contains(key)) {
-                errors.add(FieldError.field(key, "unknown property"));
+                errors.add(FieldError.coded(key, "pay.unknownProperty", "unknown property", "allowed",
+                        "accountId, amount, reason, projectId"));
             }
         }
         JsonNode acc = body.get("accountId");
@@ -210,43 +218,47 @@ public class Pay {
         JsonNode reason = body.get("reason");
         JsonNode project = body.get("projectId");
         if (acc == null || !acc.isIntegralNumber() || !acc.canConvertToLong()) {
-            errors.add(FieldError.field("accountId", "required: the worker's account id"));
+            errors.add(FieldError.coded("accountId", "pay.workerRequired", "required: the worker's account id"));
         }
         if (amount == null || !amount.isIntegralNumber() || !amount.canConvertToLong() || amount.asLong() == 0
                 || Math.abs(amount.asLong()) > InputLimits.PAY_AMOUNT_MAX) {
-            errors.add(FieldError.field("amount", "must be whole won, not 0, between -" + InputLimits.PAY_AMOUNT_MAX
-                    + " and " + InputLimits.PAY_AMOUNT_MAX));
+            errors.add(FieldError.coded("amount", "pay.badAdjustment", "must be whole won, not 0, between -" + InputLimits.PAY_AMOUNT_MAX
+                    + " and " + InputLimits.PAY_AMOUNT_MAX, "max", InputLimits.PAY_AMOUNT_MAX));
         }
         String why = reason != null && reason.isString() ? reason.asString().trim() : "";
-        if (why.isEmpty()) errors.add(FieldError.field("reason", "required: why the pay is adjusted"));
+        if (why.isEmpty()) errors.add(FieldError.coded("reason", "pay.reasonRequired", "required: why the pay is adjusted"));
         else if (why.length() > InputLimits.PAY_REASON_MAX) {
-            errors.add(FieldError.field("reason", "at most " + InputLimits.PAY_REASON_MAX + " characters"));
+            errors.add(FieldError.coded("reason", "text.tooLong", "at most " + InputLimits.PAY_REASON_MAX + " characters",
+                    "max", InputLimits.PAY_REASON_MAX));
         } else if (InputLimits.hasControlCharacters(why, true)) {
-            errors.add(FieldError.field("reason", "must not hold control characters"));
+            errors.add(FieldError.coded("reason", "text.controlCharactersButBreaks", "must not hold control characters"));
         }
         if (project != null && !project.isNull() && (!project.isIntegralNumber() || !project.canConvertToLong())) {
-            errors.add(FieldError.field("projectId", "must be a project id"));
+            errors.add(FieldError.coded("projectId", "pay.badProjectId", "must be a project id"));
         }
-        if (!errors.isEmpty()) throw ApiException.invalid("The adjustment is not valid", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The adjustment is not valid", errors).withCode("pay.adjustmentInvalid", Map.of());
         long accountId = acc.asLong();
         Long projectId = project == null || project.isNull() ? null : project.asLong();
         if (!jdbc.sql("SELECT exists(SELECT 1 FROM account WHERE id = :a)").param("a", accountId)
                 .query(Boolean.class).single()) {
-            throw ApiException.invalid("accountId", "no account " + accountId);
+            throw ApiException.invalid("accountId: no account " + accountId, List.of(FieldError.coded("accountId",
+                    "pay.noAccount", "no account " + accountId, "id", accountId))).withCode("pay.noAccount", Map.of("id", accountId));
         }
         if (projectId != null && !jdbc.sql("SELECT exists(SELECT 1 FROM project WHERE id = :p)")
                 .param("p", projectId).query(Boolean.class).single()) {
-            throw ApiException.invalid("projectId", "no project " + projectId);
+            throw ApiException.invalid("projectId: no project " + projectId, List.of(FieldError.coded("projectId",
+                    "pay.noProject", "no project " + projectId, "id", projectId))).withCode("pay.noProject", Map.of("id", projectId));
         }
         long id = ledger.adjust(accountId, projectId, amount.asLong(), why, user.id(), clock.instant());
         return jdbc.sql(ENTRY + " WHERE l.id = :id").param("id", id).query((rs, i) -> entry(rs, false)).single();
     }
 
     static void checkPeriod(String period) {
-        if (!PERIOD.matcher(period).matches()) throw ApiException.invalid("period", "must be a month as YYYY-MM");
+        if (!PERIOD.matcher(period).matches()) throw ApiException.invalid("period: must be a month as YYYY-MM", List.of(FieldError.coded("period",
+                "pay.badPeriod", "must be a month as YYYY-MM", "period", period))).withCode("pay.badPeriod", Map.of("period", period));
     }
 
     private static void requireAdmin(CurrentUser user) {
-        if (!user.has(Role.ADMIN)) throw ApiException.forbidden("Pay statements are for administrators");
+        if (!user.has(Role.ADMIN)) throw ApiException.forbidden("Pay statements are for administrators").withCode("pay.adminsOnly", Map.of());
     }
 }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.labelcrew.account.CurrentUser;
 import org.labelcrew.shared.ApiException;
@@ -41,7 +42,8 @@ class PayController {
     @GetMapping("/projects/{id}/rate-card")
     RateCards.RateCard rateCard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return cards.current(id, user).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Not found",
-                "Project " + id + " has no rate card yet: its work is not paid until a manager sets one", null));
+                "Project " + id + " has no rate card yet: its work is not paid until a manager sets one", null)
+                .withCode("pay.noRateCard", Map.of("projectId", id)));
     }
 
     @PutMapping("/projects/{id}/rate-card")
@@ -81,7 +83,9 @@ class PayController {
             @RequestParam(required = false) String period, @RequestParam(required = false) @Nullable String format) {
         String f = format == null ? "json" : format;
         if (!List.of("json", "csv", "pdf", "payout").contains(f)) {
-            throw ApiException.invalid("format", "must be json, csv, pdf or payout");
+            throw ApiException.invalid("format: must be json, csv, pdf or payout", List.of(ApiException.FieldError.coded("format",
+                    "value.oneOf", "must be json, csv, pdf or payout", "allowed", "json, csv, pdf, payout")))
+                    .withCode("value.oneOf", Map.of("allowed", "json, csv, pdf, payout"));
         }
         Pay.Statements s = pay.statements(period, user);
         return switch (f) {

@@ -95,10 +95,12 @@ public class RateCards {
         access.require(projectId, user, ProjectRole.MANAGER);
         Set<String> fields = fieldNames(access.settings(projectId).schema());
         List<FieldError> errors = new ArrayList<>();
-        if (body == null || !body.isObject()) throw ApiException.invalid("body", "must be a JSON object");
+        if (body == null || !body.isObject()) throw ApiException.invalid("body: must be a JSON object", List.of(FieldError.coded("body",
+                "value.mustBeObject", "must be a JSON object"))).withCode("value.mustBeObject", Map.of());
         for (var key : body.propertyNames()) {
             if (!Set.of("labelerPerTask", "reviewerPerDecision", "perUnit", "goldRate", "correctionShare").contains(key)) {
-                errors.add(FieldError.field(key, "unknown property"));
+                errors.add(FieldError.coded(key, "pay.unknownProperty", "unknown property", "allowed",
+                        "labelerPerTask, reviewerPerDecision, perUnit, goldRate, correctionShare"));
             }
         }
         Long labeler = won(body, "labelerPerTask", true, errors);
@@ -107,12 +109,12 @@ public class RateCards {
         Map<String, Long> perUnit = new LinkedHashMap<>();
         JsonNode units = body.get("perUnit");
         if (units != null && !units.isNull()) {
-            if (!units.isObject()) errors.add(FieldError.field("perUnit", "must be an object of field name → won"));
+            if (!units.isObject()) errors.add(FieldError.coded("perUnit", "pay.perUnitNotObject", "must be an object of field name → won"));
             else units.properties().forEach(e -> {
                 String path = "perUnit." + e.getKey();
                 if (!fields.contains(e.getKey())) {
-                    errors.add(FieldError.field(path, "no such field in the project's schema (fields: "
-                            + String.join(", ", fields) + ")"));
+                    errors.add(FieldError.coded(path, "pay.noSuchField", "no such field in the project's schema (fields: "
+                            + String.join(", ", fields) + ")", "name", e.getKey(), "fields", String.join(", ", fields)));
                 }
                 Long v = won(units, e.getKey(), true, errors, path);
                 if (v != null) perUnit.put(e.getKey(), v);
@@ -122,10 +124,10 @@ public class RateCards {
         JsonNode s = body.get("correctionShare");
         if (s != null && !s.isNull()) {
             if (!s.isIntegralNumber() || s.asLong() < 0 || s.asLong() > 100) {
-                errors.add(FieldError.field("correctionShare", "must be a whole percent from 0 to 100"));
+                errors.add(FieldError.coded("correctionShare", "pay.percent", "must be a whole percent from 0 to 100", "min", 0, "max", 100));
             } else share = s.asInt();
         }
-        if (!errors.isEmpty()) throw ApiException.invalid("The rate card is not valid", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The rate card is not valid", errors).withCode("pay.rateCardInvalid", Map.of());
         Instant now = clock.instant();
         // Two PUTs at once would take the same next version: the primary key refuses the second, which is told to retry.
         try {
@@ -138,7 +140,8 @@ public class RateCards {
                     .param("u", json.write(perUnit)).param("g", gold).param("s", share == null ? 0 : share)
                     .param("by", user.id()).param("now", Timestamp.from(now)).update();
         } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("The rate card of project " + projectId + " was changed at the same time; read it and try again");
+            throw ApiException.conflict("The rate card of project " + projectId + " was changed at the same time; read it and try again")
+                    .withCode("pay.rateCardChanged", Map.of("projectId", projectId));
         }
         return inForce(projectId, now).orElseThrow();
     }
@@ -150,11 +153,12 @@ public class RateCards {
     private static Long won(JsonNode body, String name, boolean required, List<FieldError> errors, String path) {
         JsonNode v = body.get(name);
         if (v == null || v.isNull()) {
-            if (required) errors.add(FieldError.field(path, "required: whole won (0 or more)"));
+            if (required) errors.add(FieldError.coded(path, "pay.wonRequired", "required: whole won (0 or more)"));
             return null;
         }
         if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0 || v.asLong() > InputLimits.PAY_AMOUNT_MAX) {
-            errors.add(FieldError.field(path, "must be whole won from 0 to " + InputLimits.PAY_AMOUNT_MAX));
+            errors.add(FieldError.coded(path, "pay.badWon", "must be whole won from 0 to " + InputLimits.PAY_AMOUNT_MAX,
+                    "max", InputLimits.PAY_AMOUNT_MAX));
             return null;
         }
         return v.asLong();

@@ -8,6 +8,7 @@ import org.labelcrew.account.CurrentUser;
 import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ApiException.FieldError;
 import org.labelcrew.shared.InputLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,11 +60,19 @@ public class TaskComments {
     public Comment add(long taskId, String text, CurrentUser user) {
         long projectId = requireReader(taskId, user);
         String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) throw ApiException.invalid("text", "must not be blank");
-        if (t.codePointCount(0, t.length()) > InputLimits.COMMENT_MAX) {
-            throw ApiException.invalid("text", "must be at most " + InputLimits.COMMENT_MAX + " characters");
+        if (t.isEmpty()) {
+            throw ApiException.invalid("text: must not be blank", List.of(FieldError.coded("text", "value.blank", "must not be blank")))
+                    .withCode("value.blank", Map.of());
         }
-        if (InputLimits.hasControlCharacters(t, true)) throw ApiException.invalid("text", "must not hold control characters");
+        if (t.codePointCount(0, t.length()) > InputLimits.COMMENT_MAX) {
+            String why = "must be at most " + InputLimits.COMMENT_MAX + " characters";
+            throw ApiException.invalid("text: " + why, List.of(FieldError.coded("text", "text.tooLong", why, "max", InputLimits.COMMENT_MAX)))
+                    .withCode("text.tooLong", Map.of("max", InputLimits.COMMENT_MAX));
+        }
+        if (InputLimits.hasControlCharacters(t, true)) {
+            throw ApiException.invalid("text: must not hold control characters", List.of(FieldError.coded("text",
+                    "text.controlCharactersButBreaks", "must not hold control characters"))).withCode("text.controlCharactersButBreaks", Map.of());
+        }
         events.append(taskId, projectId, COMMENT, user.id(), null, Map.of("text", t));
         List<Comment> all = list(taskId, user);
         return all.get(all.size() - 1);

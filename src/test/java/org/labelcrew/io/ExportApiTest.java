@@ -132,8 +132,20 @@ class ExportApiTest {
         crowd.reviewer.api().get(path).expect(403);
         JsonNode bad = crowd.manager.api().post(path, "{\"format\": \"pdf\"}").expect(422).json();
         assertThat(bad.get("errors").get(0).get("field").asString()).isEqualTo("format");
+        assertThat(bad.get("errors").get(0).get("code").asString()).isEqualTo("io.format.notExport");
+        assertThat(bad.get("errors").get(0).get("params").get("format").asString()).isEqualTo("pdf");
+        assertThat(bad.get("code").asString()).isEqualTo("io.format.notExport");
         JsonNode badSplit = crowd.manager.api().post(path, "{\"format\": \"jsonl\", \"split\": {\"train\": -1}}").expect(422).json();
         assertThat(badSplit.get("errors").get(0).get("field").asString()).isEqualTo("split.train");
+        assertThat(badSplit.get("errors").get(0).get("code").asString()).isEqualTo("number.atLeast");
+        assertThat(badSplit.get("errors").get(0).get("params").get("min").asInt()).isEqualTo(0);
+        JsonNode noShare = crowd.manager.api().post(path, "{\"format\": \"jsonl\", \"split\": {\"train\": 0}}").expect(422).json();
+        assertThat(noShare.get("errors").get(0).get("code").asString()).isEqualTo("io.split.noShare");
+        JsonNode noShapes = crowd.manager.api().post(path, "{\"format\": \"coco\"}").expect(422).json();
+        assertThat(noShapes.get("errors").get(0).get("code").asString()).isEqualTo("io.export.needsField");
+        assertThat(noShapes.get("errors").get(0).get("params").get("format").asString()).isEqualTo("coco");
+        JsonNode forbidden = crowd.labeler.api().post(path, "{\"format\": \"jsonl\"}").expect(403).json();
+        assertThat(forbidden.get("code").asString()).isEqualTo("io.managersOnly");
 
         long id = crowd.manager.api().post(path, "{\"format\": \"jsonl\"}").expect(202).json().get("id").asLong();
         crowd.labeler.api().get("/api/v1/exports/" + id).expect(403);

@@ -236,6 +236,11 @@ class ImportApiTest {
         manager.api().upload("/api/v1/projects/999999999/imports", "a.txt", file, "format", "txt").expect(404);
         JsonNode unknown = manager.api().upload(path, "a.txt", file, "format", "docx").expect(422).json();
         assertThat(unknown.get("errors").get(0).get("field").asString()).isEqualTo("format");
+        assertThat(unknown.get("errors").get(0).get("code").asString()).isEqualTo("io.format.unknown");
+        assertThat(unknown.get("errors").get(0).get("params").get("format").asString()).isEqualTo("docx");
+        assertThat(unknown.get("code").asString()).isEqualTo("import.request.formatUnknown");
+        JsonNode noFile = manager.api().upload(path, "a.txt", file, "format", "").expect(422).json();
+        assertThat(noFile.get("errors").get(0).get("code").asString()).isEqualTo("io.format.required");
 
         long id = Jobs.importFile(manager.api(), projectId, "txt", file).get("id").asLong();
         labeler.api().get("/api/v1/imports/" + id).expect(403);

@@ -236,14 +236,20 @@ class S3BlobStoreTest {
         // The problem's detail is coded for the browser to word (Korean or English).
         assertThat(missing.get("code").asString()).isEqualTo("import.source.noBucket");
         assertThat(missing.get("params").get("bucket").asString()).isEqualTo("no-such-bucket");
+        // So is the field's error, said beside options.source.
+        assertThat(missing.get("errors").get(0).get("code").asString()).isEqualTo("io.source.noBucket");
+        assertThat(missing.get("errors").get(0).get("params").get("bucket").asString()).isEqualTo("no-such-bucket");
         var empty = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/nothing-here/\"}").expect(422).json();
         assertThat(empty.get("errors").get(0).get("message").asString()).contains("nothing-here/").contains("holds no objects");
         assertThat(empty.get("code").asString()).isEqualTo("import.source.empty");
+        assertThat(empty.get("errors").get(0).get("code").asString()).isEqualTo("io.source.empty");
+        assertThat(empty.get("errors").get(0).get("params").get("source").asString()).endsWith("/nothing-here/");
         var both = manager.api().upload(imports, "a.zip", MediaSamples.zip("a.png", blue), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\"}").expect(422).json();
         assertThat(both.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
         assertThat(both.get("code").asString()).isEqualTo("import.source.withFile");
+        assertThat(both.get("errors").get(0).get("code").asString()).isEqualTo("io.source.withFile");
         // Another server only when the operator lists it: no requests to any address a manager types.
         var elsewhere = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\", \"endpoint\": \"http://169.254.169.254\"}")
@@ -251,9 +257,12 @@ class S3BlobStoreTest {
         assertThat(elsewhere.get("errors").get(0).get("field").asString()).isEqualTo("options.endpoint");
         assertThat(elsewhere.get("errors").get(0).get("message").asString()).contains("LABELCREW_IO_SOURCE_ENDPOINTS");
         assertThat(elsewhere.get("code").asString()).isEqualTo("import.source.endpointNotAllowed");
+        assertThat(elsewhere.get("errors").get(0).get("code").asString()).isEqualTo("io.source.endpointNotAllowed");
+        assertThat(elsewhere.get("errors").get(0).get("params").get("endpoint").asString()).isEqualTo("http://169.254.169.254");
         var notMedia = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "jsonl",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos/\"}").expect(422).json();
         assertThat(notMedia.get("errors").get(0).get("field").asString()).isEqualTo("options.source");
+        assertThat(notMedia.get("errors").get(0).get("code").asString()).isEqualTo("io.option.notForFormat");
 
         long badId = manager.api().uploadFiles(imports, java.util.Map.of(), "format", "images-zip",
                 "options", "{\"source\": \"s3://" + S3MockProcess.BUCKET + "/photos-bad/\"}").expect(202).json().get("id").asLong();

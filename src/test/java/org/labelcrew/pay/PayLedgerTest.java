@@ -78,6 +78,12 @@ class PayLedgerTest {
                  "correctionShare": 101}""").expect(422).json();
         assertThat(bad.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("labelerPerTask",
                 "reviewerPerDecision", "perUnit.nope", "perUnit.topic", "correctionShare");
+        assertThat(coded(bad)).contains("labelerPerTask pay.badWon {\"max\":" + org.labelcrew.shared.InputLimits.PAY_AMOUNT_MAX + "}",
+                "perUnit.topic pay.badWon {\"max\":" + org.labelcrew.shared.InputLimits.PAY_AMOUNT_MAX + "}",
+                "correctionShare pay.percent {\"min\":0,\"max\":100}");
+        assertThat(bad.get("code").asString()).isEqualTo("pay.rateCardInvalid");
+        assertThat(coded(bad)).anyMatch(s -> s.startsWith("perUnit.nope pay.noSuchField {\"name\":\"nope\",\"fields\":"));
+        assertThat(t.manager().api().get(path).expect(404).json().get("code").asString()).isEqualTo("pay.noRateCard");
         JsonNode v1 = t.manager().api().put(path, "{\"labelerPerTask\": 500, \"reviewerPerDecision\": 100}")
                 .expect(200).json();
         JsonNode v2 = t.manager().api().put(path,
@@ -275,8 +281,11 @@ class PayLedgerTest {
         JsonNode mine = again.get("statements").findParents("accountId").stream()
                 .filter(n -> n.get("accountId").asLong() == worker.id()).findFirst().orElseThrow();
         assertThat(mine.get("gross").asLong()).as("the issued month does not change").isEqualTo(40_000);
-        admin.api().post("/api/v1/pay/statements/2999-01/issue", null).expect(422);
-        admin.api().post("/api/v1/pay/statements/2020-13/issue", null).expect(422);
+        JsonNode future = admin.api().post("/api/v1/pay/statements/2999-01/issue", null).expect(422).json();
+        assertThat(coded(future)).containsExactly("period pay.periodInFuture {\"period\":\"2999-01\"}");
+        JsonNode notMonth = admin.api().post("/api/v1/pay/statements/2020-13/issue", null).expect(422).json();
+        assertThat(coded(notMonth)).containsExactly("period pay.badPeriod {\"period\":\"2020-13\"}");
+        assertThat(notMonth.get("code").asString()).isEqualTo("pay.badPeriod");
     }
 
     @Test
@@ -310,8 +319,10 @@ class PayLedgerTest {
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
         admin.api().get("/api/v1/pay/statements?period=2020-1").expect(422);
-        admin.api().get("/api/v1/pay/statements?period=" + m + "&format=xls").expect(422);
-        big.api().get("/api/v1/pay/statements?period=" + m).expect(403);
+        assertThat(coded(admin.api().get("/api/v1/pay/statements?period=" + m + "&format=xls").expect(422).json()))
+                .containsExactly("format value.oneOf {\"allowed\":\"json, csv, pdf, payout\"}");
+        assertThat(big.api().get("/api/v1/pay/statements?period=" + m).expect(403).json().get("code").asString())
+                .isEqualTo("pay.adminsOnly");
     }
 
     @Test
@@ -328,6 +339,10 @@ class PayLedgerTest {
         JsonNode bad = admin.api().post("/api/v1/pay/adjustments", "{\"accountId\": " + worker.id()
                 + ", \"amount\": 0.5, \"reason\": \" \"}").expect(422).json();
         assertThat(bad.get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("amount", "reason");
+        assertThat(coded(bad)).containsExactlyInAnyOrder(
+                "amount pay.badAdjustment {\"max\":" + org.labelcrew.shared.InputLimits.PAY_AMOUNT_MAX + "}",
+                "reason pay.reasonRequired {}");
+        assertThat(bad.get("code").asString()).isEqualTo("pay.adjustmentInvalid");
         worker.api().post("/api/v1/pay/adjustments", "{\"accountId\": " + worker.id()
                 + ", \"amount\": 1000, \"reason\": \"셀프\"}").expect(403);
     }
@@ -349,8 +364,14 @@ class PayLedgerTest {
         t.reviewer().api().get(path).expect(404);
         fx.user("othermgr", Role.MANAGER).api().get(path).expect(404);
         owner.api().get("/api/v1/pay/ledger?accountId=999999999").expect(404);
-        owner.api().get("/api/v1/pay/ledger").expect(422);
+        assertThat(coded(owner.api().get("/api/v1/pay/ledger").expect(422).json())).containsExactly("accountId pay.accountRequired {}");
         assertThat(owner.api().get("/api/v1/me/earnings").expect(200).json().get("months").get(0).get("gross").asLong())
                 .isEqualTo(500);
+    }
+
+    /** errors[] as "field code params": what the browser words in the reader's language. */
+    static java.util.List<String> coded(JsonNode problem) {
+        return problem.get("errors").valueStream()
+                .map(e -> e.get("field").asString() + " " + e.get("code").asString() + " " + e.get("params")).toList();
     }
 }

@@ -46,7 +46,16 @@ class TaskCommentsTest {
         User outsider = fx.user("out", Role.LABELER);
         outsider.api().post("/api/v1/tasks/" + taskId + "/comments", "{\"text\": \"몰래\"}").expect(404);
         outsider.api().get("/api/v1/tasks/" + taskId + "/comments").expect(404);
-        labeler.api().post("/api/v1/tasks/" + taskId + "/comments", "{\"text\": \"   \"}").expect(422);
+        JsonNode blank = labeler.api().post("/api/v1/tasks/" + taskId + "/comments", "{\"text\": \"   \"}").expect(422).json();
+        assertThat(blank.get("errors").get(0).get("field").asString()).isEqualTo("text");
+        assertThat(blank.get("errors").get(0).get("code").asString()).isEqualTo("value.blank");
+        assertThat(blank.get("code").asString()).isEqualTo("value.blank");
+        JsonNode tooLong = labeler.api().post("/api/v1/tasks/" + taskId + "/comments",
+                "{\"text\": \"" + "가".repeat(org.labelcrew.shared.InputLimits.COMMENT_MAX + 1) + "\"}").expect(422).json();
+        assertThat(tooLong.get("errors").get(0).get("code").asString()).isEqualTo("text.tooLong");
+        assertThat(tooLong.get("errors").get(0).get("params").get("max").asInt()).isEqualTo(org.labelcrew.shared.InputLimits.COMMENT_MAX);
+        JsonNode control = labeler.api().post("/api/v1/tasks/" + taskId + "/comments", "{\"text\": \"a\\u0007b\"}").expect(422).json();
+        assertThat(control.get("errors").get(0).get("code").asString()).isEqualTo("text.controlCharactersButBreaks");
         assertThat(labeler.api().get("/api/v1/tasks/" + taskId + "/comments").expect(200).json()).hasSize(3);
     }
 }

@@ -3,6 +3,7 @@ package org.labelcrew.io.aihub;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.labelcrew.io.IoProblems;
 import org.labelcrew.io.support.JsonArrayExport;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
@@ -39,7 +40,9 @@ class AihubImageExport extends JsonArrayExport {
     @Override
     public void check(Context context) {
         if (LabelSchema.of(context.schema()).fields(Field.OnImage.class).isEmpty()) {
-            throw ApiException.invalid("format", "aihub-image needs a boxes, polygons or keypoints field in the project's schema");
+            throw IoProblems.invalid(ApiException.FieldError.coded("format", "io.export.needsField",
+                    "aihub-image needs a boxes, polygons or keypoints field in the project's schema", "format", "aihub-image",
+                    "types", "boxes, polygons, keypoints"));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.labelcrew.io.IoProblems;
 import org.labelcrew.io.support.JsonArrayExport;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
@@ -46,7 +47,9 @@ class AihubSummaryExport extends JsonArrayExport {
     public void check(Context context) {
         LabelSchema schema = LabelSchema.of(context.schema());
         if (schema.fields(Field.Extractive.class).isEmpty() && schema.fields(Field.Abstractive.class).isEmpty()) {
-            throw ApiException.invalid("format", "aihub-summary needs an extractive or abstractive field in the project's schema");
+            throw IoProblems.invalid(ApiException.FieldError.coded("format", "io.export.needsField",
+                    "aihub-summary needs an extractive or abstractive field in the project's schema", "format", "aihub-summary",
+                    "types", "extractive, abstractive"));
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.labelcrew.io.IoProblems;
 import org.labelcrew.io.ExportFormat;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
@@ -55,7 +56,9 @@ class CocoExport implements ExportFormat {
     @Override
     public void check(Context context) {
         if (LabelSchema.of(context.schema()).fields(Field.OnImage.class).isEmpty()) {
-            throw ApiException.invalid("format", "coco needs a boxes, polygons or keypoints field in the project's schema");
+            throw IoProblems.invalid(ApiException.FieldError.coded("format", "io.export.needsField",
+                    "coco needs a boxes, polygons or keypoints field in the project's schema", "format", "coco",
+                    "types", "boxes, polygons, keypoints"));
         }
     }
 

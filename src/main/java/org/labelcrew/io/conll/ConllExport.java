@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.labelcrew.io.IoProblems;
 import org.labelcrew.io.ExportFormat;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
@@ -115,12 +116,14 @@ final class ConllExport implements ExportFormat {
         String name = context.field();
         if (name != null) {
             if (!(schema.field(name).orElse(null) instanceof Field.Spans f)) {
-                throw ApiException.invalid("field", "\"" + name + "\" is not a spans field of the project's schema");
+                throw IoProblems.invalid(ApiException.FieldError.coded("field", "io.export.notFieldOfType",
+                        "\"" + name + "\" is not a spans field of the project's schema", "name", name, "types", "spans"));
             }
             return f;
         }
         return schema.first(Field.Spans.class)
-                .orElseThrow(() -> ApiException.invalid("format", "CoNLL needs a spans field in the project's schema"));
+                .orElseThrow(() -> IoProblems.invalid(ApiException.FieldError.coded("format", "io.export.needsField",
+                        "CoNLL needs a spans field in the project's schema", "format", "conll", "types", "spans")));
     }
 
     @Override

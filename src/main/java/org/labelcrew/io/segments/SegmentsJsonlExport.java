@@ -3,6 +3,7 @@ package org.labelcrew.io.segments;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import org.labelcrew.io.IoProblems;
 import org.labelcrew.io.ExportFormat;
 import org.labelcrew.schema.Field;
 import org.labelcrew.schema.LabelSchema;
@@ -54,12 +55,14 @@ class SegmentsJsonlExport implements ExportFormat {
         if (name != null) {
             Optional<Field> f = schema.field(name);
             if (f.isEmpty() || !(f.get() instanceof Field.Segments s)) {
-                throw ApiException.invalid("field", "'" + name + "' is not a segments field of this project");
+                throw IoProblems.invalid(ApiException.FieldError.coded("field", "io.export.notFieldOfType",
+                        "'" + name + "' is not a segments field of this project", "name", name, "types", "segments"));
             }
             return s;
         }
-        return schema.first(Field.Segments.class).orElseThrow(() -> ApiException.invalid("format",
-                "a segments-jsonl export needs a segments field in the project's schema"));
+        return schema.first(Field.Segments.class).orElseThrow(() -> IoProblems.invalid(ApiException.FieldError.coded("format",
+                "io.export.needsField", "a segments-jsonl export needs a segments field in the project's schema",
+                "format", "segments-jsonl", "types", "segments")));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.labelcrew.io.IoProblems;
 import org.labelcrew.io.ExportFormat;
 import org.labelcrew.media.Media;
 import org.labelcrew.schema.Field;
@@ -31,14 +32,16 @@ public final class ImagePaths {
         if (name != null) {
             Optional<Field> f = schema.field(name);
             if (f.isEmpty() || !(f.get() instanceof Field.Boxes || f.get() instanceof Field.Polygons)) {
-                throw ApiException.invalid("field", "'" + name + "' is not a boxes or polygons field of this project");
+                throw IoProblems.invalid(ApiException.FieldError.coded("field", "io.export.notFieldOfType",
+                        "'" + name + "' is not a boxes or polygons field of this project", "name", name, "types", "boxes, polygons"));
             }
             return (Field.OnImage) f.get();
         }
         Optional<? extends Field.OnImage> f = schema.first(Field.Boxes.class);
         if (f.isEmpty()) f = schema.first(Field.Polygons.class);
-        return f.orElseThrow(() -> ApiException.invalid("format",
-                "a " + formatName + " export needs a boxes or polygons field in the project's schema"));
+        return f.orElseThrow(() -> IoProblems.invalid(ApiException.FieldError.coded("format", "io.export.needsField",
+                "a " + formatName + " export needs a boxes or polygons field in the project's schema", "format", formatName,
+                "types", "boxes, polygons")));
     }
 
     /** The {@code media} option: the images go into the zip too. */

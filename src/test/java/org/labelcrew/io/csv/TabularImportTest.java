@@ -72,8 +72,13 @@ class TabularImportTest {
                 .expect(422).json();
         List<String> fields = problem.get("errors").valueStream().map(e -> e.get("field").asString()).toList();
         assertThat(fields).contains("options.textColum", "options.onError");
-        // The detail is coded for the browser (its errors[] stay English: FieldError has no codes here).
+        // The detail and each of errors[] are coded for the browser, which says them in the reader's language.
         assertThat(problem.get("code").asString()).isEqualTo("import.options.invalid");
+        List<String> coded = problem.get("errors").valueStream().map(e -> e.get("field").asString() + " "
+                + e.get("code").asString() + " " + e.get("params")).toList();
+        assertThat(coded).hasSize(2).contains("options.onError value.oneOf {\"allowed\":\"fail, skip\"}");
+        assertThat(coded).anyMatch(s -> s.startsWith("options.textColum io.option.unknown {\"name\":\"textColum\",\"allowed\":\"")
+                && s.contains("textColumn"));
         assertThat(problem.get("params").get("fields").asString()).contains("options.textColum").contains("options.onError");
         // An option the format does not read is refused too, naming the format.
         JsonNode other = upload("jsonl", "{\"text\": \"x\"}\n".getBytes(UTF_8), "{\"textColumn\": \"document\"}")
@@ -81,10 +86,14 @@ class TabularImportTest {
         assertThat(other.get("errors").get(0).get("field").asString()).isEqualTo("options.textColumn");
         assertThat(other.get("detail").asString()).contains("jsonl");
         assertThat(other.get("code").asString()).isEqualTo("import.options.notForFormat");
+        assertThat(other.get("errors").get(0).get("code").asString()).isEqualTo("io.option.notForFormat");
+        assertThat(other.get("errors").get(0).get("params").get("format").asString()).isEqualTo("jsonl");
         assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "[1]").expect(422).json().get("code").asString())
                 .isEqualTo("import.options.notObject");
         assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "{not json").expect(422).json().get("code").asString())
                 .isEqualTo("import.options.notJson");
+        assertThat(upload("tsv", "text\nx\n".getBytes(UTF_8), "[1]").expect(422).json().get("errors").get(0).get("code")
+                .asString()).isEqualTo("io.options.notObject");
         assertThat(data()).isEmpty();
     }
 
