@@ -83,6 +83,19 @@ describe('field errors (errors[] of a problem) are worded by their code', () => 
     expect(screen.getByRole('listitem')).toHaveTextContent('schema.fields[0].options: must be a non-empty array');
   });
 
+  it('ErrorMessage says a one-field problem once, beside its field, not again as the detail', () => {
+    const err = new ApiError(422, {
+      title: 'Validation failed',
+      detail: 'must be a non-empty array',
+      code: 'list.empty',
+      params: {},
+      errors: [{ field: 'schema.fields[0].options', message: 'must be a non-empty array', code: 'list.empty', params: {} }],
+    });
+    const { container } = renderPage(<ErrorMessage error={err} />, { lang: 'en' });
+    expect(screen.getByRole('listitem')).toHaveTextContent('schema.fields[0].options: must be a non-empty array');
+    expect(container.querySelectorAll('.error-box p')).toHaveLength(0);
+  });
+
   it('the annotator gets each field its errors worded, led by the item they are about', () => {
     const err = new ApiError(422, {
       title: 'Validation failed',

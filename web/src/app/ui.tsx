@@ -44,6 +44,9 @@ export function ErrorMessage({ error, onRetry, fieldLabels }: { error: unknown; 
       const said = sayFieldError(lang, e);
       return e.line != null ? `${t('error.line', { line: e.line })}: ${said}` : e.field ? `${sayFieldPath(lang, e.field, fieldLabels)}: ${said}` : said;
     });
+    // A one-field problem says the same sentence as its one field error: said once, beside the field it names.
+    const only = error.errors.length === 1 ? error.errors[0] : undefined;
+    if (only && ((typeof code === 'string' && only.code === code) || (error.detail && only.message === error.detail))) detail = undefined;
   } else if (error instanceof Error) {
     detail = error.message;
   }
