@@ -49,7 +49,8 @@ public class TaskQueries {
         ProjectAccess.Membership m = access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
         List<String> allowed = m.role() == ProjectRole.MANAGER ? STATES : WORK_STATES;
         if (state != null && !state.isBlank() && !allowed.contains(state)) {
-            throw ApiException.invalid("state", "must be one of " + allowed);
+            throw ApiException.invalid(ApiException.FieldError.coded("state", "value.oneOf", "must be one of " + allowed,
+                    "allowed", allowed));
         }
         int n = Page.limit(limit);
         String filter = state == null || state.isBlank()

@@ -125,9 +125,6 @@ class BadInputCorpusTest {
                         faults.add(at + "a line error without an import code: " + clip(e.toString()));
                     }
                 }
-                if (c.has("code") && !names(errors, "code", c.get("code").asString())) {
-                    faults.add(at + "errors[] does not name code " + c.get("code").asString() + ": " + clip(String.valueOf(errors)));
-                }
             } else {
                 if (!res.headers().firstValue("Content-Type").orElse("").contains("application/problem+json")) {
                     faults.add(at + "not a problem detail: " + res.headers().firstValue("Content-Type").orElse("(none)"));
@@ -136,6 +133,13 @@ class BadInputCorpusTest {
                     faults.add(at + "the problem lacks status or detail: " + clip(res.body()));
                 }
                 errors = answer.get("errors");
+            }
+            // The code the browser words the error by (an import's line error, or a field error of the problem).
+            if (c.has("code") && !names(errors, "code", c.get("code").asString())) {
+                faults.add(at + "errors[] does not name code " + c.get("code").asString() + ": " + clip(String.valueOf(errors)));
+            }
+            if (c.has("problemCode") && (answer.get("code") == null || !c.get("problemCode").asString().equals(answer.get("code").asString()))) {
+                faults.add(at + "the problem's code is not " + c.get("problemCode").asString() + ": " + clip(res.body()));
             }
             if (c.has("field") && !names(errors, "field", c.get("field").asString())) {
                 faults.add(at + "errors[] does not name field " + c.get("field").asString() + ": " + clip(String.valueOf(errors)));
