@@ -159,6 +159,45 @@ class BadInputCorpusTest {
         labeler.api().post("/api/v1/assignments/" + assignment + "/submit", "{\"result\": {\"topic\": \"정치\"}}").expect(200);
     }
 
+    /**
+     * The codes carry what the browser needs to say the error in Korean or English: the position of bad JSON, the
+     * allowed page sizes, the parameter's name and value, the rule a token name broke.
+     */
+    @Test
+    void codedErrorsCarryTheirParameters() {
+        User user = fx.user("corpus-params", Role.LABELER);
+        JsonNode syntax = user.api().post("/api/v1/tokens", "{\n  \"name\": \"a\"\n  \"b\": 1}").expect(400).json();
+        assertThat(syntax.get("code").asString()).isEqualTo("request.unreadableBody");
+        JsonNode error = syntax.get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("body");
+        assertThat(error.get("code").asString()).isEqualTo("json.unexpected");
+        assertThat(error.get("params").get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("params").get("column").asInt()).isPositive();
+        assertThat(error.get("message").asString()).startsWith("is not valid JSON: an unexpected character or word (line 3, column ");
+
+        JsonNode page = user.api().get("/api/v1/projects?limit=0").expect(422).json().get("errors").get(0);
+        assertThat(page.get("code").asString()).isEqualTo("number.range");
+        assertThat(page.get("params").get("min").asInt()).isEqualTo(1);
+        assertThat(page.get("params").get("max").asInt()).isEqualTo(Page.MAX_LIMIT);
+        JsonNode cursor = user.api().get("/api/v1/projects?after=x").expect(422).json().get("errors").get(0);
+        assertThat(cursor.get("code").asString()).isEqualTo("page.badCursor");
+
+        JsonNode mistyped = user.api().get("/api/v1/projects?limit=ten").expect(400).json();
+        assertThat(mistyped.get("code").asString()).isEqualTo("request.parameterWrongType");
+        assertThat(mistyped.get("params").get("name").asString()).isEqualTo("limit");
+        assertThat(mistyped.get("params").get("value").asString()).isEqualTo("ten");
+        assertThat(mistyped.get("errors").get(0).get("code").asString()).isEqualTo("value.notInteger");
+
+        JsonNode blank = user.api().post("/api/v1/tokens", "{\"name\": \" \"}").expect(422).json().get("errors").get(0);
+        assertThat(blank.get("code").asString()).isEqualTo("field.required");
+        JsonNode control = user.api().post("/api/v1/tokens", "{\"name\": \"a\\u0007b\"}").expect(422).json().get("errors").get(0);
+        assertThat(control.get("code").asString()).isEqualTo("text.controlCharacters");
+        JsonNode tooLong = user.api().post("/api/v1/tokens", "{\"name\": \"" + "t".repeat(InputLimits.TOKEN_NAME_MAX + 1) + "\"}")
+                .expect(422).json().get("errors").get(0);
+        assertThat(tooLong.get("code").asString()).isEqualTo("text.tooLong");
+        assertThat(tooLong.get("params").get("max").asInt()).isEqualTo(InputLimits.TOKEN_NAME_MAX);
+    }
+
     @Test
     void requestsRefusedBeforeTheApplicationAreProblemsToo() throws Exception {
         int port = URI.create(fx.baseUrl()).getPort();
