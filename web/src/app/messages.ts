@@ -870,7 +870,11 @@ export const messages = {
   'code.lot.tooFewItems': { ko: '로트에는 검수를 기다리며 다른 로트에 없는 제출물이 {min}개 이상 필요합니다. 지금은 {actual}개입니다', en: 'a lot needs at least {min} submitted items awaiting review that are in no lot; there are {actual}' },
   'code.media.badVariant': { ko: 'thumb 또는 peaks여야 합니다 (파일 자체는 비워 두기)', en: 'must be thumb or peaks (or left out for the file itself)' },
   'code.media.variantNotForKind': { ko: '"{variant}"은(는) 이 미디어({id}, {kind})에 없습니다', en: '"{variant}" does not exist for media {id} ({kind})' },
+  'code.assign.notMember': { ko: '프로젝트 {projectId}의 멤버가 아닙니다', en: 'is not a member of project {projectId}' },
+  'code.assign.notLabeler': { ko: '이 프로젝트에서 {role} 역할입니다. 작업은 라벨러에게 배정합니다', en: 'is a {role} in the project; tasks are given to labelers' },
+  'code.assign.paused': { ko: '프로젝트 {projectId}에서 작업이 중지되어 있습니다', en: 'is paused in project {projectId}' },
   // codedrest2: problem details (the sentence under the title)
+  'code.task.notAssignedToYou': { ko: '작업 {taskId}은(는) 나에게 배정되지 않았습니다.', en: 'Task {taskId} is not assigned to you.' },
   'code.request.unreadableBody': { ko: '요청 본문을 읽을 수 없습니다.', en: 'The request body cannot be read.' },
   'code.request.bodyTooLarge': { ko: '요청 본문이 {limit}보다 큽니다.', en: 'The request body is larger than {limit}.' },
   'code.request.uploadTooLarge': { ko: '올린 파일이 한도 {limit}보다 큽니다. 파일을 나누거나 한도(LABELCREW_MAX_UPLOAD)를 늘리세요.', en: 'The upload is larger than the limit of {limit} (LABELCREW_MAX_UPLOAD). Split the file or raise the limit.' },

@@ -15,7 +15,7 @@ const PROBLEM_CODES = [
   'work.notYours', 'work.noLongerMember', 'work.paused', 'work.noLongerLabeler', 'work.notOpen', 'work.leaseExpired',
   'gold.alreadyWork', 'gold.answered', 'academy.placementInvalid', 'academy.overrideInvalid', 'academy.courseInvalid',
   'academy.placementAccepted', 'academy.placementNotYours', 'academy.placementNoRole', 'academy.placementAlreadyAccepted',
-  'academy.agreementOutdated', 'project.notMember', 'project.paused',
+  'academy.agreementOutdated', 'project.notMember', 'project.paused', 'task.notAssignedToYou',
 ];
 
 function texts(m: unknown): string[] {

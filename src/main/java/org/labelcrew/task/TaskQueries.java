@@ -98,7 +98,10 @@ public class TaskQueries {
         if (m.role() == ProjectRole.LABELER) {
             boolean mine = jdbc.sql("SELECT exists(SELECT 1 FROM assignment WHERE task_id = :t AND labeler_id = :me)")
                     .param("t", taskId).param("me", user.id()).query(Boolean.class).single();
-            if (!mine) throw ApiException.forbidden("Task " + taskId + " is not assigned to you");
+            if (!mine) {
+                throw ApiException.forbidden("Task " + taskId + " is not assigned to you")
+                        .withCode("task.notAssignedToYou", java.util.Map.of("taskId", taskId));
+            }
             onlyLabeler = user.id();
         }
         boolean manager = m.role() == ProjectRole.MANAGER;
