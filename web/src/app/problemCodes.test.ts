@@ -16,6 +16,7 @@ const PROBLEM_CODES = [
   'gold.alreadyWork', 'gold.answered', 'academy.placementInvalid', 'academy.overrideInvalid', 'academy.courseInvalid',
   'academy.placementAccepted', 'academy.placementNotYours', 'academy.placementNoRole', 'academy.placementAlreadyAccepted',
   'academy.agreementOutdated', 'project.notMember', 'project.paused', 'task.notAssignedToYou',
+  'request.methodNotAllowed', 'request.contentType', 'request.noPath',
 ];
 
 function texts(m: unknown): string[] {

@@ -167,18 +167,25 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             code = "request.parameterWrongType";
             params = Map.of("name", String.valueOf(name), "value", String.valueOf(e.getValue()));
         } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
-            detail = e.getMethod() + " is not supported here" + (e.getSupportedHttpMethods() == null ? ""
-                    : "; use " + String.join(" or ", e.getSupportedHttpMethods().stream().map(Object::toString).toList()));
+            String use = e.getSupportedHttpMethods() == null ? ""
+                    : String.join(" or ", e.getSupportedHttpMethods().stream().map(Object::toString).toList());
+            detail = e.getMethod() + " is not supported here" + (use.isEmpty() ? "" : "; use " + use);
+            code = "request.methodNotAllowed";
+            params = Map.of("method", String.valueOf(e.getMethod()), "allowed", use);
         } else if (ex instanceof HttpMediaTypeNotSupportedException e) {
             String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
             String accepted = String.join(" or ", e.getSupportedMediaTypes().stream().map(Object::toString).toList());
             detail = "The body's Content-Type (" + sent + ") is not accepted here; send " + accepted;
+            code = "request.contentType";
+            params = Map.of("sent", sent, "accepted", accepted);
             errors = List.of(ApiException.FieldError.coded("Content-Type", "request.mediaType", "must be " + accepted, "accepted", accepted));
         } else if (ex instanceof HttpMediaTypeNotAcceptableException) {
             detail = "None of the media types in Accept can be produced here";
-            errors = List.of(ApiException.FieldError.field("Accept", "cannot be met"));
+            errors = List.of(ApiException.FieldError.coded("Accept", "request.notAcceptable", "cannot be met"));
+            code = "request.notAcceptable";
         } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
             detail = "There is nothing at this path";
+            code = "request.noPath";
         }
         HttpServletRequest servlet = request instanceof ServletWebRequest web ? web.getRequest() : null;
         ProblemDetail out = problem(status, title, detail, errors, servlet);
