@@ -69,8 +69,9 @@ public final class JsonProblems {
             // Bad syntax is the document's fault, wherever the parser stood: name the body and the position.
             String reason = syntaxReason(e);
             TokenStreamLocation at = e.getLocation();
-            Object line = at == null || at.getLineNr() < 1 ? null : at.getLineNr();
-            Object column = line == null ? null : at.getColumnNr();
+            // The browser's sentence names the position; "?" where the parser kept none (the English then leaves it out).
+            Object line = at == null || at.getLineNr() < 1 ? "?" : at.getLineNr();
+            Object column = at == null || at.getLineNr() < 1 ? "?" : at.getColumnNr();
             String message = reason + where(at);
             Matcher twice = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
             if (twice.find()) {
