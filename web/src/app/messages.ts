@@ -874,6 +874,7 @@ export const messages = {
   'code.assign.notLabeler': { ko: '이 프로젝트에서 {role} 역할입니다. 작업은 라벨러에게 배정합니다', en: 'is a {role} in the project; tasks are given to labelers' },
   'code.assign.paused': { ko: '프로젝트 {projectId}에서 작업이 중지되어 있습니다', en: 'is paused in project {projectId}' },
   'code.request.notAcceptable': { ko: '요청한 형식으로 답할 수 없습니다', en: 'cannot be met' },
+  'code.request.badTarget': { ko: '올바른 요청 주소가 아닙니다 (URL의 문자와 퍼센트 인코딩을 확인하세요)', en: 'is not a valid request target' },
   // codedrest2: problem details (the sentence under the title)
   'code.request.methodNotAllowed': { ko: '여기서는 {method} 요청을 쓸 수 없습니다 (쓸 수 있는 것: {allowed}).', en: '{method} is not supported here; use {allowed}.' },
   'code.request.contentType': { ko: '본문 형식({sent})을 여기서 받지 않습니다. {accepted} 형식으로 보내세요.', en: "The body's Content-Type ({sent}) is not accepted here; send {accepted}." },
