@@ -76,7 +76,7 @@ export function TokensPage() {
           </div>
         </div>
       ) : null}
-      <ErrorMessage error={error} />
+      <ErrorMessage error={error} fieldLabels={{ name: t('tokens.name') }} />
       <section className="card" aria-labelledby="token-list-title">
         <h2 id="token-list-title">{t('tokens.list')}</h2>
         {list.loading && !list.data ? <Loading /> : null}

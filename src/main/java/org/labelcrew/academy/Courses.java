@@ -33,14 +33,15 @@ class Courses {
     Course create(CourseRequest req, CurrentUser user) {
         Access.requireManager(user);
         List<FieldError> errors = new ArrayList<>();
-        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.field("name", "is required"));
+        if (req.name() == null || req.name().isBlank()) errors.add(FieldError.coded("name", "field.required", "is required"));
         if (req.hours() == null || req.hours() <= 0 || req.hours() > 1000) {
-            errors.add(FieldError.field("hours", "must be more than 0 and at most 1000"));
+            errors.add(FieldError.coded("hours", "academy.badHours", "must be more than 0 and at most 1000", "max", 1000));
         }
         if (req.materials() != null && !req.materials().isArray() && !req.materials().isNull()) {
-            errors.add(FieldError.field("materials", "must be an array"));
+            errors.add(FieldError.coded("materials", "value.mustBeArray", "must be an array"));
         }
-        if (!errors.isEmpty()) throw ApiException.invalid("The course is not valid", errors);
+        if (!errors.isEmpty()) throw ApiException.invalid("The course is not valid", errors)
+                .withCode("academy.courseInvalid", java.util.Map.of("count", errors.size()));
         long id = jdbc.sql("""
                 INSERT INTO course (name, description, materials, hours, created_by)
                 VALUES (:name, :description, :materials::jsonb, :hours, :by) RETURNING id""")

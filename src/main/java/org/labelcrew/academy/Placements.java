@@ -232,17 +232,18 @@ class Placements {
         // cohort feeds (and every project of the request, below) may do that.
         owners.requireCohortFully(cohortId, user);
         List<FieldError> errors = new ArrayList<>();
-        if (req.reviewerQuota() == null || req.reviewerQuota() < 0) errors.add(FieldError.field("reviewerQuota", "must be 0 or more"));
-        if (req.labelerQuota() == null || req.labelerQuota() < 0) errors.add(FieldError.field("labelerQuota", "must be 0 or more"));
+        if (req.reviewerQuota() == null || req.reviewerQuota() < 0) errors.add(FieldError.coded("reviewerQuota", "number.atLeast", "must be 0 or more", "min", 0));
+        if (req.labelerQuota() == null || req.labelerQuota() < 0) errors.add(FieldError.coded("labelerQuota", "number.atLeast", "must be 0 or more", "min", 0));
         if (req.reviewerMinScore() == null || req.reviewerMinScore() < 0 || req.reviewerMinScore() > 100) {
-            errors.add(FieldError.field("reviewerMinScore", "must be 0..100"));
+            errors.add(FieldError.coded("reviewerMinScore", "number.range", "must be 0..100", "min", 0, "max", 100));
         }
         if (req.labelerMinScore() == null || req.labelerMinScore() < 0 || req.labelerMinScore() > 100) {
-            errors.add(FieldError.field("labelerMinScore", "must be 0..100"));
+            errors.add(FieldError.coded("labelerMinScore", "number.range", "must be 0..100", "min", 0, "max", 100));
         }
         List<Long> projectIds = req.projectIds() == null ? List.of() : req.projectIds().stream().distinct().toList();
-        if (projectIds.isEmpty()) errors.add(FieldError.field("projectIds", "name at least one target project"));
-        if (!errors.isEmpty()) throw ApiException.invalid("The placement request is not valid", errors);
+        if (projectIds.isEmpty()) errors.add(FieldError.coded("projectIds", "academy.noTargetProject", "name at least one target project"));
+        if (!errors.isEmpty()) throw ApiException.invalid("The placement request is not valid", errors)
+                .withCode("academy.placementInvalid", Map.of("count", errors.size()));
         for (long p : projectIds) projectAccess.require(p, user, ProjectRole.MANAGER);
 
         // One transaction: the cohort lock serialises runs; the row locks make a concurrent accept wait for this run
@@ -449,13 +450,17 @@ class Placements {
         owners.requireCohortFully(before.cohortId(), user);
         List<FieldError> errors = new ArrayList<>();
         if (req.role() == null || !List.of("REVIEWER", "LABELER", "NONE").contains(req.role())) {
-            errors.add(FieldError.field("role", "must be REVIEWER, LABELER or NONE"));
+            errors.add(FieldError.coded("role", "value.oneOf", "must be REVIEWER, LABELER or NONE",
+                    "allowed", List.of("REVIEWER", "LABELER", "NONE")));
         }
-        if (req.reason() == null || req.reason().isBlank()) errors.add(FieldError.field("reason", "is required: say why you override the rule"));
-        if (!errors.isEmpty()) throw ApiException.invalid("The override is not valid", errors);
+        if (req.reason() == null || req.reason().isBlank()) errors.add(FieldError.coded("reason", "academy.overrideReason",
+                "is required: say why you override the rule"));
+        if (!errors.isEmpty()) throw ApiException.invalid("The override is not valid", errors)
+                .withCode("academy.overrideInvalid", Map.of("count", errors.size()));
         if (before.acceptedAt() != null) {
             throw ApiException.conflict("Placement " + placementId + " was accepted at " + before.acceptedAt()
-                    + "; change the person's project membership instead");
+                    + "; change the person's project membership instead")
+                    .withCode("academy.placementAccepted", Map.of("placementId", placementId, "at", before.acceptedAt().toString()));
         }
         Instant now = clock.instant();
         String why = "Set to " + req.role() + " by " + user.username() + ": " + req.reason().trim()
@@ -503,14 +508,19 @@ class Placements {
     Accepted accept(long placementId, AcceptRequest req, CurrentUser user) {
         Access.requireSignedIn(user);
         Placement p = lock(placementId);
-        if (p.accountId() != user.id()) throw ApiException.forbidden("Placement " + placementId + " is not yours");
-        if ("NONE".equals(p.role())) throw ApiException.conflict("Placement " + placementId + " places you in no role: " + p.why());
-        if (p.acceptedAt() != null) throw ApiException.conflict("You accepted placement " + placementId + " at " + p.acceptedAt());
-        if (req.agreementVersion() == null) throw ApiException.invalid("agreementVersion", "is required: the version of the agreement you read");
+        if (p.accountId() != user.id()) throw ApiException.forbidden("Placement " + placementId + " is not yours")
+                .withCode("academy.placementNotYours", Map.of("placementId", placementId));
+        if ("NONE".equals(p.role())) throw ApiException.conflict("Placement " + placementId + " places you in no role: " + p.why())
+                .withCode("academy.placementNoRole", Map.of("placementId", placementId));
+        if (p.acceptedAt() != null) throw ApiException.conflict("You accepted placement " + placementId + " at " + p.acceptedAt())
+                .withCode("academy.placementAlreadyAccepted", Map.of("placementId", placementId, "at", p.acceptedAt().toString()));
+        if (req.agreementVersion() == null) throw ApiException.invalid(FieldError.coded("agreementVersion",
+                "academy.agreementVersionRequired", "is required: the version of the agreement you read"));
         Agreement current = currentAgreement();
         if (req.agreementVersion() != current.version()) {
             throw ApiException.conflict("You accepted agreement version " + req.agreementVersion() + " but version "
-                    + current.version() + " is current; read it (GET /api/v1/agreements/current) and accept that one");
+                    + current.version() + " is current; read it (GET /api/v1/agreements/current) and accept that one")
+                    .withCode("academy.agreementOutdated", Map.of("version", req.agreementVersion(), "current", current.version()));
         }
         Instant now = clock.instant();
         jdbc.sql("""

@@ -98,8 +98,15 @@ public class TokenService {
     public NewToken create(CurrentUser user, String name) {
         if (name == null || name.isBlank() || name.length() > org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX
                 || org.labelcrew.shared.InputLimits.hasControlCharacters(name, false)) {
-            throw ApiException.invalid("name", "is required, at most " + org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX
-                    + " characters, without control characters");
+            // One English sentence for scripts; the code says which rule was broken.
+            String message = "is required, at most " + org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX
+                    + " characters, without control characters";
+            if (name == null || name.isBlank()) throw ApiException.invalid(ApiException.FieldError.coded("name", "field.required", message));
+            if (name.length() > org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX) {
+                throw ApiException.invalid(ApiException.FieldError.coded("name", "text.tooLong", message,
+                        "max", org.labelcrew.shared.InputLimits.TOKEN_NAME_MAX));
+            }
+            throw ApiException.invalid(ApiException.FieldError.coded("name", "text.controlCharacters", message));
         }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);

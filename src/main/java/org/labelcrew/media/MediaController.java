@@ -75,10 +75,12 @@ class MediaController {
             size = m.derivedSize();
             etag = "\"" + m.sha256() + "-peaks\"";
         } else if (variant.equals("thumb") || variant.equals("peaks")) {
-            throw ApiException.invalid("variant", "\"" + variant + "\" is for " + (variant.equals("thumb") ? "images" : "audio")
-                    + "; media " + id + " is " + m.kind().key());
+            throw ApiException.invalid(ApiException.FieldError.coded("variant", "media.variantNotForKind",
+                    "\"" + variant + "\" is for " + (variant.equals("thumb") ? "images" : "audio")
+                    + "; media " + id + " is " + m.kind().key(), "variant", variant, "id", id, "kind", m.kind().key()));
         } else {
-            throw ApiException.invalid("variant", "must be thumb or peaks (or left out for the file itself)");
+            throw ApiException.invalid(ApiException.FieldError.coded("variant", "media.badVariant",
+                    "must be thumb or peaks (or left out for the file itself)"));
         }
         response.setHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=31536000, immutable");
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -52,10 +52,12 @@ public class ConsensusService {
         try {
             strategy = Consensus.strategy(strategyName);
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("strategy", "must be MAJORITY, BEST_GOLD or REVIEWER");
+            throw ApiException.invalid(ApiException.FieldError.coded("strategy", "value.oneOf",
+                    "must be MAJORITY, BEST_GOLD or REVIEWER", "allowed", List.of("MAJORITY", "BEST_GOLD", "REVIEWER")));
         }
         int max = limit == null ? 100 : limit;
-        if (max < 0 || max > MAX_ITEMS) throw ApiException.invalid("limit", "must be 0.." + MAX_ITEMS);
+        if (max < 0 || max > MAX_ITEMS) throw ApiException.invalid(ApiException.FieldError.coded("limit", "number.range",
+                "must be 0.." + MAX_ITEMS, "min", 0, "max", MAX_ITEMS));
         LabelSchema schema = LabelSchema.of(access.settings(projectId).schema());
         Map<Long, Double> gold = new HashMap<>();
         for (QualityService.LabelerGold g : quality.gold(projectId).perLabeler()) gold.put(g.accountId(), g.meanScore());

@@ -59,9 +59,11 @@ class QualityController {
     ResponseEntity<?> report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @RequestParam(required = false) String format, @RequestParam(required = false) String lang) {
         String f = format == null || format.isBlank() ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("json", "html", "pdf").contains(f)) throw ApiException.invalid("format", "must be json, html or pdf");
+        if (!List.of("json", "html", "pdf").contains(f)) throw ApiException.invalid(ApiException.FieldError.coded("format", "value.oneOf",
+                "must be json, html or pdf", "allowed", List.of("json", "html", "pdf")));
         String l = lang == null || lang.isBlank() ? "ko" : lang.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!QualityReportPage.languages().contains(l)) throw ApiException.invalid("lang", "must be ko or en");
+        if (!QualityReportPage.languages().contains(l)) throw ApiException.invalid(ApiException.FieldError.coded("lang", "value.oneOf",
+                "must be ko or en", "allowed", List.of("ko", "en")));
         QualityReport.Report r = report.report(id, user);
         if (f.equals("json")) return ResponseEntity.ok(r);
         String page = QualityReportPage.render(r, l);
@@ -83,7 +85,8 @@ class QualityController {
     /** The caller's own gold accuracy in one project (any member; figures of their own answers only). */
     @GetMapping("/me/quality")
     MyQuality.Mine mine(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Long projectId) {
-        if (projectId == null) throw ApiException.invalid("projectId", "required: the project whose figures to show");
+        if (projectId == null) throw ApiException.invalid(ApiException.FieldError.coded("projectId", "field.required",
+                "required: the project whose figures to show"));
         return mine.mine(projectId, user);
     }
 }

@@ -15,6 +15,7 @@ import org.labelcrew.project.ProjectAccess;
 import org.labelcrew.project.ProjectRole;
 import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ApiException.FieldError;
 import org.labelcrew.task.TaskStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -81,12 +82,15 @@ public class Lots {
     @Transactional
     public Lot create(long projectId, Create req, CurrentUser user) {
         access.require(projectId, user, ProjectRole.MANAGER);
-        if (req == null || req.aql() == null) throw ApiException.invalid("aql", "is required");
+        if (req == null || req.aql() == null) throw ApiException.invalid(FieldError.coded("aql", "field.required", "is required"));
         boolean preferred = false;
         for (double a : AcceptanceSampling.AQLS) preferred |= Math.abs(a - req.aql()) < 1e-9;
         if (!preferred) {
-            throw ApiException.invalid("aql", "must be one of the preferred AQLs 0.010, 0.015, 0.025, 0.040, 0.065, 0.10, "
-                    + "0.15, 0.25, 0.40, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10");
+            throw ApiException.invalid(FieldError.coded("aql", "value.oneOf",
+                    "must be one of the preferred AQLs 0.010, 0.015, 0.025, 0.040, 0.065, 0.10, "
+                    + "0.15, 0.25, 0.40, 0.65, 1.0, 1.5, 2.5, 4.0, 6.5, 10", "allowed",
+                    List.of("0.010", "0.015", "0.025", "0.040", "0.065", "0.10", "0.15", "0.25", "0.40", "0.65", "1.0", "1.5",
+                            "2.5", "4.0", "6.5", "10")));
         }
         // One lot at a time per project: two declared at once would both claim the same work.
         AdvisoryLock.INSPECTION_LOT.lock(jdbc, projectId);
@@ -96,8 +100,9 @@ public class Lots {
                 ORDER BY w.id""")
                 .param("p", projectId).query(Long.class).list();
         if (work.size() < 2) {
-            throw ApiException.invalid("aql", "a lot needs at least 2 submitted items awaiting review that are in no lot; "
-                    + "there are " + work.size());
+            throw ApiException.invalid(FieldError.coded("aql", "lot.tooFewItems",
+                    "a lot needs at least 2 submitted items awaiting review that are in no lot; "
+                    + "there are " + work.size(), "min", 2, "actual", work.size()));
         }
         AcceptanceSampling.Plan plan = AcceptanceSampling.plan(work.size(), req.aql());
         Instant now = clock.instant();
@@ -136,15 +141,19 @@ public class Lots {
         access.require(projectId, user, ProjectRole.MANAGER);
         String decision = req == null ? null : req.decision();
         if (!"ACCEPT".equals(decision) && !"RETURN".equals(decision)) {
-            throw ApiException.invalid("decision", "must be ACCEPT or RETURN");
+            throw ApiException.invalid(FieldError.coded("decision", "value.oneOf", "must be ACCEPT or RETURN",
+                    "allowed", List.of("ACCEPT", "RETURN")));
         }
         String reason = req.reason() == null ? "" : req.reason().trim();
-        if (reason.isEmpty()) throw ApiException.invalid("reason", "is required to decide instead of the sample");
-        if (reason.length() > 2000) throw ApiException.invalid("reason", "at most 2000 characters");
+        if (reason.isEmpty()) {
+            throw ApiException.invalid(FieldError.coded("reason", "lot.reasonRequired", "is required to decide instead of the sample"));
+        }
+        if (reason.length() > 2000) throw ApiException.invalid(FieldError.coded("reason", "text.tooLong", "at most 2000 characters", "max", 2000));
         String state = jdbc.sql("SELECT state FROM inspection_lot WHERE id = :l AND project_id = :p FOR UPDATE")
                 .param("l", lotId).param("p", projectId).query(String.class).optional()
                 .orElseThrow(() -> ApiException.notFound("Lot", lotId));
-        if (!"INSPECTING".equals(state)) throw ApiException.conflict("Lot " + lotId + " is already decided: " + state);
+        if (!"INSPECTING".equals(state)) throw ApiException.conflict("Lot " + lotId + " is already decided: " + state)
+                .withCode("lot.alreadyDecided", Map.of("lotId", lotId, "state", state));
         decide(projectId, lotId, "ACCEPT".equals(decision), user.id(), reason, clock.instant());
         return get(projectId, lotId, user);
     }

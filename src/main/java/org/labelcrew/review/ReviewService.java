@@ -20,6 +20,7 @@ import org.labelcrew.project.ProjectSettings;
 import org.labelcrew.schema.SchemaService;
 import org.labelcrew.shared.AdvisoryLock;
 import org.labelcrew.shared.ApiException;
+import org.labelcrew.shared.ApiException.FieldError;
 import org.labelcrew.shared.Json;
 import org.labelcrew.task.TaskEvents;
 import org.labelcrew.task.TaskStore;
@@ -166,28 +167,36 @@ public class ReviewService {
         // Read after the lock, so that a membership change that ended this lease is seen (its transaction held the row).
         requireReviewer(r.projectId(), access.membership(r.projectId(), user),
                 r.reviewerId() != null && r.reviewerId() == user.id());
-        if (r.labelerId() == user.id()) throw ApiException.forbidden("You cannot review your own work");
+        if (r.labelerId() == user.id()) throw ApiException.forbidden("You cannot review your own work")
+                .withCode("review.ownWork", Map.of("reviewId", reviewId));
         if (r.reviewerId() == null || r.reviewerId() != user.id()) {
-            throw ApiException.forbidden("Review " + reviewId + " is assigned to another reviewer");
+            throw ApiException.forbidden("Review " + reviewId + " is assigned to another reviewer")
+                    .withCode("review.notYours", Map.of("reviewId", reviewId));
         }
-        if (r.verdict() != null) throw ApiException.conflict("Review " + reviewId + " is already decided: " + r.verdict());
+        if (r.verdict() != null) throw ApiException.conflict("Review " + reviewId + " is already decided: " + r.verdict())
+                .withCode("review.alreadyDecided", Map.of("reviewId", reviewId, "verdict", r.verdict()));
         Instant now = clock.instant();
         if (!"IN_REVIEW".equals(r.assignmentState()) || r.until() == null || !r.until().isAfter(now)) {
-            throw ApiException.conflict("The review lease expired; ask for the next review");
+            throw ApiException.conflict("The review lease expired; ask for the next review")
+                    .withCode("review.leaseExpired", Map.of("reviewId", reviewId));
         }
-        if (decision.verdict() == null) throw ApiException.invalid("verdict", "must be APPROVE, REJECT or CORRECT");
+        if (decision.verdict() == null) throw ApiException.invalid(FieldError.coded("verdict", "value.oneOf",
+                "must be APPROVE, REJECT or CORRECT", "allowed", List.of("APPROVE", "REJECT", "CORRECT")));
         String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason().trim();
-        if (reason != null && reason.length() > 2000) throw ApiException.invalid("reason", "at most 2000 characters");
+        if (reason != null && reason.length() > 2000) throw ApiException.invalid(FieldError.coded("reason", "text.tooLong",
+                "at most 2000 characters", "max", 2000));
         Long correctionId = null;
         String assignmentState;
         switch (decision.verdict()) {
             case APPROVE -> assignmentState = "APPROVED";
             case REJECT -> {
-                if (reason == null) throw ApiException.invalid("reason", "is required to reject: tell the labeler what to fix");
+                if (reason == null) throw ApiException.invalid(FieldError.coded("reason", "review.reasonToReject",
+                        "is required to reject: tell the labeler what to fix"));
                 assignmentState = "REJECTED";
             }
             case CORRECT -> {
-                if (decision.result() == null) throw ApiException.invalid("result", "is required to correct");
+                if (decision.result() == null) throw ApiException.invalid(FieldError.coded("result", "review.resultToCorrect",
+                        "is required to correct"));
                 ProjectSettings project = access.settings(r.projectId());
                 JsonNode data = tasks.data(r.taskId());
                 schemas.checkResult(project.schema(), data, decision.result());
@@ -226,15 +235,19 @@ public class ReviewService {
         if (m.isEmpty()) {
             throw ApiException.forbidden(heldLease
                     ? "You are no longer a member of project " + projectId + ended + "a manager removed you"
-                    : "You are not a member of project " + projectId);
+                    : "You are not a member of project " + projectId)
+                    .withCode(heldLease ? "review.noLongerMember" : "project.notMember", Map.of("projectId", projectId));
         }
         if (m.get().role() != ProjectRole.REVIEWER && m.get().role() != ProjectRole.MANAGER) {
             throw ApiException.forbidden("You are " + (heldLease ? "no longer" : "not") + " a reviewer in project "
-                    + projectId + " (your role is " + m.get().role() + ")" + (heldLease ? ended + "your role changed" : ""));
+                    + projectId + " (your role is " + m.get().role() + ")" + (heldLease ? ended + "your role changed" : ""))
+                    .withCode(heldLease ? "review.noLongerReviewer" : "review.notReviewer",
+                            Map.of("projectId", projectId, "role", m.get().role().name()));
         }
         if (m.get().paused()) {
             throw ApiException.forbidden("Your work in project " + projectId + " is paused by a manager"
-                    + (heldLease ? ended + "you were paused" : ""));
+                    + (heldLease ? ended + "you were paused" : "")).withCode(heldLease ? "review.pausedLeaseEnded" : "project.paused",
+                            Map.of("projectId", projectId));
         }
     }
 

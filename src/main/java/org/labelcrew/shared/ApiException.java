@@ -62,6 +62,11 @@ public class ApiException extends RuntimeException {
         return invalid(field + ": " + message, List.of(FieldError.field(field, message)));
     }
 
+    /** One coded field error; the detail is "field: message", as {@link #invalid(String, String)} writes it. */
+    public static ApiException invalid(FieldError error) {
+        return invalid(error.field() + ": " + error.message(), List.of(error));
+    }
+
     /**
      * Names the sentence for the browser, which says it in the reader's language ({@code code.<code>} in the web's
      * messages); {@code detail} stays the English fallback for scripts.

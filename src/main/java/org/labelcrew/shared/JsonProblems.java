@@ -52,24 +52,84 @@ public final class JsonProblems {
             String key = dup.group(1);
             String parent = parentPath(e);
             String field = parent.isEmpty() ? key : parent + "." + key;
-            return ApiException.FieldError.field(field, "appears more than once in the same object; give each key once");
+            return ApiException.FieldError.coded(field, "json.keyTwice", "appears more than once in the same object; give each key once",
+                    "key", key);
         }
         if (e instanceof MismatchedInputException m) {
             String expected = expected(m.getTargetType());
             if (path.isEmpty() || path.startsWith("[")) {
-                return ApiException.FieldError.field("body", "must be a JSON object");
+                return ApiException.FieldError.coded("body", "json.notObject", "must be a JSON object");
             }
-            return ApiException.FieldError.field(path,
-                    expected == null ? "has the wrong type" : "must be " + expected);
+            return wrongType(path, m.getTargetType(), expected == null ? "has the wrong type" : "must be " + expected);
         }
         if (e instanceof StreamReadException) {
             if (e.getOriginalMessage() != null && e.getOriginalMessage().contains("out of range") && !path.isEmpty()) {
-                return ApiException.FieldError.field(path, "is a number out of range");
+                return ApiException.FieldError.coded(path, "value.outOfRange", "is a number out of range");
             }
             // Bad syntax is the document's fault, wherever the parser stood: name the body and the position.
-            return ApiException.FieldError.field("body", syntaxReason(e) + where(e.getLocation()));
+            String reason = syntaxReason(e);
+            TokenStreamLocation at = e.getLocation();
+            // The browser's sentence names the position; "?" where the parser kept none (the English then leaves it out).
+            Object line = at == null || at.getLineNr() < 1 ? "?" : at.getLineNr();
+            Object column = at == null || at.getLineNr() < 1 ? "?" : at.getColumnNr();
+            String message = reason + where(at);
+            Matcher twice = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
+            if (twice.find()) {
+                return ApiException.FieldError.coded("body", "json.duplicateKey", message, "key", twice.group(1), "line", line, "column", column);
+            }
+            if (reason.contains("ends before")) {
+                return ApiException.FieldError.coded("body", "json.incomplete", message, "line", line, "column", column);
+            }
+            if (reason.contains("out of range")) {
+                return ApiException.FieldError.coded("body", "json.outOfRange", message, "line", line, "column", column);
+            }
+            if (reason.contains("unexpected character")) {
+                return ApiException.FieldError.coded("body", "json.unexpected", message, "line", line, "column", column);
+            }
+            return ApiException.FieldError.coded("body", "json.invalid", message, "line", line, "column", column);
         }
-        return ApiException.FieldError.field(path.isEmpty() ? "body" : path, "cannot be read");
+        return ApiException.FieldError.coded(path.isEmpty() ? "body" : path, "json.unreadable", "cannot be read");
+    }
+
+    /**
+     * A value of the wrong type at {@code field}, coded by the type it should have had ({@code value.notInteger},
+     * {@code value.oneOf} with {@code allowed}, …); {@code extra} adds parameters (the value sent, for a query parameter).
+     */
+    static ApiException.FieldError wrongType(String field, Class<?> type, String message, Object... extra) {
+        String code = "value.wrongType";
+        Object allowed = null;
+        if (type != null) {
+            String expected = expected(type);
+            if ("a whole number".equals(expected)) code = "value.notInteger";
+            else if ("a number".equals(expected)) code = "value.notNumber";
+            else if ("true or false".equals(expected)) code = "value.notBoolean";
+            else if ("a string".equals(expected)) code = "value.notString";
+            else if ("a list".equals(expected)) code = "value.notList";
+            else if ("an object".equals(expected)) code = "value.mustBeObject";
+            else if ("a JSON value".equals(expected)) code = "value.notJson";
+            else if (java.time.temporal.Temporal.class.isAssignableFrom(type)) code = "value.notInstant";
+            else if (type.isEnum()) {
+                code = "value.oneOf";
+                allowed = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+            }
+        }
+        Object[] params = new Object[extra.length + 2];
+        params[0] = "allowed";
+        params[1] = allowed;
+        System.arraycopy(extra, 0, params, 2, extra.length);
+        // Each code spelled out in a call, so that FieldErrorCodesTest's reading of the sources sees it.
+        return switch (code) {
+            case "value.notInteger" -> ApiException.FieldError.coded(field, "value.notInteger", message, params);
+            case "value.notNumber" -> ApiException.FieldError.coded(field, "value.notNumber", message, params);
+            case "value.notBoolean" -> ApiException.FieldError.coded(field, "value.notBoolean", message, params);
+            case "value.notString" -> ApiException.FieldError.coded(field, "value.notString", message, params);
+            case "value.notList" -> ApiException.FieldError.coded(field, "value.notList", message, params);
+            case "value.mustBeObject" -> ApiException.FieldError.coded(field, "value.mustBeObject", message, params);
+            case "value.notJson" -> ApiException.FieldError.coded(field, "value.notJson", message, params);
+            case "value.notInstant" -> ApiException.FieldError.coded(field, "value.notInstant", message, params);
+            case "value.oneOf" -> ApiException.FieldError.coded(field, "value.oneOf", message, params);
+            default -> ApiException.FieldError.coded(field, "value.wrongType", message, params);
+        };
     }
 
     private static String where(TokenStreamLocation at) {

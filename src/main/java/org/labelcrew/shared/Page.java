@@ -12,7 +12,8 @@ public record Page<T>(List<T> items, @Nullable String next) {
     public static int limit(Integer requested) {
         if (requested == null) return DEFAULT_LIMIT;
         if (requested < 1 || requested > MAX_LIMIT) {
-            throw ApiException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw ApiException.invalid(ApiException.FieldError.coded("limit", "number.range", "must be between 1 and " + MAX_LIMIT,
+                    "min", 1, "max", MAX_LIMIT));
         }
         return requested;
     }
@@ -22,7 +23,7 @@ public record Page<T>(List<T> items, @Nullable String next) {
         try {
             return Long.parseLong(cursor);
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("after", "is not a cursor from a previous page");
+            throw ApiException.invalid(ApiException.FieldError.coded("after", "page.badCursor", "is not a cursor from a previous page"));
         }
     }
 

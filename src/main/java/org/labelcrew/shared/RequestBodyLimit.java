@@ -45,8 +45,11 @@ class RequestBodyLimit extends OncePerRequestFilter {
             response.setCharacterEncoding("UTF-8");
             response.getOutputStream().write(("{\"type\":\"https://labelcrew.org/problems/413\",\"title\":\"Body too large\","
                     + "\"status\":413,\"detail\":\"The request body is larger than " + limit + "\",\"instance\":\""
-                    + request.getRequestURI().replace("\\", "").replace("\"", "") + "\",\"errors\":[{\"field\":\"body\","
-                    + "\"message\":\"larger than " + limit + "\"}]}").getBytes(StandardCharsets.UTF_8));
+                    + request.getRequestURI().replace("\\", "").replace("\"", "") + "\","
+                    // The same codes as ProblemHandler.bodyTooLarge, for the browser to say it in the reader's language.
+                    + "\"code\":\"request.bodyTooLarge\",\"params\":{\"limit\":\"" + limit + "\"},"
+                    + "\"errors\":[{\"field\":\"body\",\"message\":\"larger than " + limit + "\","
+                    + "\"code\":\"body.tooLarge\",\"params\":{\"limit\":\"" + limit + "\"}}]}").getBytes(StandardCharsets.UTF_8));
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {

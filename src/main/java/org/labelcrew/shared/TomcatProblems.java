@@ -28,6 +28,10 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
     /** Tomcat's error report valve, writing a problem detail instead of an HTML page. */
     public static class ProblemValve extends ErrorReportValve {
 
+        /** The one field error it names, with the code the browser words it by (written by hand below: no JSON mapper here). */
+        private static final ApiException.FieldError BAD_TARGET = ApiException.FieldError.coded("url", "request.badTarget",
+                "is not a valid request target");
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -36,7 +40,8 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
                     ? "The request cannot be read: check the URL's characters and percent-encoding, and the headers"
                     : status == 413 ? "The request is larger than the server accepts"
                     : "The request failed (HTTP " + status + ")";
-            String field = status == 400 ? ",\"errors\":[{\"field\":\"url\",\"message\":\"is not a valid request target\"}]}"
+            String field = status == 400 ? ",\"errors\":[{\"field\":\"" + BAD_TARGET.field() + "\",\"message\":\""
+                    + BAD_TARGET.message() + "\",\"code\":\"" + BAD_TARGET.code() + "\",\"params\":{}}]}"
                     : ",\"errors\":[]}";
             try {
                 response.setContentType("application/problem+json");

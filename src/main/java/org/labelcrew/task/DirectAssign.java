@@ -62,7 +62,8 @@ public class DirectAssign {
                 .param("t", taskId).query((rs, i) -> new Task(rs.getLong(1), rs.getString(2), rs.getInt(3)))
                 .optional().orElseThrow(() -> ApiException.notFound("Task", taskId));
         access.require(task.projectId(), user, ProjectRole.MANAGER);
-        if (accountId == null) throw ApiException.invalid("accountId", "required: the person to give the task to");
+        if (accountId == null) throw ApiException.invalid(ApiException.FieldError.coded("accountId", "field.required",
+                "required: the person to give the task to"));
         record Member(@Nullable String role, boolean paused) {
         }
         Member m = jdbc.sql("SELECT m.role, coalesce(m.paused, false) FROM (SELECT 1) one "
@@ -71,16 +72,19 @@ public class DirectAssign {
                 .query((rs, i) -> new Member(rs.getString(1), rs.getBoolean(2))).single();
         boolean self = accountId == user.id();
         if (m.role() == null) {
-            throw ApiException.invalid("accountId", "account " + accountId + " is not a member of project " + task.projectId())
+            throw ApiException.invalid(ApiException.FieldError.coded("accountId", "assign.notMember",
+                            "account " + accountId + " is not a member of project " + task.projectId(), "projectId", task.projectId()))
                     .withCode("task.assign.notMember", Map.of("accountId", accountId, "projectId", task.projectId()));
         }
         if (!("LABELER".equals(m.role()) || (self && "MANAGER".equals(m.role())))) {
-            throw ApiException.invalid("accountId", "account " + accountId + " is a " + m.role() + " in project "
-                            + task.projectId() + "; tasks are given to labelers (or a manager opens one for themself)")
+            throw ApiException.invalid(ApiException.FieldError.coded("accountId", "assign.notLabeler",
+                            "account " + accountId + " is a " + m.role() + " in project "
+                            + task.projectId() + "; tasks are given to labelers (or a manager opens one for themself)", "role", m.role()))
                     .withCode("task.assign.notLabeler", Map.of("accountId", accountId, "role", m.role()));
         }
         if (m.paused()) {
-            throw ApiException.invalid("accountId", "account " + accountId + " is paused in project " + task.projectId())
+            throw ApiException.invalid(ApiException.FieldError.coded("accountId", "assign.paused",
+                            "account " + accountId + " is paused in project " + task.projectId(), "projectId", task.projectId()))
                     .withCode("task.assign.paused", Map.of("accountId", accountId));
         }
         if ("GOLD".equals(task.state())) {

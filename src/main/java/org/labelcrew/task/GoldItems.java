@@ -75,7 +75,8 @@ public class GoldItems {
                     .query(Long.class).single();
             if (work > 0) {
                 throw ApiException.conflict("Task " + taskId + " is already ordinary work (" + work
-                        + " assignment(s)); only a task no one has worked on can become gold");
+                        + " assignment(s)); only a task no one has worked on can become gold")
+                        .withCode("gold.alreadyWork", Map.of("taskId", taskId, "count", work));
             }
         }
         jdbc.sql("""
@@ -100,7 +101,8 @@ public class GoldItems {
                 .query(Long.class).single();
         if (answers > 0) {
             throw ApiException.conflict("Gold item " + taskId + " was handed to " + answers
-                    + " labeler(s); it stays gold so that their scores keep their meaning (its reference can be replaced)");
+                    + " labeler(s); it stays gold so that their scores keep their meaning (its reference can be replaced)")
+                    .withCode("gold.answered", Map.of("taskId", taskId, "count", answers));
         }
         jdbc.sql("UPDATE task SET state = 'NEW', gold_reference = NULL, updated_at = now() WHERE id = :t")
                 .param("t", taskId).update();
@@ -128,7 +130,8 @@ public class GoldItems {
     /** 422 with each problem's path under {@code reference} (the schema's paths say {@code result}). */
     void checkReference(JsonNode schema, JsonNode data, JsonNode reference) {
         if (reference == null || !reference.isObject()) {
-            throw ApiException.invalid("reference", "must be an annotation result: an object keyed by field name");
+            throw ApiException.invalid(ApiException.FieldError.coded("reference", "result.notObject",
+                    "must be an annotation result: an object keyed by field name"));
         }
         List<FieldError> errors = schemas.resultProblems(schema, data, reference).stream()
                 .map(e -> e.at(e.field() == null ? null : e.field().replaceFirst("^result", "reference")))

@@ -49,7 +49,8 @@ public class TaskQueries {
         ProjectAccess.Membership m = access.require(projectId, user, ProjectRole.MANAGER, ProjectRole.REVIEWER);
         List<String> allowed = m.role() == ProjectRole.MANAGER ? STATES : WORK_STATES;
         if (state != null && !state.isBlank() && !allowed.contains(state)) {
-            throw ApiException.invalid("state", "must be one of " + allowed);
+            throw ApiException.invalid(ApiException.FieldError.coded("state", "value.oneOf", "must be one of " + allowed,
+                    "allowed", allowed));
         }
         int n = Page.limit(limit);
         String filter = state == null || state.isBlank()
@@ -97,7 +98,10 @@ public class TaskQueries {
         if (m.role() == ProjectRole.LABELER) {
             boolean mine = jdbc.sql("SELECT exists(SELECT 1 FROM assignment WHERE task_id = :t AND labeler_id = :me)")
                     .param("t", taskId).param("me", user.id()).query(Boolean.class).single();
-            if (!mine) throw ApiException.forbidden("Task " + taskId + " is not assigned to you");
+            if (!mine) {
+                throw ApiException.forbidden("Task " + taskId + " is not assigned to you")
+                        .withCode("task.notAssignedToYou", java.util.Map.of("taskId", taskId));
+            }
             onlyLabeler = user.id();
         }
         boolean manager = m.role() == ProjectRole.MANAGER;

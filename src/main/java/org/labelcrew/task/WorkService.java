@@ -72,26 +72,32 @@ public class WorkService {
                         rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
                         rs.getString(8), rs.getString(9), rs.getBoolean(10)))
                 .optional().orElseThrow(() -> ApiException.notFound("Assignment", assignmentId));
-        if (a.labelerId() != user.id()) throw ApiException.forbidden("Assignment " + assignmentId + " is not yours");
+        if (a.labelerId() != user.id()) throw ApiException.forbidden("Assignment " + assignmentId + " is not yours")
+                .withCode("work.notYours", Map.of("assignmentId", assignmentId));
         if (a.memberRole() == null) {
             throw ApiException.forbidden("You are no longer a member of project " + a.projectId()
-                    + "; your leases there ended when a manager removed you");
+                    + "; your leases there ended when a manager removed you")
+                    .withCode("work.noLongerMember", Map.of("projectId", a.projectId()));
         }
         if (a.paused()) {
             throw ApiException.forbidden("Your work in project " + a.projectId()
-                    + " is paused by a manager; your leases there ended when you were paused");
+                    + " is paused by a manager; your leases there ended when you were paused")
+                    .withCode("work.paused", Map.of("projectId", a.projectId()));
         }
         // A manager works only assignments they opened themself (DirectAssign); the queue never hands them any.
         if (!"LABELER".equals(a.memberRole()) && !"MANAGER".equals(a.memberRole())) {
             throw ApiException.forbidden("You are no longer a labeler in project " + a.projectId() + " (your role is "
-                    + a.memberRole() + "); your leases there ended when your role changed");
+                    + a.memberRole() + "); your leases there ended when your role changed")
+                    .withCode("work.noLongerLabeler", Map.of("projectId", a.projectId(), "role", a.memberRole()));
         }
         if (!"LEASED".equals(a.state())) {
-            throw ApiException.conflict("Assignment " + assignmentId + " is " + a.state() + ", not open for work");
+            throw ApiException.conflict("Assignment " + assignmentId + " is " + a.state() + ", not open for work")
+                    .withCode("work.notOpen", Map.of("assignmentId", assignmentId, "state", a.state()));
         }
         if (a.leaseExpiresAt() == null || !a.leaseExpiresAt().isAfter(now)) {
             throw ApiException.conflict("The lease on assignment " + assignmentId + " expired at " + a.leaseExpiresAt()
-                    + "; your draft is kept — ask for the next task to get it back if it is still free");
+                    + "; your draft is kept — ask for the next task to get it back if it is still free")
+                    .withCode("work.leaseExpired", Map.of("assignmentId", assignmentId, "at", String.valueOf(a.leaseExpiresAt())));
         }
         return a;
     }
@@ -99,7 +105,8 @@ public class WorkService {
     /** Saves a draft (not validated: work in progress) and extends the lease, since the labeler is clearly working. */
     @Transactional
     public Instant saveDraft(long assignmentId, JsonNode result, CurrentUser user) {
-        if (result == null || !result.isObject()) throw ApiException.invalid("result", "must be an object keyed by field name");
+        if (result == null || !result.isObject()) throw ApiException.invalid(ApiException.FieldError.coded("result", "result.notObject",
+                "must be an object keyed by field name"));
         Instant now = clock.instant();
         Held a = holdLive(assignmentId, user, now);
         ProjectSettings project = access.settings(a.projectId());
@@ -191,7 +198,8 @@ public class WorkService {
         Instant now = clock.instant();
         Held a = holdLive(assignmentId, user, now);
         String why = reason == null || reason.isBlank() ? null : reason.trim();
-        if (why != null && why.length() > 1000) throw ApiException.invalid("reason", "at most 1000 characters");
+        if (why != null && why.length() > 1000) throw ApiException.invalid(ApiException.FieldError.coded("reason", "text.tooLong",
+                "at most 1000 characters", "max", 1000));
         jdbc.sql("""
                 UPDATE assignment SET state = 'SKIPPED', skip_reason = :r, lease_expires_at = NULL, updated_at = :now,
                        skips = skips + 1

@@ -62,6 +62,20 @@ class PlacementApiTest {
         assertThat(take(cy, examId, "정치", "경제")).isEqualTo(100.0);
         assertThat(take(dan, examId, "정치", "경제")).isEqualTo(100.0);
 
+        // A bad request names each field with a code and parameters the browser words in Korean or English.
+        JsonNode bad = manager.api().post("/api/v1/cohorts/" + cohort + "/placement", """
+                {"reviewerQuota": -1, "reviewerMinScore": 101, "labelerQuota": 1, "labelerMinScore": 40, "projectIds": []}""")
+                .expect(422).json();
+        assertThat(bad.get("code").asString()).isEqualTo("academy.placementInvalid");
+        assertThat(bad.get("params").get("count").asInt()).isEqualTo(3);
+        Map<String, JsonNode> badFields = new HashMap<>();
+        for (JsonNode e : bad.get("errors")) badFields.put(e.get("field").asString(), e);
+        assertThat(badFields.get("reviewerQuota").get("code").asString()).isEqualTo("number.atLeast");
+        assertThat(badFields.get("reviewerQuota").get("params").get("min").asInt()).isZero();
+        assertThat(badFields.get("reviewerMinScore").get("code").asString()).isEqualTo("number.range");
+        assertThat(badFields.get("reviewerMinScore").get("params").get("max").asInt()).isEqualTo(100);
+        assertThat(badFields.get("projectIds").get("code").asString()).isEqualTo("academy.noTargetProject");
+
         JsonNode run = manager.api().post("/api/v1/cohorts/" + cohort + "/placement", """
                 {"reviewerQuota": 1, "reviewerMinScore": 90, "labelerQuota": 1, "labelerMinScore": 40, "projectIds": [%d]}"""
                 .formatted(project)).expect(200).json();
@@ -78,7 +92,8 @@ class PlacementApiTest {
 
         // A manager override needs a reason, and the log keeps it.
         long boPlacement = placed.get(bo.id()).get("id").asLong();
-        manager.api().put("/api/v1/placements/" + boPlacement, "{\"role\": \"LABELER\"}").expect(422);
+        JsonNode noReason = manager.api().put("/api/v1/placements/" + boPlacement, "{\"role\": \"LABELER\"}").expect(422).json();
+        assertThat(noReason.get("errors").get(0).get("code").asString()).isEqualTo("academy.overrideReason");
         bo.api().put("/api/v1/placements/" + boPlacement, "{\"role\": \"LABELER\", \"reason\": \"me\"}").expect(403);
         JsonNode overridden = manager.api().put("/api/v1/placements/" + boPlacement,
                 "{\"role\": \"LABELER\", \"reason\": \"현장 실습 우수\"}").expect(200).json();
@@ -103,13 +118,19 @@ class PlacementApiTest {
         assertThat(cy.api().get("/api/v1/me/notifications").json().findValuesAsString("kind")).contains("PLACED");
         assertThat(cy.api().get("/api/v1/me/notifications").json().findValuesAsString("code")).contains("notification.placed");
         cy.api().post("/api/v1/projects/" + project + "/next-task", null).expect(403);
-        cy.api().post("/api/v1/placements/" + cyPlacement + "/accept", "{\"agreementVersion\": " + (version + 1) + "}").expect(409);
+        JsonNode outdated = cy.api().post("/api/v1/placements/" + cyPlacement + "/accept",
+                "{\"agreementVersion\": " + (version + 1) + "}").expect(409).json();
+        assertThat(outdated.get("code").asString()).isEqualTo("academy.agreementOutdated");
+        assertThat(outdated.get("params").get("current").asInt()).isEqualTo(version);
         ana.api().post("/api/v1/placements/" + cyPlacement + "/accept", "{\"agreementVersion\": " + version + "}").expect(403);
         JsonNode accepted = cy.api().post("/api/v1/placements/" + cyPlacement + "/accept",
                 "{\"agreementVersion\": " + version + "}").expect(200).json();
         assertThat(accepted.get("projectIds").get(0).asLong()).isEqualTo(project);
         assertThat(accepted.get("acceptedAt").isNull()).isFalse();
-        cy.api().post("/api/v1/placements/" + cyPlacement + "/accept", "{\"agreementVersion\": " + version + "}").expect(409);
+        JsonNode again = cy.api().post("/api/v1/placements/" + cyPlacement + "/accept", "{\"agreementVersion\": " + version + "}")
+                .expect(409).json();
+        assertThat(again.get("code").asString()).isEqualTo("academy.placementAlreadyAccepted");
+        assertThat(again.get("params").get("placementId").asLong()).isEqualTo(cyPlacement);
         assertThat(cy.api().get("/api/v1/me").json().get("roles").toString()).contains("LABELER");
         JsonNode lease = cy.api().post("/api/v1/projects/" + project + "/next-task", null).expect(200).json();
         cy.api().post("/api/v1/assignments/" + lease.get("assignmentId").asLong() + "/submit",

@@ -92,7 +92,20 @@ class LotsTest {
     void aDefectInTheSampleReturnsTheLotToFullReview() {
         Fixtures.Team t = teamWithSubmittedWork(10);
         long lotId = t.manager().api().post(lots(t), "{\"aql\": 6.5}").expect(201).json().get("id").asLong();
-        review(t, "{\"verdict\": \"REJECT\", \"reason\": \"정치 기사입니다\"}");
+        // A rejection needs a reason, and a decided review cannot be decided again: both coded for the browser.
+        JsonNode item = t.reviewer().api().post("/api/v1/projects/" + t.projectId() + "/next-review", null).expect(200).json();
+        String decision = "/api/v1/reviews/" + item.get("reviewId").asLong() + "/decision";
+        JsonNode noReason = t.reviewer().api().post(decision, "{\"verdict\": \"REJECT\"}").expect(422).json();
+        assertThat(noReason.get("errors").get(0).get("field").asString()).isEqualTo("reason");
+        assertThat(noReason.get("errors").get(0).get("code").asString()).isEqualTo("review.reasonToReject");
+        JsonNode badVerdict = t.reviewer().api().post(decision, "{\"verdict\": \"MAYBE\"}").expect(400).json();
+        assertThat(badVerdict.get("errors").get(0).get("code").asString()).isEqualTo("value.oneOf");
+        assertThat(badVerdict.get("errors").get(0).get("params").get("allowed").toString()).contains("REJECT");
+        t.reviewer().api().post(decision, "{\"verdict\": \"REJECT\", \"reason\": \"정치 기사입니다\"}").expect(200);
+        JsonNode twice = t.reviewer().api().post(decision, "{\"verdict\": \"APPROVE\"}").expect(409).json();
+        assertThat(twice.get("code").asString()).isEqualTo("review.alreadyDecided");
+        assertThat(twice.get("params").get("verdict").asString()).isEqualTo("REJECT");
+        assertThat(twice.get("params").get("reviewId").asLong()).isEqualTo(item.get("reviewId").asLong());
         assertThat(t.manager().api().get(lots(t) + "/" + lotId).expect(200).json().get("state").asString())
                 .as("one of two inspected").isEqualTo("INSPECTING");
         review(t, "{\"verdict\": \"APPROVE\"}");
@@ -115,15 +128,20 @@ class LotsTest {
         long lotId = lot.get("id").asLong();
         JsonNode bad = t.manager().api().post(lots(t) + "/" + lotId + "/decision", "{\"decision\": \"ACCEPT\"}").expect(422).json();
         assertThat(bad.toString()).contains("reason");
+        assertThat(bad.get("errors").get(0).get("code").asString()).isEqualTo("lot.reasonRequired");
         t.manager().api().post(lots(t) + "/" + lotId + "/decision", "{\"decision\": \"MAYBE\", \"reason\": \"x\"}").expect(422);
         JsonNode decided = t.manager().api().post(lots(t) + "/" + lotId + "/decision",
                 "{\"decision\": \"RETURN\", \"reason\": \"납품 일정 변경\"}").expect(200).json();
         assertThat(decided.get("state").asString()).isEqualTo("RETURNED");
         assertThat(decided.get("decidedBy").asLong()).isEqualTo(t.manager().id());
         assertThat(decided.get("reason").asString()).isEqualTo("납품 일정 변경");
-        t.manager().api().post(lots(t) + "/" + lotId + "/decision", "{\"decision\": \"ACCEPT\", \"reason\": \"x\"}").expect(409);
+        JsonNode again = t.manager().api().post(lots(t) + "/" + lotId + "/decision", "{\"decision\": \"ACCEPT\", \"reason\": \"x\"}")
+                .expect(409).json();
+        assertThat(again.get("code").asString()).isEqualTo("lot.alreadyDecided");
+        assertThat(again.get("params").get("state").asString()).isEqualTo("RETURNED");
         // Refused: an AQL off the series, and a lot for someone who does not manage the project.
-        t.manager().api().post(lots(t), "{\"aql\": 3.0}").expect(422);
+        JsonNode offSeries = t.manager().api().post(lots(t), "{\"aql\": 3.0}").expect(422).json();
+        assertThat(offSeries.get("errors").get(0).get("code").asString()).isEqualTo("value.oneOf");
         t.reviewer().api().get(lots(t)).expect(403);
         assertThat(inState(t.projectId(), "SUBMITTED")).as("a returned lot changes no work").isEqualTo(3);
     }

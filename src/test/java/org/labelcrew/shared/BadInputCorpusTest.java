@@ -125,9 +125,6 @@ class BadInputCorpusTest {
                         faults.add(at + "a line error without an import code: " + clip(e.toString()));
                     }
                 }
-                if (c.has("code") && !names(errors, "code", c.get("code").asString())) {
-                    faults.add(at + "errors[] does not name code " + c.get("code").asString() + ": " + clip(String.valueOf(errors)));
-                }
             } else {
                 if (!res.headers().firstValue("Content-Type").orElse("").contains("application/problem+json")) {
                     faults.add(at + "not a problem detail: " + res.headers().firstValue("Content-Type").orElse("(none)"));
@@ -136,6 +133,13 @@ class BadInputCorpusTest {
                     faults.add(at + "the problem lacks status or detail: " + clip(res.body()));
                 }
                 errors = answer.get("errors");
+            }
+            // The code the browser words the error by (an import's line error, or a field error of the problem).
+            if (c.has("code") && !names(errors, "code", c.get("code").asString())) {
+                faults.add(at + "errors[] does not name code " + c.get("code").asString() + ": " + clip(String.valueOf(errors)));
+            }
+            if (c.has("problemCode") && (answer.get("code") == null || !c.get("problemCode").asString().equals(answer.get("code").asString()))) {
+                faults.add(at + "the problem's code is not " + c.get("problemCode").asString() + ": " + clip(res.body()));
             }
             if (c.has("field") && !names(errors, "field", c.get("field").asString())) {
                 faults.add(at + "errors[] does not name field " + c.get("field").asString() + ": " + clip(String.valueOf(errors)));
@@ -155,9 +159,49 @@ class BadInputCorpusTest {
         labeler.api().post("/api/v1/assignments/" + assignment + "/submit", "{\"result\": {\"topic\": \"정치\"}}").expect(200);
     }
 
+    /**
+     * The codes carry what the browser needs to say the error in Korean or English: the position of bad JSON, the
+     * allowed page sizes, the parameter's name and value, the rule a token name broke.
+     */
+    @Test
+    void codedErrorsCarryTheirParameters() {
+        User user = fx.user("corpus-params", Role.LABELER);
+        JsonNode syntax = user.api().post("/api/v1/tokens", "{\n  \"name\": \"a\"\n  \"b\": 1}").expect(400).json();
+        assertThat(syntax.get("code").asString()).isEqualTo("request.unreadableBody");
+        JsonNode error = syntax.get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("body");
+        assertThat(error.get("code").asString()).isEqualTo("json.unexpected");
+        assertThat(error.get("params").get("line").asInt()).isEqualTo(3);
+        assertThat(error.get("params").get("column").asInt()).isPositive();
+        assertThat(error.get("message").asString()).startsWith("is not valid JSON: an unexpected character or word (line 3, column ");
+
+        JsonNode page = user.api().get("/api/v1/projects?limit=0").expect(422).json().get("errors").get(0);
+        assertThat(page.get("code").asString()).isEqualTo("number.range");
+        assertThat(page.get("params").get("min").asInt()).isEqualTo(1);
+        assertThat(page.get("params").get("max").asInt()).isEqualTo(Page.MAX_LIMIT);
+        JsonNode cursor = user.api().get("/api/v1/projects?after=x").expect(422).json().get("errors").get(0);
+        assertThat(cursor.get("code").asString()).isEqualTo("page.badCursor");
+
+        JsonNode mistyped = user.api().get("/api/v1/projects?limit=ten").expect(400).json();
+        assertThat(mistyped.get("code").asString()).isEqualTo("request.parameterWrongType");
+        assertThat(mistyped.get("params").get("name").asString()).isEqualTo("limit");
+        assertThat(mistyped.get("params").get("value").asString()).isEqualTo("ten");
+        assertThat(mistyped.get("errors").get(0).get("code").asString()).isEqualTo("value.notInteger");
+
+        JsonNode blank = user.api().post("/api/v1/tokens", "{\"name\": \" \"}").expect(422).json().get("errors").get(0);
+        assertThat(blank.get("code").asString()).isEqualTo("field.required");
+        JsonNode control = user.api().post("/api/v1/tokens", "{\"name\": \"a\\u0007b\"}").expect(422).json().get("errors").get(0);
+        assertThat(control.get("code").asString()).isEqualTo("text.controlCharacters");
+        JsonNode tooLong = user.api().post("/api/v1/tokens", "{\"name\": \"" + "t".repeat(InputLimits.TOKEN_NAME_MAX + 1) + "\"}")
+                .expect(422).json().get("errors").get(0);
+        assertThat(tooLong.get("code").asString()).isEqualTo("text.tooLong");
+        assertThat(tooLong.get("params").get("max").asInt()).isEqualTo(InputLimits.TOKEN_NAME_MAX);
+    }
+
     @Test
     void requestsRefusedBeforeTheApplicationAreProblemsToo() throws Exception {
         int port = URI.create(fx.baseUrl()).getPort();
+        int tomcat = 0;
         for (String target : List.of("/api/v1/projects/%zz", "/api/v1/projects/{1}", "/api/v1/projects/1/../../../etc",
                 "/api/v1/projects/%2e%2e/x")) {
             try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
@@ -168,8 +212,14 @@ class BadInputCorpusTest {
                 assertThat(answer).as(target).startsWith("HTTP/1.1 400");
                 assertThat(answer).as(target).containsIgnoringCase("Content-Type: application/problem+json")
                         .doesNotContainIgnoringCase("<html");
+                // Tomcat's refusals name the URL with a code (the firewall's name no field).
+                if (answer.contains("\"field\":\"url\"")) {
+                    assertThat(answer).as(target).contains("\"code\":\"request.badTarget\"");
+                    tomcat++;
+                }
             }
         }
+        assertThat(tomcat).as("targets Tomcat itself refuses").isPositive();
     }
 
     private String token(User user) {

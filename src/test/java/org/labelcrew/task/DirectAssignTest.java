@@ -63,9 +63,14 @@ class DirectAssignTest {
         // only labelers of the project (or the manager themself)
         JsonNode problem = t.manager().api().post(assign(ids.get(1)), "{\"accountId\": " + t.reviewer().id() + "}").expect(422).json();
         assertThat(problem.toString()).contains("accountId");
+        // The field error carries its own code (the problem's detail has task.assign.*), for the browser to word.
+        assertThat(problem.get("errors").get(0).get("code").asString()).isEqualTo("assign.notLabeler");
+        assertThat(problem.get("errors").get(0).get("params").get("role").asString()).isEqualTo("REVIEWER");
         User stranger = fx.user("out", Role.LABELER);
-        t.manager().api().post(assign(ids.get(1)), "{\"accountId\": " + stranger.id() + "}").expect(422);
-        t.manager().api().post(assign(ids.get(1)), "{}").expect(422);
+        JsonNode notMember = t.manager().api().post(assign(ids.get(1)), "{\"accountId\": " + stranger.id() + "}").expect(422).json();
+        assertThat(notMember.get("errors").get(0).get("code").asString()).isEqualTo("assign.notMember");
+        JsonNode nobody = t.manager().api().post(assign(ids.get(1)), "{}").expect(422).json();
+        assertThat(nobody.get("errors").get(0).get("code").asString()).isEqualTo("field.required");
         t.manager().api().put("/api/v1/projects/" + t.projectId() + "/members/" + second.id(),
                 "{\"role\": \"LABELER\", \"paused\": true}").expect(200);
         t.manager().api().post(assign(ids.get(1)), "{\"accountId\": " + second.id() + "}").expect(422);
