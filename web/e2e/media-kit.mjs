@@ -171,7 +171,8 @@ export async function stageOf(page, name, W = 800, H = 600) {
   const scale = Math.min(1, (box.width - 16) / W, (box.height - 16) / H);
   const ox = box.x + (box.width - W * scale) / 2;
   const oy = box.y + (box.height - H * scale) / 2;
-  return (x, y) => [ox + x * scale, oy + y * scale];
+  // whole CSS pixels: the browser reports a pointer event at whole pixels, so a fraction would be cut off there
+  return (x, y) => [Math.round(ox + x * scale), Math.round(oy + y * scale)];
 }
 
 export async function answersOf(managerPage, projectId) {
