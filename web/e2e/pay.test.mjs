@@ -69,7 +69,7 @@ test('approved work grows the labeler’s earnings; the month’s statements com
     await mp.getByTestId('rate-labelerPerTask').fill('1.5');
     await mp.getByTestId('rate-reviewerPerDecision').fill('100');
     await mp.getByTestId('rate-card-save').click();
-    await mp.getByTestId('rate-card-panel').getByRole('alert').filter({ hasText: 'whole won' }).waitFor(); // named by the server
+    await mp.getByTestId('rate-card-panel').getByRole('alert').filter({ hasText: '원 단위 정수' }).waitFor(); // the server's code pay.badWon, worded in Korean
     await mp.getByTestId('rate-labelerPerTask').fill('500');
     await mp.getByTestId('rate-perUnit-topic').fill('30');
     await mp.getByTestId('rate-card-save').click();
