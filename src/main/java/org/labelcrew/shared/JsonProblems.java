@@ -27,21 +27,40 @@ public final class JsonProblems {
     private JsonProblems() {
     }
 
+    /** What is wrong with a JSON text that cannot be read; callers name it with their codes ({@code json.<kind>}). */
+    public enum SyntaxKind { DUPLICATE_KEY, INCOMPLETE, OUT_OF_RANGE, UNEXPECTED, INVALID }
+
+    /** A JSON syntax error: its kind, the reason in our words (no position), and the key given twice (or null). */
+    public record Syntax(SyntaxKind kind, String reason, @org.jspecify.annotations.Nullable String key) {
+    }
+
     /**
      * Why a JSON text cannot be read, in our words and without its position (callers add line and column): a key given
      * twice, a text cut off, a number out of range, or plain bad syntax. Jackson's own message names its parser state
      * and source settings, which mean nothing to the person who wrote the file.
      */
-    public static String syntaxReason(JacksonException e) {
+    public static Syntax syntax(JacksonException e) {
         String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         Matcher dup = DUPLICATE.matcher(original);
-        if (dup.find()) return "is not valid JSON: the key \"" + dup.group(1) + "\" appears twice in one object";
-        if (original.startsWith("Unexpected end-of-input")) return "is not valid JSON: it ends before the document is complete";
-        if (original.contains("out of range")) return "is not valid JSON: a number is out of range";
-        if (original.contains("Unrecognized token") || original.contains("Unexpected character")) {
-            return "is not valid JSON: an unexpected character or word";
+        if (dup.find()) {
+            return new Syntax(SyntaxKind.DUPLICATE_KEY,
+                    "is not valid JSON: the key \"" + dup.group(1) + "\" appears twice in one object", dup.group(1));
         }
-        return "is not valid JSON";
+        if (original.startsWith("Unexpected end-of-input")) {
+            return new Syntax(SyntaxKind.INCOMPLETE, "is not valid JSON: it ends before the document is complete", null);
+        }
+        if (original.contains("out of range")) {
+            return new Syntax(SyntaxKind.OUT_OF_RANGE, "is not valid JSON: a number is out of range", null);
+        }
+        if (original.contains("Unrecognized token") || original.contains("Unexpected character")) {
+            return new Syntax(SyntaxKind.UNEXPECTED, "is not valid JSON: an unexpected character or word", null);
+        }
+        return new Syntax(SyntaxKind.INVALID, "is not valid JSON", null);
+    }
+
+    /** {@link #syntax}'s reason alone. */
+    public static String syntaxReason(JacksonException e) {
+        return syntax(e).reason();
     }
 
     /** The field path and the message for one unreadable body. */
@@ -67,26 +86,19 @@ public final class JsonProblems {
                 return ApiException.FieldError.coded(path, "value.outOfRange", "is a number out of range");
             }
             // Bad syntax is the document's fault, wherever the parser stood: name the body and the position.
-            String reason = syntaxReason(e);
+            Syntax syntax = syntax(e);
             TokenStreamLocation at = e.getLocation();
             // The browser's sentence names the position; "?" where the parser kept none (the English then leaves it out).
             Object line = at == null || at.getLineNr() < 1 ? "?" : at.getLineNr();
             Object column = at == null || at.getLineNr() < 1 ? "?" : at.getColumnNr();
-            String message = reason + where(at);
-            Matcher twice = DUPLICATE.matcher(e.getOriginalMessage() == null ? "" : e.getOriginalMessage());
-            if (twice.find()) {
-                return ApiException.FieldError.coded("body", "json.duplicateKey", message, "key", twice.group(1), "line", line, "column", column);
-            }
-            if (reason.contains("ends before")) {
-                return ApiException.FieldError.coded("body", "json.incomplete", message, "line", line, "column", column);
-            }
-            if (reason.contains("out of range")) {
-                return ApiException.FieldError.coded("body", "json.outOfRange", message, "line", line, "column", column);
-            }
-            if (reason.contains("unexpected character")) {
-                return ApiException.FieldError.coded("body", "json.unexpected", message, "line", line, "column", column);
-            }
-            return ApiException.FieldError.coded("body", "json.invalid", message, "line", line, "column", column);
+            String message = syntax.reason() + where(at);
+            return switch (syntax.kind()) {
+                case DUPLICATE_KEY -> ApiException.FieldError.coded("body", "json.duplicateKey", message, "key", syntax.key(), "line", line, "column", column);
+                case INCOMPLETE -> ApiException.FieldError.coded("body", "json.incomplete", message, "line", line, "column", column);
+                case OUT_OF_RANGE -> ApiException.FieldError.coded("body", "json.outOfRange", message, "line", line, "column", column);
+                case UNEXPECTED -> ApiException.FieldError.coded("body", "json.unexpected", message, "line", line, "column", column);
+                case INVALID -> ApiException.FieldError.coded("body", "json.invalid", message, "line", line, "column", column);
+            };
         }
         return ApiException.FieldError.coded(path.isEmpty() ? "body" : path, "json.unreadable", "cannot be read");
     }

@@ -14,20 +14,16 @@ public final class JsonSyntax {
 
     /** {@code where} is the English position (" (column 7)"), {@code kv} its parameters ("column", 7). */
     public static Utf8Lines.BadLine badLine(JacksonException e, String where, Object... kv) {
-        String reason = JsonProblems.syntaxReason(e);
-        String code = "import.json.invalid";
-        Object key = null;
-        if (reason.contains("appears twice")) {
-            code = "import.json.duplicateKey";
-            int q = reason.indexOf('"');
-            key = q < 0 ? "" : reason.substring(q + 1, reason.lastIndexOf('"'));
-        } else if (reason.contains("ends before")) {
-            code = "import.json.incomplete";
-        } else if (reason.contains("out of range")) {
-            code = "import.json.outOfRange";
-        } else if (reason.contains("unexpected character")) {
-            code = "import.json.unexpected";
-        }
+        JsonProblems.Syntax syntax = JsonProblems.syntax(e);
+        String code = switch (syntax.kind()) {
+            case DUPLICATE_KEY -> "import.json.duplicateKey";
+            case INCOMPLETE -> "import.json.incomplete";
+            case OUT_OF_RANGE -> "import.json.outOfRange";
+            case UNEXPECTED -> "import.json.unexpected";
+            case INVALID -> "import.json.invalid";
+        };
+        String reason = syntax.reason();
+        Object key = syntax.key();
         Object[] params = new Object[kv.length + 2];
         params[0] = "key";
         params[1] = key;
